@@ -1,0 +1,3 @@
+from ipkpi.cli import main
+
+main()

@@ -1,0 +1,592 @@
+"""Load and validate the target catalogue: one TOML file per plan.
+
+Loading is strict and collects every problem it finds (file › target › key:
+what is wrong) before raising one ``CatalogueError``; nothing half-valid escapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ipkpi import units
+from ipkpi.errors import (
+    CatalogueError,
+    CatalogueNotFound,
+    CatalogueProblem,
+    UnknownCity,
+    UnknownPlan,
+)
+from ipkpi.model import (
+    COMPARATOR_WORDS,
+    DEFAULT_APPROX_TOLERANCE,
+    NATURE_WORDS,
+    WINDOWED_KINDS,
+    Baseline,
+    Catalogue,
+    Comparator,
+    Direction,
+    Kind,
+    Nature,
+    Plan,
+    Source,
+    Target,
+)
+
+SCHEMA_VERSION = 1
+ENV_TARGETS = "IPKPI_TARGETS"
+
+_PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CITY = re.compile(r"^[a-z][a-z0-9-]*$")
+_TARGET_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+# --- where the catalogue is -------------------------------------------------------------
+
+
+def bundled_catalogue_dir() -> Path:
+    """The catalogue shipped with ipkpi: inside the wheel, or ``targets/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_bundled_targets"
+    return installed if installed.is_dir() else here.parent / "targets"
+
+
+def resolve_catalogue_dir(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
+    """``--targets DIR`` first, then ``IPKPI_TARGETS``, then the bundled catalogue."""
+    if option is not None:
+        path, origin = option, "--targets"
+    elif env.get(ENV_TARGETS):
+        path, origin = Path(env[ENV_TARGETS]), ENV_TARGETS
+    else:
+        return bundled_catalogue_dir()
+    if not path.is_dir():
+        raise CatalogueNotFound(path, origin)
+    return path
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def load_catalogue(folder: Path | None = None) -> Catalogue:
+    """Load every ``*.toml`` plan in ``folder`` (default: the bundled catalogue)."""
+    folder = bundled_catalogue_dir() if folder is None else Path(folder)
+    if not folder.is_dir():
+        raise CatalogueNotFound(folder, "catalogue")
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise CatalogueError([CatalogueProblem(folder, "no plan files (*.toml) in this folder")])
+    problems: list[CatalogueProblem] = []
+    plans: list[Plan] = []
+    for file in files:
+        reader = _FileReader(file)
+        plan = reader.read()
+        problems.extend(reader.problems)
+        if plan is not None:
+            plans.append(plan)
+    problems.extend(_cross_plan_problems(plans))
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(folder=folder, plans=tuple(plans))
+
+
+def load_plan_file(file: Path) -> Plan:
+    """Load one plan file on its own (no cross-plan checks)."""
+    reader = _FileReader(Path(file))
+    plan = reader.read()
+    if reader.problems or plan is None:
+        raise CatalogueError(reader.problems)
+    return plan
+
+
+def _cross_plan_problems(plans: list[Plan]) -> list[CatalogueProblem]:
+    problems = []
+    seen_ids: dict[str, Plan] = {}
+    place_of_city: dict[str, Plan] = {}
+    for plan in plans:
+        if plan.id in seen_ids:
+            other = seen_ids[plan.id].file.name
+            problems.append(
+                CatalogueProblem(
+                    plan.file, f"duplicate plan id {plan.id!r} (also in {other})", key="plan.id"
+                )
+            )
+        seen_ids.setdefault(plan.id, plan)
+        first = place_of_city.setdefault(plan.city, plan)
+        if first.place != plan.place:
+            problems.append(
+                CatalogueProblem(
+                    plan.file,
+                    f"city {plan.city!r} is {first.place} in {first.file.name} but {plan.place} here",
+                    key="plan.place",
+                )
+            )
+    return problems
+
+
+# --- choosing a plan ---------------------------------------------------------------------
+
+
+def select_plan(
+    catalogue: Catalogue, city: str, plan_id: str | None = None, as_of: int | None = None
+) -> Plan:
+    """The plan for ``city``: ``plan_id`` if given, else the one whose window holds
+    ``as_of`` (the latest such), else the one with the latest target year."""
+    plans = catalogue.plans_for(city)
+    if not plans:
+        raise UnknownCity(city, catalogue.cities())
+    if plan_id is not None:
+        for plan in plans:
+            if plan.id == plan_id:
+                return plan
+        raise UnknownPlan(plan_id, [p.id for p in plans], city=city)
+    if as_of is not None:
+        covering = [p for p in plans if p.covers(as_of)]
+        if covering:
+            return covering[-1]
+    return plans[-1]
+
+
+# --- one file ----------------------------------------------------------------------------
+
+_MISSING = object()
+
+
+@dataclass
+class _Field:
+    kind: str  # "str", "int", "number", "date", "str_list", "table", "year_pair"
+    required: bool
+
+
+_TOP_FIELDS = {
+    "schema": _Field("int", True),
+    "plan": _Field("table", True),
+    "targets": _Field("table_list", True),
+}
+
+_PLAN_FIELDS = {
+    "id": _Field("str", True),
+    "city": _Field("str", True),
+    "place": _Field("str", True),
+    "place_en": _Field("str", True),
+    "level": _Field("str", True),
+    "title": _Field("str", True),
+    "document_number": _Field("str", False),
+    "issued": _Field("date", False),
+    "start_year": _Field("int", True),
+    "target_year": _Field("int", True),
+    "source": _Field("str", False),
+    "notes": _Field("str", False),
+}
+
+_TARGET_FIELDS = {
+    "id": _Field("str", True),
+    "name": _Field("str", True),
+    "name_en": _Field("str", False),
+    "aliases": _Field("str_list", False),
+    "category": _Field("str", True),
+    "subcategory": _Field("str", False),
+    "lead": _Field("str_list", False),
+    "kind": _Field("str", True),
+    "comparator": _Field("str", True),
+    "value": _Field("number", False),  # required except for kind "rise": checked below
+    "unit": _Field("str", True),
+    "series_unit": _Field("str", False),
+    "target_year": _Field("int", False),
+    "window": _Field("year_pair", False),
+    "baseline": _Field("table", False),
+    "tolerance": _Field("number", False),
+    "direction": _Field("str", True),
+    "nature": _Field("str", False),
+    "clause": _Field("str", True),
+    "quote": _Field("str", True),
+    "reading": _Field("str", False),
+}
+
+_BASELINE_FIELDS = {
+    "year": _Field("int", True),
+    "value": _Field("number", True),
+    "note": _Field("str", False),
+}
+
+_TYPE_NAMES = {
+    "str": "a non-empty string",
+    "int": "an integer",
+    "number": "a number",
+    "date": "a date (e.g. 2022-11-02)",
+    "str_list": "a list of strings",
+    "table": "a table",
+    "table_list": "an array of tables ([[targets]])",
+    "year_pair": "two years, e.g. [2022, 2025]",
+}
+
+_LEVELS = ("city", "province")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, str):
+        return f"a string ({value!r})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.date):
+        return f"a date ({value})"
+    return type(value).__name__
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    match kind:
+        case "str":
+            return isinstance(value, str) and value.strip() != ""
+        case "int":
+            return isinstance(value, int)
+        case "number":
+            return isinstance(value, int | float) and math.isfinite(value)
+        case "date":
+            return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        case "str_list":
+            return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        case "table":
+            return isinstance(value, dict)
+        case "table_list":
+            return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        case "year_pair":
+            return (
+                isinstance(value, list)
+                and len(value) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+            )
+    raise AssertionError(kind)
+
+
+class _FileReader:
+    """Reads one plan file, collecting problems instead of stopping at the first."""
+
+    def __init__(self, file: Path):
+        self.file = file
+        self.problems: list[CatalogueProblem] = []
+
+    def problem(self, message: str, target: str | None = None, key: str | None = None) -> None:
+        self.problems.append(CatalogueProblem(self.file, message, target=target, key=key))
+
+    def read(self) -> Plan | None:
+        try:
+            text = self.file.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem(f"not UTF-8 text (byte {exc.start})")
+            return None
+        except OSError as exc:
+            self.problem(f"cannot read: {exc.strerror}")
+            return None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            self.problem(_toml_message(exc), key=_toml_location(exc))
+            return None
+
+        top = self.fields(data, _TOP_FIELDS, where=None, prefix="")
+        if top is None:
+            return None
+        if top["schema"] != SCHEMA_VERSION:
+            self.problem(
+                f"unsupported schema {top['schema']}; this ipkpi reads schema {SCHEMA_VERSION}",
+                key="schema",
+            )
+            return None
+        plan_data = self.fields(top["plan"], _PLAN_FIELDS, where=None, prefix="plan.")
+        if plan_data is None:
+            return None
+        plan_ok = self.check_plan(plan_data)
+        if not top["targets"]:
+            self.problem("the plan has no [[targets]]", key="targets")
+            return None
+        if not plan_ok:
+            return None
+
+        targets = []
+        for position, raw in enumerate(top["targets"], start=1):
+            target = self.read_target(raw, position, plan_data)
+            if target is not None:
+                targets.append(target)
+        self.check_unique(targets, top["targets"])
+        if self.problems:
+            return None
+        return Plan(
+            id=plan_data["id"],
+            city=plan_data["city"],
+            place=plan_data["place"],
+            place_en=plan_data["place_en"],
+            level=plan_data["level"],
+            title=plan_data["title"],
+            start_year=plan_data["start_year"],
+            target_year=plan_data["target_year"],
+            file=self.file,
+            targets=tuple(targets),
+            document_number=plan_data.get("document_number"),
+            issued=plan_data.get("issued"),
+            source=plan_data.get("source"),
+            notes=plan_data.get("notes"),
+        )
+
+    def fields(
+        self, data: dict, spec: dict[str, _Field], where: str | None, prefix: str
+    ) -> dict | None:
+        """Check keys and types against ``spec``; return the data if all is well."""
+        ok = True
+        for key in data:
+            if key not in spec:
+                known = ", ".join(spec)
+                self.problem(f"unknown key; known keys: {known}", target=where, key=prefix + key)
+                ok = False
+        for key, field in spec.items():
+            value = data.get(key, _MISSING)
+            if value is _MISSING:
+                if field.required:
+                    self.problem("missing required key", target=where, key=prefix + key)
+                    ok = False
+                continue
+            if not _type_ok(field.kind, value):
+                self.problem(
+                    f"expected {_TYPE_NAMES[field.kind]}, got {_describe(value)}",
+                    target=where,
+                    key=prefix + key,
+                )
+                ok = False
+        return data if ok else None
+
+    def check_plan(self, plan: dict) -> bool:
+        before = len(self.problems)
+        if not _PLAN_ID.match(plan["id"]):
+            self.problem(
+                f"{plan['id']!r} is not a valid plan id (lower-case letters, digits, - and _)",
+                key="plan.id",
+            )
+        if not _CITY.match(plan["city"]):
+            self.problem(
+                f"{plan['city']!r} is not a valid city slug (lower-case letters, digits and -)",
+                key="plan.city",
+            )
+        if plan["level"] not in _LEVELS:
+            self.problem(
+                f"unknown level {plan['level']!r}; use one of {', '.join(_LEVELS)}",
+                key="plan.level",
+            )
+        if plan["target_year"] < plan["start_year"]:
+            self.problem(
+                f"target_year {plan['target_year']} is before start_year {plan['start_year']}",
+                key="plan.target_year",
+            )
+        return len(self.problems) == before
+
+    def read_target(self, raw: dict, position: int, plan: dict) -> Target | None:
+        tid = raw.get("id")
+        where = f"target #{position}" + (f" ({tid})" if isinstance(tid, str) and tid else "")
+        data = self.fields(raw, _TARGET_FIELDS, where=where, prefix="")
+        if data is None:
+            return None
+        before = len(self.problems)
+
+        def bad(key: str, message: str) -> None:
+            self.problem(message, target=where, key=key)
+
+        if not _TARGET_ID.match(data["id"]):
+            bad(
+                "id",
+                f"{data['id']!r} is not a valid target id (lower-case ASCII letters, "
+                "digits and _, starting with a letter)",
+            )
+        kind = _choice(data["kind"], Kind, {}, "kind", bad)
+        comparator = _choice(data["comparator"], Comparator, COMPARATOR_WORDS, "comparator", bad)
+        direction = _choice(data["direction"], Direction, {}, "direction", bad)
+        nature = (
+            _choice(data["nature"], Nature, NATURE_WORDS, "nature", bad)
+            if "nature" in data
+            else None
+        )
+        for key in ("unit", "series_unit"):
+            if key in data and not units.is_known(data[key]):
+                bad(key, f"unknown unit {data[key]!r}; known units: {', '.join(units.UNITS)}")
+
+        value = data.get("value")
+        if kind is Kind.RISE:
+            if value is not None:
+                bad("value", "a rise target (逐年增加) takes no value")
+        elif kind is not None and value is None:
+            bad("value", "missing required key")
+
+        if comparator is not None and direction is not None:
+            wants = {
+                Comparator.GE: Direction.HIGHER,
+                Comparator.GT: Direction.HIGHER,
+                Comparator.LE: Direction.LOWER,
+                Comparator.LT: Direction.LOWER,
+            }.get(comparator)
+            if wants is not None and wants is not direction:
+                bad(
+                    "direction",
+                    f"comparator {comparator.value} needs direction "
+                    f"{wants.value!r}, not {direction.value!r}",
+                )
+        if kind is Kind.RISE and comparator not in (None, Comparator.GT, Comparator.LT):
+            bad(
+                "comparator",
+                "a rise target compares each year with the one before: use > "
+                "(逐年增加) or < (逐年下降)",
+            )
+
+        tolerance = data.get("tolerance")
+        if tolerance is not None:
+            if comparator is not Comparator.APPROX:
+                bad("tolerance", "tolerance applies only to the ~ (左右) comparator")
+            elif tolerance <= 0:
+                bad("tolerance", f"must be positive, got {tolerance}")
+        elif comparator is Comparator.APPROX and value is not None:
+            tolerance = abs(value) * DEFAULT_APPROX_TOLERANCE
+
+        relative = data["unit"] == "%" and kind in (Kind.GROWTH, Kind.INCREMENT)
+        if kind is Kind.GROWTH and data["unit"] != "%":
+            bad("unit", f"a growth target is a rate: its unit must be %, not {data['unit']!r}")
+        if "series_unit" in data:
+            if not relative:
+                bad("series_unit", "series_unit applies only to growth targets and increments in %")
+        elif relative or kind is Kind.GROWTH:
+            bad(
+                "series_unit",
+                "missing required key (the unit of the statistic the rate is computed from)",
+            )
+
+        target_year = data.get("target_year", plan["target_year"])
+        if not plan["start_year"] <= target_year <= plan["target_year"]:
+            bad(
+                "target_year",
+                f"{target_year} is outside the plan window "
+                f"{plan['start_year']}–{plan['target_year']}",
+            )
+
+        baseline = None
+        if "baseline" in data:
+            b = self.fields(data["baseline"], _BASELINE_FIELDS, where=where, prefix="baseline.")
+            if b is not None:
+                if b["year"] >= target_year:
+                    bad(
+                        "baseline.year",
+                        f"target year {target_year} is not after the baseline year {b['year']}",
+                    )
+                baseline = Baseline(year=b["year"], value=float(b["value"]), note=b.get("note"))
+
+        window = None
+        if "window" in data:
+            first, last = data["window"]
+            if kind not in WINDOWED_KINDS:
+                bad("window", "window applies only to cumulative, annual and average targets")
+            elif first > last:
+                bad("window", f"first year {first} is after last year {last}")
+            elif first < plan["start_year"] or last > target_year:
+                bad("window", f"[{first}, {last}] is outside {plan['start_year']}–{target_year}")
+            else:
+                window = (first, last)
+        elif kind in WINDOWED_KINDS:
+            window = (plan["start_year"], target_year)
+
+        if len(self.problems) > before or None in (kind, comparator, direction):
+            return None
+        return Target(
+            id=data["id"],
+            name=data["name"],
+            kind=kind,
+            comparator=comparator,
+            value=None if value is None else float(value),
+            unit=data["unit"],
+            target_year=target_year,
+            direction=direction,
+            category=data["category"],
+            source=Source(document=plan["title"], clause=data["clause"], quote=data["quote"]),
+            name_en=data.get("name_en"),
+            aliases=tuple(data.get("aliases", ())),
+            subcategory=data.get("subcategory"),
+            lead=tuple(data.get("lead", ())),
+            series_unit=data.get("series_unit"),
+            window=window,
+            baseline=baseline,
+            tolerance=None if tolerance is None else float(tolerance),
+            nature=nature,
+            reading=data.get("reading"),
+        )
+
+    def check_unique(self, targets: list[Target], raw: list[dict]) -> None:
+        positions = {t["id"]: i for i, t in enumerate(raw, start=1) if isinstance(t.get("id"), str)}
+        seen: dict[str, int] = {}
+        for position, item in enumerate(raw, start=1):
+            tid = item.get("id")
+            if not isinstance(tid, str):
+                continue
+            if tid in seen:
+                self.problem(
+                    f"duplicate target id (first at target #{seen[tid]})",
+                    target=f"target #{position} ({tid})",
+                    key="id",
+                )
+            else:
+                seen[tid] = position
+        names: dict[str, str] = {}
+        for target in targets:
+            for key, name in [("name", target.name)] + [("aliases", a) for a in target.aliases]:
+                owner = names.setdefault(name, target.id)
+                if owner != target.id:
+                    self.problem(
+                        f"{name!r} already names target {owner}; a statistic's name "
+                        "must match one target only",
+                        target=f"target #{positions[target.id]} ({target.id})",
+                        key=key,
+                    )
+
+
+def _choice(
+    value: str,
+    enum: type,
+    words: dict[str, Any],
+    key: str,
+    bad: Callable[[str, str], None],
+) -> Any:
+    """An enum member from its code or, where allowed, its Chinese word."""
+    try:
+        return enum(value)
+    except ValueError:
+        pass
+    if value in words:
+        return words[value]
+    options = ", ".join(m.value for m in enum)
+    if words:
+        options += " (or " + ", ".join(words) + ")"
+    bad(key, f"unknown {key} {value!r}; use one of {options}")
+    return None
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+    message = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
+    return f"invalid TOML: {message}"
+
+
+def _toml_location(exc: tomllib.TOMLDecodeError) -> str | None:
+    line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if line is None:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        if not found:
+            return None
+        line, col = found.groups()
+    return f"line {line}, column {col}"

@@ -1,0 +1,256 @@
+"""The command line: parse, call the library, render. Errors are turned into
+``Error: …`` lines and exit statuses in one place, ``IpkpiGroup.invoke``.
+
+Exit statuses: 0 done · 1 bad input data · 2 usage or config error ·
+3 finished, but a --fail-on condition holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from ipkpi import __version__
+from ipkpi.errors import IpkpiError
+
+ENV_DEBUG = "IPKPI_DEBUG"
+
+
+class IpkpiGroup(TyperGroup):
+    """Reports every ``IpkpiError`` as ``Error: …`` lines on stderr with its exit status;
+    ``--debug`` (or IPKPI_DEBUG=1) lets the traceback through instead."""
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except IpkpiError as exc:
+            if ctx.params.get("debug") or os.environ.get(ENV_DEBUG):
+                raise
+            for line in exc.lines():
+                typer.echo(f"Error: {line}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+HELP = """Track intellectual-property (知识产权) plan targets against yearly statistics.
+
+Exit statuses: 0 done · 1 bad input data (catalogue, workbook, claims) ·
+2 usage or config error (bad option, unknown city) · 3 finished, but a --fail-on condition holds.
+"""
+
+app = typer.Typer(
+    cls=IpkpiGroup,
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+targets_app = typer.Typer(help="Show and check the target catalogue.", no_args_is_help=True)
+app.add_typer(targets_app, name="targets")
+
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        metavar="DIR",
+        help="Catalogue folder of plan TOML files [default: $IPKPI_TARGETS, else the bundled one].",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+LangOption = Annotated[Language, typer.Option("--lang", help="Label language: zh or en.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ipkpi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an error (or IPKPI_DEBUG=1).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Track intellectual-property (知识产权) plan targets against yearly statistics."""
+
+
+def _catalogue(targets: Path | None):
+    from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir
+
+    return load_catalogue(resolve_catalogue_dir(targets))
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+@app.command()
+def cities(
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """List the places and plans in the catalogue.
+
+    Example: ipkpi cities --format json
+    """
+    from ipkpi import render, views
+
+    catalogue = _catalogue(targets)
+    plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(views.cities_document(plans)), nl=False)
+        return
+    rows = [views.city_row(p, lang.value) for p in plans]
+    if format is OutputFormat.csv:
+        typer.echo(render.to_csv(rows, views.CITY_COLUMNS), nl=False)
+    elif format is OutputFormat.markdown:
+        typer.echo(render.to_markdown(rows, views.CITY_COLUMNS, lang.value), nl=False)
+    elif _is_terminal():
+        render.print_rich_table(rows, views.CITY_COLUMNS, lang.value)
+    else:
+        typer.echo(render.to_plain(rows, views.CITY_COLUMNS, lang.value), nl=False)
+
+
+@targets_app.command("show")
+def targets_show(
+    city: Annotated[str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")],
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            help="Plan id [default: the plan whose window holds --as-of, else the latest].",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        int | None,
+        typer.Option(
+            "--as-of",
+            metavar="YEAR",
+            help="Year used to choose the plan [default: this year].",
+            show_default=False,
+        ),
+    ] = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Show a plan's targets, grouped by category.
+
+    Examples: ipkpi targets show --city nanjing;
+    ipkpi targets show --city guizhou --format json
+    """
+    from ipkpi import render, views
+    from ipkpi.catalogue import select_plan
+
+    catalogue = _catalogue(targets)
+    chosen = select_plan(
+        catalogue, city, plan, as_of if as_of is not None else dt.date.today().year
+    )
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(views.targets_document(chosen)), nl=False)
+        return
+    if format is OutputFormat.csv:
+        rows = [views.target_csv_row(chosen, t) for t in chosen.targets]
+        typer.echo(render.to_csv(rows, views.TARGET_CSV_COLUMNS), nl=False)
+        return
+    rows = [views.target_row(t, lang.value) for t in chosen.targets]
+    rows.sort(key=_category_order(rows))
+    columns = [c for c in views.TARGET_COLUMNS if c != "id"]
+    title = _plan_title(chosen, lang.value)
+    if format is OutputFormat.markdown:
+        body = render.to_markdown(render.grouped(rows, "category"), columns, lang.value)
+        typer.echo(f"## {title}\n\n{body}", nl=False)
+    elif _is_terminal():
+        render.print_rich_table(rows, columns, lang.value, title=title, group_by="category")
+    else:
+        body = render.to_plain(render.grouped(rows, "category"), columns, lang.value)
+        typer.echo(f"{title}\n\n{body}", nl=False)
+
+
+def _category_order(rows: list[dict[str, str]]):
+    """Group rows by category, categories in the order the document first names them."""
+    first: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        first.setdefault(row["category"], i)
+    return lambda row: first[row["category"]]
+
+
+def _plan_title(plan, lang: str) -> str:
+    from ipkpi.labels import label
+
+    text = label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    return f"{text} · {plan.id} · {label('n_targets', lang, n=len(plan.targets))}"
+
+
+@targets_app.command("check")
+def targets_check(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[DIR]",
+            help="Catalogue folder [default: --targets, $IPKPI_TARGETS, else the bundled one].",
+            show_default=False,
+        ),
+    ] = None,
+    targets: TargetsOption = None,
+) -> None:
+    """Validate a catalogue and say what it holds; exit 1 on any problem.
+
+    Example: ipkpi targets check my-targets/
+    """
+    from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir
+
+    catalogue = load_catalogue(resolve_catalogue_dir(folder if folder is not None else targets))
+    plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
+    total = sum(len(p.targets) for p in plans)
+    typer.echo(f"{_shown(catalogue.folder)}: {len(plans)} plans, {total} targets")
+    for p in plans:
+        typer.echo(
+            f"  {p.id:<26} {p.start_year}–{p.target_year}  {len(p.targets):>3} targets  "
+            f"{p.file.name}"
+        )
+    typer.echo("OK")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def main() -> None:
+    app(prog_name="ipkpi")
+
+
+if __name__ == "__main__":
+    main()

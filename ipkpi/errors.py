@@ -1,0 +1,95 @@
+"""Named exceptions. Each carries its location as fields; the CLI formats them once.
+
+Exit statuses are a contract (README): 1 bad input data, 2 usage or config error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+# The separator between the parts of a location: file › target › key.
+SEP = " › "
+
+
+class IpkpiError(Exception):
+    """Base class of every error ipkpi reports to the user."""
+
+    exit_code = EXIT_DATA
+
+    def lines(self) -> list[str]:
+        """One line per problem, ready to print after ``Error: ``."""
+        return [str(self)]
+
+
+@dataclass(frozen=True)
+class CatalogueProblem:
+    """One thing wrong in a catalogue file, with where it is."""
+
+    file: Path
+    message: str
+    target: str | None = None  # "targets[3] (id: foo)" or None for plan-level problems
+    key: str | None = None  # "comparator", "baseline.year", "line 3, column 7"
+
+    def __str__(self) -> str:
+        parts = [_display_path(self.file)]
+        if self.target:
+            parts.append(self.target)
+        if self.key:
+            parts.append(self.key)
+        return SEP.join(parts) + ": " + self.message
+
+
+class CatalogueError(IpkpiError):
+    """A catalogue that cannot be loaded; holds every problem found."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems: list[CatalogueProblem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class CatalogueNotFound(IpkpiError):
+    """The catalogue folder given by --targets / IPKPI_TARGETS does not exist."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, path: Path, origin: str):
+        self.path = path
+        self.origin = origin
+        super().__init__(f"{origin}: no catalogue folder at {_display_path(path)}")
+
+
+class UnknownCity(IpkpiError):
+    exit_code = EXIT_USAGE
+
+    def __init__(self, city: str, known: list[str]):
+        self.city = city
+        self.known = known
+        super().__init__(f"unknown city {city!r}; known: {', '.join(known) or '(none)'}")
+
+
+class UnknownPlan(IpkpiError):
+    exit_code = EXIT_USAGE
+
+    def __init__(self, plan: str, known: list[str], city: str | None = None):
+        self.plan = plan
+        self.known = known
+        self.city = city
+        where = f" for {city}" if city else ""
+        super().__init__(f"unknown plan {plan!r}{where}; known: {', '.join(known) or '(none)'}")
+
+
+def _display_path(path: Path) -> str:
+    """Paths relative to the working folder when they are below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,145 @@
+"""The catalogue's data model: plans and the targets they set.
+
+Plain frozen dataclasses, built only by ``ipkpi.catalogue.load_catalogue`` after
+validation, so code that receives them can trust every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Kind(StrEnum):
+    LEVEL = "level"  # the value in the target year (a stock, a ratio, that year's figure)
+    CUMULATIVE = "cumulative"  # sum of yearly flows over the window
+    INCREMENT = "increment"  # stock in the target year minus the stock at the start
+    ANNUAL = "annual"  # every year of the window must meet it
+    AVERAGE = "average"  # mean of the yearly figures over the window
+    GROWTH = "growth"  # compound annual growth rate since the baseline, in %
+    RISE = "rise"  # every year above (or below) the year before
+
+
+class Comparator(StrEnum):
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    APPROX = "~"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Nature(StrEnum):
+    EXPECTED = "expected"  # 预期性
+    BINDING = "binding"  # 约束性
+
+
+# Chinese words accepted for a comparator, with their legal meaning:
+# 以上/以下 and 不少于 include the number itself; 超过 does not.
+COMPARATOR_WORDS: dict[str, Comparator] = {
+    "以上": Comparator.GE,
+    "达到": Comparator.GE,
+    "达": Comparator.GE,
+    "不少于": Comparator.GE,
+    "不低于": Comparator.GE,
+    "超过": Comparator.GT,
+    "超": Comparator.GT,
+    "高于": Comparator.GT,
+    "多于": Comparator.GT,
+    "以下": Comparator.LE,
+    "不超过": Comparator.LE,
+    "不高于": Comparator.LE,
+    "以内": Comparator.LE,
+    "低于": Comparator.LT,
+    "少于": Comparator.LT,
+    "左右": Comparator.APPROX,
+    "约": Comparator.APPROX,
+}
+
+NATURE_WORDS: dict[str, Nature] = {"预期性": Nature.EXPECTED, "约束性": Nature.BINDING}
+
+# Kinds whose statistic is counted year by year over a window of years.
+WINDOWED_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL, Kind.AVERAGE})
+
+# 左右 without an explicit tolerance: within 5 % of the target value.
+DEFAULT_APPROX_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class Baseline:
+    year: int
+    value: float
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    clause: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    kind: Kind
+    comparator: Comparator
+    value: float | None  # None only for Kind.RISE
+    unit: str
+    target_year: int
+    direction: Direction
+    category: str
+    source: Source
+    name_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    subcategory: str | None = None
+    lead: tuple[str, ...] = ()
+    series_unit: str | None = None
+    window: tuple[int, int] | None = None  # set for windowed kinds
+    baseline: Baseline | None = None
+    tolerance: float | None = None  # set for Comparator.APPROX
+    nature: Nature | None = None
+    reading: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    city: str
+    place: str
+    place_en: str
+    level: str
+    title: str
+    start_year: int
+    target_year: int
+    file: Path
+    targets: tuple[Target, ...] = field(default_factory=tuple)
+    document_number: str | None = None
+    issued: dt.date | None = None
+    source: str | None = None
+    notes: str | None = None
+
+    def covers(self, year: int) -> bool:
+        return self.start_year <= year <= self.target_year
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    folder: Path
+    plans: tuple[Plan, ...]
+
+    def cities(self) -> list[str]:
+        return sorted({p.city for p in self.plans})
+
+    def plans_for(self, city: str) -> list[Plan]:
+        """The city's plans, oldest window first."""
+        return sorted(
+            (p for p in self.plans if p.city == city), key=lambda p: (p.target_year, p.start_year)
+        )
