@@ -123,7 +123,8 @@ def _cross_plan_problems(plans: list[Plan]) -> list[CatalogueProblem]:
             problems.append(
                 CatalogueProblem(
                     plan.file,
-                    f"city {plan.city!r} is {first.place} in {first.file.name} but {plan.place} here",
+                    f"city {plan.city!r} is {first.place} in {first.file.name} "
+                    f"but {plan.place} here",
                     key="plan.place",
                 )
             )
@@ -288,7 +289,9 @@ class _FileReader:
         try:
             text = self.file.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.problem(f"not UTF-8 text (byte {exc.start})")
+            self.problem(
+                f"not UTF-8 text (undecodable byte at offset {exc.start}); save the file as UTF-8"
+            )
             return None
         except OSError as exc:
             self.problem(f"cannot read: {exc.strerror}")
@@ -458,13 +461,13 @@ class _FileReader:
         elif comparator is Comparator.APPROX and value is not None:
             tolerance = abs(value) * DEFAULT_APPROX_TOLERANCE
 
-        relative = data["unit"] == "%" and kind in (Kind.GROWTH, Kind.INCREMENT)
+        relative = kind is Kind.GROWTH or (kind is Kind.INCREMENT and data["unit"] == "%")
         if kind is Kind.GROWTH and data["unit"] != "%":
             bad("unit", f"a growth target is a rate: its unit must be %, not {data['unit']!r}")
         if "series_unit" in data:
             if not relative:
                 bad("series_unit", "series_unit applies only to growth targets and increments in %")
-        elif relative or kind is Kind.GROWTH:
+        elif relative:
             bad(
                 "series_unit",
                 "missing required key (the unit of the statistic the rate is computed from)",
@@ -482,10 +485,16 @@ class _FileReader:
         if "baseline" in data:
             b = self.fields(data["baseline"], _BASELINE_FIELDS, where=where, prefix="baseline.")
             if b is not None:
-                if b["year"] >= target_year:
+                if b["year"] > target_year:
                     bad(
                         "baseline.year",
-                        f"target year {target_year} is not after the baseline year {b['year']}",
+                        f"target year {target_year} is before the baseline year {b['year']}",
+                    )
+                elif b["year"] == target_year:
+                    bad(
+                        "baseline.year",
+                        f"target year {target_year} is the baseline year; the baseline must "
+                        "come before it",
                     )
                 baseline = Baseline(year=b["year"], value=float(b["value"]), note=b.get("note"))
 

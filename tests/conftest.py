@@ -1,0 +1,96 @@
+"""Shared fixtures: a small valid catalogue written into a temp folder.
+
+Bad-catalogue tests start from ``GOOD_PLAN`` and change one thing each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+GOOD_PLAN = """\
+schema = 1
+
+[plan]
+id = "testville-2022-2025"
+city = "testville"
+place = "测试市"
+place_en = "Testville"
+level = "city"
+title = "测试市知识产权工作方案(2022—2025年)"
+issued = 2022-11-02
+start_year = 2022
+target_year = 2025
+
+[[targets]]
+id = "patents_per_10k"
+name = "万人高价值发明专利拥有量"
+aliases = ["每万人口高价值发明专利拥有量"]
+category = "知识产权创造"
+lead = ["市市场监管局"]
+kind = "level"
+comparator = ">="
+value = 50
+unit = "件"
+direction = "higher"
+clause = "三、主要目标"
+quote = "万人高价值发明专利拥有量达50件"
+
+[[targets]]
+id = "trademark_growth"
+name = "注册商标"
+category = "知识产权创造"
+kind = "growth"
+comparator = "以上"
+value = 10
+unit = "%"
+series_unit = "件"
+direction = "higher"
+baseline = { year = 2021, value = 1000 }
+clause = "二、工作目标"
+quote = "注册商标年均增长10%以上"
+
+[[targets]]
+id = "satisfaction"
+name = "知识产权保护社会满意度"
+category = "知识产权保护"
+kind = "level"
+comparator = "超过"
+value = 85
+unit = "%"
+direction = "higher"
+clause = "三、主要目标"
+quote = "知识产权保护社会满意度超过85%"
+"""
+
+
+def write_plan(folder: Path, text: str, name: str = "testville.toml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def one_change(old: str, new: str, count: int = 1) -> str:
+    """GOOD_PLAN with exactly one defect: ``old`` (which must be there) replaced."""
+    assert old in GOOD_PLAN, old
+    return GOOD_PLAN.replace(old, new, count)
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """Work in a temp folder, so error messages show short relative paths."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("IPKPI_TARGETS", raising=False)
+    monkeypatch.delenv("IPKPI_DEBUG", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()

@@ -1,0 +1,303 @@
+"""The catalogue loader on good and bad files: every bad case asserts its message."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import GOOD_PLAN, one_change, write_plan
+
+from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir, select_plan
+from ipkpi.errors import CatalogueError, CatalogueNotFound, UnknownCity, UnknownPlan
+from ipkpi.model import Baseline, Comparator, Direction, Kind
+
+
+def load_text(folder, text):
+    write_plan(folder, text)
+    return load_catalogue(folder)
+
+
+def problems_of(folder, text) -> list[str]:
+    write_plan(folder, text)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    return caught.value.lines()
+
+
+def test_good_plan_loads_with_its_meaning(in_tmp):
+    catalogue = load_text(in_tmp / "cat", GOOD_PLAN)
+    (plan,) = catalogue.plans
+    assert (plan.id, plan.city, plan.place, plan.start_year, plan.target_year) == (
+        "testville-2022-2025", "testville", "测试市", 2022, 2025,
+    )
+    assert plan.issued.isoformat() == "2022-11-02"
+    rows = [
+        (t.id, t.kind, t.comparator, t.value, t.unit, t.target_year, t.direction, t.baseline)
+        for t in plan.targets
+    ]
+    assert rows == [
+        ("patents_per_10k", Kind.LEVEL, Comparator.GE, 50.0, "件", 2025, Direction.HIGHER, None),
+        ("trademark_growth", Kind.GROWTH, Comparator.GE, 10.0, "%", 2025, Direction.HIGHER,
+         Baseline(2021, 1000.0)),
+        ("satisfaction", Kind.LEVEL, Comparator.GT, 85.0, "%", 2025, Direction.HIGHER, None),
+    ]
+    first = plan.targets[0]
+    assert first.lead == ("市市场监管局",)
+    assert first.aliases == ("每万人口高价值发明专利拥有量",)
+    assert first.source.quote == "万人高价值发明专利拥有量达50件"
+    assert first.source.document == "测试市知识产权工作方案(2022—2025年)"
+    assert plan.targets[1].series_unit == "件"
+
+
+def test_approx_gets_the_default_tolerance_of_five_percent(in_tmp):
+    text = one_change('comparator = "超过"\nvalue = 85', 'comparator = "左右"\nvalue = 15')
+    target = load_text(in_tmp / "cat", text).plans[0].targets[2]
+    assert (target.comparator, target.value, target.tolerance) == (Comparator.APPROX, 15.0, 0.75)
+
+
+def test_explicit_tolerance_is_kept(in_tmp):
+    text = one_change('comparator = "超过"\nvalue = 85', 'comparator = "~"\nvalue = 15\ntolerance = 1')
+    assert load_text(in_tmp / "cat", text).plans[0].targets[2].tolerance == 1.0
+
+
+def test_windowed_kinds_default_to_the_plan_window(in_tmp):
+    text = one_change('kind = "level"\ncomparator = "超过"', 'kind = "cumulative"\ncomparator = "超过"')
+    text = text.replace("value = 85", "value = 85\ntarget_year = 2024")
+    target = load_text(in_tmp / "cat", text).plans[0].targets[2]
+    assert (target.kind, target.window, target.target_year) == (Kind.CUMULATIVE, (2022, 2024), 2024)
+
+
+def test_rise_has_no_value(in_tmp):
+    text = one_change('kind = "level"\ncomparator = "超过"\nvalue = 85\n',
+                      'kind = "rise"\ncomparator = ">"\n')
+    target = load_text(in_tmp / "cat", text).plans[0].targets[2]
+    assert (target.kind, target.value, target.comparator) == (Kind.RISE, None, Comparator.GT)
+
+
+F = "cat/testville.toml"
+T1 = f"{F} › target #1 (patents_per_10k)"
+T2 = f"{F} › target #2 (trademark_growth)"
+T3 = f"{F} › target #3 (satisfaction)"
+
+BAD_CASES = {
+    "malformed TOML": (
+        ("value = 50\n", "value = = 50\n"),
+        f"{F} › line 22, column 9: invalid TOML: Invalid value",
+    ),
+    "missing key": (
+        ('unit = "件"\n', ""),
+        f"{T1} › unit: missing required key",
+    ),
+    "missing direction is never defaulted": (
+        ('direction = "higher"\nclause = "三、主要目标"\nquote = "万人', 'clause = "三、主要目标"\nquote = "万人'),
+        f"{T1} › direction: missing required key",
+    ),
+    "unknown key": (
+        ("value = 50\n", 'value = 50\ncolour = "red"\n'),
+        f"{T1} › colour: unknown key; known keys: id, name, name_en, aliases, category, "
+        "subcategory, lead, kind, comparator, value, unit, series_unit, target_year, window, "
+        "baseline, tolerance, direction, nature, clause, quote, reading",
+    ),
+    "wrong type": (
+        ("value = 50\n", 'value = "50"\n'),
+        f"{T1} › value: expected a number, got a string ('50')",
+    ),
+    "wrong type in a list": (
+        ('lead = ["市市场监管局"]', 'lead = "市市场监管局"'),
+        f"{T1} › lead: expected a list of strings, got a string ('市市场监管局')",
+    ),
+    "unknown kind": (
+        ('kind = "level"', 'kind = "stock"'),
+        f"{T1} › kind: unknown kind 'stock'; use one of level, cumulative, increment, annual, "
+        "average, growth, rise",
+    ),
+    "unknown comparator": (
+        ('comparator = ">="', 'comparator = "≥≥"'),
+        f"{T1} › comparator: unknown comparator '≥≥'; use one of >=, >, <=, <, ~ (or 以上, 达到, "
+        "达, 不少于, 不低于, 超过, 超, 高于, 多于, 以下, 不超过, 不高于, 以内, 低于, 少于, 左右, 约)",
+    ),
+    "unknown unit": (
+        ('unit = "件"', 'unit = "件们"'),
+        f"{T1} › unit: unknown unit '件们'; known units: 件, 万件, 项, 万项, 个, 家, 人, 名, 万人, "
+        "人次, 万人次, 次, 万次, 元, 万元, 亿元, %, 个百分点",
+    ),
+    "duplicate target ids": (
+        ('id = "satisfaction"', 'id = "patents_per_10k"'),
+        f"{F} › target #3 (patents_per_10k) › id: duplicate target id (first at target #1)",
+    ),
+    "target year before the baseline year": (
+        ("baseline = { year = 2021, value = 1000 }",
+         "target_year = 2024\nbaseline = { year = 2025, value = 1000 }"),
+        f"{T2} › baseline.year: target year 2024 is before the baseline year 2025",
+    ),
+    "target year equal to the baseline year": (
+        ("baseline = { year = 2021, value = 1000 }", "baseline = { year = 2025, value = 1000 }"),
+        f"{T2} › baseline.year: target year 2025 is the baseline year; the baseline must come "
+        "before it",
+    ),
+    "unknown key in the baseline": (
+        ("baseline = { year = 2021, value = 1000 }",
+         "baseline = { year = 2021, value = 1000, yr = 2020 }"),
+        f"{T2} › baseline.yr: unknown key; known keys: year, value, note",
+    ),
+    "target year outside the plan window": (
+        ("value = 50\n", "value = 50\ntarget_year = 2030\n"),
+        f"{T1} › target_year: 2030 is outside the plan window 2022–2025",
+    ),
+    "direction contradicts the comparator": (
+        ('direction = "higher"\nclause = "三、主要目标"\nquote = "知识', 'direction = "lower"\nclause = "三、主要目标"\nquote = "知识'),
+        f"{T3} › direction: comparator > needs direction 'higher', not 'lower'",
+    ),
+    "growth target without its series unit": (
+        ('series_unit = "件"\n', ""),
+        f"{T2} › series_unit: missing required key (the unit of the statistic the rate is "
+        "computed from)",
+    ),
+    "growth target not in percent": (
+        ('value = 10\nunit = "%"', 'value = 10\nunit = "件"'),
+        f"{T2} › unit: a growth target is a rate: its unit must be %, not '件'",
+    ),
+    "rise target with a value": (
+        ('kind = "level"\ncomparator = "超过"', 'kind = "rise"\ncomparator = "超过"'),
+        f"{T3} › value: a rise target (逐年增加) takes no value",
+    ),
+    "tolerance without approx": (
+        ("value = 85\n", "value = 85\ntolerance = 1\n"),
+        f"{T3} › tolerance: tolerance applies only to the ~ (左右) comparator",
+    ),
+    "window on a level target": (
+        ("value = 85\n", "value = 85\nwindow = [2022, 2025]\n"),
+        f"{T3} › window: window applies only to cumulative, annual and average targets",
+    ),
+    "a name shared by two targets": (
+        ('name = "注册商标"', 'name = "每万人口高价值发明专利拥有量"'),
+        f"{T2} › name: '每万人口高价值发明专利拥有量' already names target patents_per_10k; a "
+        "statistic's name must match one target only",
+    ),
+    "missing plan key": (
+        ('title = "测试市知识产权工作方案(2022—2025年)"\n', ""),
+        f"{F} › plan.title: missing required key",
+    ),
+    "bad plan year": (
+        ("start_year = 2022", "start_year = 2026"),
+        f"{F} › plan.target_year: target_year 2025 is before start_year 2026",
+    ),
+    "unsupported schema": (
+        ("schema = 1", "schema = 2"),
+        f"{F} › schema: unsupported schema 2; this ipkpi reads schema 1",
+    ),
+    "unknown level": (
+        ('level = "city"', 'level = "county"'),
+        f"{F} › plan.level: unknown level 'county'; use one of city, province",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_CASES))
+def test_bad_catalogue_gives_one_located_line(in_tmp, case):
+    (old, new), expected = BAD_CASES[case]
+    assert problems_of(in_tmp / "cat", one_change(old, new)) == [expected]
+
+
+def test_every_problem_in_a_file_is_reported(in_tmp):
+    text = one_change('kind = "level"', 'kind = "stock"').replace('unit = "件"', 'unit = "件们"', 1)
+    assert problems_of(in_tmp / "cat", text) == [
+        f"{T1} › kind: unknown kind 'stock'; use one of level, cumulative, increment, annual, "
+        "average, growth, rise",
+        f"{T1} › unit: unknown unit '件们'; known units: 件, 万件, 项, 万项, 个, 家, 人, 名, "
+        "万人, 人次, 万人次, 次, 万次, 元, 万元, 亿元, %, 个百分点",
+    ]
+
+
+def test_target_without_an_id_is_named_by_position(in_tmp):
+    text = one_change('id = "satisfaction"\n', "")
+    assert problems_of(in_tmp / "cat", text) == [f"{F} › target #3 › id: missing required key"]
+
+
+def test_file_that_is_not_utf8(in_tmp):
+    folder = in_tmp / "cat"
+    folder.mkdir()
+    (folder / "testville.toml").write_bytes(GOOD_PLAN.encode("gbk"))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    # "schema = 1\n\n[plan]\n" (19) + the id line (27) + the city line (19) + 'place = "' (9)
+    assert caught.value.lines() == [
+        f"{F}: not UTF-8 text (undecodable byte at offset 74); save the file as UTF-8"
+    ]
+
+
+def test_duplicate_plan_ids_across_files(in_tmp):
+    folder = in_tmp / "cat"
+    write_plan(folder, GOOD_PLAN, "a.toml")
+    write_plan(folder, GOOD_PLAN, "b.toml")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    assert caught.value.lines() == [
+        "cat/b.toml › plan.id: duplicate plan id 'testville-2022-2025' (also in a.toml)"
+    ]
+
+
+def test_empty_folder(in_tmp):
+    (in_tmp / "cat").mkdir()
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(in_tmp / "cat")
+    assert caught.value.lines() == ["cat: no plan files (*.toml) in this folder"]
+
+
+def test_catalogue_error_is_exit_status_1_and_missing_folder_is_2(in_tmp):
+    assert CatalogueError([]).exit_code == 1
+    with pytest.raises(CatalogueNotFound) as caught:
+        resolve_catalogue_dir(in_tmp / "nowhere")
+    assert caught.value.exit_code == 2
+    assert str(caught.value) == "--targets: no catalogue folder at nowhere"
+
+
+def test_catalogue_folder_from_option_then_environment(in_tmp):
+    (in_tmp / "opt").mkdir()
+    (in_tmp / "env").mkdir()
+    env = {"IPKPI_TARGETS": str(in_tmp / "env")}
+    assert resolve_catalogue_dir(in_tmp / "opt", env) == in_tmp / "opt"
+    assert resolve_catalogue_dir(None, env) == in_tmp / "env"
+    assert resolve_catalogue_dir(None, {}).name == "targets"  # the bundled one, in a checkout
+    with pytest.raises(CatalogueNotFound) as caught:
+        resolve_catalogue_dir(None, {"IPKPI_TARGETS": "missing"})
+    assert str(caught.value) == "IPKPI_TARGETS: no catalogue folder at missing"
+
+
+NEXT_PLAN = (
+    GOOD_PLAN.replace("testville-2022-2025", "testville-2026-2030")
+    .replace("start_year = 2022", "start_year = 2026")
+    .replace("target_year = 2025", "target_year = 2030")
+    .replace("year = 2021", "year = 2025")
+)
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "as_of", "expected"),
+    [
+        (None, 2023, "testville-2022-2025"),  # the window holds 2023
+        (None, 2025, "testville-2022-2025"),
+        (None, 2026, "testville-2026-2030"),
+        (None, 2031, "testville-2026-2030"),  # no window holds it: the latest
+        (None, 2019, "testville-2026-2030"),
+        (None, None, "testville-2026-2030"),
+        ("testville-2022-2025", 2028, "testville-2022-2025"),  # --plan wins
+    ],
+)
+def test_plan_selection(in_tmp, plan_id, as_of, expected):
+    folder = in_tmp / "cat"
+    write_plan(folder, GOOD_PLAN, "a.toml")
+    write_plan(folder, NEXT_PLAN, "b.toml")
+    assert select_plan(load_catalogue(folder), "testville", plan_id, as_of).id == expected
+
+
+def test_unknown_city_and_plan_list_the_known_ones(in_tmp):
+    catalogue = load_text(in_tmp / "cat", GOOD_PLAN)
+    with pytest.raises(UnknownCity) as city:
+        select_plan(catalogue, "nanjin")
+    assert (str(city.value), city.value.exit_code) == (
+        "unknown city 'nanjin'; known: testville", 2,
+    )
+    with pytest.raises(UnknownPlan) as plan:
+        select_plan(catalogue, "testville", "testville-2030")
+    assert str(plan.value) == (
+        "unknown plan 'testville-2030' for testville; known: testville-2022-2025"
+    )
