@@ -58,10 +58,12 @@ def bundled_catalogue_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "targets"
 
 
-def resolve_catalogue_dir(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
+def resolve_catalogue_dir(
+    option: Path | None, env: Mapping[str, str] = os.environ, origin: str = "--targets"
+) -> Path:
     """``--targets DIR`` first, then ``IPKPI_TARGETS``, then the bundled catalogue."""
     if option is not None:
-        path, origin = option, "--targets"
+        path = option
     elif env.get(ENV_TARGETS):
         path, origin = Path(env[ENV_TARGETS]), ENV_TARGETS
     else:

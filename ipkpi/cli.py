@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from ipkpi import __version__
-from ipkpi.errors import IpkpiError
+from ipkpi.errors import IpkpiError, display_path
 
 ENV_DEBUG = "IPKPI_DEBUG"
 
@@ -229,10 +229,14 @@ def targets_check(
     """
     from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir
 
-    catalogue = load_catalogue(resolve_catalogue_dir(folder if folder is not None else targets))
+    if folder is not None:
+        catalogue = load_catalogue(resolve_catalogue_dir(folder, origin="DIR"))
+    else:
+        catalogue = load_catalogue(resolve_catalogue_dir(targets))
     plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
     total = sum(len(p.targets) for p in plans)
-    typer.echo(f"{_shown(catalogue.folder)}: {len(plans)} plans, {total} targets")
+    summary = f"{_count(len(plans), 'plan')}, {_count(total, 'target')}"
+    typer.echo(f"{display_path(catalogue.folder)}: {summary}")
     for p in plans:
         typer.echo(
             f"  {p.id:<26} {p.start_year}–{p.target_year}  {len(p.targets):>3} targets  "
@@ -241,11 +245,8 @@ def targets_check(
     typer.echo("OK")
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def main() -> None:

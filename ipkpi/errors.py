@@ -35,7 +35,7 @@ class CatalogueProblem:
     key: str | None = None  # "comparator", "baseline.year", "line 3, column 7"
 
     def __str__(self) -> str:
-        parts = [_display_path(self.file)]
+        parts = [display_path(self.file)]
         if self.target:
             parts.append(self.target)
         if self.key:
@@ -64,7 +64,7 @@ class CatalogueNotFound(IpkpiError):
     def __init__(self, path: Path, origin: str):
         self.path = path
         self.origin = origin
-        super().__init__(f"{origin}: no catalogue folder at {_display_path(path)}")
+        super().__init__(f"{origin}: no catalogue folder at {display_path(path)}")
 
 
 class UnknownCity(IpkpiError):
@@ -87,7 +87,7 @@ class UnknownPlan(IpkpiError):
         super().__init__(f"unknown plan {plan!r}{where}; known: {', '.join(known) or '(none)'}")
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths relative to the working folder when they are below it, else as given."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))

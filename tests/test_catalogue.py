@@ -26,7 +26,11 @@ def test_good_plan_loads_with_its_meaning(in_tmp):
     catalogue = load_text(in_tmp / "cat", GOOD_PLAN)
     (plan,) = catalogue.plans
     assert (plan.id, plan.city, plan.place, plan.start_year, plan.target_year) == (
-        "testville-2022-2025", "testville", "测试市", 2022, 2025,
+        "testville-2022-2025",
+        "testville",
+        "测试市",
+        2022,
+        2025,
     )
     assert plan.issued.isoformat() == "2022-11-02"
     rows = [
@@ -35,8 +39,16 @@ def test_good_plan_loads_with_its_meaning(in_tmp):
     ]
     assert rows == [
         ("patents_per_10k", Kind.LEVEL, Comparator.GE, 50.0, "件", 2025, Direction.HIGHER, None),
-        ("trademark_growth", Kind.GROWTH, Comparator.GE, 10.0, "%", 2025, Direction.HIGHER,
-         Baseline(2021, 1000.0)),
+        (
+            "trademark_growth",
+            Kind.GROWTH,
+            Comparator.GE,
+            10.0,
+            "%",
+            2025,
+            Direction.HIGHER,
+            Baseline(2021, 1000.0),
+        ),
         ("satisfaction", Kind.LEVEL, Comparator.GT, 85.0, "%", 2025, Direction.HIGHER, None),
     ]
     first = plan.targets[0]
@@ -54,20 +66,25 @@ def test_approx_gets_the_default_tolerance_of_five_percent(in_tmp):
 
 
 def test_explicit_tolerance_is_kept(in_tmp):
-    text = one_change('comparator = "超过"\nvalue = 85', 'comparator = "~"\nvalue = 15\ntolerance = 1')
+    text = one_change(
+        'comparator = "超过"\nvalue = 85', 'comparator = "~"\nvalue = 15\ntolerance = 1'
+    )
     assert load_text(in_tmp / "cat", text).plans[0].targets[2].tolerance == 1.0
 
 
 def test_windowed_kinds_default_to_the_plan_window(in_tmp):
-    text = one_change('kind = "level"\ncomparator = "超过"', 'kind = "cumulative"\ncomparator = "超过"')
+    text = one_change(
+        'kind = "level"\ncomparator = "超过"', 'kind = "cumulative"\ncomparator = "超过"'
+    )
     text = text.replace("value = 85", "value = 85\ntarget_year = 2024")
     target = load_text(in_tmp / "cat", text).plans[0].targets[2]
     assert (target.kind, target.window, target.target_year) == (Kind.CUMULATIVE, (2022, 2024), 2024)
 
 
 def test_rise_has_no_value(in_tmp):
-    text = one_change('kind = "level"\ncomparator = "超过"\nvalue = 85\n',
-                      'kind = "rise"\ncomparator = ">"\n')
+    text = one_change(
+        'kind = "level"\ncomparator = "超过"\nvalue = 85\n', 'kind = "rise"\ncomparator = ">"\n'
+    )
     target = load_text(in_tmp / "cat", text).plans[0].targets[2]
     assert (target.kind, target.value, target.comparator) == (Kind.RISE, None, Comparator.GT)
 
@@ -87,7 +104,10 @@ BAD_CASES = {
         f"{T1} › unit: missing required key",
     ),
     "missing direction is never defaulted": (
-        ('direction = "higher"\nclause = "三、主要目标"\nquote = "万人', 'clause = "三、主要目标"\nquote = "万人'),
+        (
+            'direction = "higher"\nclause = "三、主要目标"\nquote = "万人',
+            'clause = "三、主要目标"\nquote = "万人',
+        ),
         f"{T1} › direction: missing required key",
     ),
     "unknown key": (
@@ -124,8 +144,10 @@ BAD_CASES = {
         f"{F} › target #3 (patents_per_10k) › id: duplicate target id (first at target #1)",
     ),
     "target year before the baseline year": (
-        ("baseline = { year = 2021, value = 1000 }",
-         "target_year = 2024\nbaseline = { year = 2025, value = 1000 }"),
+        (
+            "baseline = { year = 2021, value = 1000 }",
+            "target_year = 2024\nbaseline = { year = 2025, value = 1000 }",
+        ),
         f"{T2} › baseline.year: target year 2024 is before the baseline year 2025",
     ),
     "target year equal to the baseline year": (
@@ -134,8 +156,10 @@ BAD_CASES = {
         "before it",
     ),
     "unknown key in the baseline": (
-        ("baseline = { year = 2021, value = 1000 }",
-         "baseline = { year = 2021, value = 1000, yr = 2020 }"),
+        (
+            "baseline = { year = 2021, value = 1000 }",
+            "baseline = { year = 2021, value = 1000, yr = 2020 }",
+        ),
         f"{T2} › baseline.yr: unknown key; known keys: year, value, note",
     ),
     "target year outside the plan window": (
@@ -143,7 +167,10 @@ BAD_CASES = {
         f"{T1} › target_year: 2030 is outside the plan window 2022–2025",
     ),
     "direction contradicts the comparator": (
-        ('direction = "higher"\nclause = "三、主要目标"\nquote = "知识', 'direction = "lower"\nclause = "三、主要目标"\nquote = "知识'),
+        (
+            'direction = "higher"\nclause = "三、主要目标"\nquote = "知识',
+            'direction = "lower"\nclause = "三、主要目标"\nquote = "知识',
+        ),
         f"{T3} › direction: comparator > needs direction 'higher', not 'lower'",
     ),
     "growth target without its series unit": (
@@ -294,7 +321,8 @@ def test_unknown_city_and_plan_list_the_known_ones(in_tmp):
     with pytest.raises(UnknownCity) as city:
         select_plan(catalogue, "nanjin")
     assert (str(city.value), city.value.exit_code) == (
-        "unknown city 'nanjin'; known: testville", 2,
+        "unknown city 'nanjin'; known: testville",
+        2,
     )
     with pytest.raises(UnknownPlan) as plan:
         select_plan(catalogue, "testville", "testville-2030")
