@@ -38,7 +38,8 @@ def test_cities(catalogue):
 
 def test_every_quote_is_verbatim_in_its_source(catalogue):
     for plan in catalogue.plans:
-        text = (SEEDS / plan.source).read_text(encoding="utf-8")
+        # A table row's cells stand on separate lines of the text: quotes fold them onto one.
+        text = (SEEDS / plan.source).read_text(encoding="utf-8").replace(" |\n", " | ")
         for target in plan.targets:
             assert target.source.quote in text, (plan.id, target.id)
 

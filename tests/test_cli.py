@@ -220,11 +220,17 @@ def test_targets_check_on_a_missing_dir(runner, in_tmp):
 
 
 def test_every_command_is_documented_in_the_readme():
+    import typer.main
+
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    commands = [c.name for c in app.registered_commands]
-    groups = {g.name: g.typer_instance for g in app.registered_groups}
-    for name in commands:
-        assert f"ipkpi {name}" in readme, name
-    for group, sub in groups.items():
-        for command in sub.registered_commands:
-            assert f"ipkpi {group} {command.name}" in readme, (group, command.name)
+    root = typer.main.get_command(app)
+    paths = []
+    for name, command in root.commands.items():
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            paths += [f"ipkpi {name} {sub}" for sub in subcommands]
+        else:
+            paths.append(f"ipkpi {name}")
+    assert sorted(paths) == ["ipkpi cities", "ipkpi targets check", "ipkpi targets show"]
+    for path in paths:
+        assert path in readme, path
