@@ -37,6 +37,7 @@ def test_cities(catalogue):
 
 
 def test_every_quote_is_verbatim_in_its_source(catalogue):
+    assert SEEDS.is_dir(), f"the source documents are expected at {SEEDS}"
     for plan in catalogue.plans:
         # A table row's cells stand on separate lines of the text: quotes fold them onto one.
         text = (SEEDS / plan.source).read_text(encoding="utf-8").replace(" |\n", " | ")
