@@ -249,6 +249,158 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+data_app = typer.Typer(help="Look at the statistics in the store.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        metavar="FILE",
+        help="The store [default: $IPKPI_DB, else ipkpi.db in the working folder].",
+        show_default=False,
+    ),
+]
+
+
+class Layout(StrEnum):
+    long = "long"
+    wide = "wide"
+    single = "single"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Workbooks (.xlsx, .xls), CSV files or folders.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    layout: Annotated[
+        Layout | None,
+        typer.Option(
+            "--layout",
+            help="Say the layout where detection cannot [default: detect].",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="Read only this sheet.", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="The year of a one-year sheet, where it does not say.",
+            show_default=False,
+        ),
+    ] = None,
+    city: Annotated[
+        str | None,
+        typer.Option(
+            "--city", "-c", help="The city, where the file does not say.", show_default=False
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="A row that matches no target is an error.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and report, write nothing.")
+    ] = False,
+) -> None:
+    """Ingest yearly statistics into the store, each file whole or not at all.
+
+    Layouts are detected: long (城市/指标/年份/数值 rows), wide (a column per year) or one
+    year per sheet or file. A file ingested before is skipped; a value that differs from the
+    stored one becomes current and the old one stays in the history. Exit status 1 when any
+    file is rejected (the others are still ingested).
+
+    Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024
+    """
+    from ipkpi import render
+    from ipkpi.ingest.ingester import IngestOptions, expand_paths, ingest_paths
+    from ipkpi.store import Store, resolve_db_path
+
+    catalogue = _catalogue(targets)
+    options = IngestOptions(
+        layout=layout.value if layout else None,
+        sheet=sheet,
+        year=year,
+        city=city,
+        strict=strict,
+        dry_run=dry_run,
+    )
+    files = expand_paths(paths)
+    db_path = resolve_db_path(db)
+    # A dry run never creates the store: with none yet, it checks against an empty one.
+    store_path = Path(":memory:") if dry_run and not db_path.exists() else db_path
+    with (
+        Store(store_path) as store,
+        render.file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
+    ):
+        report = ingest_paths(files, catalogue, store, options, on_file=advance)
+    for line in render.ingest_lines(report, dry_run=dry_run):
+        typer.echo(line)
+    for line in render.ingest_problem_lines(report):
+        typer.echo(line, err=True)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@data_app.command("show")
+def data_show(
+    city: Annotated[
+        str | None, typer.Option("--city", "-c", help="Only this city.", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only this year.", show_default=False)
+    ] = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Also the values later files replaced.")
+    ] = False,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """List stored values with where each came from (file, sheet, cell, time, vintage).
+
+    Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
+    """
+    from ipkpi import render, views
+    from ipkpi.store import Store, resolve_db_path
+
+    catalogue = _catalogue(targets)
+    if city is not None:
+        from ipkpi.catalogue import select_plan
+
+        select_plan(catalogue, city)  # an unknown city is a usage error
+    with Store(resolve_db_path(db), readonly=True) as store:
+        stored = store.observations(city=city, year=year, history=history)
+    names = {(p.city, t.id): t for p in catalogue.plans for t in p.targets}
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(views.data_document(stored, names)), nl=False)
+        return
+    rows = [views.data_row(o, names, lang.value) for o in stored]
+    columns = views.DATA_COLUMNS + (("current",) if history else ())
+    if format is OutputFormat.csv:
+        typer.echo(
+            render.to_csv([views.data_csv_row(o, names) for o in stored], views.DATA_CSV_COLUMNS),
+            nl=False,
+        )
+    elif format is OutputFormat.markdown:
+        typer.echo(render.to_markdown(rows, columns, lang.value), nl=False)
+    elif _is_terminal():
+        render.print_rich_table(rows, columns, lang.value)
+    else:
+        typer.echo(render.to_plain(rows, columns, lang.value), nl=False)
+
+
 def main() -> None:
     app(prog_name="ipkpi")
 

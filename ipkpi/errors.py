@@ -93,3 +93,46 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """One thing wrong in an input file: FILE › SHEET › CELL: what is wrong."""
+
+    file: Path
+    message: str
+    sheet: str | None = None
+    cell: str | None = None  # A1 reference, e.g. "C7"
+
+    def __str__(self) -> str:
+        return location(self.file, self.sheet, self.cell) + ": " + self.message
+
+
+def location(file: Path, sheet: str | None = None, cell: str | None = None) -> str:
+    """FILE › SHEET › CELL, leaving out what is not known."""
+    return SEP.join(part for part in (display_path(file), sheet, cell) if part)
+
+
+class InputFileError(IpkpiError):
+    """An input file (workbook, CSV) that cannot be ingested; holds every problem found."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems: list[InputProblem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class StoreError(IpkpiError):
+    """The store cannot be opened or written (a usage or configuration problem)."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(IpkpiError):
+    """A bad option or argument the parser could not catch (a path that does not exist)."""
+
+    exit_code = EXIT_USAGE

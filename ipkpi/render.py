@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from ipkpi.labels import Lang, label
@@ -80,3 +82,93 @@ def print_rich_table(
             previous = row[group_by]
         table.add_row(*[escape(row.get(c, "")) for c in shown])
     Console().print(table)
+
+
+@contextmanager
+def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None]]:
+    """A progress bar over files on stderr when it is a terminal; nothing otherwise (cron)."""
+    if not enabled or total < 2:
+        yield lambda _path: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=total)
+        started = False
+
+        def advance(path: object) -> None:
+            nonlocal started
+            if started:
+                progress.advance(task)
+            started = True
+            progress.update(task, description=f"ingest {getattr(path, 'name', path)}")
+
+        yield advance
+
+
+def _n(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def ingest_lines(report, dry_run: bool = False) -> list[str]:
+    """What an ingest did, a line per file, then revisions and a summary line."""
+    from ipkpi.errors import display_path
+
+    lines = []
+    for f in report.files:
+        name = display_path(f.path)
+        if f.status == "already":
+            lines.append(f"already   {name}: ingested before, nothing new")
+        elif f.status == "rejected":
+            lines.append(f"rejected  {name}: {len(f.problems)} problem(s), nothing stored")
+        else:
+            verb = "checked " if f.status == "checked" else "ingested"
+            detail = (
+                f"{f.values} values: {f.new} new, {len(f.revisions)} revised, "
+                f"{f.unchanged} unchanged"
+            )
+            if f.missing:
+                detail += f"; {f.missing} missing"
+            if f.unmatched:
+                detail += f"; {len(f.unmatched)} unmatched row(s)"
+            lines.append(f"{verb}  {name} ({', '.join(f.layouts)}): {detail}")
+        for r in f.revisions:
+            lines.append(
+                f"  revised {r.city} {r.target_id} {r.year}: {_n(r.old)} → {_n(r.new)} "
+                f"{r.unit} (was from {display_path(Path(r.old_path))})"
+            )
+    counts = {
+        s: sum(1 for f in report.files if f.status == s)
+        for s in ("ingested", "checked", "already", "rejected")
+    }
+    new = sum(f.new for f in report.files)
+    summary = (
+        f"{len(report.files)} file(s): {counts['ingested']} ingested, "
+        f"{counts['already']} already ingested, {counts['rejected']} rejected; "
+        f"{new} new value(s), {len(report.revisions)} revised"
+    )
+    if dry_run:
+        summary = (
+            f"dry run, nothing written: {len(report.files)} file(s): "
+            f"{counts['checked']} would be ingested, {counts['already']} already "
+            f"ingested, {counts['rejected']} rejected; {new} new value(s), "
+            f"{len(report.revisions)} revised"
+        )
+    lines.append(summary)
+    return lines
+
+
+def ingest_problem_lines(report) -> list[str]:
+    lines = []
+    for f in report.files:
+        lines += [f"Error: {p}" for p in f.problems]
+        lines += [f"Warning: {u}" for u in f.unmatched if f.status != "rejected"]
+        lines += [f"Warning: {w}" for w in f.warnings]
+    return lines

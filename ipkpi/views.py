@@ -200,3 +200,102 @@ def city_row(plan: Plan, lang: Lang) -> dict[str, str]:
         "targets": str(len(plan.targets)),
         "title": plan.title,
     }
+
+
+DATA_SCHEMA = "ipkpi.data/1"
+DATA_COLUMNS = (
+    "city",
+    "target_id",
+    "name",
+    "year",
+    "value",
+    "unit",
+    "vintage",
+    "file",
+    "sheet",
+    "cell",
+    "ingested_at",
+)
+DATA_CSV_COLUMNS = (
+    "city",
+    "target_id",
+    "name",
+    "year",
+    "value",
+    "unit",
+    "vintage",
+    "current",
+    "indicator",
+    "raw",
+    "raw_unit",
+    "file",
+    "sha256",
+    "sheet",
+    "cell",
+    "ingested_at",
+)
+
+
+def _target_name(o, names, lang: Lang = "zh") -> str:
+    target = names.get((o.city, o.target_id))
+    if target is None:
+        return o.indicator
+    return target.name_en if lang == "en" and target.name_en else target.name
+
+
+def data_dict(o, names) -> dict[str, Any]:
+    return {
+        "city": o.city,
+        "target_id": o.target_id,
+        "name": _target_name(o, names),
+        "year": o.year,
+        "value": number(o.value),
+        "unit": o.unit,
+        "vintage": o.vintage,
+        "current": o.current,
+        "indicator": o.indicator,
+        "raw": o.raw,
+        "raw_unit": o.raw_unit,
+        "source": {
+            "path": o.path,
+            "sha256": o.sha256,
+            "sheet": o.sheet,
+            "cell": o.cell,
+            "ingested_at": o.ingested_at,
+        },
+    }
+
+
+def data_document(stored, names) -> dict[str, Any]:
+    return {"schema": DATA_SCHEMA, "observations": [data_dict(o, names) for o in stored]}
+
+
+def data_row(o, names, lang: Lang) -> dict[str, str]:
+    return {
+        "city": o.city,
+        "target_id": o.target_id,
+        "name": _target_name(o, names, lang),
+        "year": str(o.year),
+        "value": format_number(o.value),
+        "unit": o.unit,
+        "vintage": label(f"vintage.{o.vintage}", lang) if o.vintage else "",
+        "file": o.path.rsplit("/", 1)[-1],
+        "sheet": o.sheet or "",
+        "cell": o.cell or "",
+        "ingested_at": o.ingested_at,
+        "current": label("yes" if o.current else "no", lang),
+    }
+
+
+def data_csv_row(o, names) -> dict[str, Any]:
+    d = data_dict(o, names)
+    source = d.pop("source")
+    return {
+        **d,
+        "value": d["value"],
+        "file": source["path"],
+        "sha256": source["sha256"],
+        "sheet": source["sheet"],
+        "cell": source["cell"],
+        "ingested_at": source["ingested_at"],
+    }

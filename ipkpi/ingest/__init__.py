@@ -1,0 +1,1 @@
+"""Ingest yearly statistics files (xlsx, xls, csv) into the store."""

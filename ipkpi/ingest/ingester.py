@@ -1,0 +1,414 @@
+"""Ingest statistics files into the store: parse, validate, match, convert, write.
+
+Each file is taken completely or not at all (one transaction). Problems that stop
+a file are collected as located ``InputProblem``s; problems that don't (a row
+matching no target, a sheet with no table) are warnings in the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipkpi import units
+from ipkpi.catalogue import select_plan
+from ipkpi.errors import (
+    InputFileError,
+    InputProblem,
+    UnknownCity,
+    UsageError,
+    display_path,
+    location,
+)
+from ipkpi.ingest.cells import NotANumber, parse_number
+from ipkpi.ingest.layouts import LAYOUTS, RawRecord, read_table
+from ipkpi.ingest.matching import TargetIndex
+from ipkpi.ingest.reading import read_file
+from ipkpi.model import Catalogue, Plan
+from ipkpi.store import Observation, Revision, Store, write_or_preview
+
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+_NON_NEGATIVE_EXEMPT = ("share", "percentage-points")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    layout: str | None = None  # long | wide | single; None: detect
+    sheet: str | None = None
+    year: int | None = None
+    city: str | None = None  # a city slug
+    strict: bool = False  # a row that matches no target is an error
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    file: Path
+    sheet: str | None
+    cell: str
+    name: str
+    closest: tuple[str, ...]
+
+    def __str__(self) -> str:
+        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
+        return (
+            f"{location(self.file, self.sheet, self.cell)}: {self.name!r} matches no target{hint}"
+        )
+
+
+@dataclass
+class FileReport:
+    path: Path
+    status: str  # ingested | already | rejected | checked (dry run)
+    sha256: str | None = None
+    layouts: tuple[str, ...] = ()
+    values: int = 0  # values read from the file
+    new: int = 0
+    unchanged: int = 0
+    missing: int = 0  # cells with a missing marker
+    revisions: tuple[Revision, ...] = ()
+    unmatched: list[Unmatched] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport]
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "rejected"]
+
+    @property
+    def revisions(self) -> list[Revision]:
+        return [r for f in self.files for r in f.revisions]
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders searched recursively for workbooks and CSV files
+    (Excel's ``~$`` lock files and hidden files skipped), in name order."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not p.name.startswith(("~$", "."))
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"{display_path(path)}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    catalogue: Catalogue,
+    store: Store,
+    options: IngestOptions = IngestOptions(),
+    on_file: Callable[[Path], None] | None = None,
+) -> IngestReport:
+    if options.city is not None and not catalogue.plans_for(options.city):
+        raise UnknownCity(options.city, catalogue.cities())
+    if options.layout is not None and options.layout not in LAYOUTS:
+        raise UsageError(f"--layout {options.layout!r}: use one of {', '.join(LAYOUTS)}")
+    reports = []
+    for path in expand_paths(paths):
+        if on_file:
+            on_file(path)
+        reports.append(ingest_file(path, catalogue, store, options))
+    return IngestReport(reports)
+
+
+def ingest_file(
+    path: Path, catalogue: Catalogue, store: Store, options: IngestOptions
+) -> FileReport:
+    data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    if store.has_file(sha256):
+        return FileReport(path, "already", sha256)
+    report = FileReport(path, "rejected", sha256)
+    try:
+        observations = parse_file(path, catalogue, options, report)
+    except InputFileError as exc:
+        report.problems = exc.problems
+        return report
+    if report.problems:
+        return report
+    result = write_or_preview(
+        store, path.resolve(), sha256, len(data), observations, dry_run=options.dry_run
+    )
+    if result.already_ingested:  # another process took it meanwhile
+        report.status = "already"
+        return report
+    report.status = "checked" if options.dry_run else "ingested"
+    report.new, report.unchanged, report.revisions = result.new, result.unchanged, result.revisions
+    return report
+
+
+def parse_file(
+    path: Path, catalogue: Catalogue, options: IngestOptions, report: FileReport
+) -> list[Observation]:
+    """Read, validate and convert one file; problems go into ``report.problems``."""
+    sheets = read_file(path)
+    if options.sheet is not None:
+        chosen = [s for s in sheets if s.name == options.sheet]
+        if not chosen:
+            names = ", ".join(str(s.name) for s in sheets)
+            raise InputFileError(
+                [InputProblem(path, f"no sheet named {options.sheet!r}; sheets: {names}")]
+            )
+        sheets = chosen
+    tables, header_problems = [], []
+    for sheet in sheets:
+        table = read_table(sheet, path.name, header_problems, path, options.layout, options.year)
+        if table is not None:
+            tables.append(table)
+    if not tables:
+        if header_problems:
+            raise InputFileError(header_problems)
+        raise InputFileError([InputProblem(path, "empty workbook: no cells with data")])
+    # A sheet with no table beside one that has it (instructions, a chart) is passed over.
+    report.warnings += [f"{p} (sheet skipped)" for p in header_problems]
+    report.layouts = tuple(dict.fromkeys(t.layout for t in tables))
+
+    resolver = _Resolver(catalogue, options, path)
+    seen: dict[tuple[str, str, int], tuple[float, str]] = {}
+    unmatched_rows: set[tuple[str | None, str]] = set()
+    observations: list[Observation] = []
+    for table in tables:
+        for record in table.records:
+            ob = resolver.observation(record, table.title, report, unmatched_rows)
+            if ob is None:
+                continue
+            report.values += 1
+            key = (ob.city, ob.target_id, ob.year)
+            where = _where(record)
+            if key in seen:
+                first_value, first_where = seen[key]
+                if abs(first_value - ob.value) > 1e-9 * max(1.0, abs(first_value)):
+                    report.problems.append(
+                        InputProblem(
+                            path,
+                            f"{record.name} {ob.year} given twice with different values: "
+                            f"{_num(first_value)} (at {first_where}) and {_num(ob.value)}",
+                            sheet=record.sheet,
+                            cell=record.cell,
+                        )
+                    )
+                continue
+            seen[key] = (ob.value, where)
+            observations.append(ob)
+    if options.strict:
+        report.problems += [
+            InputProblem(
+                path,
+                f"{u.name!r} matches no target"
+                + (f"; closest: {', '.join(u.closest)}" if u.closest else ""),
+                sheet=u.sheet,
+                cell=u.cell,
+            )
+            for u in report.unmatched
+        ]
+    return observations
+
+
+def _where(record: RawRecord) -> str:
+    return f"{record.sheet} › {record.cell}" if record.sheet else record.cell
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+class _Resolver:
+    """Turns raw records into observations: city, target, year, value, unit."""
+
+    def __init__(self, catalogue: Catalogue, options: IngestOptions, path: Path):
+        self.catalogue = catalogue
+        self.options = options
+        self.path = path
+        self.indexes: dict[str, TargetIndex] = {}
+        self.places = _place_names(catalogue)
+
+    def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
+        report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
+
+    def city_of(self, record: RawRecord, title: str, report: FileReport) -> str | None:
+        if record.city:
+            slug = self.places.get(_place_key(record.city))
+            if slug is None:
+                self.problem(
+                    report,
+                    record,
+                    f"unknown city {record.city!r}; known: {', '.join(self.catalogue.cities())}",
+                    record.city_cell,
+                )
+            return slug
+        if self.options.city:
+            return self.options.city
+        texts = [_place_key(t) for t in (title, record.sheet or "", self.path.name)]
+        found = {
+            slug
+            for name, slug in self.places.items()
+            if name and any(name in text for text in texts)
+        }
+        if len(found) == 1:
+            return found.pop()
+        self.problem(
+            report,
+            record,
+            "cannot tell which city this is: give a 城市 column, name "
+            "the place in the title or the file name, or pass --city",
+            None,
+        )
+        return None
+
+    def observation(self, record, title, report, unmatched_rows) -> Observation | None:
+        city = self.city_of(record, title, report)
+        if city is None:
+            return None
+        plans = self.catalogue.plans_for(city)
+        index = self.indexes.setdefault(city, TargetIndex(plans))
+        if record.target_id:
+            match = index.find(record.target_id)
+            if match is None or match.target.id != record.target_id:
+                self.problem(
+                    report,
+                    record,
+                    f"unknown target id {record.target_id!r} for {city}",
+                    record.name_cell,
+                )
+                return None
+        else:
+            match = index.find(record.name)
+            if match is None:
+                row = (record.sheet, record.name_cell)
+                if row not in unmatched_rows:
+                    unmatched_rows.add(row)
+                    report.unmatched.append(
+                        Unmatched(
+                            self.path,
+                            record.sheet,
+                            record.name_cell,
+                            record.name,
+                            tuple(index.closest(record.name)),
+                        )
+                    )
+                return None
+        target = match.target
+        first, last = _years(plans)
+        if not first <= record.year <= last:
+            self.problem(
+                report,
+                record,
+                f"year {record.year} is outside every plan of {plans[0].place} ({first}–{last})",
+                record.year_cell or record.cell,
+            )
+            return None
+        try:
+            cell = parse_number(record.raw)
+        except NotANumber as exc:
+            self.problem(report, record, f"{exc} ({record.name}, {record.year})", record.cell)
+            return None
+        if cell.value is None:
+            report.missing += 1
+            return None
+        unit = target.series_unit or target.unit
+        source_unit = _clean_unit(record.unit) if record.unit else None
+        if cell.percent and unit != "%":
+            self.problem(
+                report, record, f"a percentage, but {target.name} is counted in {unit}", record.cell
+            )
+            return None
+        value = cell.value
+        if source_unit and not units.is_known(source_unit):
+            self.problem(
+                report,
+                record,
+                f"unknown unit {source_unit!r} for {target.name}",
+                record.unit_cell or record.name_cell,
+            )
+            return None
+        if source_unit and source_unit != unit:
+            try:
+                value *= units.conversion_factor(source_unit, unit)
+            except ValueError as exc:
+                self.problem(
+                    report,
+                    record,
+                    f"{exc}: {target.name} is counted in {unit}",
+                    record.unit_cell or record.name_cell,
+                )
+                return None
+            value = float(f"{value:.12g}")  # 200929 件 → 20.0929 万件, not 20.092900000000004
+        if cell.footnote:
+            report.warnings.append(
+                f"{location(self.path, record.sheet, record.cell)}: footnote mark "
+                f"{cell.footnote!r} after {_num(cell.value)}, stored as the {record.year} value; "
+                "see the sheet's notes"
+            )
+        if value < 0 and units.UNITS[unit].dimension not in _NON_NEGATIVE_EXEMPT:
+            self.problem(
+                report,
+                record,
+                f"negative value {_num(cell.value)} for {target.name} "
+                f"({unit}), which cannot be negative",
+                record.cell,
+            )
+            return None
+        plan = _plan_for_year(self.catalogue, city, record.year)
+        return Observation(
+            city=city,
+            target_id=target.id,
+            year=record.year,
+            value=value,
+            unit=unit,
+            plan_id=plan.id,
+            indicator=record.name,
+            raw=None if record.raw is None else str(record.raw),
+            raw_unit=source_unit,
+            sheet=record.sheet,
+            cell=record.cell,
+            vintage=record.vintage,
+        )
+
+
+def _years(plans: list[Plan]) -> tuple[int, int]:
+    """Years a city's data may cover: from the year before the earliest plan (or its
+    earliest baseline) to the latest target year."""
+    first = min(
+        min([p.start_year - 1] + [t.baseline.year for t in p.targets if t.baseline]) for p in plans
+    )
+    return first, max(p.target_year for p in plans)
+
+
+def _plan_for_year(catalogue: Catalogue, city: str, year: int) -> Plan:
+    return select_plan(catalogue, city, as_of=year)
+
+
+def _place_key(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split()).lower()
+
+
+def _place_names(catalogue: Catalogue) -> dict[str, str]:
+    """Every way a place may be written (南京市, 南京, Nanjing, nanjing) → its slug."""
+    names = {}
+    for plan in catalogue.plans:
+        for name in (plan.place, plan.place.rstrip("市省"), plan.place_en, plan.city):
+            names[_place_key(name)] = plan.city
+    return names
+
+
+def _clean_unit(text: str) -> str:
+    text = "".join(unicodedata.normalize("NFKC", text).split())
+    return text.removeprefix("单位:")

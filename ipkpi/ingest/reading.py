@@ -1,0 +1,76 @@
+"""Read an input file into plain grids of cell values, one per sheet.
+
+Workbooks are untrusted: ``guards.check_workbook`` refuses zip bombs and absurd
+used ranges before any reader sees the file (python-calamine aborts the whole
+process on them). CSV files are decoded as UTF-8, else GBK (GB18030).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipkpi.errors import InputFileError, InputProblem
+from ipkpi.ingest import guards
+
+
+@dataclass
+class Sheet:
+    name: str | None  # None for a CSV file
+    rows: list[list[object]]  # rows[r][c], zero-based from A1; empty cells are "" or None
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+
+
+def read_file(path: Path) -> list[Sheet]:
+    fmt = guards.check_workbook(path)
+    if fmt == "csv":
+        return [Sheet(None, _read_csv(path))]
+    return _read_workbook(path)
+
+
+def _read_workbook(path: Path) -> list[Sheet]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for meta in workbook.sheets_metadata:
+            if str(getattr(meta.typ, "name", meta.typ)) not in (
+                "WorkSheet",
+                "SheetTypeEnum.WorkSheet",
+            ):
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
+            sheets.append(Sheet(meta.name, rows, merged))
+    except InputFileError:
+        raise
+    except Exception as exc:  # calamine raises several error types for damaged files
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputFileError(
+            [InputProblem(path, f"cannot read the workbook ({reason}); is it damaged?")]
+        ) from exc
+    return sheets
+
+
+def _read_csv(path: Path) -> list[list[object]]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes any byte sequence
+        raise InputFileError([InputProblem(path, "neither UTF-8 nor GBK text")])
+    if "\x00" in text:
+        raise InputFileError([InputProblem(path, "not a text file (it contains NUL bytes)")])
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]

@@ -1,0 +1,302 @@
+"""The embedded store: one SQLite file, WAL mode, a transaction around every write.
+
+Every value keeps where it came from (file path and SHA-256, sheet, cell, time of
+ingestion, vintage). A later file that gives another value for the same city,
+target and year becomes the current value; the earlier one stays in the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipkpi.errors import StoreError
+
+ENV_DB = "IPKPI_DB"
+DEFAULT_DB = "ipkpi.db"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS source_files (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS observations (
+    id INTEGER PRIMARY KEY,
+    city TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    raw TEXT,
+    raw_unit TEXT,
+    file_id INTEGER NOT NULL REFERENCES source_files(id),
+    sheet TEXT,
+    cell TEXT,
+    vintage TEXT,
+    ingested_at TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX IF NOT EXISTS observations_current
+    ON observations (city, target_id, year) WHERE current = 1;
+CREATE INDEX IF NOT EXISTS observations_key ON observations (city, target_id, year);
+"""
+
+
+def resolve_db_path(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
+    """``--db FILE`` first, then ``IPKPI_DB``, then ``ipkpi.db`` in the working folder."""
+    if option is not None:
+        return option
+    if env.get(ENV_DB):
+        return Path(env[ENV_DB])
+    return Path(DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A value ready to store: in the target's series unit, with where it came from."""
+
+    city: str
+    target_id: str
+    year: int
+    value: float
+    unit: str
+    plan_id: str
+    indicator: str
+    raw: str | None
+    raw_unit: str | None
+    sheet: str | None
+    cell: str | None
+    vintage: str | None
+
+
+@dataclass(frozen=True)
+class StoredObservation:
+    city: str
+    target_id: str
+    year: int
+    value: float
+    unit: str
+    plan_id: str
+    indicator: str
+    raw: str | None
+    raw_unit: str | None
+    path: str
+    sha256: str
+    sheet: str | None
+    cell: str | None
+    vintage: str | None
+    ingested_at: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Revision:
+    city: str
+    target_id: str
+    year: int
+    old: float
+    new: float
+    unit: str
+    old_path: str
+    cell: str | None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    already_ingested: bool
+    new: int
+    unchanged: int
+    revisions: tuple[Revision, ...]
+
+
+class Store:
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        try:
+            if readonly:
+                if not self.path.exists():
+                    self.conn = None
+                    return
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    raise StoreError(f"--db: no folder {self.path.parent} for the store")
+                self.conn = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                )
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.executescript(_SCHEMA)
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not an ipkpi store ({exc})") from exc
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def has_file(self, sha256: str) -> bool:
+        if self.conn is None:
+            return False
+        row = self.conn.execute("SELECT 1 FROM source_files WHERE sha256 = ?", (sha256,))
+        return row.fetchone() is not None
+
+    def current_value(self, city: str, target_id: str, year: int) -> tuple[float, str] | None:
+        if self.conn is None:
+            return None
+        row = self.conn.execute(
+            "SELECT o.value, f.path FROM observations o JOIN source_files f ON f.id = o.file_id "
+            "WHERE o.city = ? AND o.target_id = ? AND o.year = ? AND o.current = 1",
+            (city, target_id, year),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def write_file(
+        self,
+        path: Path,
+        sha256: str,
+        size: int,
+        observations: list[Observation],
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+    ) -> WriteResult:
+        """Store one file's observations in one transaction: all of them or none."""
+        stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+        with self._transaction() as conn:
+            if self.has_file(sha256):
+                return WriteResult(True, 0, 0, ())
+            file_id = conn.execute(
+                "INSERT INTO source_files (sha256, path, size, ingested_at) VALUES (?, ?, ?, ?)",
+                (sha256, str(path), size, stamp),
+            ).lastrowid
+            new = unchanged = 0
+            revisions = []
+            for ob in observations:
+                current = conn.execute(
+                    "SELECT o.id, o.value, f.path FROM observations o "
+                    "JOIN source_files f ON f.id = o.file_id WHERE o.city = ? AND "
+                    "o.target_id = ? AND o.year = ? AND o.current = 1",
+                    (ob.city, ob.target_id, ob.year),
+                ).fetchone()
+                if current is not None and _same(current[1], ob.value):
+                    unchanged += 1
+                    continue
+                if current is not None:
+                    conn.execute("UPDATE observations SET current = 0 WHERE id = ?", (current[0],))
+                    revisions.append(
+                        Revision(
+                            ob.city,
+                            ob.target_id,
+                            ob.year,
+                            current[1],
+                            ob.value,
+                            ob.unit,
+                            current[2],
+                            ob.cell,
+                        )
+                    )
+                else:
+                    new += 1
+                conn.execute(
+                    "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
+                    "indicator, raw, raw_unit, file_id, sheet, cell, vintage, ingested_at, "
+                    "current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                    (
+                        ob.city,
+                        ob.target_id,
+                        ob.year,
+                        ob.value,
+                        ob.unit,
+                        ob.plan_id,
+                        ob.indicator,
+                        ob.raw,
+                        ob.raw_unit,
+                        file_id,
+                        ob.sheet,
+                        ob.cell,
+                        ob.vintage,
+                        stamp,
+                    ),
+                )
+            result = WriteResult(False, new, unchanged, tuple(revisions))
+            if dry_run:
+                raise _DryRun(result)
+        return result
+
+    def observations(
+        self, city: str | None = None, year: int | None = None, history: bool = False
+    ) -> list[StoredObservation]:
+        """Stored values, current ones only unless ``history``; oldest first within a key."""
+        if self.conn is None:
+            return []
+        where, args = [], []
+        if city is not None:
+            where.append("o.city = ?")
+            args.append(city)
+        if year is not None:
+            where.append("o.year = ?")
+            args.append(year)
+        if not history:
+            where.append("o.current = 1")
+        sql = (
+            "SELECT o.city, o.target_id, o.year, o.value, o.unit, o.plan_id, o.indicator, o.raw, "
+            "o.raw_unit, f.path, f.sha256, o.sheet, o.cell, o.vintage, o.ingested_at, o.current "
+            "FROM observations o JOIN source_files f ON f.id = o.file_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY o.city, o.target_id, o.year, o.id"
+        )
+        return [
+            StoredObservation(*row[:15], current=bool(row[15]))
+            for row in self.conn.execute(sql, args)
+        ]
+
+
+class _DryRun(Exception):
+    def __init__(self, result: WriteResult):
+        self.result = result
+
+
+def write_or_preview(store: Store, *args, dry_run: bool = False, **kwargs) -> WriteResult:
+    """``Store.write_file``; with ``dry_run`` the transaction is rolled back after counting."""
+    try:
+        return store.write_file(*args, dry_run=dry_run, **kwargs)
+    except _DryRun as preview:
+        return preview.result
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

@@ -1,0 +1,533 @@
+"""The guards that refuse hostile workbooks before a reader sees them.
+
+Every hostile file is built here, in the test (no binary fixtures): zip bombs from a
+repeated raw-deflate block, stray cells with xlsxwriter, OLE2 files by hand.
+Each refusal asserts its exact message.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import resource
+import struct
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from ipkpi.errors import InputFileError
+from ipkpi.ingest import guards
+
+MiB = 1024 * 1024
+SHEET1 = "xl/worksheets/sheet1.xml"
+STRAY = (
+    "used range reaches XFD1048576 (16384 columns × 1048576 rows), over the limit of "
+    "1000 columns / 20000000 cells; delete the stray cell or save only the table"
+)
+CONTENT_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+WORKBOOK = b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+
+
+def refusals(path: Path, check=guards.check_workbook) -> list[str]:
+    with pytest.raises(InputFileError) as caught:
+        check(path)
+    return caught.value.lines()
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    """Work in tmp_path, so messages show just the file name."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def write_xlsx(path: Path, sheets: dict[str, dict[str, object]]) -> Path:
+    # constant_memory: cells go out row by row (a stray cell costs no memory)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    for name, cells in sheets.items():
+        sheet = workbook.add_worksheet(name)
+        for ref, value in cells.items():
+            sheet.write(ref, value)
+    workbook.close()
+    return path
+
+
+def rewrite_part(path: Path, part: str, change) -> Path:
+    """Rewrite one part of a zip in place with ``change(bytes) -> bytes``."""
+    with zipfile.ZipFile(path) as zin:
+        parts = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts:
+            zout.writestr(name, change(data) if name == part else data)
+    return path
+
+
+def write_raw_zip(path: Path, entries: list[tuple[str, bytes, int, int, int]]) -> Path:
+    """A zip written by hand: (name, stored bytes, method, crc, declared size) each,
+    so the data can be pre-compressed and the declared sizes can lie."""
+    body = bytearray()
+    directory = bytearray()
+    for name, data, method, crc, size in entries:
+        encoded = name.encode()
+        offset = len(body)
+        fields = (20, 0, method, 0, 0x21, crc, len(data), size, len(encoded))
+        body += struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + encoded + data
+        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, 0, offset)
+        directory += encoded
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), len(body), 0
+    )
+    path.write_bytes(bytes(body + directory + end))
+    return path
+
+
+@functools.cache
+def zeros_deflate(mib: int) -> tuple[bytes, int]:
+    """A raw deflate stream of ``mib`` MiB of b"0" (about 1 KiB per MiB) and its CRC,
+    made by repeating one fully flushed block: fast even for 1 GiB."""
+    chunk = b"0" * MiB
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(mib):
+        crc = zlib.crc32(chunk, crc)
+    return block * mib + b"\x03\x00", crc  # 03 00: an empty final block
+
+
+def write_bomb(path: Path, mib: int, declared: int | None = None, part: str = SHEET1) -> Path:
+    data, crc = zeros_deflate(mib)
+    size = mib * MiB if declared is None else declared
+    return write_raw_zip(
+        path,
+        [
+            (
+                "[Content_Types].xml",
+                CONTENT_TYPES,
+                0,
+                zlib.crc32(CONTENT_TYPES),
+                len(CONTENT_TYPES),
+            ),
+            ("xl/workbook.xml", WORKBOOK, 0, zlib.crc32(WORKBOOK), len(WORKBOOK)),
+            (part, data, 8, crc, size),
+        ],
+    )
+
+
+def write_ole(path: Path, names: list[str], *, shift: int = 9, directory_at: int = 1) -> Path:
+    """A minimal OLE2 compound file whose directory lists ``names`` (after the root),
+    starting at sector ``directory_at``; the FAT chains the directory sectors."""
+    size = 1 << shift
+    per_sector, per_fat = size // 128, size // 4
+    entries = ["Root Entry", *names]
+    sectors = list(range(directory_at, directory_at + -(-len(entries) // per_sector)))
+    fat_sectors = -(-(sectors[-1] + 1) // per_fat)
+    assert fat_sectors <= min(directory_at, 109)
+    fat = [0xFFFFFFFF] * (fat_sectors * per_fat)
+    fat[:fat_sectors] = [0xFFFFFFFD] * fat_sectors
+    for this, following in zip(sectors, [*sectors[1:], 0xFFFFFFFE], strict=True):
+        fat[this] = following
+    difat = list(range(fat_sectors)) + [0xFFFFFFFF] * (109 - fat_sectors)
+    header = struct.pack(
+        "<8s16s5H6s9L109L",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"",
+        0x3E,
+        3 if shift == 9 else 4,
+        0xFFFE,
+        shift,
+        6,
+        b"",
+        0 if shift == 9 else len(sectors),  # directory sectors: counted in version 4 only
+        fat_sectors,
+        sectors[0],
+        0,
+        4096,
+        0xFFFFFFFE,
+        0,
+        0xFFFFFFFE,
+        0,
+        *difat,
+    )
+    directory = b""
+    for index, name in enumerate(entries):
+        encoded = name.encode("utf-16-le") + b"\x00\x00"
+        kind = 5 if index == 0 else 2
+        directory += struct.pack(
+            "<64sHBB3L16sL2QLQ",
+            encoded,
+            len(encoded),
+            kind,
+            1,
+            0xFFFFFFFF,
+            0xFFFFFFFF,
+            0xFFFFFFFF,
+            b"",
+            0,
+            0,
+            0,
+            0xFFFFFFFE,
+            0,
+        )
+    directory = directory.ljust(len(sectors) * size, b"\x00")
+    with path.open("wb") as out:
+        out.write(header.ljust(size, b"\x00"))
+        for index in range(fat_sectors):
+            out.seek((index + 1) * size)
+            out.write(struct.pack(f"<{per_fat}L", *fat[index * per_fat : (index + 1) * per_fat]))
+        for index, sector in enumerate(sectors):
+            out.seek((sector + 1) * size)
+            out.write(directory[index * size : (index + 1) * size])
+    return path
+
+
+def sparse(path: Path, size: int, head: bytes = b"") -> Path:
+    with path.open("wb") as out:
+        out.write(head)
+        out.truncate(size)
+    return path
+
+
+# --------------------------------------------------------------------------- good files
+
+
+def test_a_normal_workbook_passes(here):
+    path = write_xlsx(here / "good.xlsx", {"说明": {"A1": "年份"}, "数据": {"A1": 2023, "B2": 1.5}})
+    assert guards.sniff_format(path) == "xlsx"
+    assert guards.check_workbook(path) == "xlsx"
+
+
+def test_the_largest_allowed_range_passes(here):
+    # 1000 columns × 20000 rows is exactly MAX_CELLS; an empty styled row far down is no cell.
+    path = write_xlsx(here / "wide.xlsx", {"S": {"ALL1": 1, "A20000": 2}})
+    rewrite_part(
+        path,
+        SHEET1,
+        lambda xml: xml.replace(
+            b"</sheetData>", b'<row r="1048576" ht="20" customHeight="1"/></sheetData>'
+        ),
+    )
+    assert guards.check_workbook(path) == "xlsx"
+
+
+def test_csv_and_xls_are_told_apart_by_content(here):
+    (here / "data.csv").write_text("年份,专利\n2023,5\n", encoding="utf-8")
+    assert guards.check_workbook(here / "data.csv") == "csv"
+    write_ole(here / "old.xls", ["Workbook", "\x05SummaryInformation"])
+    assert guards.check_workbook(here / "old.xls") == "xls"
+    # a real workbook with the wrong extension is still a workbook
+    write_xlsx(here / "export.csv", {"S": {"A1": 1}})
+    assert guards.check_workbook(here / "export.csv") == "xlsx"
+
+
+# --------------------------------------------------------------------------- zip bombs
+
+
+def test_a_zip_bomb_is_refused_at_once(here):
+    path = write_bomb(here / "bomb.xlsx", 1024)  # 1 GiB of "0", about 1 MiB on disk
+    assert path.stat().st_size < 2 * MiB
+    started = time.perf_counter()
+    assert refusals(path) == [
+        "bomb.xlsx: workbook refused: part xl/worksheets/sheet1.xml would decompress to "
+        "1.0 GiB, over the 128 MiB limit (possible zip bomb)"
+    ]
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_part_compressed_beyond_the_ratio_is_refused(here):
+    path = write_bomb(here / "ratio.xlsx", 100, part="xl/sharedStrings.xml")
+    compressed = zipfile.ZipFile(path).getinfo("xl/sharedStrings.xml").compress_size
+    assert refusals(path) == [
+        f"ratio.xlsx: workbook refused: part xl/sharedStrings.xml would decompress to 100.0 MiB "
+        f"from {compressed / 1024:.1f} KiB ({100 * MiB // compressed}:1), over the 200:1 limit "
+        "(possible zip bomb)"
+    ]
+
+
+def test_parts_over_the_total_limit_are_refused(here):
+    junk = bytes(range(256)) * 4096  # 1 MiB stored per part, each declaring 100 MiB (100:1)
+    entries = [(f"xl/media/image{n}.bin", junk, 8, 0, 100 * MiB) for n in (1, 2, 3)]
+    write_raw_zip(
+        here / "total.xlsx",
+        [("xl/workbook.xml", WORKBOOK, 0, zlib.crc32(WORKBOOK), len(WORKBOOK)), *entries],
+    )
+    assert refusals(here / "total.xlsx") == [
+        "total.xlsx: workbook refused: its parts would decompress to 300.0 MiB in total, "
+        "over the 256 MiB limit (possible zip bomb)"
+    ]
+
+
+def test_a_part_that_lies_about_its_size_is_stopped_while_streaming(here):
+    # declares 1 MiB (too small for the ratio check) but its stream holds 512 MiB
+    write_bomb(here / "liar.xlsx", 512, declared=MiB)
+    started = time.perf_counter()
+    assert refusals(here / "liar.xlsx") == [
+        "liar.xlsx: truncated or corrupt workbook (part xl/worksheets/sheet1.xml decompresses "
+        "to more than the 1.0 MiB it declares)"
+    ]
+    assert time.perf_counter() - started < 1.0
+    # a declared size far below the compressed data is refused without decompressing
+    write_bomb(here / "liar2.xlsx", 2, declared=100)
+    assert refusals(here / "liar2.xlsx") == [
+        "liar2.xlsx: truncated or corrupt workbook (part xl/worksheets/sheet1.xml declares "
+        "100 bytes but holds 2.0 KiB of compressed data)"
+    ]
+
+
+def test_too_many_parts_are_refused(here):
+    with zipfile.ZipFile(here / "many.xlsx", "w") as zf:
+        zf.writestr("xl/workbook.xml", WORKBOOK)
+        for n in range(10_000):
+            zf.writestr(f"p/{n}", b"")
+    assert refusals(here / "many.xlsx") == [
+        "many.xlsx: workbook refused: 10001 parts, over the limit of 10000 (possible zip bomb)"
+    ]
+
+
+def test_odd_compression_and_dtds_are_refused(here):
+    path = write_xlsx(here / "bz.xlsx", {"S": {"A1": 1}})
+    with zipfile.ZipFile(path) as zin:
+        parts = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts:
+            zout.writestr(name, data, zipfile.ZIP_BZIP2 if name == SHEET1 else zipfile.ZIP_DEFLATED)
+    assert refusals(path) == [
+        "bz.xlsx: workbook refused: part xl/worksheets/sheet1.xml uses compression method 12, "
+        "which Excel does not write; save the workbook again from Excel"
+    ]
+    path = write_xlsx(here / "dtd.xlsx", {"S": {"A1": 1}})
+    rewrite_part(
+        path,
+        SHEET1,
+        lambda xml: xml.replace(b"?>", b'?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">]>', 1),
+    )
+    assert refusals(path) == [
+        "dtd.xlsx: workbook refused: part xl/worksheets/sheet1.xml declares a DTD "
+        "(<!DOCTYPE …>), which workbooks never contain (possible XML entity attack)"
+    ]
+
+
+# --------------------------------------------------------------------------- used ranges
+
+
+def test_a_stray_cell_is_refused_with_its_sheet_and_cell(here):
+    path = write_xlsx(
+        here / "stray.xlsx", {"说明": {"A1": "x"}, "数据": {"A1": 1, "B2": 2, "XFD1048576": 1}}
+    )
+    [line] = refusals(path)
+    assert line == f"stray.xlsx › 数据 › XFD1048576: {STRAY}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>'),  # the dimension lies
+        (rb'<dimension ref="[^"]*"/>', b""),  # or is absent
+        (rb'<c r="XFD1048576">', b"<x:c\n  r = 'XFD1048576' >"),  # a prefix, odd spacing and quotes
+    ],
+)
+def test_a_stray_cell_is_found_however_the_xml_is_written(here, old, new):
+    path = write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
+    rewrite_part(path, SHEET1, lambda xml: re.sub(old, new, xml))
+    assert refusals(path) == [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"]
+
+
+@pytest.mark.parametrize(("chunk", "overlap"), [(7, 64), (1, 48), (100, 40)])
+def test_references_split_between_chunks_are_seen(here, monkeypatch, chunk, overlap):
+    monkeypatch.setattr(guards, "_CHUNK", chunk)
+    monkeypatch.setattr(guards, "_OVERLAP", overlap)
+    path = write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "B2": 2, "XFD1048576": 1}})
+    assert refusals(path) == [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"]
+    assert (
+        guards.check_workbook(write_xlsx(here / "ok.xlsx", {"S": {"A1": 1, "ALL20000": 2}}))
+        == "xlsx"
+    )
+
+
+def test_the_cell_and_column_limits(here):
+    header = {f"{chr(65 + n)}1": n for n in range(26)}  # A1:Z1
+    write_xlsx(here / "tall.xlsx", {"表": {**header, "A1000000": 1}})
+    write_xlsx(here / "wide.xlsx", {"表": {"ALM1": 1}})
+    assert refusals(here / "tall.xlsx") == [
+        "tall.xlsx › 表 › A1000000: used range reaches Z1000000 (26 columns × 1000000 rows), "
+        "over the limit of 1000 columns / 20000000 cells; delete the stray cell or save only the table"
+    ]
+    assert refusals(here / "wide.xlsx") == [
+        "wide.xlsx › 表 › ALM1: used range reaches ALM1 (1001 columns × 1 row), "
+        "over the limit of 1000 columns / 20000000 cells; delete the stray cell or save only the table"
+    ]
+
+
+def test_rows_beyond_excel_and_cells_without_references(here):
+    path = write_xlsx(here / "deep.xlsx", {"S": {"A1": 1, "A2": 2}})
+    rewrite_part(path, SHEET1, lambda xml: xml.replace(b'"A2"', b'"A2000000"'))
+    assert refusals(path) == [
+        "deep.xlsx › S › A2000000: used range reaches A2000000 (1 column × 2000000 rows), "
+        "over Excel's limit of 1048576 rows; delete the stray cell or save only the table"
+    ]
+    # a cell without its own r lies in its row: 26 columns × 1048576 rows is too many
+    path = write_xlsx(here / "norefs.xlsx", {"S": {"A1": 1, "Z1": 2}})
+    rewrite_part(
+        path,
+        SHEET1,
+        lambda xml: xml.replace(
+            b"</sheetData>", b'<row r="1048576"><c><v>1</v></c></row></sheetData>'
+        ),
+    )
+    assert refusals(path) == [
+        "norefs.xlsx › S › Z1048576: used range reaches Z1048576 (26 columns × 1048576 rows), "
+        "over the limit of 1000 columns / 20000000 cells; delete the stray cell or save only the table"
+    ]
+
+
+# --------------------------------------------------------------------------- not workbooks
+
+
+def test_a_truncated_workbook_is_refused(here):
+    data = write_xlsx(here / "full.xlsx", {"S": {"A1": 1}}).read_bytes()
+    (here / "half.xlsx").write_bytes(data[: len(data) // 2])
+    assert guards.sniff_format(here / "half.xlsx") == "xlsx"
+    assert refusals(here / "half.xlsx") == [
+        "half.xlsx: truncated or corrupt workbook (not a readable zip archive)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "looks_like"),
+    [
+        ("年份,专利\n2023,5\n".encode(), "plain text; a CSV file must be named .csv or .txt"),
+        (b"%PDF-1.7\n", "a PDF document"),
+        (
+            b"<html><table><tr><td>1</td></tr></table></html>",
+            "an HTML page; open it in Excel and save it as .xlsx",
+        ),
+        (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08", "binary data starting 00 01 02 03 04 05 06 07"),
+    ],
+)
+def test_other_files_are_not_workbooks(here, content, looks_like):
+    (here / "data.xlsx").write_bytes(content)
+    assert refusals(here / "data.xlsx") == [
+        f"data.xlsx: not an Excel workbook or CSV file (it looks like {looks_like})"
+    ]
+
+
+def test_a_binary_workbook_is_refused(here):
+    with zipfile.ZipFile(here / "data.xlsb", "w") as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    assert refusals(here / "data.xlsb") == [
+        "data.xlsb: workbook refused: a binary workbook (.xlsb) cannot be checked before "
+        "reading; save it as .xlsx and ingest again"
+    ]
+
+
+def test_other_office_files_are_not_workbooks(here):
+    with zipfile.ZipFile(here / "report.xlsx", "w") as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("word/document.xml", "<w:document/>")
+    assert refusals(here / "report.xlsx") == [
+        "report.xlsx: not an Excel workbook or CSV file (it looks like a Word document)"
+    ]
+    write_ole(here / "memo.xls", ["WordDocument", "1Table"])
+    assert refusals(here / "memo.xls") == [
+        "memo.xls: not an Excel workbook or CSV file (it looks like a Word document)"
+    ]
+
+
+def test_an_encrypted_workbook_is_refused(here):
+    names = ["\x06DataSpaces", "Version", "DataSpaceMap", "EncryptionInfo", "EncryptedPackage"]
+    path = write_ole(here / "secret.xlsx", names)  # two directory sectors
+    assert guards.sniff_format(path) == "encrypted"
+    assert refusals(path) == [
+        "secret.xlsx: encrypted workbook: save it without a password and ingest again"
+    ]
+    # a directory beyond the first 8 MiB (4 KiB sectors, sparse file) is still walked
+    far = write_ole(here / "far.xlsx", names, shift=12, directory_at=2100)
+    assert far.stat().st_size > 8 * MiB
+    assert guards.sniff_format(far) == "encrypted"
+
+
+def test_empty_files_are_refused(here):
+    (here / "empty.xlsx").write_bytes(b"")
+    (here / "empty.csv").write_bytes(b"")
+    assert refusals(here / "empty.xlsx") == ["empty.xlsx: empty file"]
+    assert refusals(here / "empty.xlsx", guards.check_xlsx) == ["empty.xlsx: empty file"]
+    assert refusals(here / "empty.csv") == ["empty.csv: empty file"]
+
+
+def test_size_limits_for_xls_and_csv(here):
+    write_ole(here / "big.xls", ["Workbook"])
+    with (here / "big.xls").open("r+b") as out:
+        out.truncate(70 * MiB)
+    assert refusals(here / "big.xls") == [
+        "big.xls: workbook refused: 70.0 MiB, over the 64 MiB limit for .xls files"
+    ]
+    sparse(here / "big.csv", 300 * MiB, b"a,b\n")
+    assert refusals(here / "big.csv") == [
+        "big.csv: file refused: 300.0 MiB, over the 256 MiB limit for CSV files"
+    ]
+
+
+def test_a_missing_file(here):
+    assert refusals(here / "nope.xlsx") == [
+        "nope.xlsx: cannot read file (No such file or directory)"
+    ]
+
+
+# --------------------------------------------------------------------------- bounded memory
+
+
+def test_hostile_files_are_refused_in_bounded_memory(here):
+    write_bomb(here / "bomb.xlsx", 1024)
+    write_bomb(here / "liar.xlsx", 512, declared=MiB)
+    write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
+    script = textwrap.dedent(
+        """
+        import resource
+        import sys
+        from pathlib import Path
+        from ipkpi.errors import InputFileError
+        from ipkpi.ingest.guards import check_workbook
+        for name in sys.argv[1:]:
+            try:
+                check_workbook(Path(name))
+            except InputFileError as exc:
+                print(exc.lines()[0])
+            else:
+                raise SystemExit(f"{name} was not refused")
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "bomb.xlsx", "liar.xlsx", "stray.xlsx"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=here,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(guards.__file__).parents[2]),
+            "PYTHONIOENCODING": "utf-8",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    *refused, own_peak_kib = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in refused] == [
+        "bomb.xlsx",
+        "liar.xlsx",
+        "stray.xlsx › 数据 › XFD1048576",
+    ]
+    assert int(own_peak_kib) < 300 * 1024
+    # ru_maxrss of children is in KiB on Linux: the largest child this process has waited for
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 300 * 1024
