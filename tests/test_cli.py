@@ -231,6 +231,12 @@ def test_every_command_is_documented_in_the_readme():
             paths += [f"ipkpi {name} {sub}" for sub in subcommands]
         else:
             paths.append(f"ipkpi {name}")
-    assert sorted(paths) == ["ipkpi cities", "ipkpi targets check", "ipkpi targets show"]
+    assert sorted(paths) == [
+        "ipkpi cities",
+        "ipkpi data show",
+        "ipkpi ingest",
+        "ipkpi targets check",
+        "ipkpi targets show",
+    ]
     for path in paths:
         assert path in readme, path
