@@ -274,7 +274,7 @@ def ingest(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Workbooks (.xlsx, .xls), CSV files or folders.",
             show_default=False,
         ),

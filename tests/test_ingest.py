@@ -326,3 +326,26 @@ def test_cli_ingest_then_data_show(tmp_path, monkeypatch):
     ]
     now = runner.invoke(app, ["data", "show", "--city", "nanjing", "--db", "s.db", "-f", "json"])
     assert [o["value"] for o in __import__("json").loads(now.stdout)["observations"]] == [71.21]
+
+
+def test_legacy_xls(tmp_path, catalogue, store):
+    import xlwt
+
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("2023")
+    for r, row in enumerate(
+        [["南京市2023年知识产权主要指标"], ["指标", "数值"], ["万人高价值发明专利拥有量", 60.86]]
+    ):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    workbook.save(str(tmp_path / "nj.xls"))
+    report = ingest_paths([tmp_path / "nj.xls"], catalogue, store)
+    assert report.files[0].status == "ingested"
+    (ob,) = store.observations(city="nanjing")
+    assert (ob.target_id, ob.year, ob.value, ob.sheet, ob.cell) == (
+        "high_value_invention_patents_per_10k",
+        2023,
+        60.86,
+        "2023",
+        "B3",
+    )
