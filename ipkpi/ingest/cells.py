@@ -5,6 +5,7 @@ full-width digits, ``%``, footnote marks (``0.93*``), and missing markers
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -53,7 +54,9 @@ def parse_number(raw: object) -> CellValue:
     Raises ``NotANumber`` for anything else (text, dates, booleans)."""
     if raw is None:
         return CellValue(None)
-    if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
+    if isinstance(raw, dt.date | dt.time | dt.timedelta):
+        raise NotANumber(f"a date or time ({raw}) is not a number")
+    if isinstance(raw, bool):
         raise NotANumber(f"{raw!r} is not a number")
     if isinstance(raw, int | float):
         if raw != raw or raw in (float("inf"), float("-inf")):
@@ -73,9 +76,9 @@ def parse_number(raw: object) -> CellValue:
         text = text[:-1]
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
-    if not _NUMBER.match(text):
+    if not _NUMBER.match(text) or not math.isfinite(value := float(text)):
         raise NotANumber(f"{str(raw).strip()!r} is not a number")
-    return CellValue(float(text), percent=percent, footnote=footnote)
+    return CellValue(value, percent=percent, footnote=footnote)
 
 
 _YEAR = re.compile(r"^(19[5-9]\d|20\d\d)(年|年末|年底|年度|年全年)?(\(.*\)|（.*）)?$")

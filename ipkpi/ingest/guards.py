@@ -717,3 +717,44 @@ def _limit(n: int) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --------------------------------------------------------------------------- error cells
+
+_ERROR_CELL = re.compile(
+    rb"""<(?:\w+:)?c\b(?=[^>]*\bt\s*=\s*["']e["'])[^>]*?\br\s*=\s*["']([A-Za-z]+)(\d+)["'][^>]*>"""
+    rb"""(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>""",
+    re.DOTALL,
+)
+
+
+def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Formula-error cells (``#DIV/0!``, ``#N/A`` …) per sheet name, as zero-based
+    (row, column) → the error text. python-calamine reads them as empty cells, which
+    would make a broken figure look missing; the reader puts the text back so it is
+    reported as not a number. Call only after ``check_xlsx`` has passed."""
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    with path.open("rb") as fh, zipfile.ZipFile(fh) as archive:
+        infos = archive.infolist()
+        for part, sheet in _worksheet_names(path, fh, infos).items():
+            if not _mentions_errors(archive, part):
+                continue
+            data = archive.read(part)  # bounded: check_xlsx refused oversized parts
+            cells = found.setdefault(sheet, {})
+            for letters, row, text in _ERROR_CELL.findall(data):
+                col = _column_number(letters.upper()) - 1
+                cells[(int(row) - 1, col)] = text.decode("utf-8", "replace")
+    return found
+
+
+def _mentions_errors(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet part has an error-typed cell, streamed so a clean sheet costs
+    one decompression and no more than a chunk of memory."""
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if b't="e"' in window or b"t='e'" in window:
+                return True
+            tail = chunk[-16:]
+    return False

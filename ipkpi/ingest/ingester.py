@@ -170,9 +170,13 @@ def parse_file(
         sheets = chosen
     tables, header_problems = [], []
     for sheet in sheets:
-        table = read_table(sheet, path.name, header_problems, path, options.layout, options.year)
-        if table is not None:
+        found: list[InputProblem] = []
+        table = read_table(sheet, path.name, found, path, options.layout, options.year)
+        if table is None:
+            header_problems += found  # no table here: fatal only if no sheet has one
+        else:
             tables.append(table)
+            report.problems += found  # a bad cell inside a table rejects the file
     if not tables:
         if header_problems:
             raise InputFileError(header_problems)

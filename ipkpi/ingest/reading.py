@@ -27,20 +27,32 @@ def read_file(path: Path) -> list[Sheet]:
     fmt = guards.check_workbook(path)
     if fmt == "csv":
         return [Sheet(None, _read_csv(path))]
-    return _read_workbook(path)
+    sheets = _read_workbook(path)
+    if fmt == "xlsx":
+        _restore_error_cells(path, sheets)
+    return sheets
+
+
+def _restore_error_cells(path: Path, sheets: list[Sheet]) -> None:
+    """Put ``#DIV/0!`` and its kind back where calamine read an empty cell."""
+    errors = guards.error_cells(path)
+    for sheet in sheets:
+        for (r, c), text in errors.get(sheet.name, {}).items():
+            while len(sheet.rows) <= r:
+                sheet.rows.append([])
+            row = sheet.rows[r]
+            row.extend([""] * (c + 1 - len(row)))
+            row[c] = text
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
         for meta in workbook.sheets_metadata:
-            if str(getattr(meta.typ, "name", meta.typ)) not in (
-                "WorkSheet",
-                "SheetTypeEnum.WorkSheet",
-            ):
+            if meta.typ != SheetTypeEnum.WorkSheet:  # chart sheets, macro sheets
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
