@@ -466,3 +466,8 @@ def test_an_unknown_city_option(runner, store):
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"Error: unknown city 'nanjin'; {KNOWN}\n"
     assert show(runner) == before
+
+
+def test_a_header_with_no_values(runner, store):
+    (store / "header.csv").write_text("城市,指标,年份,数值,单位\n", encoding="utf-8")
+    assert_rejected(runner, "header.csv", ["header.csv: a header but no values below it"])

@@ -181,6 +181,8 @@ def parse_file(
         if header_problems:
             raise InputFileError(header_problems)
         raise InputFileError([InputProblem(path, "empty workbook: no cells with data")])
+    if not any(t.records for t in tables) and not report.problems:
+        raise InputFileError([InputProblem(path, "a header but no values below it")])
     # A sheet with no table beside one that has it (instructions, a chart) is passed over.
     report.warnings += [f"{p} (sheet skipped)" for p in header_problems]
     report.layouts = tuple(dict.fromkeys(t.layout for t in tables))
