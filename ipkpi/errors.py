@@ -43,17 +43,21 @@ class CatalogueProblem:
         return SEP.join(parts) + ": " + self.message
 
 
-class CatalogueError(IpkpiError):
-    """A catalogue that cannot be loaded; holds every problem found."""
+class ProblemsError(IpkpiError):
+    """An error made of located problems, one line each."""
 
-    exit_code = EXIT_DATA
-
-    def __init__(self, problems: list[CatalogueProblem]):
+    def __init__(self, problems: list):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
+
+
+class CatalogueError(ProblemsError):
+    """A catalogue that cannot be loaded; holds every ``CatalogueProblem`` found."""
+
+    exit_code = EXIT_DATA
 
 
 class CatalogueNotFound(IpkpiError):
@@ -113,17 +117,10 @@ def location(file: Path, sheet: str | None = None, cell: str | None = None) -> s
     return SEP.join(part for part in (display_path(file), sheet, cell) if part)
 
 
-class InputFileError(IpkpiError):
-    """An input file (workbook, CSV) that cannot be ingested; holds every problem found."""
+class InputFileError(ProblemsError):
+    """An input file (workbook, CSV) that cannot be ingested; holds every ``InputProblem``."""
 
     exit_code = EXIT_DATA
-
-    def __init__(self, problems: list[InputProblem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
 
 
 class StoreError(IpkpiError):
