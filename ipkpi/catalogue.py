@@ -98,15 +98,6 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
     return Catalogue(folder=folder, plans=tuple(plans))
 
 
-def load_plan_file(file: Path) -> Plan:
-    """Load one plan file on its own (no cross-plan checks)."""
-    reader = _FileReader(Path(file))
-    plan = reader.read()
-    if reader.problems or plan is None:
-        raise CatalogueError(reader.problems)
-    return plan
-
-
 def _cross_plan_problems(plans: list[Plan]) -> list[CatalogueProblem]:
     problems = []
     seen_ids: dict[str, Plan] = {}

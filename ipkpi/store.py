@@ -83,21 +83,11 @@ class Observation:
 
 
 @dataclass(frozen=True)
-class StoredObservation:
-    city: str
-    target_id: str
-    year: int
-    value: float
-    unit: str
-    plan_id: str
-    indicator: str
-    raw: str | None
-    raw_unit: str | None
+class StoredObservation(Observation):
+    """An observation as stored: with its source file and whether it is current."""
+
     path: str
     sha256: str
-    sheet: str | None
-    cell: str | None
-    vintage: str | None
     ingested_at: str
     current: bool
 
@@ -174,16 +164,6 @@ class Store:
             return False
         row = self.conn.execute("SELECT 1 FROM source_files WHERE sha256 = ?", (sha256,))
         return row.fetchone() is not None
-
-    def current_value(self, city: str, target_id: str, year: int) -> tuple[float, str] | None:
-        if self.conn is None:
-            return None
-        row = self.conn.execute(
-            "SELECT o.value, f.path FROM observations o JOIN source_files f ON f.id = o.file_id "
-            "WHERE o.city = ? AND o.target_id = ? AND o.year = ? AND o.current = 1",
-            (city, target_id, year),
-        ).fetchone()
-        return (row[0], row[1]) if row else None
 
     def write_file(
         self,
@@ -274,11 +254,12 @@ class Store:
             where.append("o.current = 1")
         sql = (
             "SELECT o.city, o.target_id, o.year, o.value, o.unit, o.plan_id, o.indicator, o.raw, "
-            "o.raw_unit, f.path, f.sha256, o.sheet, o.cell, o.vintage, o.ingested_at, o.current "
+            "o.raw_unit, o.sheet, o.cell, o.vintage, f.path, f.sha256, o.ingested_at, o.current "
             "FROM observations o JOIN source_files f ON f.id = o.file_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY o.city, o.target_id, o.year, o.id"
         )
+        # Columns in field order: Observation's, then the source file and the current flag.
         return [
             StoredObservation(*row[:15], current=bool(row[15]))
             for row in self.conn.execute(sql, args)

@@ -292,7 +292,6 @@ def data_csv_row(o, names) -> dict[str, Any]:
     source = d.pop("source")
     return {
         **d,
-        "value": d["value"],
         "file": source["path"],
         "sha256": source["sha256"],
         "sheet": source["sheet"],

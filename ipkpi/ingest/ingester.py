@@ -243,8 +243,11 @@ class _Resolver:
         self.catalogue = catalogue
         self.options = options
         self.path = path
-        self.indexes: dict[str, TargetIndex] = {}
         self.places = _place_names(catalogue)
+        # Per city and per (city, year), worked out once rather than for every cell.
+        self.indexes: dict[str, TargetIndex] = {}
+        self.year_ranges: dict[str, tuple[int, int]] = {}
+        self.plan_ids: dict[tuple[str, int], str] = {}
 
     def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -284,7 +287,10 @@ class _Resolver:
         if city is None:
             return None
         plans = self.catalogue.plans_for(city)
-        index = self.indexes.setdefault(city, TargetIndex(plans))
+        if city not in self.indexes:
+            self.indexes[city] = TargetIndex(plans)
+            self.year_ranges[city] = _years(plans)
+        index = self.indexes[city]
         if record.target_id:
             match = index.find(record.target_id)
             if match is None or match.target.id != record.target_id:
@@ -312,7 +318,7 @@ class _Resolver:
                     )
                 return None
         target = match.target
-        first, last = _years(plans)
+        first, last = self.year_ranges[city]
         if not first <= record.year <= last:
             self.problem(
                 report,
@@ -372,14 +378,16 @@ class _Resolver:
                 record.cell,
             )
             return None
-        plan = _plan_for_year(self.catalogue, city, record.year)
+        key = (city, record.year)
+        if key not in self.plan_ids:
+            self.plan_ids[key] = select_plan(self.catalogue, city, as_of=record.year).id
         return Observation(
             city=city,
             target_id=target.id,
             year=record.year,
             value=value,
             unit=unit,
-            plan_id=plan.id,
+            plan_id=self.plan_ids[key],
             indicator=record.name,
             raw=None if record.raw is None else str(record.raw),
             raw_unit=source_unit,
@@ -396,10 +404,6 @@ def _years(plans: list[Plan]) -> tuple[int, int]:
         min([p.start_year - 1] + [t.baseline.year for t in p.targets if t.baseline]) for p in plans
     )
     return first, max(p.target_year for p in plans)
-
-
-def _plan_for_year(catalogue: Catalogue, city: str, year: int) -> Plan:
-    return select_plan(catalogue, city, as_of=year)
 
 
 def _place_key(name: str) -> str:

@@ -215,9 +215,8 @@ def read_table(
     sheet_vintage = vintage_of(sheet.name, title, file_name)
 
     single_year = None
-    single_year_cell = None
     if detected == "single":
-        single_year, single_year_cell = _year_of_sheet(year, sheet.name, title, file_name)
+        single_year = _year_of_sheet(year, sheet.name, title, file_name)
         if single_year is None:
             problem(
                 "cannot tell the year of this sheet: name it in the sheet name, a title row "
@@ -257,7 +256,7 @@ def read_table(
                 continue
             cells = [(cols["value"], row_year, cell_ref(r, yc), None)]
         else:
-            cells = [(cols["value"], single_year, single_year_cell, None)]
+            cells = [(cols["value"], single_year, None, None)]
         if _all_blank(row, [c for c, *_ in cells]):
             continue  # a group heading (一、知识产权创造) or an empty row: no values at all
         if not name and not target_id:
@@ -298,16 +297,17 @@ def _all_blank(row: list[object], columns: list[int]) -> bool:
 
 def _year_of_sheet(
     option: int | None, sheet_name: str | None, title: str, file_name: str
-) -> tuple[int | None, str | None]:
+) -> int | None:
+    """The year of a one-year sheet: --year, the sheet name, a title row, the file name."""
     if option is not None:
-        return option, None
+        return option
     if sheet_name and (y := parse_year(sheet_name)) is not None:
-        return y, None
+        return y
     for text in (title, sheet_name or ""):
         found = set(_YEAR_IN_TEXT.findall(text))
         if len(found) == 1:
-            return int(found.pop()), None
+            return int(found.pop())
     found = set(_BARE_YEAR.findall(file_name))
     if len(found) == 1:
-        return int(found.pop()), None
-    return None, None
+        return int(found.pop())
+    return None

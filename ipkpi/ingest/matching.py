@@ -56,13 +56,17 @@ class TargetIndex:
 
     def __init__(self, plans: list[Plan]):
         self._by_key: dict[str, Match] = {}
+        self._found: dict[str, Match | None] = {}
         for plan in plans:  # oldest first: a later plan's target of the same name wins
             for target in plan.targets:
                 for key in (target.id, target.name, *target.aliases):
                     self._by_key[normalise(key)] = Match(plan, target)
 
     def find(self, name: str) -> Match | None:
-        return self._by_key.get(normalise(name))
+        # A wide sheet asks for the same name once per year column: normalise it once.
+        if name not in self._found:
+            self._found[name] = self._by_key.get(normalise(name))
+        return self._found[name]
 
     def closest(self, name: str, n: int = 3) -> list[str]:
         """The known names most like ``name``, for the 'did you mean' of an unmatched row."""
