@@ -349,3 +349,54 @@ def test_legacy_xls(tmp_path, catalogue, store):
         "2023",
         "B3",
     )
+
+
+def test_an_unreadable_file_is_rejected_not_a_traceback(tmp_path, catalogue, store, monkeypatch):
+    path = xlsx(tmp_path / "locked.xlsx", [["指标", "2023"], ["万人高价值发明专利拥有量", 1]])
+    real = type(path).read_bytes
+
+    def read_bytes(self):
+        if self.name == "locked.xlsx":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", read_bytes)
+    report = ingest_paths([path], catalogue, store, IngestOptions(city="nanjing"))
+    assert [(f.status, [p.message for p in f.problems]) for f in report.files] == [
+        ("rejected", ["cannot read: Permission denied"])
+    ]
+    assert store.observations() == []
+
+
+def test_a_locked_store_is_a_store_error(tmp_path, catalogue):
+    import sqlite3
+
+    from ipkpi.errors import StoreError
+    from ipkpi.store import Observation
+
+    holder = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
+    with Store(tmp_path / "s.db") as store:
+        store.conn.execute("PRAGMA busy_timeout=50")  # do not wait 30 s in a test
+        holder.execute("BEGIN IMMEDIATE")  # another process is writing
+        ob = Observation(
+            "nanjing",
+            "high_value_invention_patents_per_10k",
+            2023,
+            1.0,
+            "件",
+            "nanjing-2022-2025",
+            "x",
+            "1",
+            None,
+            "S",
+            "A1",
+            None,
+        )
+        with pytest.raises(StoreError) as caught:
+            store.write_file(tmp_path / "f.xlsx", "0" * 64, 1, [ob])
+        assert (caught.value.exit_code, str(caught.value)) == (
+            2,
+            f"{tmp_path / 's.db'}: cannot write the store (database is locked)",
+        )
+        holder.execute("ROLLBACK")
+        assert store.observations() == []

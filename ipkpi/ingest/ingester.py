@@ -132,7 +132,11 @@ def ingest_paths(
 def ingest_file(
     path: Path, catalogue: Catalogue, store: Store, options: IngestOptions
 ) -> FileReport:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return FileReport(path, "rejected", problems=[InputProblem(path, f"cannot read: {reason}")])
     sha256 = hashlib.sha256(data).hexdigest()
     if store.has_file(sha256):
         return FileReport(path, "already", sha256)
