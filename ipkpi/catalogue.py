@@ -38,6 +38,7 @@ from ipkpi.model import (
     Plan,
     Source,
     Target,
+    Trajectory,
 )
 
 SCHEMA_VERSION = 1
@@ -198,6 +199,7 @@ _TARGET_FIELDS = {
     "tolerance": _Field("number", False),
     "direction": _Field("str", True),
     "nature": _Field("str", False),
+    "path": _Field("str", False),
     "clause": _Field("str", True),
     "quote": _Field("str", True),
     "reading": _Field("str", False),
@@ -414,6 +416,9 @@ class _FileReader:
             if "nature" in data
             else None
         )
+        path = _choice(data["path"], Trajectory, {}, "path", bad) if "path" in data else None
+        if path is not None and kind is not None and kind not in (Kind.LEVEL, Kind.INCREMENT):
+            bad("path", "path applies only to level and increment targets (growth is compound)")
         for key in ("unit", "series_unit"):
             if key in data and not units.is_known(data[key]):
                 bad(key, f"unknown unit {data[key]!r}; known units: {', '.join(units.UNITS)}")
@@ -528,6 +533,7 @@ class _FileReader:
             tolerance=None if tolerance is None else float(tolerance),
             nature=nature,
             reading=data.get("reading"),
+            path=Trajectory.COMPOUND if kind is Kind.GROWTH else (path or Trajectory.LINEAR),
         )
 
     def check_unique(self, targets: list[Target], raw: list[dict]) -> None:

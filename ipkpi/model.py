@@ -35,6 +35,13 @@ class Direction(StrEnum):
     LOWER = "lower"
 
 
+class Trajectory(StrEnum):
+    """The path from the baseline to the target along which progress is expected."""
+
+    LINEAR = "linear"  # equal steps each year (the default)
+    COMPOUND = "compound"  # an equal rate each year (always so for growth targets)
+
+
 class Nature(StrEnum):
     EXPECTED = "expected"  # 预期性
     BINDING = "binding"  # 约束性
@@ -107,6 +114,12 @@ class Target:
     tolerance: float | None = None  # set for Comparator.APPROX
     nature: Nature | None = None
     reading: str | None = None
+    path: Trajectory = Trajectory.LINEAR
+
+    @property
+    def series_unit_or_unit(self) -> str:
+        """The unit the statistic is stored in."""
+        return self.series_unit or self.unit
 
 
 @dataclass(frozen=True)

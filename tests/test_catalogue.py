@@ -114,7 +114,15 @@ BAD_CASES = {
         ("value = 50\n", 'value = 50\ncolour = "red"\n'),
         f"{T1} › colour: unknown key; known keys: id, name, name_en, aliases, category, "
         "subcategory, lead, kind, comparator, value, unit, series_unit, target_year, window, "
-        "baseline, tolerance, direction, nature, clause, quote, reading",
+        "baseline, tolerance, direction, nature, path, clause, quote, reading",
+    ),
+    "unknown path": (
+        ("value = 50\n", 'value = 50\npath = "curved"\n'),
+        f"{T1} › path: unknown path 'curved'; use one of linear, compound",
+    ),
+    "path on a cumulative target": (
+        ('kind = "level"\n', 'kind = "cumulative"\npath = "compound"\n'),
+        f"{T1} › path: path applies only to level and increment targets (growth is compound)",
     ),
     "wrong type": (
         ("value = 50\n", 'value = "50"\n'),
