@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The main job on the bundled data: a fresh store, the sample statistics, Nanjing's report.
+DEMO_DB := $(VENV)/demo.db
 demo: $(STAMP)
-	$(BIN)/ipkpi targets show --city nanjing
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/ipkpi ingest sample_data/ --db $(DEMO_DB)
+	$(BIN)/ipkpi report --city nanjing --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check ipkpi tests

@@ -108,7 +108,8 @@ def _catalogue(targets: Path | None):
 
 
 def _is_terminal() -> bool:
-    return sys.stdout.isatty()
+    """Rich tables and colour only on a terminal, and not when NO_COLOR is set."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @app.command()
@@ -399,6 +400,200 @@ def data_show(
         render.print_rich_table(rows, columns, lang.value)
     else:
         typer.echo(render.to_plain(rows, columns, lang.value), nl=False)
+
+
+class MethodChoice(StrEnum):
+    linear = "linear"
+    cagr = "cagr"
+
+
+class GroupBy(StrEnum):
+    category = "category"
+    lead = "lead"
+
+
+STATUS_CODES = (
+    "achieved",
+    "on_track",
+    "moderate",
+    "behind",
+    "moving_away",
+    "missed",
+    "met",
+    "no_data",
+)
+
+
+def _statuses(value: str | None, option: str) -> set[str] | None:
+    """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error."""
+    if value is None:
+        return None
+    codes = {c.strip() for c in value.split(",") if c.strip()}
+    unknown = sorted(codes - set(STATUS_CODES))
+    if unknown or not codes:
+        raise typer.BadParameter(
+            f"unknown status {', '.join(repr(c) for c in unknown) or repr(value)}; "
+            f"use one or more of {', '.join(STATUS_CODES)}, separated by commas",
+            param_hint=f"'{option}'",
+        )
+    return codes
+
+
+def _thresholds(value: str | None):
+    from ipkpi.engine import DEFAULT_THRESHOLDS, Thresholds
+
+    if value is None:
+        return DEFAULT_THRESHOLDS
+    try:
+        on_track, moderate = (float(part) for part in value.split(","))
+        return Thresholds(on_track=on_track, moderate=moderate)
+    except ValueError as exc:
+        detail = str(exc) if "thresholds" in str(exc) else "give two numbers, e.g. 0.95,0.60"
+        raise typer.BadParameter(f"{value!r}: {detail}", param_hint="'--thresholds'") from None
+
+
+StatusesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS[,STATUS]",
+        help="Show only targets with these statuses, e.g. behind,moving_away.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def report(
+    city: Annotated[str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")],
+    as_of: Annotated[
+        int | None,
+        typer.Option(
+            "--as-of",
+            metavar="YEAR",
+            help="Assess with the figures up to this year, and choose the plan by it "
+            "[default: this year].",
+            show_default=False,
+        ),
+    ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            "--plan",
+            help="Plan id [default: the plan whose window holds --as-of, else the latest].",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[
+        MethodChoice,
+        typer.Option(
+            "--method",
+            help="Progress ratio: linear (actual ÷ expected change on the path) or cagr "
+            "(actual ÷ required compound growth rate; positive series only).",
+        ),
+    ] = MethodChoice.linear,
+    group_by: Annotated[
+        GroupBy, typer.Option("--group-by", help="Group targets by category or lead department.")
+    ] = GroupBy.category,
+    status: StatusesOption = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS[,STATUS]",
+            help="Exit with status 3 when any target has one of these statuses (for cron).",
+            show_default=False,
+        ),
+    ] = None,
+    thresholds: Annotated[
+        str | None,
+        typer.Option(
+            "--thresholds",
+            metavar="ON_TRACK,MODERATE",
+            help="Progress ratios from which a target is on track, and moderate "
+            "[default: 0.95,0.60].",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Where each target of a city's plan stands: gap, expected value by now, progress ratio
+    and status, with a one-sentence reading per target.
+
+    Statuses: achieved, on_track (progress ratio >= 0.95), moderate (0.60-0.95), behind
+    (0-0.60), moving_away (< 0), missed, met, no_data. A report exits 0 however far behind
+    the city is, unless --fail-on names a status some target has: then 3.
+
+    Examples: ipkpi report --city nanjing; ipkpi report --city guizhou --as-of 2023 -f json;
+    ipkpi report --city shijiazhuang --fail-on behind,moving_away
+    """
+    from ipkpi import render
+    from ipkpi import report as reports
+    from ipkpi.catalogue import select_plan
+    from ipkpi.engine import Method
+    from ipkpi.errors import StoreError
+    from ipkpi.store import Store, resolve_db_path
+
+    shown_statuses = _statuses(status, "--status")
+    failing = _statuses(fail_on, "--fail-on")
+    limits = _thresholds(thresholds)
+    catalogue = _catalogue(targets)
+    year = as_of if as_of is not None else dt.date.today().year
+    db_path = resolve_db_path(db)
+    select_plan(catalogue, city, plan, year)  # an unknown city or plan is a usage error first
+    if not db_path.exists():
+        raise StoreError(
+            f"{display_path(db_path)}: no store here; ingest statistics first "
+            "(ipkpi ingest FILES --db FILE) or name the store with --db"
+        )
+    with Store(db_path, readonly=True) as store:
+        result = reports.build_report(
+            catalogue,
+            store,
+            city,
+            as_of=year,
+            plan_id=plan,
+            method=Method(method.value),
+            thresholds=limits,
+        )
+    lang_code = lang.value
+    shown = [
+        a
+        for a in reports.ordered(result.results, group_by.value, lang_code)
+        if shown_statuses is None or a.status.value in shown_statuses
+    ]
+    if format is OutputFormat.json:
+        document = reports.report_document(result, lang_code)
+        if shown_statuses is not None:
+            ids = {a.target.id for a in shown}
+            document["targets"] = [t for t in document["targets"] if t["id"] in ids]
+        typer.echo(render.to_json(document), nl=False)
+    elif format is OutputFormat.csv:
+        rows = [reports.report_csv_row(result, a, lang_code) for a in shown]
+        typer.echo(render.to_csv(rows, reports.REPORT_CSV_COLUMNS), nl=False)
+    else:
+        columns = (group_by.value, *reports.REPORT_COLUMNS[1:])
+        summary = reports.summary_line(result.assessment, lang_code, shown=len(shown))
+        args = (result, shown, columns, lang_code, group_by.value, summary)
+        if format is OutputFormat.markdown:
+            typer.echo(render.report_markdown(*args), nl=False)
+        elif _is_terminal():
+            render.print_report(*args)
+        else:
+            typer.echo(render.report_plain(*args), nl=False)
+    if failing:
+        hits = [a for a in result.results if a.status.value in failing]
+        if hits:
+            typer.echo(
+                f"--fail-on: {len(hits)} target(s) with status "
+                f"{', '.join(sorted({a.status.value for a in hits}))}: "
+                f"{', '.join(a.target.id for a in hits)}",
+                err=True,
+            )
+            raise typer.Exit(3)
 
 
 def main() -> None:

@@ -82,6 +82,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status.missed": ("未完成", "missed"),
     "status.met": ("已完成", "met"),
     "status.no_data": ("数据不足", "no data"),
+    "as_of": ("截至{year}年", "as of {year}"),
+    "warning": ("⚠ ", "⚠ "),
+    "readings": ("逐项说明", "Target by target"),
     "summary.head": ("共{n}项目标（截至{as_of}年）", "{n} targets (as of {as_of})"),
     "summary.shown": ("；本表列出{shown}项", "; {shown} shown"),
     # one-sentence readings

@@ -63,8 +63,10 @@ def print_rich_table(
     title: str | None = None,
     group_by: str | None = None,
     caption: str | None = None,
+    cell_style: Callable[[str, dict[str, str]], str | None] | None = None,
 ) -> None:
-    """A rich table on the terminal, with a section per group."""
+    """A rich table on the terminal, with a section per group; ``cell_style(column, row)``
+    may colour a cell."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -80,7 +82,12 @@ def print_rich_table(
                 table.add_section()
             table.add_row(f"[bold cyan]{escape(row[group_by])}[/]", *[""] * (len(shown) - 1))
             previous = row[group_by]
-        table.add_row(*[escape(row.get(c, "")) for c in shown])
+        cells = []
+        for c in shown:
+            text = escape(row.get(c, ""))
+            style = cell_style(c, row) if cell_style else None
+            cells.append(f"[{style}]{text}[/]" if style and text else text)
+        table.add_row(*cells)
     Console().print(table)
 
 
@@ -172,3 +179,84 @@ def ingest_problem_lines(report) -> list[str]:
         lines += [f"Warning: {u}" for u in f.unmatched if f.status != "rejected"]
         lines += [f"Warning: {w}" for w in f.warnings]
     return lines
+
+
+# --- the gap report ----------------------------------------------------------------------------
+
+STATUS_STYLES = {
+    "met": "bold green",
+    "achieved": "green",
+    "on_track": "green",
+    "moderate": "yellow",
+    "behind": "dark_orange",
+    "moving_away": "bold red",
+    "missed": "bold red",
+    "no_data": "dim",
+}
+
+
+def _status_style(column: str, row: dict[str, str]) -> str | None:
+    return STATUS_STYLES.get(row.get("status_code", "")) if column == "status" else None
+
+
+def report_title(report, lang: Lang) -> str:
+    plan = report.plan
+    text = label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    return f"{text} · {label('as_of', lang, year=report.assessment.as_of)}"
+
+
+def report_notes(results, lang: Lang) -> list[str]:
+    """A line per target: its reading, then its warnings."""
+    from ipkpi.report import note_text, reading, target_name
+
+    lines = []
+    for a in results:
+        lines.append(f"{target_name(a, lang)}{'：' if lang == 'zh' else ': '}{reading(a, lang)}")
+        lines += [f"  {label('warning', lang)}{note_text(n, a, lang)}" for n in a.notes]
+    return lines
+
+
+def print_report(report, results, columns, lang: Lang, group_by: str, summary: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from ipkpi.report import report_row
+
+    rows = [report_row(a, lang, group_by) for a in results]
+    print_rich_table(
+        rows,
+        columns,
+        lang,
+        title=report_title(report, lang),
+        group_by=group_by,
+        cell_style=_status_style,
+    )
+    console = Console()
+    console.print(escape(summary), highlight=False)
+    console.print()
+    for line in report_notes(results, lang):
+        console.print(escape(line), style="dim" if line.startswith("  ") else None, highlight=False)
+
+
+def report_plain(report, results, columns, lang: Lang, group_by: str, summary: str) -> str:
+    from ipkpi.report import report_row
+
+    rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
+    table = to_plain(rows, columns, lang)
+    notes = "\n".join(report_notes(results, lang))
+    return f"{report_title(report, lang)}\n\n{table}\n{summary}\n\n{notes}\n"
+
+
+def report_markdown(report, results, columns, lang: Lang, group_by: str, summary: str) -> str:
+    from ipkpi.report import report_row
+
+    rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
+    table = to_markdown(rows, columns, lang)
+    notes = "\n".join(
+        f"- {line}" if not line.startswith("  ") else f"  - {line.strip()}"
+        for line in report_notes(results, lang)
+    )
+    return (
+        f"## {report_title(report, lang)}\n\n{table}\n{summary}\n\n"
+        f"### {label('readings', lang)}\n\n{notes}\n"
+    )

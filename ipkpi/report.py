@@ -369,7 +369,7 @@ def summary_line(assessment: PlanAssessment, lang: Lang, shown: int | None = Non
     ]
     total = len(assessment.results)
     head = label("summary.head", lang, n=total, as_of=assessment.as_of)
-    line = head + ("，" if lang == "zh" else ": ") + ("，" if lang == "zh" else ", ").join(parts)
+    line = head + ("：" if lang == "zh" else ": ") + ("，" if lang == "zh" else ", ").join(parts)
     if shown is not None and shown != total:
         line += label("summary.shown", lang, shown=shown)
     return line

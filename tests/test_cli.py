@@ -235,6 +235,7 @@ def test_every_command_is_documented_in_the_readme():
         "ipkpi cities",
         "ipkpi data show",
         "ipkpi ingest",
+        "ipkpi report",
         "ipkpi targets check",
         "ipkpi targets show",
     ]

@@ -48,6 +48,24 @@ def test_targets_show_imports_neither_pandas_nor_openpyxl():
     assert result.stdout.splitlines()[-1] == "HEAVY []"
 
 
+def test_report_imports_neither_pandas_nor_openpyxl(tmp_path):
+    from ipkpi.store import Store
+
+    Store(tmp_path / "empty.db").close()
+    code = (
+        "import sys\n"
+        "from ipkpi.cli import app\n"
+        "try:\n"
+        f"    app(['report', '--city', 'nanjing', '--db', {str(tmp_path / 'empty.db')!r}, "
+        "'-f', 'json'], prog_name='ipkpi')\n"
+        "except SystemExit as exit:\n"
+        "    print('EXIT', exit.code)\n"
+        "print('HEAVY', sorted(m for m in ('pandas', 'openpyxl') if m in sys.modules))\n"
+    )
+    result = python("-c", code)
+    assert result.stdout.splitlines()[-2:] == ["EXIT 0", "HEAVY []"], result.stderr
+
+
 def test_python_dash_m_runs_the_cli():
     result = python("-m", "ipkpi", "cities", "--format", "csv")
     assert result.returncode == 0, result.stderr
