@@ -52,6 +52,11 @@ STATUS_ORDER: tuple[Status, ...] = (
 )
 
 
+# Sums and rates of decimal figures pick up float noise (0.1 + 0.2); compare at a precision far
+# below any published figure so that 以上 and 超过 keep their meaning exactly at the target.
+_DIGITS = 9
+
+
 class Method(StrEnum):
     LINEAR = "linear"  # progress ratio on the path (straight, or compound where it is)
     CAGR = "cagr"  # actual CAGR ÷ required CAGR (Eurostat / Open SDG), positive series only
@@ -72,6 +77,8 @@ class Thresholds:
             )
 
     def status(self, ratio: float) -> Status:
+        # 15.95 from 15 against 16 is a ratio of 0.95 exactly, not 0.9499999999999993.
+        ratio = round(ratio, _DIGITS)
         if ratio >= self.on_track:
             return Status.ON_TRACK
         if ratio >= self.moderate:
@@ -181,10 +188,6 @@ class PlanAssessment:
 
 # --- comparisons ----------------------------------------------------------------------------
 
-# Sums and rates of decimal figures pick up float noise (0.1 + 0.2); compare at a precision far
-# below any published figure so that 以上 and 超过 keep their meaning exactly at the target.
-_DIGITS = 9
-
 
 def holds(value: float, target: Target, reference: float | None = None) -> bool:
     """Whether ``value`` satisfies the target's comparator (against ``reference`` if given,
@@ -201,7 +204,7 @@ def holds(value: float, target: Target, reference: float | None = None) -> bool:
         case Comparator.LT:
             return v < g
         case Comparator.APPROX:
-            return abs(v - g) <= round(target.tolerance or 0.0, _DIGITS)
+            return abs(round(v - g, _DIGITS)) <= round(target.tolerance or 0.0, _DIGITS)
     raise AssertionError(target.comparator)
 
 
@@ -551,7 +554,8 @@ def _assess_window_total(
         # totals are achieved early.
         status = Status.ACHIEVED
     elif ratio is None:
-        status = Status.NO_DATA
+        # Nothing counted against a ceiling is as good as it gets; a zero target is flat.
+        status = Status.ON_TRACK if s < 0 and ok else Status.NO_DATA
     else:
         status = thresholds.status(ratio)
     return Assessment(

@@ -484,3 +484,27 @@ def test_library_build_report_with_cagr(sample_db):
     assert [f.path.rsplit("/", 1)[-1] for f in report.sources] == [
         "贵州省知识产权主要指标监测表.xlsx"
     ]
+
+
+def test_no_color_means_plain_text(monkeypatch):
+    import sys
+
+    from ipkpi import cli
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._is_terminal() is True
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli._is_terminal() is False
+
+
+def test_rich_table_on_a_terminal(runner, sample_db, monkeypatch):
+    from ipkpi import cli
+
+    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "220")
+    result = run(runner, "report", "-c", "nanjing", "--as-of", "2024", "--db", str(sample_db))
+    assert result.exit_code == 0
+    assert "┏" in result.stdout
+    assert "逆向变化" in result.stdout
+    assert "共15项目标（截至2024年）：已达标 2，进度正常 9，进度偏慢 3，逆向变化 1" in result.stdout
