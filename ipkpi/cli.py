@@ -80,6 +80,17 @@ FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 LangOption = Annotated[Language, typer.Option("--lang", help="Label language: zh or en.")]
+CityOption = Annotated[
+    str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")
+]
+PlanOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        help="Plan id [default: the plan whose window holds --as-of, else the latest].",
+        show_default=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -142,15 +153,8 @@ def cities(
 
 @targets_app.command("show")
 def targets_show(
-    city: Annotated[str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")],
-    plan: Annotated[
-        str | None,
-        typer.Option(
-            "--plan",
-            help="Plan id [default: the plan whose window holds --as-of, else the latest].",
-            show_default=False,
-        ),
-    ] = None,
+    city: CityOption,
+    plan: PlanOption = None,
     as_of: Annotated[
         int | None,
         typer.Option(
@@ -465,7 +469,7 @@ StatusesOption = Annotated[
 
 @app.command()
 def report(
-    city: Annotated[str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")],
+    city: CityOption,
     as_of: Annotated[
         int | None,
         typer.Option(
@@ -476,14 +480,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    plan: Annotated[
-        str | None,
-        typer.Option(
-            "--plan",
-            help="Plan id [default: the plan whose window holds --as-of, else the latest].",
-            show_default=False,
-        ),
-    ] = None,
+    plan: PlanOption = None,
     method: Annotated[
         MethodChoice,
         typer.Option(
