@@ -593,6 +593,82 @@ def report(
             raise typer.Exit(3)
 
 
+@app.command()
+def export(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE.xlsx", help="The workbook to write.", show_default=False
+        ),
+    ],
+    cities: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--city", "-c", help="A city or province slug; repeat for several.", show_default=False
+        ),
+    ] = None,
+    all_cities: Annotated[bool, typer.Option("--all", help="Every city in the catalogue.")] = False,
+    as_of: Annotated[
+        int | None,
+        typer.Option(
+            "--as-of",
+            metavar="YEAR",
+            help="Assess with the figures up to this year [default: this year].",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[
+        MethodChoice, typer.Option("--method", help="Progress ratio: linear or cagr.")
+    ] = MethodChoice.linear,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Write the Excel summary for the leadership group: a summary sheet, each city's gap
+    table (the figures of `ipkpi report`), a chart per target, and every figure's source.
+
+    The file is written to a temporary file beside it and renamed, so an existing workbook is
+    replaced whole or not at all.
+
+    Examples: ipkpi export --city nanjing -o 南京.xlsx;
+    ipkpi export --all --as-of 2024 -o summary.xlsx
+    """
+    from ipkpi import report as reports
+    from ipkpi.catalogue import select_plan
+    from ipkpi.engine import Method
+    from ipkpi.errors import StoreError
+    from ipkpi.export import write_export
+    from ipkpi.store import Store, resolve_db_path
+
+    if output.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(
+            f"{output.name}: the workbook must be an .xlsx file", param_hint="'--output'"
+        )
+    if bool(cities) == all_cities:
+        raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
+    catalogue = _catalogue(targets)
+    year = as_of if as_of is not None else dt.date.today().year
+    chosen = catalogue.cities() if all_cities else list(dict.fromkeys(cities))
+    for city in chosen:
+        select_plan(catalogue, city, None, year)  # an unknown city is a usage error
+    db_path = resolve_db_path(db)
+    if not db_path.exists():
+        raise StoreError(
+            f"{display_path(db_path)}: no store here; ingest statistics first "
+            "(ipkpi ingest FILES --db FILE) or name the store with --db"
+        )
+    with Store(db_path, readonly=True) as store:
+        built = [
+            reports.build_report(catalogue, store, city, as_of=year, method=Method(method.value))
+            for city in chosen
+        ]
+    summary = write_export(output, built, lang=lang.value, made_at=dt.datetime.now().astimezone())
+    typer.echo(
+        f"wrote {display_path(summary.path)}: {len(summary.sheets)} sheets "
+        f"({', '.join(summary.sheets)}), {summary.charts} charts"
+    )
+
+
 def main() -> None:
     app(prog_name="ipkpi")
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -161,6 +161,7 @@ class Assessment:
     years_counted: tuple[int, ...] = ()
     years_missed: tuple[int, ...] = ()  # annual: years under the requirement; rise: years that fell
     notes: tuple[Note, ...] = ()
+    series: tuple[Point, ...] = ()  # the target's figures up to as_of, oldest first
 
     @property
     def final(self) -> bool:
@@ -247,14 +248,57 @@ def assess(
     series = [by_year[y] for y in sorted(by_year)]
     match target.kind:
         case Kind.LEVEL | Kind.INCREMENT | Kind.GROWTH:
-            return _assess_path(target, series, as_of, plan_start, method, thresholds)
+            result = _assess_path(target, series, as_of, plan_start, method, thresholds)
         case Kind.CUMULATIVE | Kind.AVERAGE:
-            return _assess_window_total(target, series, as_of, thresholds)
+            result = _assess_window_total(target, series, as_of, thresholds)
         case Kind.ANNUAL:
-            return _assess_annual(target, series, as_of)
+            result = _assess_annual(target, series, as_of)
         case Kind.RISE:
-            return _assess_rise(target, series, as_of, plan_start)
-    raise AssertionError(target.kind)
+            result = _assess_rise(target, series, as_of, plan_start)
+        case _:
+            raise AssertionError(target.kind)
+    return replace(result, series=tuple(series))
+
+
+@dataclass(frozen=True)
+class TrendYear:
+    """One year of a target's chart: the figure and where the path to the target stands."""
+
+    year: int
+    actual: float | None
+    path: float | None
+
+
+def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
+    """The actual series against the path from baseline to target, year by year, and the
+    unit both are in: the stored statistic for level, increment and growth targets (the path
+    runs to the level the target implies), the running total for cumulative targets, each
+    year's figure against the requirement for annual and average ones, and the figures alone
+    for rise targets."""
+    t = a.target
+    values = {p.year: p.value for p in a.series}
+    if t.kind in (Kind.LEVEL, Kind.INCREMENT, Kind.GROWTH):
+        first = a.baseline.year if a.baseline else plan_start - 1
+        years = range(first, t.target_year + 1)
+        path = _path(t, a.baseline) if a.baseline else None
+        compound = a.method in ("compound", "cagr")
+        rows = [
+            TrendYear(y, values.get(y), path.expected(y, compound) if path else None) for y in years
+        ]
+        return t.series_unit_or_unit, rows
+    if t.kind is Kind.CUMULATIVE:
+        first, last = t.window
+        size, total, rows = last - first + 1, 0.0, []
+        for y in range(first, last + 1):
+            total += values.get(y, 0.0)
+            shown = total if y <= a.as_of and any(p <= y for p in values) else None
+            rows.append(TrendYear(y, shown, t.value * (y - first + 1) / size))
+        return t.unit, rows
+    if t.kind is Kind.RISE:
+        years = range(plan_start - 1, t.target_year + 1)
+        return t.unit, [TrendYear(y, values.get(y), None) for y in years]
+    first, last = t.window  # annual, average: each year against the requirement
+    return t.unit, [TrendYear(y, values.get(y), t.value) for y in range(first, last + 1)]
 
 
 def assess_plan(

@@ -41,6 +41,7 @@ class Report:
 
     assessment: PlanAssessment
     sources: tuple[SourceFile, ...]
+    observations: tuple[Any, ...] = ()  # the stored observations the figures came from
 
     @property
     def plan(self):
@@ -84,12 +85,9 @@ def build_report(
     )
     used = {(r.target.id, y) for r in assessment.results for y in r.years_counted}
     used |= {(r.target.id, r.baseline.year) for r in assessment.results if r.baseline}
-    files = {
-        o.sha256: SourceFile(o.path, o.sha256, o.ingested_at)
-        for o in observations
-        if (o.target_id, o.year) in used
-    }
-    return Report(assessment, tuple(sorted(files.values(), key=lambda f: f.path)))
+    evidence = tuple(o for o in observations if (o.target_id, o.year) in used)
+    files = {o.sha256: SourceFile(o.path, o.sha256, o.ingested_at) for o in evidence}
+    return Report(assessment, tuple(sorted(files.values(), key=lambda f: f.path)), evidence)
 
 
 # --- numbers ---------------------------------------------------------------------------------
