@@ -99,6 +99,8 @@ def write_export(
     folder = path.parent
     if not folder.is_dir():
         raise UsageError(f"-o: no folder {display_path(folder)} for {path.name}")
+    if path.is_dir():
+        raise UsageError(f"-o: {display_path(path)} is a folder, not a workbook")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -406,8 +408,12 @@ def _write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
             sheet.text(row + 3, 0, label("xl.series.path", lang), bold)
             for i, y in enumerate(years, start=1):
                 sheet.number(row + 1, i, y.year, formats.get(num_format="0"), "2025")
-                sheet.number(row + 2, i, y.actual, formats.get(num_format="General"))
-                sheet.number(row + 3, i, y.path, formats.get(num_format="0.00"))
+                # A year without a figure stays an empty cell: a formatted blank would be
+                # cached in the chart as 0, and the line would drop to it.
+                if y.actual is not None:
+                    sheet.number(row + 2, i, y.actual, formats.get(num_format="General"))
+                if y.path is not None:
+                    sheet.number(row + 3, i, y.path, formats.get(num_format="0.00"))
             n = len(years)
             chart = workbook.add_chart({"type": "line"})
             chart.add_series(

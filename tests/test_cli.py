@@ -234,6 +234,7 @@ def test_every_command_is_documented_in_the_readme():
     assert sorted(paths) == [
         "ipkpi cities",
         "ipkpi data show",
+        "ipkpi export",
         "ipkpi ingest",
         "ipkpi report",
         "ipkpi targets check",

@@ -1,0 +1,694 @@
+"""`ipkpi export` on the sample data: the workbook's sheets hold the figures of `ipkpi report`,
+with their formats, charts and sources; text is never a formula; the file is replaced whole or
+not at all; usage errors exit 2 and write nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+import zipfile
+from xml.etree import ElementTree
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+import ipkpi.export
+from ipkpi.catalogue import load_catalogue
+from ipkpi.cli import app
+from ipkpi.export import DATA_COLUMNS, GAP_COLUMNS, write_export
+from ipkpi.ingest.ingester import expand_paths, ingest_paths
+from ipkpi.report import build_report
+from ipkpi.store import Store
+from tests.conftest import REPO
+
+CITIES = ("guizhou", "nanjing", "shijiazhuang")
+SHEET_OF = {"guizhou": "贵州省", "nanjing": "南京市", "shijiazhuang": "石家庄市"}
+SAMPLE_FILES = (
+    "贵州省知识产权主要指标监测表.xlsx",
+    "南京市知识产权主要指标.xlsx",
+    "石家庄市知识产权统计_2021-2025.csv",
+)
+FIRST_ROW = 5  # 1-based: title, provenance, blank, header, then the data
+GAP = {key: i + 1 for i, key in enumerate(GAP_COLUMNS)}  # column numbers, 1-based
+DATA = {key: i + 1 for i, key in enumerate(DATA_COLUMNS)}
+MADE_AT = dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
+CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    """A store holding every sample file, as `make demo` builds it."""
+    path = tmp_path_factory.mktemp("store") / "sample.db"
+    with Store(path) as store:
+        report = ingest_paths(expand_paths([REPO / "sample_data"]), load_catalogue(), store)
+    assert [f.status for f in report.files] == ["ingested"] * 3
+    return path
+
+
+@pytest.fixture(scope="module")
+def exported(sample_db, tmp_path_factory):
+    """`ipkpi export --all -o summary.xlsx --as-of 2024`, run once in a folder of its own."""
+    folder = tmp_path_factory.mktemp("export")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        mp.delenv("IPKPI_TARGETS", raising=False)
+        mp.delenv("IPKPI_DB", raising=False)
+        result = CliRunner().invoke(
+            app,
+            ["export", "--all", "-o", "summary.xlsx", "--as-of", "2024", "--db", str(sample_db)],
+            catch_exceptions=False,
+        )
+    return result, folder / "summary.xlsx"
+
+
+@pytest.fixture(scope="module")
+def workbook(exported):
+    return load_workbook(exported[1])
+
+
+@pytest.fixture(scope="module")
+def report_docs(sample_db):
+    """`ipkpi report --city C --as-of 2024 --format json` for every city."""
+    docs = {}
+    for city in CITIES:
+        result = CliRunner().invoke(
+            app,
+            ["report", "--city", city, "--as-of", "2024", "-f", "json", "--db", str(sample_db)],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.stderr
+        docs[city] = json.loads(result.stdout)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def nanjing_report(sample_db):
+    with Store(sample_db, readonly=True) as store:
+        return build_report(load_catalogue(), store, "nanjing", as_of=2024)
+
+
+def run(runner, *args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def gap_rows(ws) -> dict[str, dict[str, object]]:
+    """The gap table's rows by indicator name (column B), each keyed by GAP_COLUMNS."""
+    rows = {}
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        row = {key: ws.cell(r, col).value for key, col in GAP.items()}
+        assert row["name"] not in rows, row["name"]
+        rows[row["name"]] = row
+    return rows
+
+
+def r6(value):
+    """As the JSON report rounds: to 6 decimals."""
+    return None if value is None else round(value, 6)
+
+
+def chart_series(xlsx, n: int) -> list[tuple[str, str, str]]:
+    """(name, categories, values) formulas of each series of xl/charts/chart{n}.xml."""
+    with zipfile.ZipFile(xlsx) as z:
+        root = ElementTree.fromstring(z.read(f"xl/charts/chart{n}.xml"))
+    return [
+        tuple(ser.find(f"{CHART}{part}//{CHART}f").text for part in ("tx", "cat", "val"))
+        for ser in root.iter(f"{CHART}ser")
+    ]
+
+
+# --- the command and the workbook's layout ----------------------------------------------------
+
+
+def test_export_all_prints_one_line(exported):
+    result, path = exported
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "wrote summary.xlsx: 6 sheets (汇总, 贵州省, 南京市, 石家庄市, 趋势, 数据来源), 60 charts\n"
+    )
+    assert path.is_file()
+
+
+def test_sheet_names_in_order(workbook):
+    assert workbook.sheetnames == ["汇总", "贵州省", "南京市", "石家庄市", "趋势", "数据来源"]
+
+
+def test_gap_table_title_and_header(workbook):
+    ws = workbook["南京市"]
+    assert ws["A1"].value == (
+        "南京市国家知识产权强市建设示范城市工作方案(2022—2025年) · 截至2024年"
+    )
+    assert ws["A2"].value.endswith(" · 规划 nanjing-2022-2025 · 方法 linear")
+    assert [c.value for c in ws[3]] == [None] * len(GAP_COLUMNS)
+    assert [c.value for c in ws[4]] == [
+        "类别",
+        "指标",
+        "单位",
+        "基期值",
+        "基期年",
+        "实际值",
+        "年份",
+        "目标",
+        "目标年",
+        "差距",
+        "时序应达值",
+        "进度比",
+        "完成进度",
+        "时序进度",
+        "剩余年份需年均",
+        "状态",
+        "说明",
+        "提示",
+    ]
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_gap_table_rows_equal_the_json_report(workbook, report_docs, city):
+    rows = gap_rows(workbook[SHEET_OF[city]])
+    targets = report_docs[city]["targets"]
+    assert sorted(rows) == sorted(t["name"] for t in targets)
+    for t in targets:
+        row = rows[t["name"]]
+        baseline, actual = t["baseline"] or {}, t["actual"] or {}
+        got = {
+            "category": row["category"],
+            "unit": row["unit"],
+            "baseline": (r6(row["baseline"]), row["baseline_year"]),
+            "actual": (r6(row["actual"]), row["actual_year"]),
+            "target_year": row["target_year"],
+            "gap": r6(row["gap"]),
+            "expected": r6(row["expected"]),
+            "progress_ratio": r6(row["progress"]),
+            "gap_share_closed": r6(row["gap_share_closed"]),
+            "time_share_elapsed": r6(row["time_share_elapsed"]),
+            "required_rate": r6(row["required_rate"]),
+            "status_label": row["status"],
+            "reading": row["reading"],
+            "warnings": row["warnings"],
+        }
+        want = {
+            "category": t["category"],
+            "unit": t["unit"],
+            "baseline": (baseline.get("value"), baseline.get("year")),
+            "actual": (actual.get("value"), actual.get("year")),
+            "target_year": t["target_year"],
+            **{
+                key: t[key]
+                for key in (
+                    "gap",
+                    "expected",
+                    "progress_ratio",
+                    "gap_share_closed",
+                    "time_share_elapsed",
+                    "required_rate",
+                    "status_label",
+                    "reading",
+                )
+            },
+            "warnings": "；".join(w["message"] for w in t["warnings"]),
+        }
+        assert got == want, t["id"]
+
+
+def test_gap_table_rows_are_grouped_by_category_in_plan_order(workbook):
+    ws = workbook["南京市"]
+    categories = [ws.cell(r, GAP["category"]).value for r in range(FIRST_ROW, ws.max_row + 1)]
+    assert categories == (
+        ["知识产权创造"] * 3
+        + ["知识产权运用"] * 5
+        + ["知识产权保护"]
+        + ["知识产权管理"] * 2
+        + ["知识产权服务"] * 2
+        + ["知识产权人才"] * 2
+    )
+    # The plan names 知识产权运营中心 last, but it joins the other 运用 targets.
+    assert ws.cell(12, GAP["name"]).value == "知识产权运营中心"
+
+
+def test_nanjing_first_row_figures(workbook):
+    ws = workbook["南京市"]
+    assert [c.value for c in ws[5]][:9] == [
+        "知识产权创造",
+        "万人高价值发明专利拥有量",
+        "件",
+        51.9,
+        2022,
+        71.21,
+        2024,
+        "≥ 50 件",
+        2025,
+    ]
+    assert ws["J5"].value == pytest.approx(-21.21, abs=1e-9)
+    assert ws["P5"].value == "已达标"
+    assert ws["Q5"].value == "2024年为71.21件，已提前达到目标（≥50件）"
+
+
+# --- formats, fills and page setup ------------------------------------------------------------
+
+
+def test_status_cells_are_filled_by_status(workbook, report_docs):
+    fills = {
+        "achieved": "FFC6EFCE",
+        "on_track": "FFE2EFDA",
+        "moderate": "FFFFEB9C",
+        "behind": "FFF8CBAD",
+        "moving_away": "FFFFC7CE",
+    }
+    seen = set()
+    for city in CITIES:
+        ws = workbook[SHEET_OF[city]]
+        status_of = {t["name"]: t["status"] for t in report_docs[city]["targets"]}
+        for r in range(FIRST_ROW, ws.max_row + 1):
+            code = status_of[ws.cell(r, GAP["name"]).value]
+            cell = ws.cell(r, GAP["status"])
+            assert (code, cell.fill.fgColor.rgb) == (code, fills[code]), cell.coordinate
+            assert cell.font.b is True
+            seen.add(code)
+    assert seen == set(fills)
+
+
+def test_met_missed_and_no_data_fills(sample_db, tmp_path):
+    """As of 2025 Nanjing's targets are met or missed; on an empty store all have no data."""
+    catalogue = load_catalogue()
+    with Store(sample_db, readonly=True) as store:
+        final = build_report(catalogue, store, "nanjing", as_of=2025)
+    with Store(tmp_path / "empty.db") as store:
+        empty = build_report(catalogue, store, "nanjing", as_of=2024)
+    path = tmp_path / "final.xlsx"
+    summary = write_export(path, [final, empty], made_at=MADE_AT)
+    assert summary.sheets == ("汇总", "南京市", "南京市 (2)", "趋势", "数据来源")
+    wb = load_workbook(path)
+    fills = {"已完成": "FFC6EFCE", "未完成": "FFFFC7CE", "数据不足": "FFD9D9D9"}
+    for name, labels in (("南京市", {"已完成", "未完成"}), ("南京市 (2)", {"数据不足"})):
+        ws = wb[name]
+        cells = [ws.cell(r, GAP["status"]) for r in range(FIRST_ROW, ws.max_row + 1)]
+        assert {c.value for c in cells} == labels
+        for c in cells:
+            assert (c.value, c.fill.fgColor.rgb) == (c.value, fills[c.value])
+
+
+def test_number_formats_of_gap_progress_and_share_cells(workbook):
+    ws = workbook["南京市"]  # row 6: 万人版权登记量, gap 31.7 件
+    assert ws["B6"].value == "万人版权登记量"
+    assert ws["J6"].number_format == '#,##0.0"件";"超"#,##0.0"件"'
+    assert ws["J5"].number_format == '#,##0.00"件";"超"#,##0.00"件"'  # -21.21: 超21.21件
+    assert ws["L6"].number_format == "0.00"
+    assert ws["M6"].number_format == "0%"
+    assert ws["N6"].number_format == "0%"
+    assert (ws["E6"].number_format, ws["G6"].number_format) == ("0", "0")
+
+
+def test_gap_table_page_setup(workbook):
+    ws = workbook["南京市"]
+    assert ws.freeze_panes == "C5"
+    assert ws.auto_filter.ref == "A4:R19"  # header and the 15 targets
+    assert ws.print_title_rows == "$4:$4"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.page_setup.fitToWidth is None  # absent: Excel's default, 1 page wide
+    assert ws.page_setup.fitToHeight == 0  # as many pages down as needed
+
+
+def test_summary_and_data_sheets_page_setup(workbook):
+    summary, data = workbook["汇总"], workbook["数据来源"]
+    assert (summary.freeze_panes, data.freeze_panes) == ("B5", "A5")
+    assert data.auto_filter.ref == "A4:O238"  # 137 + 46 + 51 observations used
+    assert data.print_title_rows == "$4:$4"
+    for ws in (summary, data):
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+        assert ws.page_setup.fitToHeight == 0
+
+
+# --- the summary sheet ------------------------------------------------------------------------
+
+
+def test_summary_header(workbook):
+    ws = workbook["汇总"]
+    assert ws["A1"].value == "知识产权规划目标进展汇总"
+    assert [c.value for c in ws[4]] == [
+        "地区",
+        "规划",
+        "规划期",
+        "截至",
+        "目标数",
+        "已完成",
+        "已达标",
+        "进度正常",
+        "进度偏慢",
+        "进度滞后",
+        "逆向变化",
+        "未完成",
+        "数据不足",
+    ]
+
+
+def test_summary_has_one_row_per_city_with_the_json_counts(workbook, report_docs):
+    ws = workbook["汇总"]
+    statuses = (
+        "met",
+        "achieved",
+        "on_track",
+        "moderate",
+        "behind",
+        "moving_away",
+        "missed",
+        "no_data",
+    )
+    for r, (city, window) in enumerate(
+        zip(CITIES, ("2021–2025", "2022–2025", "2022–2025"), strict=True), start=FIRST_ROW
+    ):
+        doc = report_docs[city]
+        summary = doc["summary"]
+        assert [c.value for c in ws[r]] == [
+            SHEET_OF[city],
+            doc["plan"]["title"],
+            window,
+            2024,
+            summary["targets"],
+            *(summary[s] for s in statuses),
+        ]
+    assert [ws.cell(r, 5).value for r in range(5, 8)] == [30, 15, 15]
+    assert ws.cell(8, 1).value is None
+
+
+def test_summary_lists_the_data_files_with_their_sha256(workbook, report_docs):
+    ws = workbook["汇总"]
+    assert ws["A9"].value == "数据文件"
+    assert [c.value for c in ws[10]][:4] == ["地区", "文件", "SHA-256", "导入时间"]
+    rows = [[c.value for c in ws[r]][:4] for r in range(11, ws.max_row + 1)]
+    expected = []
+    for city, name in zip(CITIES, SAMPLE_FILES, strict=True):
+        path = REPO / "sample_data" / name
+        (source,) = report_docs[city]["sources"]
+        expected.append(
+            [
+                SHEET_OF[city],
+                str(path),
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                source["ingested_at"],
+            ]
+        )
+        assert source["sha256"] == expected[-1][2]
+    assert rows == expected
+
+
+# --- the trends sheet and its charts ----------------------------------------------------------
+
+
+def test_one_chart_per_target(exported):
+    with zipfile.ZipFile(exported[1]) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 60  # Guizhou 30 + Nanjing 15 + Shijiazhuang 15
+
+
+def test_first_chart_reads_the_first_block(exported):
+    # Guizhou's first target, a growth rate with a 2020 baseline: years 2020–2025, B..G.
+    assert chart_series(exported[1], 1) == [
+        ("趋势!$A$3", "趋势!$B$2:$G$2", "趋势!$B$3:$G$3"),
+        ("趋势!$A$4", "趋势!$B$2:$G$2", "趋势!$B$4:$G$4"),
+    ]
+
+
+def test_first_nanjing_chart_reads_its_block(exported):
+    # Block 31 (30 Guizhou blocks of 21 rows before it) starts on row 631; a level target with
+    # a 2022 baseline: years 2022–2025 in B..E of row 632, actual on 633, path on 634.
+    assert chart_series(exported[1], 31) == [
+        ("趋势!$A$633", "趋势!$B$632:$E$632", "趋势!$B$633:$E$633"),
+        ("趋势!$A$634", "趋势!$B$632:$E$632", "趋势!$B$634:$E$634"),
+    ]
+
+
+def test_trend_block_cells(workbook):
+    ws = workbook["趋势"]
+    assert ws["A631"].value == "南京市 · 万人高价值发明专利拥有量 (件)"
+    assert [c.value for c in ws[632]][:6] == ["年份", 2022, 2023, 2024, 2025, None]
+    assert [c.value for c in ws[633]][:6] == ["实际", 51.9, 60.86, 71.21, None, None]
+    path = [c.value for c in ws[634]][:6]
+    assert path[0] == "目标路径"
+    assert path[1:5] == pytest.approx([51.9, 51.9 - 1.9 / 3, 51.9 - 3.8 / 3, 50], abs=1e-9)
+    assert path[5] is None
+    assert [c.value for c in ws[635]][:6] == [None] * 6  # the chart sits here, from B635
+
+
+def test_a_year_without_a_figure_is_not_cached_as_zero(exported):
+    # Nanjing 万人高价值发明专利拥有量 has no 2025 figure as of 2024 (cell E633 is empty).
+    with zipfile.ZipFile(exported[1]) as z:
+        root = ElementTree.fromstring(z.read("xl/charts/chart31.xml"))
+    actual = next(root.iter(f"{CHART}ser")).find(f"{CHART}val//{CHART}numCache")
+    points = {p.get("idx"): p.find(f"{CHART}v").text for p in actual.iter(f"{CHART}pt")}
+    assert points == {"0": "51.9", "1": "60.86", "2": "71.20999999999999"}
+
+
+# --- the data sheet ---------------------------------------------------------------------------
+
+
+def test_data_sheet_header(workbook):
+    ws = workbook["数据来源"]
+    assert ws["A1"].value == "评估所用数据及其来源"
+    assert [c.value for c in ws[4]] == [
+        "地区",
+        "目标编号",
+        "指标",
+        "年份",
+        "数值",
+        "单位",
+        "口径",
+        "原表指标名",
+        "原始值",
+        "原始单位",
+        "文件",
+        "工作表",
+        "单元格",
+        "导入时间",
+        "SHA-256",
+    ]
+
+
+def data_rows(ws, place: str) -> list[dict[str, object]]:
+    rows = []
+    for r in range(FIRST_ROW, ws.max_row + 1):
+        row = {key: ws.cell(r, col).value for key, col in DATA.items()}
+        if row["place"] == place:
+            rows.append(row)
+    return rows
+
+
+def test_data_sheet_has_one_row_per_observation_used(workbook, sample_db, nanjing_report):
+    rows = data_rows(workbook["数据来源"], "南京市")
+    assert len(rows) == len(nanjing_report.observations) == 46
+    with Store(sample_db, readonly=True) as store:
+        stored = {(o.target_id, o.year): o for o in store.observations(city="nanjing")}
+    for row in rows:
+        o = stored[row["target_id"], row["year"]]
+        assert (
+            row["value"],
+            row["unit"],
+            row["indicator"],
+            row["raw"],
+            row["file"],
+            row["sheet"],
+            row["cell"],
+            row["ingested_at"],
+            row["sha256"],
+        ) == (
+            o.value,
+            o.unit,
+            o.indicator,
+            o.raw,
+            o.path,
+            o.sheet,
+            o.cell,
+            o.ingested_at,
+            o.sha256,
+        )
+    assert [(r["target_id"], r["year"]) for r in rows] == [
+        (o.target_id, o.year) for o in nanjing_report.observations
+    ]
+
+
+def test_data_sheet_nanjing_2024_patents(workbook, sample_db):
+    rows = data_rows(workbook["数据来源"], "南京市")
+    (row,) = [
+        r
+        for r in rows
+        if (r["target_id"], r["year"]) == ("high_value_invention_patents_per_10k", 2024)
+    ]
+    with Store(sample_db, readonly=True) as store:
+        (o,) = [
+            o
+            for o in store.observations(city="nanjing", year=2024)
+            if o.target_id == "high_value_invention_patents_per_10k"
+        ]
+    assert row == {
+        "place": "南京市",
+        "target_id": "high_value_invention_patents_per_10k",
+        "name": "万人高价值发明专利拥有量",
+        "year": 2024,
+        "value": 71.21,
+        "unit": "件",
+        "vintage": "",
+        "indicator": "每万人口高价值发明专利拥有量",
+        "raw": "71.21",
+        "raw_unit": "件",
+        "file": str(REPO / "sample_data" / "南京市知识产权主要指标.xlsx"),
+        "sheet": "2024",
+        "cell": "D4",
+        "ingested_at": o.ingested_at,
+        "sha256": o.sha256,
+    }
+
+
+# --- text stays text --------------------------------------------------------------------------
+
+
+def test_text_from_a_statistics_file_is_never_a_formula(nanjing_report, tmp_path):
+    first, *rest = nanjing_report.observations
+    evil = dataclasses.replace(first, indicator='=HYPERLINK("http://evil","x")', raw="+1+1")
+    report = dataclasses.replace(nanjing_report, observations=(evil, *rest))
+    path = tmp_path / "evil.xlsx"
+    summary = write_export(path, [report], made_at=MADE_AT)
+    assert summary.sheets == ("汇总", "南京市", "趋势", "数据来源")
+    ws = load_workbook(path)["数据来源"]
+    indicator, raw = ws.cell(5, DATA["indicator"]), ws.cell(5, DATA["raw"])
+    assert (indicator.value, indicator.data_type) == ('=HYPERLINK("http://evil","x")', "s")
+    assert (raw.value, raw.data_type) == ("+1+1", "s")
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet4.xml").decode()  # the data sheet, the 4th
+    assert "<f>" not in xml and "<f " not in xml
+
+
+# --- atomic write -----------------------------------------------------------------------------
+
+
+def test_a_failed_export_leaves_the_old_file_as_it_was(nanjing_report, tmp_path, monkeypatch):
+    path = tmp_path / "summary.xlsx"
+    path.write_bytes(b"the old workbook")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ipkpi.export, "_write_trends", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_export(path, [nanjing_report], made_at=MADE_AT)
+    assert path.read_bytes() == b"the old workbook"
+    assert os.listdir(tmp_path) == ["summary.xlsx"]  # no .summary.xlsx.*.tmp left behind
+
+
+def test_an_export_replaces_the_file_and_keeps_its_permissions(nanjing_report, tmp_path):
+    path = tmp_path / "summary.xlsx"
+    path.write_bytes(b"the old workbook")
+    path.chmod(0o640)
+    write_export(path, [nanjing_report], made_at=MADE_AT)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert load_workbook(path).sheetnames == ["汇总", "南京市", "趋势", "数据来源"]
+    assert os.listdir(tmp_path) == ["summary.xlsx"]
+
+
+def test_a_new_file_gets_the_umask_mode_not_the_temp_files(nanjing_report, tmp_path):
+    path = tmp_path / "new.xlsx"
+    old = os.umask(0o022)
+    try:
+        write_export(path, [nanjing_report], made_at=MADE_AT)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+# --- English ----------------------------------------------------------------------------------
+
+
+def test_export_in_english(runner, in_tmp, sample_db):
+    result = run(
+        runner,
+        "export",
+        "--city",
+        "nanjing",
+        "--lang",
+        "en",
+        "--as-of",
+        "2024",
+        "-o",
+        "en.xlsx",
+        "--db",
+        str(sample_db),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "wrote en.xlsx: 4 sheets (Summary, Nanjing, Trends, Data), 15 charts\n"
+    wb = load_workbook(in_tmp / "en.xlsx")
+    assert wb.sheetnames == ["Summary", "Nanjing", "Trends", "Data"]
+    ws = wb["Nanjing"]
+    assert [c.value for c in ws[4]][:3] == ["Category", "Indicator", "Unit"]
+    assert ws["B5"].value == "High-value invention patents per 10,000 residents"
+    assert ws["P5"].value == "achieved"
+    assert wb["Data"]["B4"].value == "Target ID"
+
+
+# --- usage errors -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "output", "message"),
+    [
+        (
+            ["--all", "-o", "summary.csv"],
+            "summary.csv",
+            "Error: Invalid value for '--output': summary.csv: the workbook must be an .xlsx file",
+        ),
+        (
+            ["-o", "summary.xlsx"],
+            "summary.xlsx",
+            "Error: Invalid value for '--city': give --city (one or more) or --all",
+        ),
+        (
+            ["--all", "--city", "nanjing", "-o", "summary.xlsx"],
+            "summary.xlsx",
+            "Error: Invalid value for '--city': give --city (one or more) or --all",
+        ),
+        (
+            ["--city", "x", "-o", "summary.xlsx"],
+            "summary.xlsx",
+            "Error: unknown city 'x'; known: guizhou, nanjing, shijiazhuang",
+        ),
+        (
+            ["--all", "-o", "nowhere/summary.xlsx"],
+            "nowhere/summary.xlsx",
+            "Error: -o: no folder nowhere for summary.xlsx",
+        ),
+    ],
+    ids=["not-xlsx", "no-city", "city-and-all", "unknown-city", "no-folder"],
+)
+def test_usage_errors_exit_2_and_write_nothing(runner, in_tmp, sample_db, args, output, message):
+    result = run(runner, "export", *args, "--as-of", "2024", "--db", str(sample_db))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == message
+    assert not (in_tmp / output).exists()
+    assert os.listdir(in_tmp) == []
+
+
+def test_no_store_is_a_usage_error(runner, in_tmp):
+    result = run(runner, "export", "--all", "-o", "summary.xlsx", "--db", "nope.db")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: nope.db: no store here; ingest statistics first "
+        "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
+    )
+    assert os.listdir(in_tmp) == []
+
+
+def test_an_output_that_is_a_folder_is_a_usage_error(runner, in_tmp, sample_db):
+    (in_tmp / "summary.xlsx").mkdir()
+    result = runner.invoke(
+        app, ["export", "--all", "-o", "summary.xlsx", "--as-of", "2024", "--db", str(sample_db)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == "Error: -o: summary.xlsx is a folder, not a workbook\n"
+    assert os.listdir(in_tmp) == ["summary.xlsx"]
