@@ -406,6 +406,17 @@ def data_show(
         typer.echo(render.to_plain(rows, columns, lang.value), nl=False)
 
 
+def _require_store(db_path: Path) -> None:
+    """Reports read the store; with none there, say how to make one (a usage error)."""
+    from ipkpi.errors import StoreError
+
+    if not db_path.exists():
+        raise StoreError(
+            f"{display_path(db_path)}: no store here; ingest statistics first "
+            "(ipkpi ingest FILES --db FILE) or name the store with --db"
+        )
+
+
 class MethodChoice(StrEnum):
     linear = "linear"
     cagr = "cagr"
@@ -531,7 +542,6 @@ def report(
     from ipkpi import report as reports
     from ipkpi.catalogue import select_plan
     from ipkpi.engine import Method
-    from ipkpi.errors import StoreError
     from ipkpi.store import Store, resolve_db_path
 
     shown_statuses = _statuses(status, "--status")
@@ -541,11 +551,7 @@ def report(
     year = as_of if as_of is not None else dt.date.today().year
     db_path = resolve_db_path(db)
     select_plan(catalogue, city, plan, year)  # an unknown city or plan is a usage error first
-    if not db_path.exists():
-        raise StoreError(
-            f"{display_path(db_path)}: no store here; ingest statistics first "
-            "(ipkpi ingest FILES --db FILE) or name the store with --db"
-        )
+    _require_store(db_path)
     with Store(db_path, readonly=True) as store:
         result = reports.build_report(
             catalogue,
@@ -636,7 +642,6 @@ def export(
     from ipkpi import report as reports
     from ipkpi.catalogue import select_plan
     from ipkpi.engine import Method
-    from ipkpi.errors import StoreError
     from ipkpi.export import write_export
     from ipkpi.store import Store, resolve_db_path
 
@@ -652,11 +657,7 @@ def export(
     for city in chosen:
         select_plan(catalogue, city, None, year)  # an unknown city is a usage error
     db_path = resolve_db_path(db)
-    if not db_path.exists():
-        raise StoreError(
-            f"{display_path(db_path)}: no store here; ingest statistics first "
-            "(ipkpi ingest FILES --db FILE) or name the store with --db"
-        )
+    _require_store(db_path)
     with Store(db_path, readonly=True) as store:
         built = [
             reports.build_report(catalogue, store, city, as_of=year, method=Method(method.value))

@@ -91,6 +91,20 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """A store holding every sample file, as `make demo` builds it (read-only in tests)."""
+    from ipkpi.catalogue import load_catalogue
+    from ipkpi.ingest.ingester import expand_paths, ingest_paths
+    from ipkpi.store import Store
+
+    path = tmp_path_factory.mktemp("store") / "sample.db"
+    with Store(path) as store:
+        report = ingest_paths(expand_paths([REPO / "sample_data"]), load_catalogue(), store)
+    assert [f.status for f in report.files] == ["ingested"] * 3
+    return path
+
+
 @pytest.fixture
 def runner():
     return CliRunner()

@@ -21,7 +21,6 @@ import ipkpi.export
 from ipkpi.catalogue import load_catalogue
 from ipkpi.cli import app
 from ipkpi.export import DATA_COLUMNS, GAP_COLUMNS, write_export
-from ipkpi.ingest.ingester import expand_paths, ingest_paths
 from ipkpi.report import build_report
 from ipkpi.store import Store
 from tests.conftest import REPO
@@ -41,16 +40,6 @@ CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 # --- fixtures ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    """A store holding every sample file, as `make demo` builds it."""
-    path = tmp_path_factory.mktemp("store") / "sample.db"
-    with Store(path) as store:
-        report = ingest_paths(expand_paths([REPO / "sample_data"]), load_catalogue(), store)
-    assert [f.status for f in report.files] == ["ingested"] * 3
-    return path
 
 
 @pytest.fixture(scope="module")

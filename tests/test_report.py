@@ -12,20 +12,8 @@ import pytest
 from ipkpi.catalogue import load_catalogue
 from ipkpi.cli import app
 from ipkpi.engine import Method
-from ipkpi.ingest.ingester import expand_paths, ingest_paths
 from ipkpi.report import build_report
 from ipkpi.store import Store
-from tests.conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    """A store holding every sample file, as `make demo` builds it."""
-    path = tmp_path_factory.mktemp("store") / "sample.db"
-    with Store(path) as store:
-        report = ingest_paths(expand_paths([REPO / "sample_data"]), load_catalogue(), store)
-    assert [f.status for f in report.files] == ["ingested"] * 3
-    return path
 
 
 def run(runner, *args):
