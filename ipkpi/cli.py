@@ -211,8 +211,9 @@ def _category_order(rows: list[dict[str, str]]):
 
 def _plan_title(plan, lang: str) -> str:
     from ipkpi.labels import label
+    from ipkpi.views import plan_heading
 
-    text = label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    text = plan_heading(plan, lang)
     return f"{text} · {plan.id} · {label('n_targets', lang, n=len(plan.targets))}"
 
 

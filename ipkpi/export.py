@@ -28,7 +28,7 @@ from ipkpi.report import (
     reading,
     target_name,
 )
-from ipkpi.views import target_requirement
+from ipkpi.views import plan_heading, target_requirement
 
 # Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
 STATUS_FILLS = {
@@ -339,7 +339,7 @@ def _write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, 
     pa = report.assessment
     sheet = _Sheet(workbook, _sheet_name(_place(report, lang), taken), formats)
     plan = report.plan
-    title = label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    title = plan_heading(plan, lang)
     _title(
         sheet,
         f"{title} · {label('as_of', lang, year=pa.as_of)}",

@@ -201,7 +201,9 @@ def _status_style(column: str, row: dict[str, str]) -> str | None:
 
 def report_title(report, lang: Lang) -> str:
     plan = report.plan
-    text = label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    from ipkpi.views import plan_heading
+
+    text = plan_heading(plan, lang)
     return f"{text} · {label('as_of', lang, year=report.assessment.as_of)}"
 
 

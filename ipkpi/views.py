@@ -29,6 +29,11 @@ def format_number(value: float | None) -> str:
     return str(number(value))
 
 
+def plan_heading(plan: Plan, lang: Lang) -> str:
+    """The plan as a heading: its title, with the place's name in English."""
+    return label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+
+
 def plan_dict(plan: Plan) -> dict[str, Any]:
     return {
         "id": plan.id,
