@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -269,6 +270,17 @@ DbOption = Annotated[
 ]
 
 
+LockTimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--lock-timeout",
+        metavar="SECONDS",
+        min=0,
+        help="How long to wait while another ipkpi run or ingest writes to the store.",
+    ),
+]
+
+
 class Layout(StrEnum):
     long = "long"
     wide = "wide"
@@ -318,18 +330,21 @@ def ingest(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and report, write nothing.")
     ] = False,
+    lock_timeout: LockTimeoutOption = 600.0,
 ) -> None:
     """Ingest yearly statistics into the store, each file whole or not at all.
 
     Layouts are detected: long (城市/指标/年份/数值 rows), wide (a column per year) or one
     year per sheet or file. A file ingested before is skipped; a value that differs from the
     stored one becomes current and the old one stays in the history. Exit status 1 when any
-    file is rejected (the others are still ingested).
+    file is rejected (the others are still ingested). While `ipkpi run` or another ingest
+    writes to the same store, it waits (up to --lock-timeout, then exit status 2).
 
     Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024
     """
     from ipkpi import render
     from ipkpi.ingest.ingester import IngestOptions, expand_paths, ingest_paths
+    from ipkpi.lock import store_lock
     from ipkpi.store import Store, resolve_db_path
 
     catalogue = _catalogue(targets)
@@ -346,6 +361,9 @@ def ingest(
     # A dry run never creates the store: with none yet, it checks against an empty one.
     store_path = Path(":memory:") if dry_run and not db_path.exists() else db_path
     with (
+        nullcontext()
+        if dry_run
+        else store_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=_say_waiting),
         Store(store_path) as store,
         render.file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
     ):
@@ -407,6 +425,10 @@ def data_show(
         typer.echo(render.to_plain(rows, columns, lang.value), nl=False)
 
 
+def _say_waiting(holder: str) -> None:
+    typer.echo(f"waiting for the store: {holder or 'another ipkpi is writing to it'}", err=True)
+
+
 def _require_store(db_path: Path) -> None:
     """Reports read the store; with none there, say how to make one (a usage error)."""
     from ipkpi.errors import StoreError
@@ -428,20 +450,10 @@ class GroupBy(StrEnum):
     lead = "lead"
 
 
-STATUS_CODES = (
-    "achieved",
-    "on_track",
-    "moderate",
-    "behind",
-    "moving_away",
-    "missed",
-    "met",
-    "no_data",
-)
-
-
 def _statuses(value: str | None, option: str) -> set[str] | None:
     """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error."""
+    from ipkpi.config import STATUSES as STATUS_CODES
+
     if value is None:
         return None
     codes = {c.strip() for c in value.split(",") if c.strip()}
@@ -669,6 +681,133 @@ def export(
         f"wrote {display_path(summary.path)}: {len(summary.sheets)} sheets "
         f"({', '.join(summary.sheets)}), {summary.charts} charts"
     )
+
+
+RUN_HELP = """Run unattended (from cron or a systemd timer): ingest every new file in the inbox,
+then write each city's Excel summary and JSON report, and a run summary.
+
+Everything comes from the configuration file (--config FILE, else $IPKPI_CONFIG, else
+ipkpi.toml in the working folder); see the README for its keys. Each file is taken whole
+or not at all; a rejected file is moved to the rejected folder beside a note of its
+problems and a copy with each bad cell marked red. A city's reports are rewritten only
+when its figures changed. Runs and ingests take turns on the store: a run waits for the
+lock up to lock_timeout seconds.
+
+Logs go to stderr with timestamps: warnings and errors only when not on a terminal, more
+with -v; also to log_file when the configuration names one.
+
+Exit statuses: 0 all done · 1 a file was rejected, or the catalogue is bad · 2 usage or
+configuration error, or the store stayed locked · 3 done, but a fail_on status holds.
+
+Examples: ipkpi run; ipkpi run --config /srv/ipkpi/ipkpi.toml -v
+"""
+
+
+@app.command("run", help=RUN_HELP)
+def run_command(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="The configuration [default: $IPKPI_CONFIG, else ipkpi.toml here].",
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Say more; repeat for more.")
+    ] = 0,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="STATUS[,STATUS]",
+            help="Exit with status 3 when any target has one of these statuses "
+            "[default: the configuration's fail_on].",
+            show_default=False,
+        ),
+    ] = None,
+    lock_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--lock-timeout",
+            metavar="SECONDS",
+            min=0,
+            help="How long to wait for the store [default: the configuration's lock_timeout].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    import dataclasses
+    import logging
+
+    from ipkpi import render
+    from ipkpi.config import load_config, resolve_config_path
+    from ipkpi.lock import store_lock
+    from ipkpi.run import check_cities, run
+
+    failing = _statuses(fail_on, "--fail-on")
+    settings = load_config(resolve_config_path(config))
+    if failing is not None:
+        settings = dataclasses.replace(settings, fail_on=frozenset(failing))
+    if lock_timeout is not None:
+        settings = dataclasses.replace(settings, lock_timeout=lock_timeout)
+    terminal = sys.stderr.isatty()
+    colour = terminal and not os.environ.get("NO_COLOR")
+    with render.run_logging(verbose, settings.log_file, terminal, colour) as log:
+        try:
+            catalogue = _catalogue(settings.targets)
+            check_cities(settings, catalogue)
+            with store_lock(
+                settings.store,
+                settings.lock_timeout,
+                "ipkpi run",
+                on_wait=lambda holder: log.info("waiting for the store: %s", holder),
+            ):
+                result = run(settings, catalogue)
+        except IpkpiError as exc:
+            # Into the log file too: nobody reads the terminal of a cron job.
+            if ctx.find_root().params.get("debug") or os.environ.get(ENV_DEBUG):
+                raise
+            for line in exc.lines():
+                log.error("Error: %s", line)
+            raise typer.Exit(exc.exit_code) from None
+        for line in _run_lines(result):
+            log.log(logging.INFO if result.exit_status == 0 else logging.WARNING, line)
+        if result.rejected:
+            names = ", ".join(display_path(r.source) for r in result.rejected)
+            log.error(
+                "Error: %d file(s) rejected, moved to %s: %s",
+                len(result.rejected),
+                display_path(settings.rejected),
+                names,
+            )
+        hits = result.fail_on_hits
+        if hits:
+            log.error(
+                "--fail-on: %d target(s) with status %s: %s",
+                len(hits),
+                ", ".join(sorted({status for _, _, status in hits})),
+                ", ".join(f"{city}:{target}" for city, target, _ in hits),
+            )
+    if result.exit_status:
+        raise typer.Exit(result.exit_status)
+
+
+def _run_lines(result) -> list[str]:
+    written = [c.city for c in result.cities if c.written]
+    unchanged = [c.city for c in result.cities if not c.written]
+    lines = [
+        f"files: {len(result.taken)} taken, {len(result.rejected)} rejected, "
+        f"{len(result.already)} already ingested, {len(result.waiting)} waiting; "
+        f"{sum(f.new for f in result.taken)} new value(s), {len(result.revisions)} revised",
+        f"reports: {len(written)} written ({', '.join(written) or '-'}), "
+        f"{len(unchanged)} unchanged ({', '.join(unchanged) or '-'})",
+    ]
+    if result.summary_path is not None:
+        lines.append(f"summary: {display_path(result.summary_path)}")
+    return lines
 
 
 def main() -> None:

@@ -9,15 +9,14 @@ a workbook. Text from statistics workbooks is always written as text, never as a
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ipkpi.engine import STATUS_ORDER, Assessment, trend
 from ipkpi.errors import UsageError, display_path
+from ipkpi.files import replacing
 from ipkpi.labels import Lang, label
 from ipkpi.report import (
     Report,
@@ -102,30 +101,12 @@ def write_export(
     if path.is_dir():
         raise UsageError(f"-o: {display_path(path)} is a folder, not a workbook")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with replacing(path) as tmp:
+            sheets, charts = _write(tmp, reports, lang, made_at)
     except OSError as exc:
-        raise UsageError(f"-o: cannot write in {display_path(folder)}: {exc.strerror}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        sheets, charts = _write(tmp, reports, lang, made_at)
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"-o: cannot write {display_path(path)}: {reason}") from exc
     return ExportSummary(path, sheets, charts)
-
-
-def _file_mode(path: Path) -> int:
-    """The replaced file's permissions, else what the umask gives a new file (mkstemp's
-    temporary file is private to its owner)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 class _Formats:

@@ -237,6 +237,7 @@ def test_every_command_is_documented_in_the_readme():
         "ipkpi export",
         "ipkpi ingest",
         "ipkpi report",
+        "ipkpi run",
         "ipkpi targets check",
         "ipkpi targets show",
     ]

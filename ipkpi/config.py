@@ -1,0 +1,237 @@
+"""The configuration of an unattended run (``ipkpi run``): one small TOML file.
+
+Found as ``--config FILE``, else ``$IPKPI_CONFIG``, else ``ipkpi.toml`` in the working
+folder. Relative paths in it are relative to the file's own folder, so a crontab line
+works from any working folder. Every problem is reported as ``FILE › key: message``
+and is a configuration error (exit status 2); an unknown key is one too, so a typo is
+never silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipkpi.engine import Status
+from ipkpi.errors import SEP, ProblemsError, display_path
+
+ENV_CONFIG = "IPKPI_CONFIG"
+DEFAULT_CONFIG = "ipkpi.toml"
+
+STATUSES = tuple(s.value for s in Status)
+
+# key → (what it holds, the default) — the README's table of keys is checked against this.
+KEYS = {
+    "inbox": "folder of incoming workbooks (required)",
+    "output": "folder for the reports and run summaries (required; created if missing)",
+    "store": "the store file [ipkpi.db]",
+    "targets": "catalogue folder [$IPKPI_TARGETS, else the bundled catalogue]",
+    "rejected": "where rejected files go [<inbox>/rejected]",
+    "cities": "city slugs to report on [every city in the catalogue]",
+    "lang": 'label language of the reports, "zh" or "en" ["zh"]',
+    "method": 'progress ratio, "linear" or "cagr" ["linear"]',
+    "fail_on": "statuses that make the run exit 3 [none]",
+    "lock_timeout": "seconds to wait for another run or ingest to finish [600]",
+    "settle_seconds": "leave files changed less than this many seconds ago for the next run [60]",
+    "log_file": "also append the log to this file [none]",
+}
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    file: Path
+    message: str
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = display_path(self.file) + (SEP + self.key if self.key else "")
+        return f"{where}: {self.message}"
+
+
+class ConfigError(ProblemsError):
+    """A configuration that cannot be used; holds every ``ConfigProblem`` found."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    file: Path
+    inbox: Path
+    output: Path
+    store: Path
+    targets: Path | None
+    rejected: Path
+    cities: tuple[str, ...] | None  # None: every city in the catalogue
+    lang: str = "zh"
+    method: str = "linear"
+    fail_on: frozenset[str] = field(default_factory=frozenset)
+    lock_timeout: float = 600.0
+    settle_seconds: float = 60.0
+    log_file: Path | None = None
+
+
+def resolve_config_path(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
+    """``--config FILE``, else ``$IPKPI_CONFIG``, else ``ipkpi.toml`` here."""
+    if option is not None:
+        path, origin = option, "--config"
+    elif env.get(ENV_CONFIG):
+        path, origin = Path(env[ENV_CONFIG]), ENV_CONFIG
+    else:
+        path, origin = Path(DEFAULT_CONFIG), None
+    if not path.is_file():
+        if origin is None:
+            message = (
+                f"no {DEFAULT_CONFIG} in the working folder; pass --config FILE or set {ENV_CONFIG}"
+            )
+        else:
+            message = f"{origin}: no configuration file at {display_path(path)}"
+        raise ConfigError([message])
+    return path
+
+
+def load_config(path: Path) -> RunConfig:
+    """Read and check a run configuration; every problem found is in the one ``ConfigError``."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError([ConfigProblem(path, "not UTF-8 text")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([ConfigProblem(path, f"not valid TOML ({exc})")]) from None
+    except OSError as exc:
+        raise ConfigError([ConfigProblem(path, f"cannot read: {exc.strerror}")]) from None
+    return _Checker(path, data).config()
+
+
+class _Checker:
+    def __init__(self, file: Path, data: dict):
+        self.file = file
+        self.data = data
+        self.base = file.resolve().parent
+        self.problems: list[ConfigProblem] = []
+
+    def problem(self, key: str | None, message: str) -> None:
+        self.problems.append(ConfigProblem(self.file, message, key))
+
+    def config(self) -> RunConfig:
+        for key in self.data:
+            if key not in KEYS:
+                close = difflib.get_close_matches(key, KEYS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(KEYS)}"
+                self.problem(key, f"unknown key{hint}")
+        inbox = self.folder("inbox", required=True, must_exist=True)
+        output = self.folder("output", required=True, must_exist=False)
+        store = self.path("store") or self.base / "ipkpi.db"
+        if not store.parent.is_dir():
+            self.problem("store", f"no folder {display_path(store.parent)} for the store")
+        targets = self.folder("targets", required=False, must_exist=True)
+        rejected = self.folder("rejected", required=False, must_exist=False)
+        if rejected is None and inbox is not None:
+            rejected = inbox / "rejected"
+        config = RunConfig(
+            file=self.file,
+            inbox=inbox or self.base,
+            output=output or self.base,
+            store=store,
+            targets=targets,
+            rejected=rejected or self.base,
+            cities=self.cities(),
+            lang=self.choice("lang", ("zh", "en"), "zh"),
+            method=self.choice("method", ("linear", "cagr"), "linear"),
+            fail_on=self.fail_on(),
+            lock_timeout=self.seconds("lock_timeout", 600.0),
+            settle_seconds=self.seconds("settle_seconds", 60.0),
+            log_file=self.path("log_file"),
+        )
+        if config.log_file is not None and not config.log_file.parent.is_dir():
+            self.problem("log_file", f"no folder {display_path(config.log_file.parent)}")
+        if self.problems:
+            raise ConfigError(self.problems)
+        return config
+
+    def typed(self, key: str, kind: type, noun: str):
+        value = self.data.get(key)
+        if value is None:
+            return None
+        # TOML booleans are not numbers, whatever Python's bool says.
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            self.problem(key, f"must be {noun}, not {value!r}")
+            return None
+        return value
+
+    def path(self, key: str) -> Path | None:
+        text = self.typed(key, str, "a path in quotes")
+        if text is None:
+            return None
+        if not text.strip():
+            self.problem(key, "must not be empty")
+            return None
+        return self.base / Path(text).expanduser()
+
+    def folder(self, key: str, *, required: bool, must_exist: bool) -> Path | None:
+        if required and key not in self.data:
+            self.problem(key, f"missing; give the {KEYS[key].split(' (')[0]}")
+            return None
+        path = self.path(key)
+        if path is None:
+            return None
+        if must_exist and not path.is_dir():
+            self.problem(key, f"no folder {display_path(path)}")
+            return None
+        if path.exists() and not path.is_dir():
+            self.problem(key, f"{display_path(path)} is a file, not a folder")
+            return None
+        return path
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.typed(key, str, "text in quotes")
+        if value is None:
+            return default
+        if value not in allowed:
+            self.problem(key, f"{value!r}: use one of {', '.join(allowed)}")
+            return default
+        return value
+
+    def strings(self, key: str) -> list[str] | None:
+        value = self.typed(key, list, 'a list in brackets, e.g. ["a", "b"]')
+        if value is None:
+            return None
+        if not all(isinstance(v, str) for v in value):
+            self.problem(key, f"must be a list of text in quotes, not {value!r}")
+            return None
+        return value
+
+    def cities(self) -> tuple[str, ...] | None:
+        value = self.strings("cities")
+        if value is None:
+            return None
+        if not value:
+            self.problem("cities", "an empty list; leave the key out to report on every city")
+            return None
+        return tuple(dict.fromkeys(value))
+
+    def fail_on(self) -> frozenset[str]:
+        value = self.strings("fail_on") or []
+        unknown = [v for v in value if v not in STATUSES]
+        if unknown:
+            self.problem(
+                "fail_on",
+                f"unknown status {', '.join(repr(v) for v in unknown)}; "
+                f"use any of {', '.join(STATUSES)}",
+            )
+            return frozenset()
+        return frozenset(value)
+
+    def seconds(self, key: str, default: float) -> float:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            self.problem(key, f"must be a number of seconds, 0 or more, not {value!r}")
+            return default
+        return float(value)

@@ -1,0 +1,75 @@
+"""Files written whole or not at all.
+
+Every output (workbook, JSON report, run summary, rejection note) is written to a
+temporary file in the same folder, flushed to disk and renamed over the old one. A run
+killed at any moment therefore leaves each file either as it was or complete, plus at
+most a hidden ``.NAME.*.ipkpi.tmp`` that the next run removes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+TMP_SUFFIX = ".ipkpi.tmp"
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block ends normally it becomes
+    ``path`` (keeping an existing file's permissions), otherwise it is removed."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        _fsync(tmp)
+        os.chmod(tmp, file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def copy_file(source: Path, path: Path) -> None:
+    with replacing(path) as tmp:
+        shutil.copyfile(source, tmp)
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed run left in ``folder``. Call it only while
+    holding the store lock, so no running writer's file is taken for a stale one."""
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in sorted(folder.glob(f".*{TMP_SUFFIX}")):
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def file_mode(path: Path) -> int:
+    """The replaced file's permissions, else what the umask gives a new file (mkstemp's
+    temporary file is private to its owner)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync(path: Path) -> None:
+    # A rename is atomic against a killed process; the fsync makes it so against a power cut.
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())

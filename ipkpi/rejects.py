@@ -1,0 +1,210 @@
+"""What happens to a file the store would not take: it is moved (never deleted) to the
+rejected folder, beside a ``.errors.txt`` with every located problem and an annotated
+copy of the workbook in which each bad cell is filled red and carries the problem as a
+comment — what the office sends back to the department that filled it in.
+
+The note and the copy are written before the file is moved, each atomically, so a run
+killed half-way leaves the file in the inbox to be rejected again next time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipkpi.errors import InputFileError, InputProblem, location
+from ipkpi.files import replacing, write_text
+
+# An annotated copy opens the whole workbook in openpyxl, which needs memory in proportion
+# to its cells; departments' sheets hold hundreds of cells, a refused monster millions.
+ANNOTATE_MAX_CELLS = 200_000
+BAD_FILL = "FFC7CE"  # Excel's own "bad" red
+BAD_FONT = "9C0006"
+ERRORS_SHEET = "ipkpi 错误 Errors"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source: Path  # where the file was in the inbox
+    moved_to: Path | None  # None when it could not be moved (the note says why)
+    errors_file: Path | None
+    annotated: Path | None
+    annotation_note: str | None  # why there is no annotated copy, when there is none
+    problems: tuple[str, ...]
+
+
+class NotAnnotated(Exception):
+    """No annotated copy can be made; the message says why (it goes in the note)."""
+
+
+def reject(
+    path: Path, problems: list[InputProblem], folder: Path, sha256: str | None, now: dt.datetime
+) -> Rejection:
+    """Write the note and the annotated copy into ``folder``, then move ``path`` there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    moved_to = _free_name(folder, path.name)
+    stem = moved_to.name[: -len(moved_to.suffix)] if moved_to.suffix else moved_to.name
+    errors_file = folder / f"{stem}.errors.txt"
+    annotated: Path | None = folder / f"{stem}.annotated.xlsx"
+    note = None
+    try:
+        annotate(path, problems, annotated)
+    except NotAnnotated as exc:
+        annotated, note = None, str(exc)
+    lines = [_relocated(p, moved_to.name) for p in problems]
+    write_text(errors_file, _note(path, moved_to, sha256, now, lines, annotated, note))
+    os.replace(path, moved_to)  # same file system as the inbox by default: a rename
+    return Rejection(path, moved_to, errors_file, annotated, note, tuple(lines))
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``name``, else ``stem (2).ext``, ``stem (3).ext``…: an earlier reject is never
+    overwritten (the department may send the same file name again)."""
+    candidate = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    n = 2
+    while candidate.exists() or (folder / f"{candidate.stem}.errors.txt").exists():
+        candidate = folder / f"{stem} ({n}){suffix}"
+        n += 1
+    return candidate
+
+
+def _relocated(problem: InputProblem, name: str) -> str:
+    return location(Path(name), problem.sheet, problem.cell) + ": " + problem.message
+
+
+def _note(source, moved_to, sha256, now, lines, annotated, why_not) -> str:
+    out = [
+        "ipkpi 未能读入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。",
+        "ipkpi could not take this file, so nothing in it was stored. Fix the problems below "
+        "and put the file in the inbox again.",
+        "",
+        f"文件 File:        {moved_to.name}",
+        f"收到 Received:    {source}",
+        f"拒收 Rejected:    {now.isoformat(timespec='seconds')}",
+    ]
+    if sha256:
+        out.append(f"SHA-256:          {sha256}")
+    out += ["", f"问题 Problems ({len(lines)}):"]
+    out += [f"  {line}" for line in lines]
+    out.append("")
+    if annotated is not None:
+        out.append(
+            f"标注副本 Annotated copy: {annotated.name} "
+            "(问题单元格标红并附批注 / each bad cell in red, with the problem as a comment)"
+        )
+    else:
+        out.append(f"无标注副本 No annotated copy: {why_not}")
+    return "\n".join(out) + "\n"
+
+
+def annotate(path: Path, problems: list[InputProblem], dest: Path) -> None:
+    """Write a copy of the workbook with each located problem marked on its cell, and a
+    first sheet listing every problem. CSV and .xls files become an .xlsx of their values."""
+    marks: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for p in problems:
+        if p.cell:
+            marks[p.sheet][p.cell].append(p.message)
+    if not marks:
+        raise NotAnnotated("the problems concern the whole file, not particular cells")
+    from ipkpi.ingest.reading import read_file
+
+    try:
+        grids = read_file(path)  # through the same guards as ingest: never a zip bomb
+    except InputFileError as exc:
+        raise NotAnnotated(f"the file cannot be read ({exc.problems[0].message})") from None
+    cells = sum(len(row) for sheet in grids for row in sheet.rows)
+    if cells > ANNOTATE_MAX_CELLS:
+        raise NotAnnotated(
+            f"the workbook has {cells:,} cells; copies are made up to {ANNOTATE_MAX_CELLS:,}"
+        )
+    try:
+        workbook = _open_or_rebuild(path, grids)
+        _mark(workbook, marks, problems, path)
+        with replacing(dest) as tmp:
+            workbook.save(tmp)
+    # openpyxl raises many kinds of error on files calamine could read; the copy is a
+    # courtesy, and failing to make it must not stop the rejection itself.
+    except Exception as exc:
+        raise NotAnnotated(f"the copy could not be made ({type(exc).__name__}: {exc})") from exc
+
+
+def _open_or_rebuild(path: Path, grids):
+    import openpyxl
+
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "data validation extension not supported" etc.
+            return openpyxl.load_workbook(path)
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for grid in grids:
+        sheet = workbook.create_sheet(_sheet_title(grid.name or path.stem))
+        for row in grid.rows:
+            sheet.append([None if v == "" else v for v in row])
+    return workbook
+
+
+def _sheet_title(name: str) -> str:
+    for ch in "[]:*?/\\":
+        name = name.replace(ch, "_")
+    return name[:31] or "Sheet1"
+
+
+def _mark(workbook, marks, problems: list[InputProblem], path: Path) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    fill = PatternFill(fill_type="solid", start_color=BAD_FILL, end_color=BAD_FILL)
+    font = Font(color=BAD_FONT, bold=True)
+    single = workbook.worksheets[0].title if len(workbook.worksheets) == 1 else None
+    for sheet_name, cells in marks.items():
+        name = sheet_name if sheet_name is not None else single
+        if name not in workbook.sheetnames:
+            continue  # listed on the errors sheet all the same
+        sheet = workbook[name]
+        for ref, messages in cells.items():
+            cell = sheet[ref]
+            cell.fill = fill
+            cell.font = font
+            comment = Comment("\n".join(messages), "ipkpi")
+            comment.width, comment.height = 320, 40 + 20 * len(messages)
+            cell.comment = comment
+    _errors_sheet(workbook, problems, path)
+
+
+def _errors_sheet(workbook, problems: list[InputProblem], path: Path) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    sheet = workbook.create_sheet(_unique_title(workbook, ERRORS_SHEET), 0)
+    sheet.append(["工作表 Sheet", "单元格 Cell", "问题 Problem"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    single = workbook.worksheets[1].title if len(workbook.worksheets) == 2 else None
+    for p in problems:
+        sheet_name = p.sheet if p.sheet is not None else (single if p.cell else None)
+        sheet.append([sheet_name or "", p.cell or "", p.message])
+        if sheet_name and p.cell and sheet_name in workbook.sheetnames:
+            link = sheet.cell(row=sheet.max_row, column=2)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet_name}'!{p.cell}")
+            link.style = "Hyperlink"
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 12
+    sheet.column_dimensions["C"].width = 100
+    sheet.freeze_panes = "A2"
+    workbook.active = 0
+    for ws in workbook.worksheets[1:]:
+        ws.sheet_view.tabSelected = False
+
+
+def _unique_title(workbook, title: str) -> str:
+    n, candidate = 2, title
+    while candidate in workbook.sheetnames:
+        candidate = f"{title} {n}"
+        n += 1
+    return candidate

@@ -1,0 +1,375 @@
+"""The unattended run (``ipkpi run``): take what arrived in the inbox, refresh every city's
+reports, and say what happened in a machine-readable summary.
+
+Nothing is lost, whatever goes wrong:
+
+* the run holds the store's lock (``ipkpi.lock``), so two runs never interleave;
+* each file is ingested in its own transaction: a bad file is rejected whole and moved to
+  the rejected folder with its reasons, and the files after it are still taken;
+* every output is written to a temporary file and renamed, so a killed run leaves each
+  file either the old one or the new one;
+* a city's reports are rewritten only when its figures changed, so a run with nothing new
+  leaves the output folder as it was (apart from the run summary).
+
+Progress is logged to the ``ipkpi.run`` logger; the caller decides where it goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipkpi.config import ConfigError, ConfigProblem, RunConfig
+from ipkpi.errors import display_path
+from ipkpi.files import copy_file, remove_stale_temps, write_text
+from ipkpi.model import Catalogue
+from ipkpi.store import Revision, Store
+
+RUN_SCHEMA = "ipkpi.run/1"
+RUNS_FOLDER = "runs"
+log = logging.getLogger("ipkpi.run")
+
+
+@dataclass(frozen=True)
+class TakenFile:
+    path: Path
+    sha256: str
+    values: int
+    new: int
+    unchanged: int
+    revisions: tuple[Revision, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CityOutcome:
+    city: str
+    plan_id: str
+    as_of: int
+    counts: dict[str, int]
+    statuses: dict[str, str]  # target id → status
+    written: bool  # False: the figures had not changed, the outputs were left as they were
+    files: tuple[Path, ...]  # the outputs that now hold this city's figures
+
+
+@dataclass
+class RunResult:
+    config: RunConfig
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    taken: list[TakenFile] = field(default_factory=list)
+    already: list[Path] = field(default_factory=list)
+    rejected: list[Any] = field(default_factory=list)  # ipkpi.rejects.Rejection
+    waiting: list[Path] = field(default_factory=list)  # still being written: next run
+    ignored: list[Path] = field(default_factory=list)  # not a workbook or CSV file
+    cities: list[CityOutcome] = field(default_factory=list)
+    removed_temps: list[Path] = field(default_factory=list)
+    summary_path: Path | None = None
+
+    @property
+    def revisions(self) -> list[Revision]:
+        return [r for f in self.taken for r in f.revisions]
+
+    @property
+    def fail_on_hits(self) -> list[tuple[str, str, str]]:
+        """(city, target id, status) of every target whose status the config fails on."""
+        return [
+            (c.city, target, status)
+            for c in self.cities
+            for target, status in c.statuses.items()
+            if status in self.config.fail_on
+        ]
+
+    @property
+    def exit_status(self) -> int:
+        """1 when a file was rejected (it wins: the figures lack its data), else 3 when a
+        fail_on status holds, else 0."""
+        if self.rejected:
+            return 1
+        if self.fail_on_hits:
+            return 3
+        return 0
+
+
+def check_cities(config: RunConfig, catalogue: Catalogue) -> list[str]:
+    """The configured cities (all of the catalogue's by default); unknown ones are
+    configuration errors located at the ``cities`` key."""
+    known = catalogue.cities()
+    if config.cities is None:
+        return known
+    unknown = [c for c in config.cities if c not in known]
+    if unknown:
+        raise ConfigError(
+            [
+                ConfigProblem(
+                    config.file,
+                    f"unknown city {', '.join(repr(c) for c in unknown)}; known: "
+                    f"{', '.join(known)}",
+                    "cities",
+                )
+            ]
+        )
+    return list(config.cities)
+
+
+def run(
+    config: RunConfig,
+    catalogue: Catalogue,
+    *,
+    now: dt.datetime | None = None,
+    as_of: int | None = None,
+) -> RunResult:
+    """One unattended run. The caller holds the store lock (``ipkpi.lock.store_lock``)."""
+    started = now or dt.datetime.now().astimezone()
+    cities = check_cities(config, catalogue)
+    result = RunResult(config, started)
+    config.output.mkdir(parents=True, exist_ok=True)
+    for folder in (config.output, config.output / RUNS_FOLDER, config.rejected):
+        result.removed_temps += remove_stale_temps(folder)
+    for path in result.removed_temps:
+        log.info("removed %s, left by an interrupted run", display_path(path))
+    with Store(config.store) as store:
+        _take_inbox(config, catalogue, store, result, started)
+        year = as_of if as_of is not None else started.year
+        for city in cities:
+            result.cities.append(_refresh_city(config, catalogue, store, city, year, started))
+    result.finished_at = dt.datetime.now().astimezone()
+    result.summary_path = _write_summary(result)
+    return result
+
+
+def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
+    """Files in the inbox (and its subfolders) to look at, and the ones that are not
+    workbooks; hidden files, Excel's ``~$`` lock files and the rejected and output
+    folders are passed over."""
+    from ipkpi.ingest.ingester import SUFFIXES
+
+    skip = {config.rejected.resolve(), config.output.resolve()}
+    files, ignored = [], []
+    for path in sorted(config.inbox.rglob("*")):
+        parts = path.relative_to(config.inbox).parts
+        if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
+            continue
+        if any(parent.resolve() in skip for parent in path.parents):
+            continue
+        (files if path.suffix.lower() in SUFFIXES else ignored).append(path)
+    return files, ignored
+
+
+def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetime) -> None:
+    from ipkpi.ingest.ingester import IngestOptions, ingest_file
+    from ipkpi.rejects import Rejection, reject
+
+    files, result.ignored = inbox_files(config)
+    for path in result.ignored:
+        log.debug("ignored %s: not a workbook or CSV file", display_path(path))
+    settled_before = time.time() - config.settle_seconds
+    for path in files:
+        try:
+            if path.stat().st_mtime > settled_before:
+                result.waiting.append(path)
+                log.info(
+                    "waiting %s: changed in the last %g s",
+                    display_path(path),
+                    config.settle_seconds,
+                )
+                continue
+        except FileNotFoundError:  # taken away while we looked
+            continue
+        report = ingest_file(path, catalogue, store, IngestOptions())
+        if report.status == "already":
+            result.already.append(path)
+            log.debug("already %s: ingested before", display_path(path))
+        elif report.status == "rejected":
+            try:
+                rejection = reject(path, report.problems, config.rejected, report.sha256, started)
+            except OSError as exc:  # a read-only inbox or a full disk: say so, keep going
+                rejection = Rejection(
+                    path,
+                    None,
+                    None,
+                    None,
+                    f"not moved: {exc.strerror or exc}",
+                    tuple(str(p) for p in report.problems),
+                )
+            result.rejected.append(rejection)
+            where = (
+                f"moved to {display_path(rejection.moved_to)}"
+                if rejection.moved_to
+                else rejection.annotation_note
+            )
+            first = rejection.problems[0] if rejection.problems else ""
+            log.warning(
+                "rejected %s: %d problem(s), %s; first: %s",
+                display_path(path),
+                len(rejection.problems),
+                where,
+                first,
+            )
+        else:
+            result.taken.append(
+                TakenFile(
+                    path,
+                    report.sha256 or "",
+                    report.values,
+                    report.new,
+                    report.unchanged,
+                    report.revisions,
+                    tuple(report.warnings) + tuple(str(u) for u in report.unmatched),
+                )
+            )
+            log.info(
+                "taken %s: %d value(s), %d new, %d revised",
+                display_path(path),
+                report.values,
+                report.new,
+                len(report.revisions),
+            )
+            for r in report.revisions:
+                log.info(
+                    "revised %s %s %s: %s → %s %s",
+                    r.city,
+                    r.target_id,
+                    r.year,
+                    _n(r.old),
+                    _n(r.new),
+                    r.unit,
+                )
+
+
+def _refresh_city(config, catalogue, store, city: str, year: int, started) -> CityOutcome:
+    """Write the city's workbook and JSON report under dated and ``latest`` names, unless
+    the latest JSON already holds exactly these figures."""
+    from ipkpi import render
+    from ipkpi.engine import Method
+    from ipkpi.export import write_export
+    from ipkpi.report import build_report, report_document
+
+    built = build_report(catalogue, store, city, as_of=year, method=Method(config.method))
+    document = render.to_json(report_document(built, config.lang))
+    out = config.output
+    latest_json, latest_xlsx = out / f"{city}-latest.json", out / f"{city}-latest.xlsx"
+    pa = built.assessment
+    outcome = dict(
+        city=city,
+        plan_id=pa.plan.id,
+        as_of=pa.as_of,
+        counts={status.value: n for status, n in pa.counts().items()},
+        statuses={a.target.id: a.status.value for a in pa.results},
+    )
+    if latest_xlsx.is_file() and _read(latest_json) == document:
+        log.debug("unchanged %s: no new figures", city)
+        return CityOutcome(**outcome, written=False, files=(latest_xlsx, latest_json))
+    day = started.date().isoformat()
+    dated_xlsx, dated_json = out / f"{city}-{day}.xlsx", out / f"{city}-{day}.json"
+    write_export(dated_xlsx, [built], lang=config.lang, made_at=started)
+    write_text(dated_json, document)
+    copy_file(dated_xlsx, latest_xlsx)
+    write_text(latest_json, document)  # last: it marks the pair as complete
+    log.info("wrote %s and %s", display_path(dated_xlsx), display_path(dated_json))
+    return CityOutcome(
+        **outcome, written=True, files=(dated_xlsx, dated_json, latest_xlsx, latest_json)
+    )
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def summary_document(result: RunResult) -> dict[str, Any]:
+    """The run summary (schema ``ipkpi.run/1``), written beside the reports."""
+    config = result.config
+    return {
+        "schema": RUN_SCHEMA,
+        "config": str(config.file.resolve()),
+        "started_at": result.started_at.isoformat(timespec="seconds"),
+        "finished_at": (result.finished_at or result.started_at).isoformat(timespec="seconds"),
+        "exit_status": result.exit_status,
+        "store": str(config.store.resolve()),
+        "inbox": str(config.inbox.resolve()),
+        "files": {
+            "taken": [
+                {
+                    "path": str(f.path),
+                    "sha256": f.sha256,
+                    "values": f.values,
+                    "new": f.new,
+                    "unchanged": f.unchanged,
+                    "revised": len(f.revisions),
+                    "warnings": list(f.warnings),
+                }
+                for f in result.taken
+            ],
+            "rejected": [
+                {
+                    "path": str(r.source),
+                    "moved_to": str(r.moved_to) if r.moved_to else None,
+                    "errors_file": str(r.errors_file) if r.errors_file else None,
+                    "annotated": str(r.annotated) if r.annotated else None,
+                    "annotation_note": r.annotation_note,
+                    "problems": list(r.problems),
+                }
+                for r in result.rejected
+            ],
+            "already_ingested": [str(p) for p in result.already],
+            "waiting": [str(p) for p in result.waiting],
+            "ignored": [str(p) for p in result.ignored],
+        },
+        "revisions": [
+            {
+                "city": r.city,
+                "target_id": r.target_id,
+                "year": r.year,
+                "old": r.old,
+                "new": r.new,
+                "unit": r.unit,
+                "old_path": r.old_path,
+            }
+            for r in result.revisions
+        ],
+        "cities": [
+            {
+                "city": c.city,
+                "plan": c.plan_id,
+                "as_of": c.as_of,
+                "counts": c.counts,
+                "written": c.written,
+                "files": [str(p) for p in c.files],
+            }
+            for c in result.cities
+        ],
+        "fail_on": {
+            "statuses": sorted(config.fail_on),
+            "hits": [
+                {"city": city, "target_id": target, "status": status}
+                for city, target, status in result.fail_on_hits
+            ],
+        },
+    }
+
+
+def _write_summary(result: RunResult) -> Path:
+    from ipkpi import render
+
+    folder = result.config.output / RUNS_FOLDER
+    folder.mkdir(exist_ok=True)
+    stamp = result.started_at.strftime("%Y-%m-%dT%H%M%S")
+    path, n = folder / f"run-{stamp}.json", 2
+    while path.exists():  # two runs in one second: keep both
+        path, n = folder / f"run-{stamp}-{n}.json", n + 1
+    result.summary_path = path
+    text = render.to_json(summary_document(result))
+    write_text(path, text)
+    write_text(result.config.output / "run-latest.json", text)
+    return path
+
+
+def _n(value: float) -> str:
+    return f"{value:g}"
