@@ -10,6 +10,8 @@ never silently ignored.
 from __future__ import annotations
 
 import difflib
+import json
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -100,7 +102,7 @@ def load_config(path: Path) -> RunConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError([ConfigProblem(path, "not UTF-8 text")]) from None
+        raise ConfigError([ConfigProblem(path, "not UTF-8 text; save it as UTF-8")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([ConfigProblem(path, f"not valid TOML ({exc})")]) from None
     except OSError as exc:
@@ -129,6 +131,8 @@ class _Checker:
         store = self.path("store") or self.base / "ipkpi.db"
         if not store.parent.is_dir():
             self.problem("store", f"no folder {display_path(store.parent)} for the store")
+        elif store.is_dir():
+            self.problem("store", f"{display_path(store)} is a folder, not a store file")
         targets = self.folder("targets", required=False, must_exist=True)
         rejected = self.folder("rejected", required=False, must_exist=False)
         if rejected is None and inbox is not None:
@@ -148,8 +152,11 @@ class _Checker:
             settle_seconds=self.seconds("settle_seconds", 60.0),
             log_file=self.path("log_file"),
         )
-        if config.log_file is not None and not config.log_file.parent.is_dir():
-            self.problem("log_file", f"no folder {display_path(config.log_file.parent)}")
+        if config.log_file is not None:
+            if not config.log_file.parent.is_dir():
+                self.problem("log_file", f"no folder {display_path(config.log_file.parent)}")
+            elif config.log_file.is_dir():
+                self.problem("log_file", f"{display_path(config.log_file)} is a folder, not a file")
         if self.problems:
             raise ConfigError(self.problems)
         return config
@@ -160,7 +167,7 @@ class _Checker:
             return None
         # TOML booleans are not numbers, whatever Python's bool says.
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            self.problem(key, f"must be {noun}, not {value!r}")
+            self.problem(key, f"must be {noun}, not {_toml(value)}")
             return None
         return value
 
@@ -180,11 +187,11 @@ class _Checker:
         path = self.path(key)
         if path is None:
             return None
-        if must_exist and not path.is_dir():
-            self.problem(key, f"no folder {display_path(path)}")
-            return None
         if path.exists() and not path.is_dir():
             self.problem(key, f"{display_path(path)} is a file, not a folder")
+            return None
+        if must_exist and not path.is_dir():
+            self.problem(key, f"no folder {display_path(path)}")
             return None
         return path
 
@@ -193,7 +200,7 @@ class _Checker:
         if value is None:
             return default
         if value not in allowed:
-            self.problem(key, f"{value!r}: use one of {', '.join(allowed)}")
+            self.problem(key, f"{_toml(value)}: use one of {', '.join(_toml(a) for a in allowed)}")
             return default
         return value
 
@@ -202,7 +209,7 @@ class _Checker:
         if value is None:
             return None
         if not all(isinstance(v, str) for v in value):
-            self.problem(key, f"must be a list of text in quotes, not {value!r}")
+            self.problem(key, f"must be a list of text in quotes, not {_toml(value)}")
             return None
         return value
 
@@ -221,7 +228,7 @@ class _Checker:
         if unknown:
             self.problem(
                 "fail_on",
-                f"unknown status {', '.join(repr(v) for v in unknown)}; "
+                f"unknown status {', '.join(_toml(v) for v in unknown)}; "
                 f"use any of {', '.join(STATUSES)}",
             )
             return frozenset()
@@ -231,7 +238,25 @@ class _Checker:
         value = self.data.get(key)
         if value is None:
             return default
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            self.problem(key, f"must be a number of seconds, 0 or more, not {value!r}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+        ):
+            self.problem(key, f"must be a number of seconds, 0 or more, not {_toml(value)}")
             return default
         return float(value)
+
+
+def _toml(value: object) -> str:
+    """A value as it is written in TOML, for messages: true, "text", [1, 2]."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    return str(value)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi.errors import InputFileError, InputProblem, location
+from ipkpi.errors import InputFileError, InputProblem, display_path, location
 from ipkpi.files import replacing, write_text
 
 # An annotated copy opens the whole workbook in openpyxl, which needs memory in proportion
@@ -25,12 +26,14 @@ ANNOTATE_MAX_CELLS = 200_000
 BAD_FILL = "FFC7CE"  # Excel's own "bad" red
 BAD_FONT = "9C0006"
 ERRORS_SHEET = "ipkpi 错误 Errors"
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_COMPANIONS = (".errors.txt", ".annotated.xlsx")
 
 
 @dataclass(frozen=True)
 class Rejection:
     source: Path  # where the file was in the inbox
-    moved_to: Path | None  # None when it could not be moved (the note says why)
+    moved_to: Path | None  # None when the run could not move it (ipkpi.run records why)
     errors_file: Path | None
     annotated: Path | None
     annotation_note: str | None  # why there is no annotated copy, when there is none
@@ -56,8 +59,15 @@ def reject(
     except NotAnnotated as exc:
         annotated, note = None, str(exc)
     lines = [_relocated(p, moved_to.name) for p in problems]
-    write_text(errors_file, _note(path, moved_to, sha256, now, lines, annotated, note))
-    os.replace(path, moved_to)  # same file system as the inbox by default: a rename
+    try:
+        write_text(errors_file, _note(path, moved_to, sha256, now, lines, annotated, note))
+        os.replace(path, moved_to)  # same file system as the inbox by default: a rename
+    except OSError:
+        # Not moved: take the note and copy back, so the next try starts clean.
+        errors_file.unlink(missing_ok=True)
+        if annotated is not None:
+            annotated.unlink(missing_ok=True)
+        raise
     return Rejection(path, moved_to, errors_file, annotated, note, tuple(lines))
 
 
@@ -67,7 +77,9 @@ def _free_name(folder: Path, name: str) -> Path:
     candidate = folder / name
     stem, suffix = Path(name).stem, Path(name).suffix
     n = 2
-    while candidate.exists() or (folder / f"{candidate.stem}.errors.txt").exists():
+    while any(
+        p.exists() for p in (candidate, *(folder / f"{candidate.stem}{end}" for end in _COMPANIONS))
+    ):
         candidate = folder / f"{stem} ({n}){suffix}"
         n += 1
     return candidate
@@ -84,7 +96,7 @@ def _note(source, moved_to, sha256, now, lines, annotated, why_not) -> str:
         "and put the file in the inbox again.",
         "",
         f"文件 File:        {moved_to.name}",
-        f"收到 Received:    {source}",
+        f"来源 From:        {display_path(source)}",
         f"拒收 Rejected:    {now.isoformat(timespec='seconds')}",
     ]
     if sha256:
@@ -116,11 +128,11 @@ def annotate(path: Path, problems: list[InputProblem], dest: Path) -> None:
     try:
         grids = read_file(path)  # through the same guards as ingest: never a zip bomb
     except InputFileError as exc:
-        raise NotAnnotated(f"the file cannot be read ({exc.problems[0].message})") from None
+        raise NotAnnotated(f"the file cannot be read: {exc.problems[0].message}") from None
     cells = sum(len(row) for sheet in grids for row in sheet.rows)
     if cells > ANNOTATE_MAX_CELLS:
         raise NotAnnotated(
-            f"the workbook has {cells:,} cells; copies are made up to {ANNOTATE_MAX_CELLS:,}"
+            f"the file has {cells:,} cells; copies are made up to {ANNOTATE_MAX_CELLS:,}"
         )
     try:
         workbook = _open_or_rebuild(path, grids)
@@ -145,8 +157,18 @@ def _open_or_rebuild(path: Path, grids):
     for grid in grids:
         sheet = workbook.create_sheet(_sheet_title(grid.name or path.stem))
         for row in grid.rows:
-            sheet.append([None if v == "" else v for v in row])
+            sheet.append([_cell_value(v) for v in row])
     return workbook
+
+
+def _cell_value(value: object) -> object:
+    """CSV cells are text; plain numbers go back in as numbers (no "number stored as text")."""
+    if value == "":
+        return None
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        number = float(value)
+        return int(number) if number.is_integer() and "." not in value else number
+    return value
 
 
 def _sheet_title(name: str) -> str:

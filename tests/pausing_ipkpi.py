@@ -1,0 +1,58 @@
+"""The ipkpi command with a pause inside a store transaction, for the crash tests.
+
+With IPKPI_PAUSE_AFTER=N, after the Nth row is written to the observations table (inside
+the file's transaction, the store and its lock held) the process creates the file named by
+IPKPI_PAUSED and waits until the file named by IPKPI_GO exists — so a test can kill it, or
+start a second process, at exactly that moment. Not a test module: tests run it with
+``python tests/pausing_ipkpi.py ARGS…``.
+"""
+
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from ipkpi import store
+
+PAUSE_AFTER = int(os.environ.get("IPKPI_PAUSE_AFTER", "0"))
+PAUSED = Path(os.environ.get("IPKPI_PAUSED", "paused"))
+GO = Path(os.environ.get("IPKPI_GO", "go"))
+_rows = 0
+
+
+class PausingConnection:
+    def __init__(self, conn):
+        self._conn = conn
+
+    def execute(self, sql, *args):
+        global _rows
+        result = self._conn.execute(sql, *args)
+        if sql.startswith("INSERT INTO observations"):
+            _rows += 1
+            if _rows == PAUSE_AFTER:
+                PAUSED.touch()
+                while not GO.exists():
+                    time.sleep(0.02)
+        return result
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+_original = store.Store._transaction
+
+
+@contextmanager
+def _pausing_transaction(self):
+    with _original(self) as conn:
+        yield PausingConnection(conn)
+
+
+store.Store._transaction = _pausing_transaction
+
+if __name__ == "__main__":
+    from ipkpi.cli import main
+
+    sys.argv[0] = "ipkpi"
+    main()
