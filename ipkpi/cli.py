@@ -764,6 +764,7 @@ def run_command(
                 settings.lock_timeout,
                 "ipkpi run",
                 on_wait=lambda holder: log.info("waiting for the store: %s", holder),
+                setting="--lock-timeout" if lock_timeout is not None else "lock_timeout",
             ):
                 result = run(settings, catalogue)
         except IpkpiError as exc:
@@ -776,13 +777,7 @@ def run_command(
         for line in _run_lines(result):
             log.log(logging.INFO if result.exit_status == 0 else logging.WARNING, line)
         if result.rejected:
-            names = ", ".join(display_path(r.source) for r in result.rejected)
-            log.error(
-                "Error: %d file(s) rejected, moved to %s: %s",
-                len(result.rejected),
-                display_path(settings.rejected),
-                names,
-            )
+            log.error("Error: %s", _rejected_line(result, settings.rejected))
         hits = result.fail_on_hits
         if hits:
             log.error(
@@ -793,6 +788,18 @@ def run_command(
             )
     if result.exit_status:
         raise typer.Exit(result.exit_status)
+
+
+def _rejected_line(result, folder: Path) -> str:
+    names = ", ".join(display_path(r.source) for r in result.rejected)
+    stuck = sum(1 for r in result.rejected if r.moved_to is None)
+    if not stuck:
+        where = f"moved to {display_path(folder)}"
+    elif stuck == len(result.rejected):
+        where = "left in the inbox: they could not be moved"
+    else:
+        where = f"moved to {display_path(folder)}, except {stuck} that could not be moved"
+    return f"{len(result.rejected)} file(s) rejected, {where}: {names}"
 
 
 def _run_lines(result) -> list[str]:

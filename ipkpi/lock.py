@@ -25,14 +25,14 @@ class LockBusy(IpkpiError):
 
     exit_code = 2
 
-    def __init__(self, store: Path, holder: str, waited: float):
+    def __init__(self, store: Path, holder: str, waited: float, setting: str = "--lock-timeout"):
         self.store = store
         self.holder = holder
         self.waited = waited
         who = f" ({holder})" if holder else ""
         super().__init__(
             f"{display_path(store)}: another ipkpi run or ingest is writing to the store{who}; "
-            f"gave up waiting after {waited:g} s (--lock-timeout)"
+            f"gave up waiting after {waited:g} s ({setting})"
         )
 
 
@@ -46,10 +46,12 @@ def store_lock(
     timeout: float,
     command: str = "ipkpi",
     on_wait: Callable[[str], None] | None = None,
+    setting: str = "--lock-timeout",
 ) -> Iterator[None]:
     """Hold the store's lock for the block; wait up to ``timeout`` seconds for it.
 
-    ``on_wait`` is called once, with who holds it, when the lock is busy at first."""
+    ``on_wait`` is called once, with who holds it, when the lock is busy at first;
+    ``setting`` names where the timeout came from, for the message."""
     path = lock_path(Path(store))
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
@@ -61,7 +63,7 @@ def store_lock(
         while not _try_lock(fd):
             holder = _holder(fd)
             if time.monotonic() >= deadline:
-                raise LockBusy(Path(store), holder, timeout)
+                raise LockBusy(Path(store), holder, timeout, setting)
             if on_wait is not None and not told:
                 on_wait(holder)
                 told = True

@@ -297,7 +297,12 @@ def run_logging(verbose: int, log_file: Path | None, terminal: bool, colour: boo
     stream.setFormatter(formatter(LOG_FORMAT, LOG_DATE_FORMAT))
     handlers.append(stream)
     if log_file is not None:
-        to_file = logging.FileHandler(log_file, encoding="utf-8")
+        try:
+            to_file = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as exc:
+            from ipkpi.errors import UsageError
+
+            raise UsageError(f"log_file: cannot write {log_file}: {exc.strerror}") from exc
         to_file.setLevel(min(logging.INFO, stderr_level))
         to_file.setFormatter(logging.Formatter(LOG_FORMAT, LOG_DATE_FORMAT))
         handlers.append(to_file)

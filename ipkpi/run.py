@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,7 +128,7 @@ def run(
     started = now or dt.datetime.now().astimezone()
     cities = check_cities(config, catalogue)
     result = RunResult(config, started)
-    config.output.mkdir(parents=True, exist_ok=True)
+    _writable_output(config)
     for folder in (config.output, config.output / RUNS_FOLDER, config.rejected):
         result.removed_temps += remove_stale_temps(folder)
     for path in result.removed_temps:
@@ -142,19 +143,39 @@ def run(
     return result
 
 
+def _writable_output(config: RunConfig) -> None:
+    """The output folder exists (made if need be) and can be written: a configuration
+    error before anything is taken, rather than a half-done run."""
+    try:
+        config.output.mkdir(parents=True, exist_ok=True)
+        writable = os.access(config.output, os.W_OK | os.X_OK)
+        reason = "permission denied"
+    except OSError as exc:
+        writable, reason = False, exc.strerror or str(exc)
+    if not writable:
+        where = display_path(config.output)
+        raise ConfigError(
+            [ConfigProblem(config.file, f"cannot write in {where}: {reason}", "output")]
+        )
+
+
 def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
     """Files in the inbox (and its subfolders) to look at, and the ones that are not
     workbooks; hidden files, Excel's ``~$`` lock files and the rejected and output
     folders are passed over."""
     from ipkpi.ingest.ingester import SUFFIXES
 
-    skip = {config.rejected.resolve(), config.output.resolve()}
+    inbox = config.inbox.resolve()
+    # Only the rejected and output folders *inside* the inbox are passed over; one that
+    # holds the inbox (output = ".") must not hide it.
+    skip = {p for p in (config.rejected.resolve(), config.output.resolve()) if p != inbox}
     files, ignored = [], []
     for path in sorted(config.inbox.rglob("*")):
         parts = path.relative_to(config.inbox).parts
         if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
             continue
-        if any(parent.resolve() in skip for parent in path.parents):
+        folders = (inbox.joinpath(*parts[:n]) for n in range(1, len(parts)))
+        if any(folder in skip for folder in folders):
             continue
         (files if path.suffix.lower() in SUFFIXES else ignored).append(path)
     return files, ignored
@@ -229,6 +250,8 @@ def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetim
                 report.new,
                 len(report.revisions),
             )
+            for warning in (*report.warnings, *map(str, report.unmatched)):
+                log.warning("%s", warning)  # located already: file › sheet › cell
             for r in report.revisions:
                 log.info(
                     "revised %s %s %s: %s → %s %s",

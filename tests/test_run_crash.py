@@ -34,6 +34,11 @@ SAMPLES = {
 PAUSING = REPO / "tests" / "pausing_ipkpi.py"
 CONFIG = 'inbox = "inbox"\noutput = "out"\nsettle_seconds = 0\n'
 WAIT = 60  # seconds a child may take before the test gives up on it
+# The one line a quiet run prints when it takes Guizhou's file (a footnote mark, kept).
+GUIZHOU_WARNING = (
+    "WARNING inbox/贵州省知识产权主要指标监测表.xlsx › 监测表 › D8: footnote mark '*' after 0.93, "
+    "stored as the 2020 value; see the sheet's notes"
+)
 
 
 def make_site(folder: Path, files=tuple(SAMPLES), config: str = CONFIG) -> Path:
@@ -68,6 +73,11 @@ def ipkpi(folder: Path, *args: str, pause_after: int = 0, **popen) -> subprocess
 def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
     out, err = proc.communicate(timeout=WAIT)
     return proc.returncode, out, err
+
+
+def quiet(err: str, guizhou_taken: bool) -> bool:
+    """A run with nothing wrong prints nothing, but the warning of Guizhou's file."""
+    return [line[20:] for line in err.splitlines()] == ([GUIZHOU_WARNING] if guizhou_taken else [])
 
 
 def run_ipkpi(folder: Path, *args: str) -> tuple[int, str, str]:
@@ -168,7 +178,8 @@ def uninterrupted(tmp_path_factory):
     """The store and reports of one run that nobody interrupted."""
     site = make_site(tmp_path_factory.mktemp("reference"))
     status, out, err = run_ipkpi(site)
-    assert (status, out, err) == (0, "", "")
+    assert (status, out) == (0, "")
+    assert quiet(err, guizhou_taken=True), err
     return store_rows(site / "ipkpi.db"), report_figures(site)
 
 
@@ -188,7 +199,8 @@ def test_a_run_killed_inside_a_files_transaction_loses_nothing(tmp_path, uninter
     assert sorted(p.name for p in (site / "inbox").iterdir()) == sorted(SAMPLES)
 
     status, out, err = run_ipkpi(site)
-    assert (status, out, err) == (0, "", "")
+    assert (status, out) == (0, "")
+    assert quiet(err, guizhou_taken=True), err
     assert store_rows(site / "ipkpi.db") == uninterrupted[0]
     assert report_figures(site) == uninterrupted[1]
 
@@ -225,7 +237,8 @@ def test_a_run_killed_at_any_moment_leaves_each_output_old_or_new(tmp_path, unin
     assert kills >= 3
 
     status, out, err = run_ipkpi(site)
-    assert (status, out, err) == (0, "", "")
+    assert (status, out) == (0, "")
+    assert err == "" or quiet(err, guizhou_taken=True), err  # taken by now, or by this run
     assert store_rows(site / "ipkpi.db") == uninterrupted[0]
     assert report_figures(site) == uninterrupted[1]
     assert not list((site / "out").rglob("*.ipkpi.tmp"))
@@ -253,7 +266,9 @@ def test_a_second_run_waits_for_the_first_or_gives_up_cleanly(tmp_path, uninterr
     time.sleep(0.5)
     assert second.poll() is None  # waiting for the lock
     (site / "go").touch()
-    assert finish(first) == (0, "", "")
+    status, out, err = finish(first)
+    assert (status, out) == (0, "")
+    assert quiet(err, guizhou_taken=True), err
     status, out, err = finish(second)
     assert status == 0
     assert f"INFO    waiting for the store: pid {first.pid}, ipkpi run, since " in err
