@@ -76,6 +76,21 @@ def write_plan(folder: Path, text: str, name: str = "testville.toml") -> Path:
     return path
 
 
+def write_workbook(path: Path, rows, title: str = "Sheet1", merged=()) -> Path:
+    """An .xlsx of one sheet holding ``rows`` from A1 (openpyxl, imported only here)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    workbook.save(path)
+    return path
+
+
 def one_change(old: str, new: str, count: int = 1) -> str:
     """GOOD_PLAN with exactly one defect: ``old`` (which must be there) replaced."""
     assert old in GOOD_PLAN, old

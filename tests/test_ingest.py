@@ -6,9 +6,8 @@ import csv
 import io
 import shutil
 
-import openpyxl
 import pytest
-from conftest import REPO
+from conftest import REPO, write_workbook
 from typer.testing import CliRunner
 
 from ipkpi.catalogue import load_catalogue
@@ -36,15 +35,7 @@ def current(store, city):
 
 
 def xlsx(path, rows, title="Sheet1", merged=()):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    for rng in merged:
-        ws.merge_cells(rng)
-    wb.save(path)
-    return path
+    return write_workbook(path, rows, title, merged)
 
 
 # --- the bundled sample data ---------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
+from conftest import write_workbook
 from test_guards import STRAY, write_bomb, write_ole, write_xlsx
 
 from ipkpi.cli import app
@@ -40,13 +41,7 @@ def write_long(path: Path, rows: list[list[object]], header: list[str] | None = 
         csv.writer(out, lineterminator="\n").writerows(table)
         path.write_text(out.getvalue(), encoding="utf-8")
         return path
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
-    for row in table:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return write_workbook(path, table, SHEET)
 
 
 def good_xlsx(path: Path) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwt
+from conftest import write_workbook
 
 import ipkpi.rejects
 from ipkpi.errors import InputProblem
@@ -52,13 +53,7 @@ REJECTED = Path("inbox/rejected")
 
 
 def write_xlsx(path: Path, table: list[list[object]] = TABLE, title: str = "2024") -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    for row in table:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return write_workbook(path, table, title)
 
 
 def listing(folder: Path) -> list[str]:
