@@ -601,14 +601,9 @@ def report(
         else:
             typer.echo(render.report_plain(*args), nl=False)
     if failing:
-        hits = [a for a in result.results if a.status.value in failing]
+        hits = [(a.target.id, a.status.value) for a in result.results if a.status.value in failing]
         if hits:
-            typer.echo(
-                f"--fail-on: {len(hits)} target(s) with status "
-                f"{', '.join(sorted({a.status.value for a in hits}))}: "
-                f"{', '.join(a.target.id for a in hits)}",
-                err=True,
-            )
+            typer.echo(_fail_on_line(hits), err=True)
             raise typer.Exit(3)
 
 
@@ -778,16 +773,20 @@ def run_command(
             log.log(logging.INFO if result.exit_status == 0 else logging.WARNING, line)
         if result.rejected:
             log.error("Error: %s", _rejected_line(result, settings.rejected))
-        hits = result.fail_on_hits
+        hits = [(f"{city}:{target}", status) for city, target, status in result.fail_on_hits]
         if hits:
-            log.error(
-                "--fail-on: %d target(s) with status %s: %s",
-                len(hits),
-                ", ".join(sorted({status for _, _, status in hits})),
-                ", ".join(f"{city}:{target}" for city, target, _ in hits),
-            )
+            log.error("%s", _fail_on_line(hits))
     if result.exit_status:
         raise typer.Exit(result.exit_status)
+
+
+def _fail_on_line(hits: list[tuple[str, str]]) -> str:
+    """``--fail-on: 2 target(s) with status behind, missed: a, b`` from (target, status)."""
+    statuses = ", ".join(sorted({status for _, status in hits}))
+    return (
+        f"--fail-on: {len(hits)} target(s) with status {statuses}: "
+        f"{', '.join(target for target, _ in hits)}"
+    )
 
 
 def _rejected_line(result, folder: Path) -> str:

@@ -29,6 +29,7 @@ from ipkpi.errors import display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.model import Catalogue
 from ipkpi.store import Revision, Store
+from ipkpi.views import format_number
 
 RUN_SCHEMA = "ipkpi.run/1"
 RUNS_FOLDER = "runs"
@@ -162,23 +163,10 @@ def _writable_output(config: RunConfig) -> None:
 def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
     """Files in the inbox (and its subfolders) to look at, and the ones that are not
     workbooks; hidden files, Excel's ``~$`` lock files and the rejected and output
-    folders are passed over."""
-    from ipkpi.ingest.ingester import SUFFIXES
+    folders (when inside the inbox) are passed over."""
+    from ipkpi.ingest.ingester import scan_folder
 
-    inbox = config.inbox.resolve()
-    # Only the rejected and output folders *inside* the inbox are passed over; one that
-    # holds the inbox (output = ".") must not hide it.
-    skip = {p for p in (config.rejected.resolve(), config.output.resolve()) if p != inbox}
-    files, ignored = [], []
-    for path in sorted(config.inbox.rglob("*")):
-        parts = path.relative_to(config.inbox).parts
-        if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
-            continue
-        folders = (inbox.joinpath(*parts[:n]) for n in range(1, len(parts)))
-        if any(folder in skip for folder in folders):
-            continue
-        (files if path.suffix.lower() in SUFFIXES else ignored).append(path)
-    return files, ignored
+    return scan_folder(config.inbox, skip=(config.rejected, config.output))
 
 
 def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetime) -> None:
@@ -258,8 +246,8 @@ def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetim
                     r.city,
                     r.target_id,
                     r.year,
-                    _n(r.old),
-                    _n(r.new),
+                    format_number(r.old),
+                    format_number(r.new),
                     r.unit,
                 )
 
@@ -392,7 +380,3 @@ def _write_summary(result: RunResult) -> Path:
     write_text(path, text)
     write_text(result.config.output / "run-latest.json", text)
     return path
-
-
-def _n(value: float) -> str:
-    return f"{value:g}"

@@ -90,24 +90,35 @@ class IngestReport:
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders searched recursively for workbooks and CSV files
-    (Excel's ``~$`` lock files and hidden files skipped), in name order."""
+    (see ``scan_folder``), in name order."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not p.name.startswith(("~$", "."))
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found += scan_folder(path)[0]
         elif path.is_file():
             found.append(path)
         else:
             raise UsageError(f"{display_path(path)}: no such file or folder")
     return list(dict.fromkeys(found))
+
+
+def scan_folder(folder: Path, skip: Iterable[Path] = ()) -> tuple[list[Path], list[Path]]:
+    """The workbooks and CSV files below ``folder`` in name order, and the other files.
+
+    Passed over: hidden files and folders, Excel's ``~$`` lock files, and the folders in
+    ``skip`` (absolute paths) that lie inside ``folder``."""
+    skipped = {Path(p).resolve() for p in skip}
+    top = folder.resolve()
+    files, others = [], []
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
+            continue
+        if skipped and any(top.joinpath(*parts[:n]) in skipped for n in range(1, len(parts))):
+            continue
+        (files if path.suffix.lower() in SUFFIXES else others).append(path)
+    return files, others
 
 
 def ingest_paths(
