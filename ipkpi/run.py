@@ -28,6 +28,7 @@ from ipkpi.config import ConfigError, ConfigProblem, RunConfig
 from ipkpi.errors import display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.model import Catalogue
+from ipkpi.rejects import Rejection, reject
 from ipkpi.store import Revision, Store
 from ipkpi.views import format_number
 
@@ -65,7 +66,7 @@ class RunResult:
     finished_at: dt.datetime | None = None
     taken: list[TakenFile] = field(default_factory=list)
     already: list[Path] = field(default_factory=list)
-    rejected: list[Any] = field(default_factory=list)  # ipkpi.rejects.Rejection
+    rejected: list[Rejection] = field(default_factory=list)
     waiting: list[Path] = field(default_factory=list)  # still being written: next run
     ignored: list[Path] = field(default_factory=list)  # not a workbook or CSV file
     cities: list[CityOutcome] = field(default_factory=list)
@@ -171,7 +172,6 @@ def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
 
 def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetime) -> None:
     from ipkpi.ingest.ingester import IngestOptions, ingest_file
-    from ipkpi.rejects import Rejection, reject
 
     files, result.ignored = inbox_files(config)
     for path in result.ignored:
@@ -194,62 +194,63 @@ def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetim
             result.already.append(path)
             log.debug("already %s: ingested before", display_path(path))
         elif report.status == "rejected":
-            try:
-                rejection = reject(path, report.problems, config.rejected, report.sha256, started)
-            except OSError as exc:  # a read-only inbox or a full disk: say so, keep going
-                rejection = Rejection(
-                    path,
-                    None,
-                    None,
-                    None,
-                    f"not moved: {exc.strerror or exc}",
-                    tuple(str(p) for p in report.problems),
-                )
-            result.rejected.append(rejection)
-            where = (
-                f"moved to {display_path(rejection.moved_to)}"
-                if rejection.moved_to
-                else rejection.annotation_note
-            )
-            first = rejection.problems[0] if rejection.problems else ""
-            log.warning(
-                "rejected %s: %d problem(s), %s; first: %s",
-                display_path(path),
-                len(rejection.problems),
-                where,
-                first,
-            )
+            result.rejected.append(_reject(config, report, started))
         else:
-            result.taken.append(
-                TakenFile(
-                    path,
-                    report.sha256 or "",
-                    report.values,
-                    report.new,
-                    report.unchanged,
-                    report.revisions,
-                    tuple(report.warnings) + tuple(str(u) for u in report.unmatched),
-                )
-            )
-            log.info(
-                "taken %s: %d value(s), %d new, %d revised",
-                display_path(path),
-                report.values,
-                report.new,
-                len(report.revisions),
-            )
-            for warning in (*report.warnings, *map(str, report.unmatched)):
-                log.warning("%s", warning)  # located already: file › sheet › cell
-            for r in report.revisions:
-                log.info(
-                    "revised %s %s %s: %s → %s %s",
-                    r.city,
-                    r.target_id,
-                    r.year,
-                    format_number(r.old),
-                    format_number(r.new),
-                    r.unit,
-                )
+            result.taken.append(_taken(report))
+
+
+def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
+    """Move a rejected file away with its note and annotated copy; if it cannot be moved
+    (a read-only inbox, a full disk), say so and go on with the next file."""
+    path = report.path
+    try:
+        rejection = reject(path, report.problems, config.rejected, report.sha256, started)
+        where = f"moved to {display_path(rejection.moved_to)}"
+    except OSError as exc:
+        where = f"not moved: {exc.strerror or exc}"
+        problems = tuple(str(p) for p in report.problems)
+        rejection = Rejection(path, None, None, None, where, problems)
+    first = rejection.problems[0] if rejection.problems else ""
+    log.warning(
+        "rejected %s: %d problem(s), %s; first: %s",
+        display_path(path),
+        len(rejection.problems),
+        where,
+        first,
+    )
+    return rejection
+
+
+def _taken(report) -> TakenFile:
+    warnings = (*report.warnings, *map(str, report.unmatched))
+    log.info(
+        "taken %s: %d value(s), %d new, %d revised",
+        display_path(report.path),
+        report.values,
+        report.new,
+        len(report.revisions),
+    )
+    for warning in warnings:
+        log.warning("%s", warning)  # located already: file › sheet › cell
+    for r in report.revisions:
+        log.info(
+            "revised %s %s %s: %s → %s %s",
+            r.city,
+            r.target_id,
+            r.year,
+            format_number(r.old),
+            format_number(r.new),
+            r.unit,
+        )
+    return TakenFile(
+        report.path,
+        report.sha256 or "",
+        report.values,
+        report.new,
+        report.unchanged,
+        report.revisions,
+        warnings,
+    )
 
 
 def _refresh_city(config, catalogue, store, city: str, year: int, started) -> CityOutcome:

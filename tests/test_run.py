@@ -22,7 +22,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import ipkpi.rejects
 import ipkpi.run
 from ipkpi.catalogue import load_catalogue
 from ipkpi.cli import app
@@ -917,7 +916,7 @@ def test_a_rejected_file_that_cannot_be_moved_is_not_said_to_be_moved(site, monk
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ipkpi.rejects, "reject", read_only)
+    monkeypatch.setattr(ipkpi.run, "reject", read_only)
     site.drop("corrupt.xlsx", CORRUPT)
     result = site.run(expect=1)
     lines = log_lines(result.stderr)
