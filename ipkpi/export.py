@@ -27,6 +27,7 @@ from ipkpi.report import (
     reading,
     target_name,
 )
+from ipkpi.textwidth import display_width
 from ipkpi.views import plan_heading, target_requirement
 
 # Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
@@ -152,9 +153,7 @@ def _number_format(value: float, unit: str | None, over: str | None = None) -> s
 
 
 def _width(text: str) -> int:
-    from wcwidth import wcswidth
-
-    return max(wcswidth(line) for line in str(text).splitlines() or [""])
+    return max(display_width(line) for line in str(text).splitlines() or [""])
 
 
 class _Sheet:

@@ -1,5 +1,5 @@
-"""Turn plain rows and documents into text: rich tables on a terminal, tabulate
-elsewhere (no colour codes, Chinese aligned by display width), CSV and JSON.
+"""Turn plain rows and documents into text: rich tables on a terminal, plain aligned
+tables elsewhere (no colour codes, Chinese aligned by display width), Markdown, CSV and JSON.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ipkpi.labels import Lang, label
+from ipkpi.textwidth import display_width, pad
 
 
 def to_json(document: Any) -> str:
@@ -31,19 +32,57 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def to_markdown(rows: list[dict[str, str]], columns: Sequence[str], lang: Lang) -> str:
-    return _tabulate(rows, columns, lang, "pipe")
+    return pipe_table(*_cells(rows, columns, lang))
 
 
 def to_plain(rows: list[dict[str, str]], columns: Sequence[str], lang: Lang) -> str:
-    return _tabulate(rows, columns, lang, "simple")
+    return plain_table(*_cells(rows, columns, lang))
 
 
-def _tabulate(rows: list[dict[str, str]], columns: Sequence[str], lang: Lang, fmt: str) -> str:
-    from tabulate import tabulate
+def pipe_table(headers: list[str], body: list[list[str]]) -> str:
+    """A pipe table (GitHub Markdown), every column left-aligned."""
+    widths = _widths(headers, body)
+    rule = (":" + "-" * (w + 1) if body else "-" * (w + 2) for w in widths)
+    lines = [_pipe_row(headers, widths), "|" + "|".join(rule) + "|"]
+    lines += [_pipe_row(row, widths) for row in body]
+    return "\n".join(lines) + "\n"
 
+
+def plain_table(headers: list[str], body: list[list[str]]) -> str:
+    """Columns two spaces apart under a dashed rule, aligned by display width."""
+    widths = _widths(headers, body)
+    lines = [_plain_row(headers, widths), "  ".join("-" * w for w in widths)]
+    lines += [_plain_row(row, widths) for row in body]
+    return "\n".join(lines) + "\n"
+
+
+# The plain and Markdown tables are laid out as tabulate lays out its "simple" and "pipe"
+# formats (a header is at least two columns wider than its text), without its import cost.
+
+
+def _cells(rows, columns, lang) -> tuple[list[str], list[list[str]]]:
     headers = [label(c, lang) for c in columns]
-    body = [[row.get(c, "") for c in columns] for row in rows]
-    return tabulate(body, headers=headers, tablefmt=fmt, disable_numparse=True) + "\n"
+    body = [[_one_line(row.get(c, "")) for c in columns] for row in rows]
+    return headers, body
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str("" if value is None else value).split("\n")).strip()
+
+
+def _widths(headers: list[str], body: list[list[str]]) -> list[int]:
+    return [
+        max([display_width(h.strip()) + 2] + [display_width(row[i]) for row in body])
+        for i, h in enumerate(headers)
+    ]
+
+
+def _plain_row(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def _pipe_row(cells: list[str], widths: list[int]) -> str:
+    return "| " + " | ".join(pad(c, w) for c, w in zip(cells, widths, strict=True)) + " |"
 
 
 def grouped(rows: list[dict[str, str]], key: str) -> list[dict[str, str]]:
