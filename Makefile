@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint venv clean
+.PHONY: demo test lint bench venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "ipkpi needs Python 3.11 or newer ($(PYTHON) is older)"; exit 2; }
@@ -23,11 +23,15 @@ demo: $(STAMP)
 	$(BIN)/ipkpi report --city nanjing --db $(DEMO_DB)
 
 lint: $(STAMP)
-	$(BIN)/ruff check ipkpi tests
-	$(BIN)/ruff format --check ipkpi tests
+	$(BIN)/ruff check ipkpi tests benchmarks
+	$(BIN)/ruff format --check ipkpi tests benchmarks
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Speed against the alternatives, measured here and now (a few minutes; not part of `make test`).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

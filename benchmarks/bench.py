@@ -1,0 +1,308 @@
+"""ipkpi's benchmark: start-up, ingest, report and export, each against its baseline,
+measured in one run on this machine. Run it with ``make bench``.
+
+Every measurement is a fresh child process, timed from spawn to exit (median of
+``--repeat`` runs), with its peak resident memory from ``os.wait4``. The inputs are
+generated in a temporary folder: a catalogue of N places × 100 targets and workbooks
+of about 16,000, 160,000 and 1,600,000 cells in the long and wide layouts.
+
+    python benchmarks/bench.py [--repeat 5] [--quick] [--markdown]
+
+``--quick`` runs the smallest sizes once (the test suite uses it so the script cannot rot).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import inputs
+
+REPO = Path(__file__).resolve().parents[1]
+SIZES = {"16k": 3, "160k": 30, "1.6M": 300}  # cells → places (× 100 targets)
+BIN = Path(sys.executable).parent
+IPKPI = [str(BIN / "ipkpi")] if (BIN / "ipkpi").exists() else [sys.executable, "-m", "ipkpi"]
+CALAMINE_READ = (
+    "import sys; from python_calamine import CalamineWorkbook; "
+    "wb = CalamineWorkbook.from_path(sys.argv[1]); "
+    "[wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names]"
+)
+# The JSON report of every place, in one process (there is no CLI command for all places).
+ALL_REPORTS = (
+    "import sys; from pathlib import Path; "
+    "from ipkpi.catalogue import load_catalogue; from ipkpi.store import Store; "
+    "from ipkpi.report import build_report, report_document; from ipkpi.render import to_json; "
+    "c = load_catalogue(Path(sys.argv[2])); s = Store(Path(sys.argv[1]), readonly=True); "
+    "out = [report_document(build_report(c, s, city, as_of=2030)) for city in c.cities()]; "
+    "sys.stdout.write(to_json(out))"
+)
+PANDAS_READ = (
+    "import sys, pandas; pandas.read_excel(sys.argv[1], sheet_name=None, engine='openpyxl')"
+)
+
+
+@dataclass
+class Measure:
+    group: str
+    name: str
+    seconds: float
+    peak_mb: float
+    baseline: str | None = None  # the name of the measure this one is compared with
+    limit: float | None = None  # the ratio (or, with no baseline, the seconds) to stay under
+    runs: int = 1
+
+
+def run_child(argv: list[str], cwd: Path, setup=None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process; it must exit 0."""
+    if setup:
+        setup()
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env()
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    error = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark step failed ({proc.returncode}): {' '.join(argv)}\n{error}")
+    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, NO_COLOR="1")
+    for key in ("IPKPI_DB", "IPKPI_TARGETS", "IPKPI_CONFIG", "IPKPI_DEBUG"):
+        env.pop(key, None)
+    return env
+
+
+def measure(group, name, argv, cwd, repeat, setup=None, **kw) -> Measure:
+    runs = [run_child(argv, cwd, setup) for _ in range(repeat)]
+    return Measure(
+        group,
+        name,
+        statistics.median(s for s, _ in runs),
+        max(m for _, m in runs),
+        runs=repeat,
+        **kw,
+    )
+
+
+def fresh(*paths: Path):
+    def remove() -> None:
+        for path in paths:
+            for suffix in ("", "-wal", "-shm", ".lock"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    return remove
+
+
+def startup(work: Path, repeat: int) -> list[Measure]:
+    store = work / "sample.db"
+    run_child([*IPKPI, "ingest", str(REPO / "sample_data"), "--db", str(store)], work)
+    base = "python -c 'import typer'"
+    return [
+        measure("start-up", base, [sys.executable, "-c", "import typer"], work, repeat),
+        measure(
+            "start-up", "ipkpi --help", [*IPKPI, "--help"], work, repeat, baseline=base, limit=2.0
+        ),
+        measure(
+            "start-up",
+            "ipkpi report --city nanjing",
+            [*IPKPI, "report", "--city", "nanjing", "--db", str(store)],
+            work,
+            repeat,
+            baseline=base,
+            limit=3.0,
+        ),
+    ]
+
+
+def ingest(work: Path, sizes: dict[str, int], repeat: int, pandas_repeat: int) -> list[Measure]:
+    results = []
+    for label, places in sizes.items():
+        catalogue = inputs.write_catalogue(work / f"cat{places}", places)
+        for layout in ("long", "wide"):
+            book = inputs.write_workbook(work / f"{layout}{places}.xlsx", layout, places)
+            cells = inputs.cells(layout, places)
+            group = f"ingest {layout} {label} ({cells:,} cells)"
+            bare = "python-calamine bare read"
+            db = work / f"{layout}{places}.db"
+            results.append(
+                measure(group, bare, [sys.executable, "-c", CALAMINE_READ, str(book)], work, repeat)
+            )
+            largest = places == max(sizes.values())
+            results.append(
+                measure(
+                    group,
+                    "ipkpi ingest",
+                    [*IPKPI, "ingest", str(book), "--db", str(db), "--targets", str(catalogue)],
+                    work,
+                    repeat,
+                    setup=fresh(db),
+                    baseline=bare,
+                    limit=1.5 if largest else None,
+                )
+            )
+            results.append(
+                measure(
+                    group,
+                    "pandas.read_excel(engine='openpyxl')",
+                    [sys.executable, "-c", PANDAS_READ, str(book)],
+                    work,
+                    pandas_repeat if largest else repeat,
+                    baseline="ipkpi ingest",
+                    limit=None,
+                )
+            )
+    return results
+
+
+def reports(work: Path, places: int, repeat: int) -> list[Measure]:
+    """A store of ``places`` × 100 targets × 10 years, from the long workbook."""
+    catalogue = work / f"cat{places}"
+    db = work / f"long{places}.db"
+    if not db.exists():
+        run_child(
+            [
+                *IPKPI,
+                "ingest",
+                str(work / f"long{places}.xlsx"),
+                "--db",
+                str(db),
+                "--targets",
+                str(catalogue),
+            ],
+            work,
+        )
+    observations = places * inputs.TARGETS * len(inputs.LONG_YEARS)
+    group = f"report ({observations:,} observations)"
+    common = ["--db", str(db), "--targets", str(catalogue), "--as-of", "2030"]
+    slugs = [inputs.place(i)[0] for i in range(places)]
+    export_places = slugs[: min(30, places)]
+    return [
+        measure(
+            group,
+            "ipkpi report, one place",
+            [*IPKPI, "report", "--city", slugs[0], *common],
+            work,
+            repeat,
+            limit=0.5,
+        ),
+        measure(
+            group,
+            "JSON report of every place (library, one process)",
+            [sys.executable, "-c", ALL_REPORTS, str(db), str(catalogue)],
+            work,
+            repeat,
+            limit=3.0,
+        ),
+        measure(
+            "export",
+            "ipkpi export, 1 place",
+            [*IPKPI, "export", "--city", slugs[0], "-o", str(work / "one.xlsx"), *common],
+            work,
+            repeat,
+        ),
+        measure(
+            "export",
+            f"ipkpi export, {len(export_places)} places",
+            [
+                *IPKPI,
+                "export",
+                *(a for s in export_places for a in ("--city", s)),
+                "-o",
+                str(work / "many.xlsx"),
+                *common,
+            ],
+            work,
+            repeat,
+        ),
+    ]
+
+
+def verdict(m: Measure, by_name: dict[tuple[str, str], Measure]) -> tuple[str, str]:
+    """(ratio, pass/fail) for the table."""
+    if m.baseline is None:
+        if m.limit is None:
+            return "", ""
+        return "", ("ok" if m.seconds < m.limit else "FAIL") + f" (< {m.limit:g} s)"
+    base = by_name[(m.group, m.baseline)]
+    if m.name.startswith("pandas"):  # how many times slower than ipkpi
+        ratio = m.seconds / base.seconds
+        mark = "ok" if ratio >= 5 else "FAIL"
+        return f"{ratio:.1f}× ipkpi", f"{mark} (≥ 5×)" if "1.6M" in m.group else ""
+    ratio = m.seconds / base.seconds
+    if m.limit is None:
+        return f"{ratio:.2f}×", ""
+    return f"{ratio:.2f}×", ("ok" if ratio <= m.limit else "FAIL") + f" (≤ {m.limit:g}×)"
+
+
+def table(results: list[Measure], markdown: bool) -> str:
+    by_name = {(m.group, m.name): m for m in results}
+    head = ["", "median s", "peak MB", "ratio", "target"]
+    rows, group = [], None
+    for m in results:
+        if m.group != group:
+            group = m.group
+            rows.append([f"**{group}**" if markdown else group, "", "", "", ""])
+        ratio, mark = verdict(m, by_name)
+        rows.append([f"  {m.name}", f"{m.seconds:.3f}", f"{m.peak_mb:.0f}", ratio, mark])
+    if markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(lines) + "\n"
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return (
+        "\n".join(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            ).rstrip()
+            for r in [head, *rows]
+        )
+        + "\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement [5]")
+    parser.add_argument(
+        "--pandas-repeat",
+        type=int,
+        default=3,
+        help="runs of pandas on the largest workbooks (about 15 s each) [3]",
+    )
+    parser.add_argument("--quick", action="store_true", help="smallest sizes, one run each")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+    sizes = {"16k": SIZES["16k"]} if args.quick else SIZES
+    repeat = 1 if args.quick else args.repeat
+    work = Path(tempfile.mkdtemp(prefix="ipkpi-bench-"))
+    try:
+        results = startup(work, repeat)
+        results += ingest(work, sizes, repeat, 1 if args.quick else args.pandas_repeat)
+        results += reports(work, max(sizes.values()), repeat)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"ipkpi benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"medians of {repeat} runs"
+    )
+    print(table(results, args.markdown), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Inputs the benchmark generates for itself: a catalogue of N places × 100 targets, and
+statistics workbooks in the long and wide layouts sized by the number of cells."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+TARGETS = 100
+FIRST_YEAR, LAST_YEAR = 1981, 2030  # a 50-year window, so a wide sheet can be wide
+LONG_YEARS = range(2021, 2031)  # 10 years a place in the long layout
+LONG_COLUMNS = ("城市", "指标", "年份", "数值", "单位")
+WIDE_YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+
+
+def place(i: int) -> tuple[str, str]:
+    """(slug, Chinese name) of the i-th place."""
+    return f"p{i:03d}", f"测试{i:03d}市"
+
+
+def target_name(j: int) -> str:
+    return f"测试指标{j:03d}号拥有量"
+
+
+def write_catalogue(folder: Path, places: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(places):
+        slug, name = place(i)
+        lines = [
+            "schema = 1",
+            "",
+            "[plan]",
+            f'id = "{slug}-bench"',
+            f'city = "{slug}"',
+            f'place = "{name}"',
+            f'place_en = "Place {i}"',
+            'level = "city"',
+            'title = "基准测试规划"',
+            f"start_year = {FIRST_YEAR}",
+            f"target_year = {LAST_YEAR}",
+        ]
+        for j in range(TARGETS):
+            lines += [
+                "",
+                "[[targets]]",
+                f'id = "t{j:03d}"',
+                f'name = "{target_name(j)}"',
+                f'name_en = "Benchmark indicator {j}"',
+                'category = "基准"',
+                "lead = []",
+                'kind = "level"',
+                'comparator = ">="',
+                "value = 1000",
+                'unit = "件"',
+                'direction = "higher"',
+                'clause = "bench"',
+                'quote = "bench"',
+            ]
+        (folder / f"{slug}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def long_rows(places: int, seed: int = 1):
+    rng = random.Random(seed)
+    yield list(LONG_COLUMNS)
+    for i in range(places):
+        name = place(i)[1]
+        for j in range(TARGETS):
+            for year in LONG_YEARS:
+                yield [name, target_name(j), year, round(rng.uniform(100, 2000), 2), "件"]
+
+
+def wide_rows(places: int, seed: int = 1):
+    rng = random.Random(seed)
+    yield ["城市", "指标", "单位", *(f"{y}年" for y in WIDE_YEARS)]
+    for i in range(places):
+        name = place(i)[1]
+        for j in range(TARGETS):
+            values = [round(rng.uniform(100, 2000), 2) for _ in WIDE_YEARS]
+            yield [name, target_name(j), "件", *values]
+
+
+def cells(layout: str, places: int) -> int:
+    per_row = len(LONG_COLUMNS) if layout == "long" else 3 + len(WIDE_YEARS)
+    rows = places * TARGETS * (len(LONG_YEARS) if layout == "long" else 1)
+    return (rows + 1) * per_row
+
+
+def write_workbook(path: Path, layout: str, places: int) -> Path:
+    import xlsxwriter
+
+    rows = long_rows(places) if layout == "long" else wide_rows(places)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = workbook.add_worksheet("数据")
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    workbook.close()
+    return path
