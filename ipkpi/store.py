@@ -188,38 +188,31 @@ class Store:
                 "INSERT INTO source_files (sha256, path, size, ingested_at) VALUES (?, ?, ?, ?)",
                 (sha256, str(path), size, stamp),
             ).lastrowid
+            current = self._current_values(conn, {ob.city for ob in observations})
             new = unchanged = 0
-            revisions = []
+            revisions, replaced, rows = [], [], []
             for ob in observations:
-                current = conn.execute(
-                    "SELECT o.id, o.value, f.path FROM observations o "
-                    "JOIN source_files f ON f.id = o.file_id WHERE o.city = ? AND "
-                    "o.target_id = ? AND o.year = ? AND o.current = 1",
-                    (ob.city, ob.target_id, ob.year),
-                ).fetchone()
-                if current is not None and _same(current[1], ob.value):
+                now = current.get((ob.city, ob.target_id, ob.year))
+                if now is not None and _same(now[1], ob.value):
                     unchanged += 1
                     continue
-                if current is not None:
-                    conn.execute("UPDATE observations SET current = 0 WHERE id = ?", (current[0],))
+                if now is not None:
+                    replaced.append((now[0],))
                     revisions.append(
                         Revision(
                             ob.city,
                             ob.target_id,
                             ob.year,
-                            current[1],
+                            now[1],
                             ob.value,
                             ob.unit,
-                            current[2],
+                            now[2],
                             ob.cell,
                         )
                     )
                 else:
                     new += 1
-                conn.execute(
-                    "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
-                    "indicator, raw, raw_unit, file_id, sheet, cell, vintage, ingested_at, "
-                    "current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                rows.append(
                     (
                         ob.city,
                         ob.target_id,
@@ -235,12 +228,33 @@ class Store:
                         ob.cell,
                         ob.vintage,
                         stamp,
-                    ),
+                    )
                 )
+            # In bulk: one statement each, not a query and an insert per value.
+            conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
+            conn.executemany(
+                "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
+                "indicator, raw, raw_unit, file_id, sheet, cell, vintage, ingested_at, "
+                "current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                rows,
+            )
             result = WriteResult(False, new, unchanged, tuple(revisions))
             if dry_run:
                 raise _DryRun(result)
         return result
+
+    @staticmethod
+    def _current_values(conn, cities: set[str]) -> dict[tuple[str, str, int], tuple]:
+        """(city, target, year) → (row id, value, source path) of the current values."""
+        found = {}
+        for city in cities:
+            for row in conn.execute(
+                "SELECT o.target_id, o.year, o.id, o.value, f.path FROM observations o "
+                "JOIN source_files f ON f.id = o.file_id WHERE o.city = ? AND o.current = 1",
+                (city,),
+            ):
+                found[(city, row[0], row[1])] = row[2:]
+        return found
 
     def observations(
         self, city: str | None = None, year: int | None = None, history: bool = False

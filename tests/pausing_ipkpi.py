@@ -1,7 +1,7 @@
 """The ipkpi command with a pause inside a store transaction, for the crash tests.
 
-With IPKPI_PAUSE_AFTER=N, after the Nth row is written to the observations table (inside
-the file's transaction, the store and its lock held) the process creates the file named by
+With IPKPI_PAUSE_AFTER=N, when the Nth row is handed to the observations table (inside
+the file's transaction, the store and its lock held, rows before it written) the process creates the file named by
 IPKPI_PAUSED and waits until the file named by IPKPI_GO exists — so a test can kill it, or
 start a second process, at exactly that moment. Not a test module: tests run it with
 ``python tests/pausing_ipkpi.py ARGS…``.
@@ -21,23 +21,42 @@ GO = Path(os.environ.get("IPKPI_GO", "go"))
 _rows = 0
 
 
+def _pause() -> None:
+    PAUSED.touch()
+    while not GO.exists():
+        time.sleep(0.02)
+
+
 class PausingConnection:
     def __init__(self, conn):
         self._conn = conn
 
     def execute(self, sql, *args):
-        global _rows
         result = self._conn.execute(sql, *args)
         if sql.startswith("INSERT INTO observations"):
-            _rows += 1
-            if _rows == PAUSE_AFTER:
-                PAUSED.touch()
-                while not GO.exists():
-                    time.sleep(0.02)
+            _counted()
         return result
+
+    def executemany(self, sql, rows):
+        if sql.startswith("INSERT INTO observations"):
+            rows = _counting(rows)  # consumed lazily by SQLite, row by row
+        return self._conn.executemany(sql, rows)
 
     def __getattr__(self, name):
         return getattr(self._conn, name)
+
+
+def _counted() -> None:
+    global _rows
+    _rows += 1
+    if _rows == PAUSE_AFTER:
+        _pause()
+
+
+def _counting(rows):
+    for row in rows:
+        _counted()
+        yield row
 
 
 _original = store.Store._transaction

@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 MISSING_MARKERS = frozenset(
     {
@@ -98,8 +99,9 @@ def parse_year(raw: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
+@lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
+    """0 → A, 25 → Z, 26 → AA (cached: a sheet asks for the same few thousands of times)."""
     letters = ""
     index += 1
     while index:

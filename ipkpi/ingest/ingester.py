@@ -263,6 +263,7 @@ class _Resolver:
         self.indexes: dict[str, TargetIndex] = {}
         self.year_ranges: dict[str, tuple[int, int]] = {}
         self.plan_ids: dict[tuple[str, int], str] = {}
+        self.places_of: dict[str, str] = {}
 
     def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -301,10 +302,11 @@ class _Resolver:
         city = self.city_of(record, title, report)
         if city is None:
             return None
-        plans = self.catalogue.plans_for(city)
         if city not in self.indexes:
+            plans = self.catalogue.plans_for(city)
             self.indexes[city] = TargetIndex(plans)
             self.year_ranges[city] = _years(plans)
+            self.places_of[city] = plans[0].place
         index = self.indexes[city]
         if record.target_id:
             match = index.find(record.target_id)
@@ -338,7 +340,8 @@ class _Resolver:
             self.problem(
                 report,
                 record,
-                f"year {record.year} is outside every plan of {plans[0].place} ({first}–{last})",
+                f"year {record.year} is outside every plan of {self.places_of[city]} "
+                f"({first}–{last})",
                 record.year_cell or record.cell,
             )
             return None
