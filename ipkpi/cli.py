@@ -32,11 +32,16 @@ class IpkpiGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except IpkpiError as exc:
-            if ctx.params.get("debug") or os.environ.get(ENV_DEBUG):
+            if _debug(ctx):
                 raise
             for line in exc.lines():
                 typer.echo(f"Error: {line}", err=True)
             raise typer.Exit(exc.exit_code) from None
+
+
+def _debug(ctx: typer.Context) -> bool:
+    """``ipkpi --debug …`` or IPKPI_DEBUG=1: let tracebacks through."""
+    return bool(ctx.find_root().params.get("debug") or os.environ.get(ENV_DEBUG))
 
 
 class OutputFormat(StrEnum):
@@ -452,7 +457,7 @@ class GroupBy(StrEnum):
 
 def _statuses(value: str | None, option: str) -> set[str] | None:
     """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error."""
-    from ipkpi.config import STATUSES as STATUS_CODES
+    from ipkpi.engine import STATUS_CODES
 
     if value is None:
         return None
@@ -753,7 +758,7 @@ def run_command(
     with render.run_logging(verbose, settings.log_file, terminal, colour) as log:
         try:
             catalogue = _catalogue(settings.targets)
-            check_cities(settings, catalogue)
+            check_cities(settings, catalogue)  # before waiting for the lock, not after
             with store_lock(
                 settings.store,
                 settings.lock_timeout,
@@ -764,7 +769,7 @@ def run_command(
                 result = run(settings, catalogue)
         except IpkpiError as exc:
             # Into the log file too: nobody reads the terminal of a cron job.
-            if ctx.find_root().params.get("debug") or os.environ.get(ENV_DEBUG):
+            if _debug(ctx):
                 raise
             for line in exc.lines():
                 log.error("Error: %s", line)

@@ -18,13 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.engine import Status
+from ipkpi.engine import STATUS_CODES
 from ipkpi.errors import SEP, ProblemsError, display_path
 
 ENV_CONFIG = "IPKPI_CONFIG"
 DEFAULT_CONFIG = "ipkpi.toml"
 
-STATUSES = tuple(s.value for s in Status)
 
 # key → (what it holds, the default) — the README's table of keys is checked against this.
 KEYS = {
@@ -224,12 +223,12 @@ class _Checker:
 
     def fail_on(self) -> frozenset[str]:
         value = self.strings("fail_on") or []
-        unknown = [v for v in value if v not in STATUSES]
+        unknown = [v for v in value if v not in STATUS_CODES]
         if unknown:
             self.problem(
                 "fail_on",
                 f"unknown status {', '.join(_toml(v) for v in unknown)}; "
-                f"use any of {', '.join(STATUSES)}",
+                f"use any of {', '.join(STATUS_CODES)}",
             )
             return frozenset()
         return frozenset(value)

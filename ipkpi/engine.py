@@ -39,6 +39,10 @@ class Status(StrEnum):
     NO_DATA = "no_data"  # 数据不足: fewer points than the assessment needs
 
 
+# The codes as options and configuration files write them, in the order above.
+STATUS_CODES = tuple(s.value for s in Status)
+
+
 # Best first; the order of summaries and the sense of "a better status".
 STATUS_ORDER: tuple[Status, ...] = (
     Status.MET,

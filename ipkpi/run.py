@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ipkpi.config import ConfigError, ConfigProblem, RunConfig
-from ipkpi.errors import display_path
+from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.model import Catalogue
 from ipkpi.rejects import Rejection, reject
@@ -138,10 +138,14 @@ def run(
     with Store(config.store) as store:
         _take_inbox(config, catalogue, store, result, started)
         year = as_of if as_of is not None else started.year
-        for city in cities:
-            result.cities.append(_refresh_city(config, catalogue, store, city, year, started))
-    result.finished_at = dt.datetime.now().astimezone()
-    result.summary_path = _write_summary(result)
+        try:
+            for city in cities:
+                result.cities.append(_refresh_city(config, catalogue, store, city, year, started))
+            result.finished_at = dt.datetime.now().astimezone()
+            result.summary_path = _write_summary(result)
+        except OSError as exc:  # a full disk: what was taken stays taken; say so, no traceback
+            where = display_path(Path(exc.filename or config.output))
+            raise UsageError(f"{where}: cannot write: {exc.strerror or exc}") from exc
     return result
 
 

@@ -749,6 +749,20 @@ def test_an_output_folder_above_the_inbox_does_not_hide_it(site, folders):
 # --- 9. what a killed run left -----------------------------------------------------------------
 
 
+def test_a_full_disk_while_writing_reports_is_one_error_line(site, monkeypatch):
+    def full(path, text):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(ipkpi.run, "write_text", full)
+    result = site.run(expect=2)
+    (line,) = [entry for entry in log_lines(result.stderr) if entry.startswith("ERROR")]
+    assert line == (
+        f"ERROR   Error: out/guizhou-{site.day}.json: cannot write: No space left on device"
+    )
+    assert "Traceback" not in result.stderr
+    assert site.values() == TOTAL_VALUES  # what was taken stays taken, whole
+
+
 def test_stale_temporary_files_are_removed(site):
     stale = [
         site.out / ".nanjing-latest.xlsx.abc123.ipkpi.tmp",
