@@ -41,10 +41,12 @@ CALAMINE_READ = (
 ALL_REPORTS = (
     "import sys; from pathlib import Path; "
     "from ipkpi.catalogue import load_catalogue; from ipkpi.store import Store; "
-    "from ipkpi.report import build_report, report_document; from ipkpi.render import to_json; "
+    "from ipkpi.report import build_report, report_document; "
+    "from ipkpi.render import to_json_bytes; "
     "c = load_catalogue(Path(sys.argv[2])); s = Store(Path(sys.argv[1]), readonly=True); "
-    "out = [report_document(build_report(c, s, city, as_of=2030)) for city in c.cities()]; "
-    "sys.stdout.write(to_json(out))"
+    "out = [report_document(build_report(c, s, city, as_of=2030, evidence=False)) "
+    "for city in c.cities()]; "
+    "sys.stdout.buffer.write(to_json_bytes(out))"
 )
 PANDAS_READ = (
     "import sys, pandas; pandas.read_excel(sys.argv[1], sheet_name=None, engine='openpyxl')"

@@ -36,6 +36,7 @@ from ipkpi.model import (
     Kind,
     Nature,
     Plan,
+    PlanHeader,
     Source,
     Target,
     Trajectory,
@@ -77,29 +78,55 @@ def resolve_catalogue_dir(
 # --- loading -----------------------------------------------------------------------------
 
 
-def load_catalogue(folder: Path | None = None) -> Catalogue:
-    """Load every ``*.toml`` plan in ``folder`` (default: the bundled catalogue)."""
+_DEFAULT_CACHE: Any = object()
+
+
+def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CACHE) -> Catalogue:
+    """Load every ``*.toml`` plan in ``folder`` (default: the bundled catalogue).
+
+    Plans unchanged since they were last validated come from the cache in ``cache``
+    (default: ``catalogue_cache.cache_dir()``; None: no cache) and are read only when
+    asked for."""
+    from ipkpi.catalogue_cache import PlanCache, cache_dir, file_key
+
     folder = bundled_catalogue_dir() if folder is None else Path(folder)
     if not folder.is_dir():
         raise CatalogueNotFound(folder, "catalogue")
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise CatalogueError([CatalogueProblem(folder, "no plan files (*.toml) in this folder")])
+    cached = PlanCache(folder, cache_dir() if cache is _DEFAULT_CACHE else cache)
     problems: list[CatalogueProblem] = []
-    plans: list[Plan] = []
+    headers: list[PlanHeader] = []
+    ready: dict[Path, Plan] = {}
     for file in files:
-        reader = _FileReader(file)
-        plan = reader.read()
-        problems.extend(reader.problems)
-        if plan is not None:
-            plans.append(plan)
-    problems.extend(_cross_plan_problems(plans))
+        try:
+            key = file_key(file)
+        except OSError:
+            key = None
+        header = cached.header(file, key) if key else None
+        if header is None:
+            reader = _FileReader(file)
+            plan = reader.read()
+            problems.extend(reader.problems)
+            if plan is None:
+                continue
+            header = PlanHeader.of(plan)
+            ready[file] = plan
+            if key:
+                cached.put(plan, key)
+        headers.append(header)
+    cached.keep_only({f.name for f in files})
+    problems.extend(_cross_plan_problems(headers))
     if problems:
         raise CatalogueError(problems)
-    return Catalogue(folder=folder, plans=tuple(plans))
+    cached.save()
+    return Catalogue(
+        folder, headers=headers, load=lambda h: ready[h.file] if h.file in ready else cached.plan(h)
+    )
 
 
-def _cross_plan_problems(plans: list[Plan]) -> list[CatalogueProblem]:
+def _cross_plan_problems(plans: list[PlanHeader]) -> list[CatalogueProblem]:
     problems = []
     seen_ids: dict[str, Plan] = {}
     place_of_city: dict[str, Plan] = {}

@@ -411,7 +411,8 @@ def data_show(
         select_plan(catalogue, city)  # an unknown city is a usage error
     with Store(resolve_db_path(db), readonly=True) as store:
         stored = store.observations(city=city, year=year, history=history)
-    names = {(p.city, t.id): t for p in catalogue.plans for t in p.targets}
+    plans = catalogue.plans_for(city) if city is not None else catalogue.plans
+    names = {(p.city, t.id): t for p in plans for t in p.targets}
     if format is OutputFormat.json:
         typer.echo(render.to_json(views.data_document(stored, names)), nl=False)
         return
@@ -579,6 +580,7 @@ def report(
             plan_id=plan,
             method=Method(method.value),
             thresholds=limits,
+            evidence=False,
         )
     lang_code = lang.value
     shown = [

@@ -21,9 +21,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from ipkpi.model import Comparator, Direction, Kind, Plan, Target, Trajectory
 
@@ -95,9 +95,9 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 
-@dataclass(frozen=True)
-class Point:
-    """One year's figure of a target's statistic, in the unit it is stored in."""
+class Point(NamedTuple):
+    """One year's figure of a target's statistic, in the unit it is stored in (a named
+    tuple: a report of every place builds hundreds of thousands)."""
 
     year: int
     value: float
@@ -261,7 +261,9 @@ def assess(
             result = _assess_rise(target, series, as_of, plan_start)
         case _:
             raise AssertionError(target.kind)
-    return replace(result, series=tuple(series))
+    # Set on the result just built, which nothing else holds yet: cheaper than replace().
+    object.__setattr__(result, "series", tuple(series))
+    return result
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ validation, so code that receives them can trust every field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -144,15 +145,65 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class PlanHeader:
+    """What the catalogue knows of a plan before reading its targets."""
+
+    id: str
+    city: str
+    place: str
+    place_en: str
+    start_year: int
+    target_year: int
+    file: Path
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanHeader:
+        return cls(
+            plan.id,
+            plan.city,
+            plan.place,
+            plan.place_en,
+            plan.start_year,
+            plan.target_year,
+            plan.file,
+        )
+
+
 class Catalogue:
-    folder: Path
-    plans: tuple[Plan, ...]
+    """Every plan in a folder. Plans may be given ready or as headers with a loader, so
+    a command about one city reads that city's plans only (see ``catalogue_cache``)."""
+
+    def __init__(
+        self,
+        folder: Path,
+        plans: Iterable[Plan] = (),
+        headers: Sequence[PlanHeader] = (),
+        load: Callable[[PlanHeader], Plan] | None = None,
+    ):
+        self.folder = folder
+        ready = list(plans)
+        self.headers: tuple[PlanHeader, ...] = (
+            tuple(PlanHeader.of(p) for p in ready) if ready else tuple(headers)
+        )
+        self._loaded: dict[int, Plan] = dict(enumerate(ready))
+        self._load = load
+
+    def _plan(self, i: int) -> Plan:
+        if i not in self._loaded:
+            assert self._load is not None
+            self._loaded[i] = self._load(self.headers[i])
+        return self._loaded[i]
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        """All plans, in file-name order (reads every one not yet read)."""
+        return tuple(self._plan(i) for i in range(len(self.headers)))
 
     def cities(self) -> list[str]:
-        return sorted({p.city for p in self.plans})
+        return sorted({h.city for h in self.headers})
 
     def plans_for(self, city: str) -> list[Plan]:
         """The city's plans, oldest window first."""
-        return sorted(
-            (p for p in self.plans if p.city == city), key=lambda p: (p.target_year, p.start_year)
-        )
+        mine = [i for i, h in enumerate(self.headers) if h.city == city]
+        mine.sort(key=lambda i: (self.headers[i].target_year, self.headers[i].start_year))
+        return [self._plan(i) for i in mine]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,7 +18,15 @@ from ipkpi.textwidth import display_width, pad
 
 
 def to_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return to_json_bytes(document).decode()
+
+
+def to_json_bytes(document: Any) -> bytes:
+    """Indented UTF-8 JSON, with a final newline. orjson: the standard library's encoder
+    falls back to pure Python when it indents, 20× slower on the report of every place."""
+    import orjson
+
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:

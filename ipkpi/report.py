@@ -23,7 +23,7 @@ from ipkpi.engine import (
 )
 from ipkpi.labels import Lang, label
 from ipkpi.model import Catalogue, Comparator, Kind
-from ipkpi.views import format_number, number, plan_dict, target_requirement
+from ipkpi.views import format_number, plan_dict, target_requirement
 
 REPORT_SCHEMA = "ipkpi.report/1"
 
@@ -56,7 +56,7 @@ def points_by_target(observations: Iterable[Any]) -> dict[str, list[Point]]:
     """Current stored observations as engine points, by target id."""
     series: dict[str, list[Point]] = {}
     for o in observations:
-        point = Point(o.year, o.value, preliminary=o.vintage == "preliminary")
+        point = Point(o.year, o.value, o.vintage == "preliminary")
         series.setdefault(o.target_id, []).append(point)
     return series
 
@@ -70,24 +70,34 @@ def build_report(
     plan_id: str | None = None,
     method: Method = Method.LINEAR,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    evidence: bool = True,
 ) -> Report:
     """Assess the city's plan (the one for ``as_of`` unless ``plan_id``) on the store's
-    current figures up to ``as_of``."""
+    current figures up to ``as_of``. ``evidence``: keep every stored value used, with its
+    provenance (the Excel summary's data sheet needs them; the report and JSON do not,
+    and skipping them makes a report several times faster)."""
     from ipkpi.catalogue import select_plan
 
     plan = select_plan(catalogue, city, plan_id, as_of)
     ids = {t.id for t in plan.targets}
-    observations = [
-        o for o in store.observations(city=city) if o.target_id in ids and o.year <= as_of
-    ]
-    assessment = assess_plan(
-        plan, points_by_target(observations), as_of=as_of, method=method, thresholds=thresholds
-    )
+    rows, files = store.current_values(city)
+    series: dict[str, list[Point]] = {}
+    file_of: dict[tuple[str, int], int] = {}
+    for target_id, year, value, vintage, file_id in rows:
+        if target_id in ids and year <= as_of:
+            series.setdefault(target_id, []).append(Point(year, value, vintage == "preliminary"))
+            file_of[(target_id, year)] = file_id
+    assessment = assess_plan(plan, series, as_of=as_of, method=method, thresholds=thresholds)
     used = {(r.target.id, y) for r in assessment.results for y in r.years_counted}
     used |= {(r.target.id, r.baseline.year) for r in assessment.results if r.baseline}
-    evidence = tuple(o for o in observations if (o.target_id, o.year) in used)
-    files = {o.sha256: SourceFile(o.path, o.sha256, o.ingested_at) for o in evidence}
-    return Report(assessment, tuple(sorted(files.values(), key=lambda f: f.path)), evidence)
+    used &= file_of.keys()  # a catalogue baseline is not a stored value
+    sources = sorted(
+        {SourceFile(*files[file_of[key]]) for key in used}, key=lambda f: (f.path, f.sha256)
+    )
+    kept: tuple[Any, ...] = ()
+    if evidence:
+        kept = tuple(o for o in store.observations(city=city) if (o.target_id, o.year) in used)
+    return Report(assessment, tuple(sources), kept)
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -95,7 +105,11 @@ def build_report(
 
 def rounded(value: float | None, digits: int = 6) -> int | float | None:
     """For JSON: no float noise (0.30000000000000004), integral values as ints."""
-    return None if value is None else number(round(value, digits))
+    if value is None:
+        return None
+    value = round(value, digits)
+    whole = int(value)
+    return whole if whole == value else value
 
 
 def fmt(value: float | None, digits: int = 2) -> str:

@@ -5,6 +5,8 @@ Bad-catalogue tests start from ``GOOD_PLAN`` and change one thing each.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,13 @@ def sample_db(tmp_path_factory):
 @pytest.fixture
 def runner():
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _private_plan_cache(tmp_path_factory, monkeypatch):
+    """Every test gets an empty catalogue cache of its own, never the user's."""
+    monkeypatch.setenv("IPKPI_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
+# Session fixtures and child processes too: never the user's cache.
+os.environ["IPKPI_CACHE"] = tempfile.mkdtemp(prefix="ipkpi-test-cache-")

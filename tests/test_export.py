@@ -540,7 +540,7 @@ def test_data_sheet_nanjing_2024_patents(workbook, sample_db):
 
 def test_text_from_a_statistics_file_is_never_a_formula(nanjing_report, tmp_path):
     first, *rest = nanjing_report.observations
-    evil = dataclasses.replace(first, indicator='=HYPERLINK("http://evil","x")', raw="+1+1")
+    evil = first._replace(indicator='=HYPERLINK("http://evil","x")', raw="+1+1")
     report = dataclasses.replace(nanjing_report, observations=(evil, *rest))
     path = tmp_path / "evil.xlsx"
     summary = write_export(path, [report], made_at=MADE_AT)

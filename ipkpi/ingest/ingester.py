@@ -431,7 +431,7 @@ def _place_key(name: str) -> str:
 def _place_names(catalogue: Catalogue) -> dict[str, str]:
     """Every way a place may be written (南京市, 南京, Nanjing, nanjing) → its slug."""
     names = {}
-    for plan in catalogue.plans:
+    for plan in catalogue.headers:  # headers only: no plan's targets are read for this
         for name in (plan.place, plan.place.rstrip("市省"), plan.place_en, plan.city):
             names[_place_key(name)] = plan.city
     return names
