@@ -203,7 +203,7 @@ def parse_file(
     report.layouts = tuple(dict.fromkeys(t.layout for t in tables))
 
     resolver = _Resolver(catalogue, options, path)
-    seen: dict[tuple[str, str, int], tuple[float, str]] = {}
+    seen: dict[tuple[str, str, int], tuple[float, RawRecord]] = {}
     unmatched_rows: set[tuple[str | None, str]] = set()
     observations: list[Observation] = []
     for table in tables:
@@ -213,9 +213,9 @@ def parse_file(
                 continue
             report.values += 1
             key = (ob.city, ob.target_id, ob.year)
-            where = _where(record)
             if key in seen:
-                first_value, first_where = seen[key]
+                first_value, first_record = seen[key]
+                first_where = _where(first_record)
                 if abs(first_value - ob.value) > 1e-9 * max(1.0, abs(first_value)):
                     report.problems.append(
                         InputProblem(
@@ -227,7 +227,7 @@ def parse_file(
                         )
                     )
                 continue
-            seen[key] = (ob.value, where)
+            seen[key] = (ob.value, record)
             observations.append(ob)
     if options.strict:
         report.problems += [
@@ -264,6 +264,8 @@ class _Resolver:
         self.year_ranges: dict[str, tuple[int, int]] = {}
         self.plan_ids: dict[tuple[str, int], str] = {}
         self.places_of: dict[str, str] = {}
+        self.series: dict[tuple, tuple] = {}
+        self.units: dict[tuple, tuple[str | None, float | None]] = {}
 
     def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -299,6 +301,95 @@ class _Resolver:
         return None
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
+        # The row's city and target are worked out once per distinct (city, name, id)
+        # and the unit once per (target, unit): a big sheet repeats them thousands of times.
+        key = (record.city, record.sheet, title, record.name, record.target_id)
+        series = self.series.get(key)
+        if series is None:
+            series = self._series(record, title, report, unmatched_rows)
+            if series is None:
+                return None
+            self.series[key] = series
+        city, target, first, last = series
+        if not first <= record.year <= last:
+            self.problem(
+                report,
+                record,
+                f"year {record.year} is outside every plan of {self.places_of[city]} "
+                f"({first}–{last})",
+                record.year_cell or record.cell,
+            )
+            return None
+        raw = record.raw
+        if type(raw) is float and raw - raw == 0:  # a finite number: most cells
+            value, percent, footnote = raw, False, None
+        else:
+            try:
+                cell = parse_number(raw)
+            except NotANumber as exc:
+                self.problem(report, record, f"{exc} ({record.name}, {record.year})", record.cell)
+                return None
+            if cell.value is None:
+                report.missing += 1
+                return None
+            value, percent, footnote = cell.value, cell.percent, cell.footnote
+        unit = target.series_unit or target.unit
+        if percent and unit != "%":
+            self.problem(
+                report, record, f"a percentage, but {target.name} is counted in {unit}", record.cell
+            )
+            return None
+        unit_key = (city, target.id, record.unit)
+        converted = self.units.get(unit_key)
+        if converted is None:
+            converted = self._unit(record, target, unit, report)
+            if converted is None:
+                return None
+            self.units[unit_key] = converted
+        source_unit, factor = converted
+        given = value
+        if factor is not None:
+            # 200929 件 → 20.0929 万件, not 20.092900000000004
+            value = float(f"{value * factor:.12g}")
+        if footnote:
+            report.warnings.append(
+                f"{location(self.path, record.sheet, record.cell)}: footnote mark "
+                f"{footnote!r} after {_num(given)}, stored as the {record.year} value; "
+                "see the sheet's notes"
+            )
+        if value < 0 and units.UNITS[unit].dimension not in _NON_NEGATIVE_EXEMPT:
+            self.problem(
+                report,
+                record,
+                f"negative value {_num(given)} for {target.name} "
+                f"({unit}), which cannot be negative",
+                record.cell,
+            )
+            return None
+        plan_key = (city, record.year)
+        plan_id = self.plan_ids.get(plan_key)
+        if plan_id is None:
+            plan_id = self.plan_ids[plan_key] = select_plan(
+                self.catalogue, city, as_of=record.year
+            ).id
+        return Observation(
+            city,
+            target.id,
+            record.year,
+            value,
+            unit,
+            plan_id,
+            record.name,
+            None if raw is None else str(raw),
+            source_unit,
+            record.sheet,
+            record.cell,
+            record.vintage,
+        )
+
+    def _series(self, record, title, report, unmatched_rows):
+        """(city, target, first year, last year) for a record, or None with the problem
+        or the unmatched row recorded."""
         city = self.city_of(record, title, report)
         if city is None:
             return None
@@ -334,33 +425,12 @@ class _Resolver:
                         )
                     )
                 return None
-        target = match.target
-        first, last = self.year_ranges[city]
-        if not first <= record.year <= last:
-            self.problem(
-                report,
-                record,
-                f"year {record.year} is outside every plan of {self.places_of[city]} "
-                f"({first}–{last})",
-                record.year_cell or record.cell,
-            )
-            return None
-        try:
-            cell = parse_number(record.raw)
-        except NotANumber as exc:
-            self.problem(report, record, f"{exc} ({record.name}, {record.year})", record.cell)
-            return None
-        if cell.value is None:
-            report.missing += 1
-            return None
-        unit = target.series_unit or target.unit
+        return (city, match.target, *self.year_ranges[city])
+
+    def _unit(self, record, target, unit, report) -> tuple[str | None, float | None] | None:
+        """(the unit the sheet gives, the factor to the target's unit if it differs), or
+        None with the problem recorded."""
         source_unit = _clean_unit(record.unit) if record.unit else None
-        if cell.percent and unit != "%":
-            self.problem(
-                report, record, f"a percentage, but {target.name} is counted in {unit}", record.cell
-            )
-            return None
-        value = cell.value
         if source_unit and not units.is_known(source_unit):
             self.problem(
                 report,
@@ -371,7 +441,7 @@ class _Resolver:
             return None
         if source_unit and source_unit != unit:
             try:
-                value *= units.conversion_factor(source_unit, unit)
+                return source_unit, units.conversion_factor(source_unit, unit)
             except ValueError as exc:
                 self.problem(
                     report,
@@ -380,39 +450,7 @@ class _Resolver:
                     record.unit_cell or record.name_cell,
                 )
                 return None
-            value = float(f"{value:.12g}")  # 200929 件 → 20.0929 万件, not 20.092900000000004
-        if cell.footnote:
-            report.warnings.append(
-                f"{location(self.path, record.sheet, record.cell)}: footnote mark "
-                f"{cell.footnote!r} after {_num(cell.value)}, stored as the {record.year} value; "
-                "see the sheet's notes"
-            )
-        if value < 0 and units.UNITS[unit].dimension not in _NON_NEGATIVE_EXEMPT:
-            self.problem(
-                report,
-                record,
-                f"negative value {_num(cell.value)} for {target.name} "
-                f"({unit}), which cannot be negative",
-                record.cell,
-            )
-            return None
-        key = (city, record.year)
-        if key not in self.plan_ids:
-            self.plan_ids[key] = select_plan(self.catalogue, city, as_of=record.year).id
-        return Observation(
-            city=city,
-            target_id=target.id,
-            year=record.year,
-            value=value,
-            unit=unit,
-            plan_id=self.plan_ids[key],
-            indicator=record.name,
-            raw=None if record.raw is None else str(record.raw),
-            raw_unit=source_unit,
-            sheet=record.sheet,
-            cell=record.cell,
-            vintage=record.vintage,
-        )
+        return source_unit, None
 
 
 def _years(plans: list[Plan]) -> tuple[int, int]:

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ipkpi.errors import InputProblem
-from ipkpi.ingest.cells import cell_ref, parse_year
+from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
 from ipkpi.ingest.matching import split_unit
 from ipkpi.ingest.reading import Sheet
 
@@ -73,8 +75,10 @@ def vintage_of(*texts: object) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class RawRecord:
+class RawRecord(NamedTuple):
+    """One value cell and what its row and header say about it (a named tuple: a big
+    sheet makes hundreds of thousands)."""
+
     sheet: str | None
     cell: str  # the value cell
     name: str  # the indicator as written
@@ -100,9 +104,21 @@ class Table:
 def _text(value: object) -> str:
     if value is None:
         return ""
+    if type(value) is str:
+        return _clean(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def _clean(text: str) -> str:
+    # Cached: a column of city, indicator or unit names repeats the same few texts.
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _blank(value: object) -> bool:
+    return value is None or (type(value) is str and not _clean(value))
 
 
 def _role(value: object) -> tuple[str, int | None] | None:
@@ -124,9 +140,13 @@ def _role(value: object) -> tuple[str, int | None] | None:
 
 
 def _filled(sheet: Sheet) -> list[list[object]]:
-    """The sheet's rows with each merged range's value copied into all its cells."""
-    rows = [list(r) for r in sheet.rows]
-    width = max((len(r) for r in rows), default=0)
+    """The sheet's rows, all as wide as the widest, with each merged range's value copied
+    into all its cells. Rows are copied only when something has to change."""
+    rows = sheet.rows
+    width = max(map(len, rows), default=0)
+    if not sheet.merged and all(len(r) == width for r in rows):
+        return rows  # the usual case with calamine: already a full rectangle
+    rows = [list(r) for r in rows]
     for r in rows:
         r.extend([""] * (width - len(r)))
     for r1, c1, r2, c2 in sheet.merged:
@@ -229,56 +249,67 @@ def read_table(
         _, value_header_unit = split_unit(_text(rows[header.row][cols["value"]]))
 
     records: list[RawRecord] = []
+    name_col = cols.get("indicator", cols.get("id"))
+    id_col, unit_col, city_col = cols.get("id"), cols.get("unit"), cols.get("city")
+    if detected == "wide":
+        wide_cells = [
+            (c, y, header.year_cells[c], header.vintages[c] or sheet_vintage)
+            for c, y in year_cols.items()
+        ]
+    value_col = cols.get("value")
+    sheet_name = sheet.name
+    add = records.append
     for r in range(header.row + 1, len(rows)):
         row = rows[r]
-        texts = [_text(v) for v in row]
-        first = next((t for t in texts if t), "")
+        first = next((t for v in row if not _blank(v) and (t := _text(v))), "")
         if not first:
             continue
         if _NOTE_ROW.match(first):
             break  # notes below the table
-        name_col = cols.get("indicator", cols.get("id"))
-        name = texts[name_col]
-        target_id = texts[cols["id"]] if "id" in cols else None
-        unit = texts[cols["unit"]] if "unit" in cols and texts[cols["unit"]] else None
-        name_only, unit_in_name = split_unit(name)
+        number = r + 1
+        name = _text(row[name_col])
+        target_id = _text(row[id_col]) if id_col is not None else None
+        unit = _text(row[unit_col]) if unit_col is not None else None
+        name_only, unit_in_name = _split_unit(name)
         unit = unit or unit_in_name or value_header_unit
-        city = texts[cols["city"]] if "city" in cols and texts[cols["city"]] else None
+        city = (_text(row[city_col]) or None) if city_col is not None else None
         if detected == "wide":
-            cells = [(c, y, header.year_cells[c], header.vintages[c]) for c, y in year_cols.items()]
+            cells = wide_cells
         elif detected == "long":
             yc = cols["year"]
             row_year = parse_year(row[yc])
             if row_year is None:
-                if _all_blank(row, [cols["value"]]):
+                if _blank(row[value_col]):
                     continue
-                problem(f"{texts[yc]!r} is not a year", cell_ref(r, yc))
+                problem(f"{_text(row[yc])!r} is not a year", cell_ref(r, yc))
                 continue
-            cells = [(cols["value"], row_year, cell_ref(r, yc), None)]
+            cells = [(value_col, row_year, f"{column_letter(yc)}{number}", sheet_vintage)]
         else:
-            cells = [(cols["value"], single_year, None, None)]
-        if _all_blank(row, [c for c, *_ in cells]):
+            cells = [(value_col, single_year, None, sheet_vintage)]
+        if all(_blank(row[c]) for c, *_ in cells):
             continue  # a group heading (一、知识产权创造) or an empty row: no values at all
         if not name and not target_id:
             problem("a value with no indicator name", cell_ref(r, name_col))
             continue
+        name_cell = f"{column_letter(name_col)}{number}"
+        city_cell = f"{column_letter(city_col)}{number}" if city_col is not None else None
+        unit_cell = f"{column_letter(unit_col)}{number}" if unit_col is not None else None
         for c, y, ycell, vintage in cells:
-            raw = row[c] if c < len(row) else None
-            records.append(
+            add(
                 RawRecord(
-                    sheet=sheet.name,
-                    cell=cell_ref(r, c),
-                    name=name_only or name,
-                    name_cell=cell_ref(r, name_col),
-                    year=y,
-                    year_cell=ycell,
-                    raw=raw,
-                    unit=unit,
-                    city=city,
-                    city_cell=cell_ref(r, cols["city"]) if "city" in cols else None,
-                    unit_cell=cell_ref(r, cols["unit"]) if "unit" in cols else None,
-                    vintage=vintage or sheet_vintage,
-                    target_id=target_id or None,
+                    sheet_name,
+                    f"{column_letter(c)}{number}",
+                    name_only or name,
+                    name_cell,
+                    y,
+                    ycell,
+                    row[c],
+                    unit,
+                    city,
+                    city_cell,
+                    unit_cell,
+                    vintage,
+                    target_id or None,
                 )
             )
     return Table(detected, records, title)
@@ -291,8 +322,9 @@ _NEEDS = {
 }
 
 
-def _all_blank(row: list[object], columns: list[int]) -> bool:
-    return all(c >= len(row) or not _text(row[c]) for c in columns)
+@lru_cache(maxsize=1 << 14)
+def _split_unit(name: str) -> tuple[str, str | None]:
+    return split_unit(name)
 
 
 def _year_of_sheet(
