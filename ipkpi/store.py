@@ -206,52 +206,41 @@ class Store:
             ).lastrowid
             current = self._current_values(conn, {ob.city for ob in observations})
             new = unchanged = 0
-            revisions, replaced, rows = [], [], []
-            for ob in observations:
-                now = current.get((ob.city, ob.target_id, ob.year))
-                if now is not None and _same(now[1], ob.value):
-                    unchanged += 1
-                    continue
-                if now is not None:
-                    replaced.append((now[0],))
-                    revisions.append(
-                        Revision(
-                            ob.city,
-                            ob.target_id,
-                            ob.year,
-                            now[1],
-                            ob.value,
-                            ob.unit,
-                            now[2],
-                            ob.cell,
+            revisions, replaced = [], []
+            rows: list[Observation] = observations
+            if current:  # else all of them are new: no need to look at each
+                rows = []
+                for ob in observations:
+                    now = current.get((ob.city, ob.target_id, ob.year))
+                    if now is not None and _same(now[1], ob.value):
+                        unchanged += 1
+                        continue
+                    if now is not None:
+                        replaced.append((now[0],))
+                        revisions.append(
+                            Revision(
+                                ob.city,
+                                ob.target_id,
+                                ob.year,
+                                now[1],
+                                ob.value,
+                                ob.unit,
+                                now[2],
+                                ob.cell,
+                            )
                         )
-                    )
-                else:
-                    new += 1
-                rows.append(
-                    (
-                        ob.city,
-                        ob.target_id,
-                        ob.year,
-                        ob.value,
-                        ob.unit,
-                        ob.plan_id,
-                        ob.indicator,
-                        ob.raw,
-                        ob.raw_unit,
-                        file_id,
-                        ob.sheet,
-                        ob.cell,
-                        ob.vintage,
-                        stamp,
-                    )
-                )
-            # In bulk: one statement each, not a query and an insert per value.
+                    rows.append(ob)
+            new = len(rows) - len(replaced)
+            # In bulk: one statement each, not a query and an insert per value. The
+            # observations are bound as they are (their fields are the first twelve
+            # columns); the file id and time are the same for all, so they are literals
+            # (an integer from SQLite and our own ISO timestamp: nothing to escape).
             conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
             conn.executemany(
                 "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
-                "indicator, raw, raw_unit, file_id, sheet, cell, vintage, ingested_at, "
-                "current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                "indicator, raw, raw_unit, sheet, cell, vintage, file_id, ingested_at, "
+                f"current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(file_id)}, "
+                f"'{_iso(stamp)}', 1)",
                 rows,
             )
             result = WriteResult(False, new, unchanged, tuple(revisions))
@@ -340,6 +329,12 @@ def write_or_preview(store: Store, *args, dry_run: bool = False, **kwargs) -> Wr
         return store.write_file(*args, dry_run=dry_run, **kwargs)
     except _DryRun as preview:
         return preview.result
+
+
+def _iso(stamp: str) -> str:
+    if not all(ch.isdigit() or ch in "-:+T" for ch in stamp):  # never anything to quote
+        raise ValueError(f"not an ISO timestamp: {stamp!r}")
+    return stamp
 
 
 def _same(a: float, b: float) -> bool:
