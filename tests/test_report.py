@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -472,6 +473,31 @@ def test_library_build_report_with_cagr(sample_db):
     assert [f.path.rsplit("/", 1)[-1] for f in report.sources] == [
         "贵州省知识产权主要指标监测表.xlsx"
     ]
+
+
+def test_a_report_without_evidence_has_the_same_figures_and_sources(sample_db):
+    with Store(sample_db, readonly=True) as store:
+        full = build_report(load_catalogue(), store, "nanjing", as_of=2024)
+        light = build_report(load_catalogue(), store, "nanjing", as_of=2024, evidence=False)
+    assert light.results == full.results
+    assert light.sources == full.sources
+    assert [f.path.rsplit("/", 1)[-1] for f in light.sources] == ["南京市知识产权主要指标.xlsx"]
+    assert light.observations == ()
+    # With evidence: the stored values the figures use. Nanjing's file holds 2 values for
+    # 2021 (baselines), 15 for 2022, 14 for 2023, 15 for 2024 and 15 for 2025: as of 2024
+    # every one up to 2024 is used, none of 2025.
+    assert len(full.observations) == 2 + 15 + 14 + 15
+    assert max(o.year for o in full.observations) == 2024
+    assert {o.current for o in full.observations} == {True}
+
+
+def test_current_values_are_light_rows_in_target_and_year_order(sample_db):
+    with Store(sample_db, readonly=True) as store:
+        rows, files = store.current_values("nanjing")
+        stored = store.observations(city="nanjing")
+    assert [r[:4] for r in rows] == [(o.target_id, o.year, o.value, o.vintage) for o in stored]
+    assert len(rows) == 61
+    assert sorted(Path(p).name for p, _, _ in files.values()) == ["南京市知识产权主要指标.xlsx"]
 
 
 def test_no_color_means_plain_text(monkeypatch):
