@@ -86,26 +86,18 @@ class Observation(NamedTuple):
     vintage: str | None
 
 
-class StoredObservation(NamedTuple):
-    """An observation as stored: Observation's fields, then its source file and whether it
-    is the current value."""
-
-    city: str
-    target_id: str
-    year: int
-    value: float
-    unit: str
-    plan_id: str
-    indicator: str
-    raw: str | None
-    raw_unit: str | None
-    sheet: str | None
-    cell: str | None
-    vintage: str | None
-    path: str
-    sha256: str
-    ingested_at: str
-    current: bool
+# An observation as stored: Observation's fields, then its source file and whether it is
+# the current value (named tuples cannot extend one another: the fields are copied).
+StoredObservation = NamedTuple(
+    "StoredObservation",
+    [
+        *Observation.__annotations__.items(),
+        ("path", str),
+        ("sha256", str),
+        ("ingested_at", str),
+        ("current", bool),
+    ],
+)
 
 
 @dataclass(frozen=True)
