@@ -128,8 +128,8 @@ def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CAC
 
 def _cross_plan_problems(plans: list[PlanHeader]) -> list[CatalogueProblem]:
     problems = []
-    seen_ids: dict[str, Plan] = {}
-    place_of_city: dict[str, Plan] = {}
+    seen_ids: dict[str, PlanHeader] = {}
+    place_of_city: dict[str, PlanHeader] = {}
     for plan in plans:
         if plan.id in seen_ids:
             other = seen_ids[plan.id].file.name

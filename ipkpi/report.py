@@ -5,7 +5,7 @@ readings). Only ``build_report`` touches the store; the rest is pure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from ipkpi.engine import (
 )
 from ipkpi.labels import Lang, label
 from ipkpi.model import Catalogue, Comparator, Kind
-from ipkpi.views import format_number, plan_dict, target_requirement
+from ipkpi.views import format_number, number, plan_dict, target_requirement
 
 REPORT_SCHEMA = "ipkpi.report/1"
 
@@ -50,15 +50,6 @@ class Report:
     @property
     def results(self) -> tuple[Assessment, ...]:
         return self.assessment.results
-
-
-def points_by_target(observations: Iterable[Any]) -> dict[str, list[Point]]:
-    """Current stored observations as engine points, by target id."""
-    series: dict[str, list[Point]] = {}
-    for o in observations:
-        point = Point(o.year, o.value, o.vintage == "preliminary")
-        series.setdefault(o.target_id, []).append(point)
-    return series
 
 
 def build_report(
@@ -105,11 +96,7 @@ def build_report(
 
 def rounded(value: float | None, digits: int = 6) -> int | float | None:
     """For JSON: no float noise (0.30000000000000004), integral values as ints."""
-    if value is None:
-        return None
-    value = round(value, digits)
-    whole = int(value)
-    return whole if whole == value else value
+    return None if value is None else number(round(value, digits))
 
 
 def fmt(value: float | None, digits: int = 2) -> str:

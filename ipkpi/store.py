@@ -197,7 +197,7 @@ class Store:
                 (sha256, str(path), size, stamp),
             ).lastrowid
             current = self._current_values(conn, {ob.city for ob in observations})
-            new = unchanged = 0
+            unchanged = 0
             revisions, replaced = [], []
             rows: list[Observation] = observations
             if current:  # else all of them are new: no need to look at each
@@ -264,13 +264,15 @@ class Store:
             "WHERE city = ? AND current = 1 ORDER BY city, target_id, year, id",
             (city,),
         ).fetchall()
-        ids = {r[4] for r in rows}
-        files = {
+        return rows, self._source_files({r[4] for r in rows})
+
+    def _source_files(self, ids: set[int] | None = None) -> dict[int, tuple[str, str, str]]:
+        """id → (path, SHA-256, time of ingestion) of the source files (those in ``ids``)."""
+        return {
             row[0]: row[1:]
             for row in self.conn.execute("SELECT id, path, sha256, ingested_at FROM source_files")
-            if row[0] in ids
+            if ids is None or row[0] in ids
         }
-        return rows, files
 
     def observations(
         self, city: str | None = None, year: int | None = None, history: bool = False
@@ -296,13 +298,10 @@ class Store:
         )
         # The source files once, not joined into every row: a city has thousands of
         # values from a handful of files.
-        files = {
-            row[0]: row[1:]
-            for row in self.conn.execute("SELECT id, path, sha256 FROM source_files")
-        }
+        files = self._source_files()
         found = []
         for row in self.conn.execute(sql, args):
-            path, sha256 = files[row[12]]
+            path, sha256, _ = files[row[12]]
             found.append(_stored((*row[:12], path, sha256, row[13], bool(row[14]))))
         return found
 
