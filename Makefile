@@ -15,12 +15,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# The main job on the bundled data: a fresh store, the sample statistics, Nanjing's report.
+# The main job on the bundled data: a fresh store, the sample statistics and task progress,
+# Nanjing's report, Shanxi's tasks at the end of 2023, Zhangzhou's sample claims worked out.
 DEMO_DB := $(VENV)/demo.db
 demo: $(STAMP)
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/ipkpi ingest sample_data/ --db $(DEMO_DB)
 	$(BIN)/ipkpi report --city nanjing --db $(DEMO_DB)
+	$(BIN)/ipkpi tasks --city shanxi --as-of 2023-12-31 --db $(DEMO_DB)
+	$(BIN)/ipkpi rewards --city zhangzhou sample_data/claims/漳州市知识产权奖补申报汇总_示例.xlsx
 
 lint: $(STAMP)
 	$(BIN)/ruff check ipkpi tests benchmarks

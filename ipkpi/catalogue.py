@@ -13,6 +13,8 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +27,32 @@ from ipkpi.errors import (
     UnknownPlan,
 )
 from ipkpi.model import (
+    APPLICANT_WORDS,
     COMPARATOR_WORDS,
     DEFAULT_APPROX_TOLERANCE,
     NATURE_WORDS,
     WINDOWED_KINDS,
+    Amount,
+    AmountKind,
+    ApplicantType,
     Baseline,
+    Cap,
+    CapScope,
     Catalogue,
     Comparator,
+    Condition,
     Direction,
     Kind,
     Nature,
+    Once,
     Plan,
     PlanHeader,
+    Quantity,
+    QuantityType,
+    RewardRule,
     Source,
     Target,
+    Task,
     Trajectory,
 )
 
@@ -189,7 +203,10 @@ class _Field:
 _TOP_FIELDS = {
     "schema": _Field("int", True),
     "plan": _Field("table", True),
-    "targets": _Field("table_list", True),
+    "targets": _Field("table_list", False),  # a plan needs targets, tasks or rules
+    "tasks": _Field("table_list", False),
+    "quantities": _Field("table", False),
+    "rules": _Field("table_list", False),
 }
 
 _PLAN_FIELDS = {
@@ -232,6 +249,83 @@ _TARGET_FIELDS = {
     "reading": _Field("str", False),
 }
 
+_TASK_FIELDS = {
+    "id": _Field("str", True),
+    "number": _Field("str", True),
+    "title": _Field("str", True),
+    "title_en": _Field("str", False),
+    "text": _Field("str", True),
+    "category": _Field("str", True),
+    "starts": _Field("date", False),
+    "deadline": _Field("deadline", True),
+    "lead": _Field("str_list", False),
+    "coordinating": _Field("str_list", False),
+    "national": _Field("str_list", False),
+    "clause": _Field("str", True),
+    "quote": _Field("str", True),
+    "reading": _Field("str", False),
+}
+
+_QUANTITY_FIELDS = {
+    "name": _Field("str", True),
+    "name_en": _Field("str", False),
+    "aliases": _Field("str_list", False),
+    "unit": _Field("str", False),
+    "type": _Field("str", True),
+}
+
+_RULE_FIELDS = {
+    "id": _Field("str", True),
+    "measure": _Field("str", True),
+    "name": _Field("str", True),
+    "name_en": _Field("str", False),
+    "aliases": _Field("str_list", False),
+    "title": _Field("str", True),
+    "applicants": _Field("str_list", True),
+    "conditions": _Field("table_list", False),
+    "amount": _Field("table", True),
+    "unit": _Field("str", False),
+    "cap": _Field("table", False),
+    "once": _Field("str", False),
+    "lead": _Field("str_list", False),
+    "clause": _Field("str", True),
+    "quote": _Field("str", True),
+    "reading": _Field("str", False),
+}
+
+_CONDITION_FIELDS = {
+    "quantity": _Field("str", True),
+    "at_least": _Field("limit", False),
+    "at_most": _Field("limit", False),
+    "is": _Field("bool", False),
+    "of": _Field("str", False),
+}
+
+_AMOUNT_FIELDS = {
+    "kind": _Field("str", True),
+    "value": _Field("number", False),
+    "quantity": _Field("str", False),
+    "rate": _Field("number", False),
+    "base": _Field("number", False),
+    "threshold": _Field("int", False),
+    "grades": _Field("number_list", False),
+}
+
+# What each amount kind needs besides its kind, and the quantity type it reads.
+_AMOUNT_NEEDS: dict[AmountKind, tuple[tuple[str, ...], QuantityType | None]] = {
+    AmountKind.FIXED: (("value",), None),
+    AmountKind.PER_ITEM: (("quantity", "rate"), QuantityType.COUNT),
+    AmountKind.GRADES: (("quantity", "grades"), QuantityType.GRADE),
+    AmountKind.BASE_PLUS: (("quantity", "base", "threshold", "rate"), QuantityType.COUNT),
+    AmountKind.SHARE: (("quantity", "rate"), QuantityType.AMOUNT),
+    AmountKind.COST: (("quantity",), QuantityType.AMOUNT),
+}
+
+_CAP_FIELDS = {
+    "value": _Field("number", True),
+    "per": _Field("str", True),
+}
+
 _BASELINE_FIELDS = {
     "year": _Field("int", True),
     "value": _Field("number", True),
@@ -247,7 +341,13 @@ _TYPE_NAMES = {
     "table": "a table",
     "table_list": "an array of tables ([[targets]])",
     "year_pair": "two years, e.g. [2022, 2025]",
+    "deadline": 'a date (e.g. 2022-12-31) or "ongoing"',
+    "limit": 'a number or a fraction such as "1/3"',
+    "bool": "true or false",
+    "number_list": "a list of numbers",
 }
+
+_FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 _LEVELS = ("city", "province")
 
@@ -272,7 +372,7 @@ def _describe(value: Any) -> str:
 
 def _type_ok(kind: str, value: Any) -> bool:
     if isinstance(value, bool):
-        return False
+        return kind == "bool"
     match kind:
         case "str":
             return isinstance(value, str) and value.strip() != ""
@@ -288,6 +388,20 @@ def _type_ok(kind: str, value: Any) -> bool:
             return isinstance(value, dict)
         case "table_list":
             return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        case "deadline":
+            return value == "ongoing" or _type_ok("date", value)
+        case "limit":
+            return _type_ok("number", value) or (
+                isinstance(value, str) and bool(_FRACTION.match(value))
+            )
+        case "bool":
+            return isinstance(value, bool)
+        case "number_list":
+            return (
+                isinstance(value, list)
+                and bool(value)
+                and all(_type_ok("number", v) for v in value)
+            )
         case "year_pair":
             return (
                 isinstance(value, list)
@@ -337,18 +451,35 @@ class _FileReader:
         if plan_data is None:
             return None
         plan_ok = self.check_plan(plan_data)
-        if not top["targets"]:
-            self.problem("the plan has no [[targets]]", key="targets")
+        if not any(top.get(key) for key in ("targets", "tasks", "rules")):
+            self.problem("the plan has no [[targets]], [[tasks]] or [[rules]]", key="targets")
             return None
         if not plan_ok:
             return None
 
         targets = []
-        for position, raw in enumerate(top["targets"], start=1):
+        for position, raw in enumerate(top.get("targets", []), start=1):
             target = self.read_target(raw, position, plan_data)
             if target is not None:
                 targets.append(target)
-        self.check_unique(targets, top["targets"])
+        self.check_unique(targets, top.get("targets", []))
+        tasks = [
+            task
+            for position, raw in enumerate(top.get("tasks", []), start=1)
+            if (task := self.read_task(raw, position, plan_data)) is not None
+        ]
+        self.check_unique_tasks(top.get("tasks", []))
+        quantities = self.read_quantities(top.get("quantities", {}))
+        if top.get("rules") and "quantities" not in top:
+            self.problem(
+                "rules need a [quantities] table naming what claims give", key="quantities"
+            )
+        rules = [
+            rule
+            for position, raw in enumerate(top.get("rules", []), start=1)
+            if (rule := self.read_rule(raw, position, plan_data, quantities)) is not None
+        ]
+        self.check_unique_rules(top.get("rules", []))
         if self.problems:
             return None
         return Plan(
@@ -362,6 +493,9 @@ class _FileReader:
             target_year=plan_data["target_year"],
             file=self.file,
             targets=tuple(targets),
+            tasks=tuple(tasks),
+            rules=tuple(rules),
+            quantities=tuple(quantities.values()),
             document_number=plan_data.get("document_number"),
             issued=plan_data.get("issued"),
             source=plan_data.get("source"),
@@ -563,6 +697,253 @@ class _FileReader:
             path=Trajectory.COMPOUND if kind is Kind.GROWTH else (path or Trajectory.LINEAR),
         )
 
+    # --- tasks -------------------------------------------------------------------------
+
+    def read_task(self, raw: dict, position: int, plan: dict) -> Task | None:
+        tid = raw.get("id")
+        where = f"task #{position}" + (f" ({tid})" if isinstance(tid, str) and tid else "")
+        data = self.fields(raw, _TASK_FIELDS, where=where, prefix="")
+        if data is None:
+            return None
+        before = len(self.problems)
+
+        def bad(key: str, message: str) -> None:
+            self.problem(message, target=where, key=key)
+
+        if not _TARGET_ID.match(data["id"]):
+            bad(
+                "id",
+                f"{data['id']!r} is not a valid task id (lower-case ASCII letters, "
+                "digits and _, starting with a letter)",
+            )
+        deadline = None if data["deadline"] == "ongoing" else data["deadline"]
+        starts = data.get("starts")
+        window = f"{plan['start_year']}–{plan['target_year']}"
+        if deadline is not None and not plan["start_year"] <= deadline.year <= plan["target_year"]:
+            bad("deadline", f"{deadline} is outside the plan window {window}")
+        if starts is not None:
+            if deadline is None:
+                bad("starts", "an ongoing task has no start date; give a deadline too")
+            elif starts > deadline:
+                bad("starts", f"{starts} is after the deadline {deadline}")
+        if len(self.problems) > before:
+            return None
+        return Task(
+            id=data["id"],
+            number=data["number"].strip(),
+            title=data["title"],
+            text=data["text"],
+            deadline=deadline,
+            category=data["category"],
+            source=Source(document=plan["title"], clause=data["clause"], quote=data["quote"]),
+            title_en=data.get("title_en"),
+            starts=starts,
+            lead=tuple(data.get("lead", ())),
+            coordinating=tuple(data.get("coordinating", ())),
+            national=tuple(data.get("national", ())),
+            reading=data.get("reading"),
+        )
+
+    def check_unique_tasks(self, raw: list[dict]) -> None:
+        for key in ("id", "number"):
+            seen: dict[str, int] = {}
+            for position, item in enumerate(raw, start=1):
+                value = item.get(key)
+                if not isinstance(value, str):
+                    continue
+                value = value.strip()
+                if value in seen:
+                    self.problem(
+                        f"duplicate task {key} {value!r} (first at task #{seen[value]})",
+                        target=f"task #{position}" + (f" ({item['id']})" if key != "id" else ""),
+                        key=key,
+                    )
+                seen.setdefault(value, position)
+
+    # --- reward rules ---------------------------------------------------------------------
+
+    def read_quantities(self, raw: dict) -> dict[str, Quantity]:
+        found = {}
+        for qid, spec in raw.items():
+            where = f"quantities.{qid}"
+            if not _TARGET_ID.match(qid):
+                self.problem(
+                    f"{qid!r} is not a valid quantity id (lower-case ASCII letters, digits and _)",
+                    key=where,
+                )
+                continue
+            if not isinstance(spec, dict):
+                self.problem(f"expected a table, got {_describe(spec)}", key=where)
+                continue
+            data = self.fields(spec, _QUANTITY_FIELDS, where=None, prefix=where + ".")
+            if data is None:
+                continue
+            kind = _choice(
+                data["type"],
+                QuantityType,
+                {},
+                "type",
+                lambda k, m, at=where: self.problem(m, key=at + "." + k),
+            )
+            if kind is None:
+                continue
+            unit = data.get("unit")
+            if unit is not None and not units.is_known(unit):
+                self.problem(f"unknown unit {unit!r}", key=where + ".unit")
+                continue
+            if kind is QuantityType.AMOUNT and unit != "万元":
+                self.problem('an amount is in 万元: set unit = "万元"', key=where + ".unit")
+                continue
+            found[qid] = Quantity(
+                qid, data["name"], unit, kind, data.get("name_en"), tuple(data.get("aliases", ()))
+            )
+        return found
+
+    def read_rule(
+        self, raw: dict, position: int, plan: dict, quantities: dict[str, Quantity]
+    ) -> RewardRule | None:
+        rid = raw.get("id")
+        where = f"rule #{position}" + (f" ({rid})" if isinstance(rid, str) and rid else "")
+        data = self.fields(raw, _RULE_FIELDS, where=where, prefix="")
+        if data is None:
+            return None
+        before = len(self.problems)
+
+        def bad(key: str, message: str) -> None:
+            self.problem(message, target=where, key=key)
+
+        if not _TARGET_ID.match(data["id"]):
+            bad(
+                "id",
+                f"{data['id']!r} is not a valid rule id (lower-case ASCII letters, "
+                "digits and _, starting with a letter)",
+            )
+        applicants = []
+        for word in data["applicants"]:
+            kind = _choice(word, ApplicantType, APPLICANT_WORDS, "applicants", bad)
+            if kind is not None:
+                applicants.append(kind)
+        unit = data.get("unit", "万元")
+        if unit != "万元":
+            bad("unit", f"rule amounts are in 万元, not {unit!r}")
+
+        def quantity(key: str, qid: str, wants: QuantityType | tuple[QuantityType, ...]):
+            wanted = wants if isinstance(wants, tuple) else (wants,)
+            if qid not in quantities:
+                known = ", ".join(quantities) or "(none)"
+                bad(key, f"unknown quantity {qid!r}; [quantities] has {known}")
+            elif quantities[qid].type not in wanted:
+                names = " or ".join(w.value for w in wanted)
+                bad(key, f"quantity {qid!r} is a {quantities[qid].type.value}, not a {names}")
+
+        conditions = []
+        for n, c in enumerate(data.get("conditions", []), start=1):
+            prefix = f"conditions[{n}]."
+            c = self.fields(c, _CONDITION_FIELDS, where=where, prefix=prefix)
+            if c is None:
+                continue
+            ops = [k for k in ("at_least", "at_most", "is") if k in c]
+            if len(ops) != 1:
+                bad(prefix + "at_least", "give exactly one of at_least, at_most, is")
+                continue
+            op = ops[0]
+            if op == "is":
+                quantity(prefix + "quantity", c["quantity"], QuantityType.FLAG)
+                if "of" in c:
+                    bad(prefix + "of", "of applies only to at_least and at_most")
+                conditions.append(Condition(c["quantity"], "is", c["is"]))
+                continue
+            quantity(
+                prefix + "quantity",
+                c["quantity"],
+                (QuantityType.COUNT, QuantityType.AMOUNT, QuantityType.GRADE),
+            )
+            limit = _limit(c[op])
+            if "of" in c:
+                quantity(prefix + "of", c["of"], QuantityType.COUNT)
+                if not 0 < limit <= 1:
+                    bad(prefix + op, f"a share must lie between 0 and 1, got {c[op]}")
+            elif isinstance(c[op], str):
+                bad(prefix + op, 'a fraction needs of = "QUANTITY" (the whole it is a share of)')
+            conditions.append(
+                Condition(c["quantity"], ">=" if op == "at_least" else "<=", limit, c.get("of"))
+            )
+
+        amount = None
+        a = self.fields(data["amount"], _AMOUNT_FIELDS, where=where, prefix="amount.")
+        if a is not None:
+            kind = _choice(a["kind"], AmountKind, {}, "amount.kind", bad)
+            if kind is not None:
+                needs, qtype = _AMOUNT_NEEDS[kind]
+                for key in needs:
+                    if key not in a:
+                        bad(f"amount.{key}", f"missing required key (a {kind.value} amount)")
+                for key in set(a) - set(needs) - {"kind"}:
+                    bad(f"amount.{key}", f"not used by a {kind.value} amount")
+                for key in ("value", "rate", "base"):
+                    if key in a and a[key] <= 0:
+                        bad(f"amount.{key}", f"must be positive, got {a[key]}")
+                if "threshold" in a and a["threshold"] < 1:
+                    bad("amount.threshold", f"must be 1 or more, got {a['threshold']}")
+                if "grades" in a and any(g <= 0 for g in a["grades"]):
+                    bad("amount.grades", "every grade's amount must be positive")
+                if qtype is not None and "quantity" in a:
+                    quantity("amount.quantity", a["quantity"], qtype)
+                amount = Amount(
+                    kind,
+                    value=_decimal(a.get("value")),
+                    quantity=a.get("quantity"),
+                    rate=_decimal(a.get("rate")),
+                    base=_decimal(a.get("base")),
+                    threshold=a.get("threshold"),
+                    grades=tuple(_decimal(g) for g in a.get("grades", ())),
+                )
+
+        cap = None
+        if "cap" in data:
+            c = self.fields(data["cap"], _CAP_FIELDS, where=where, prefix="cap.")
+            if c is not None:
+                per = _choice(c["per"], CapScope, {}, "cap.per", bad)
+                if c["value"] <= 0:
+                    bad("cap.value", f"must be positive, got {c['value']}")
+                elif per is not None:
+                    cap = Cap(_decimal(c["value"]), per)
+        once = _choice(data["once"], Once, {}, "once", bad) if "once" in data else None
+
+        if len(self.problems) > before or amount is None:
+            return None
+        return RewardRule(
+            id=data["id"],
+            measure=data["measure"].strip(),
+            name=data["name"],
+            title=data["title"],
+            applicants=tuple(dict.fromkeys(applicants)),
+            amount=amount,
+            source=Source(document=plan["title"], clause=data["clause"], quote=data["quote"]),
+            name_en=data.get("name_en"),
+            conditions=tuple(conditions),
+            cap=cap,
+            once=once,
+            lead=tuple(data.get("lead", ())),
+            reading=data.get("reading"),
+            aliases=tuple(data.get("aliases", ())),
+        )
+
+    def check_unique_rules(self, raw: list[dict]) -> None:
+        for key in ("id", "name"):
+            seen: dict[str, int] = {}
+            for position, item in enumerate(raw, start=1):
+                value = item.get(key)
+                if not isinstance(value, str):
+                    continue
+                if value in seen:
+                    self.problem(
+                        f"duplicate rule {key} {value!r} (first at rule #{seen[value]})",
+                        target=f"rule #{position}",
+                        key=key,
+                    )
+                seen.setdefault(value, position)
+
     def check_unique(self, targets: list[Target], raw: list[dict]) -> None:
         positions = {t["id"]: i for i, t in enumerate(raw, start=1) if isinstance(t.get("id"), str)}
         seen: dict[str, int] = {}
@@ -589,6 +970,19 @@ class _FileReader:
                         target=f"target #{positions[target.id]} ({target.id})",
                         key=key,
                     )
+
+
+def _limit(value: int | float | str) -> Fraction:
+    """A limit exactly: 40 → 40, 0.5 → 1/2, "1/3" → 1/3 (never 0.333…)."""
+    if isinstance(value, str):
+        top, bottom = _FRACTION.match(value).groups()
+        return Fraction(int(top), int(bottom)) if int(bottom) else Fraction(0)
+    return Fraction(str(value))
+
+
+def _decimal(value: int | float | None) -> Decimal | None:
+    """An amount exactly as written in the TOML file (0.5 → Decimal("0.5"))."""
+    return None if value is None else Decimal(str(value))
 
 
 def _choice(

@@ -193,18 +193,36 @@ def targets_show(
         rows = [views.target_csv_row(chosen, t) for t in chosen.targets]
         typer.echo(render.to_csv(rows, views.TARGET_CSV_COLUMNS), nl=False)
         return
-    rows = [views.target_row(t, lang.value) for t in chosen.targets]
-    rows.sort(key=_category_order(rows))
-    columns = [c for c in views.TARGET_COLUMNS if c != "id"]
-    title = _plan_title(chosen, lang.value)
-    if format is OutputFormat.markdown:
-        body = render.to_markdown(render.grouped(rows, "category"), columns, lang.value)
-        typer.echo(f"## {title}\n\n{body}", nl=False)
-    elif _is_terminal():
-        render.print_rich_table(rows, columns, lang.value, title=title, group_by="category")
-    else:
-        body = render.to_plain(render.grouped(rows, "category"), columns, lang.value)
-        typer.echo(f"{title}\n\n{body}", nl=False)
+    lang_code = lang.value
+    sections = []  # (title, rows, columns, group)
+    if chosen.targets or not (chosen.tasks or chosen.rules):
+        rows = [views.target_row(t, lang_code) for t in chosen.targets]
+        rows.sort(key=_category_order(rows))
+        columns = [c for c in views.TARGET_COLUMNS if c != "id"]
+        sections.append((_plan_title(chosen, lang_code), rows, columns, "category"))
+    if chosen.tasks:
+        from ipkpi.tasks import CATALOGUE_TASK_COLUMNS, catalogue_task_row
+
+        rows = [catalogue_task_row(t, lang_code) for t in chosen.tasks]
+        title = f"{_plan_title(chosen, lang_code, 'tasks')}"
+        sections.append((title, rows, list(CATALOGUE_TASK_COLUMNS), None))
+    if chosen.rules:
+        from ipkpi.rewards import RULE_COLUMNS, rule_row
+
+        rows = [rule_row(r, chosen, lang_code) for r in chosen.rules]
+        title = f"{_plan_title(chosen, lang_code, 'rules')}"
+        sections.append((title, rows, list(RULE_COLUMNS), None))
+    texts = []
+    for title, rows, columns, group in sections:
+        shown = render.grouped(rows, group) if group else rows
+        if format is OutputFormat.markdown:
+            texts.append(f"## {title}\n\n{render.to_markdown(shown, columns, lang_code)}")
+        elif _is_terminal():
+            render.print_rich_table(rows, columns, lang_code, title=title, group_by=group)
+        else:
+            texts.append(f"{title}\n\n{render.to_plain(shown, columns, lang_code)}")
+    if texts:
+        typer.echo("\n".join(texts), nl=False)
 
 
 def _category_order(rows: list[dict[str, str]]):
@@ -215,12 +233,12 @@ def _category_order(rows: list[dict[str, str]]):
     return lambda row: first[row["category"]]
 
 
-def _plan_title(plan, lang: str) -> str:
+def _plan_title(plan, lang: str, what: str = "targets") -> str:
     from ipkpi.labels import label
     from ipkpi.views import plan_heading
 
-    text = plan_heading(plan, lang)
-    return f"{text} · {plan.id} · {label('n_targets', lang, n=len(plan.targets))}"
+    n = {"targets": len(plan.targets), "tasks": len(plan.tasks), "rules": len(plan.rules)}[what]
+    return f"{plan_heading(plan, lang)} · {plan.id} · {label('n_' + what, lang, n=n)}"
 
 
 @targets_app.command("check")
@@ -248,12 +266,22 @@ def targets_check(
     plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
     total = sum(len(p.targets) for p in plans)
     summary = f"{_count(len(plans), 'plan')}, {_count(total, 'target')}"
+    for what in ("tasks", "rules"):
+        n = sum(len(getattr(p, what)) for p in plans)
+        if n:
+            summary += f", {_count(n, what[:-1])}"
     typer.echo(f"{display_path(catalogue.folder)}: {summary}")
     for p in plans:
-        typer.echo(
-            f"  {p.id:<26} {p.start_year}–{p.target_year}  {len(p.targets):>3} targets  "
-            f"{p.file.name}"
-        )
+        held = [
+            f"{n:>3} {what}"
+            for what, n in (
+                ("targets", len(p.targets)),
+                ("tasks", len(p.tasks)),
+                ("rules", len(p.rules)),
+            )
+            if n or what == "targets"
+        ]
+        typer.echo(f"  {p.id:<26} {p.start_year}–{p.target_year}  {', '.join(held)}  {p.file.name}")
     typer.echo("OK")
 
 
@@ -457,17 +485,19 @@ class GroupBy(StrEnum):
 
 
 def _statuses(value: str | None, option: str) -> set[str] | None:
-    """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error."""
-    from ipkpi.engine import STATUS_CODES
+    """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error.
+    --fail-on also takes ``overdue`` (a task past its deadline)."""
+    from ipkpi.engine import FAIL_ON_CODES, STATUS_CODES
 
     if value is None:
         return None
+    known = FAIL_ON_CODES if option == "--fail-on" else STATUS_CODES
     codes = {c.strip() for c in value.split(",") if c.strip()}
-    unknown = sorted(codes - set(STATUS_CODES))
+    unknown = sorted(codes - set(known))
     if unknown or not codes:
         raise typer.BadParameter(
             f"unknown status {', '.join(repr(c) for c in unknown) or repr(value)}; "
-            f"use one or more of {', '.join(STATUS_CODES)}, separated by commas",
+            f"use one or more of {', '.join(known)}, separated by commas",
             param_hint=f"'{option}'",
         )
     return codes
@@ -559,7 +589,6 @@ def report(
     """
     from ipkpi import render
     from ipkpi import report as reports
-    from ipkpi.catalogue import select_plan
     from ipkpi.engine import Method
     from ipkpi.store import Store, resolve_db_path
 
@@ -569,7 +598,7 @@ def report(
     catalogue = _catalogue(targets)
     year = as_of if as_of is not None else dt.date.today().year
     db_path = resolve_db_path(db)
-    select_plan(catalogue, city, plan, year)  # an unknown city or plan is a usage error first
+    reports.report_plan(catalogue, city, plan, year)  # an unknown city or plan: usage error
     _require_store(db_path)
     with Store(db_path, readonly=True) as store:
         result = reports.build_report(
@@ -601,17 +630,205 @@ def report(
         columns = (group_by.value, *reports.REPORT_COLUMNS[1:])
         summary = reports.summary_line(result.assessment, lang_code, shown=len(shown))
         args = (result, shown, columns, lang_code, group_by.value, summary)
-        if format is OutputFormat.markdown:
+        by_lead = group_by is GroupBy.lead
+        markdown = format is OutputFormat.markdown
+        if not result.plan.targets:
+            pass  # a plan of tasks only: no empty targets table above them
+        elif markdown:
             typer.echo(render.report_markdown(*args), nl=False)
         elif _is_terminal():
             render.print_report(*args)
         else:
             typer.echo(render.report_plain(*args), nl=False)
+        if result.tasks is not None:
+            gap = "\n" if result.plan.targets else ""
+            if _is_terminal() and not markdown:
+                typer.echo(gap, nl=False)
+                render.print_tasks(result.tasks, lang_code, by_lead)
+            else:
+                text = render.tasks_text(result.tasks, lang_code, by_lead, markdown=markdown)
+                typer.echo(gap + text, nl=False)
     if failing:
         hits = [(a.target.id, a.status.value) for a in result.results if a.status.value in failing]
+        if result.tasks is not None and "overdue" in failing:
+            hits += [(t.task.id, "overdue") for t in result.tasks.overdue]
         if hits:
             typer.echo(_fail_on_line(hits), err=True)
             raise typer.Exit(3)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as 2023-12-31", param_hint="'--as-of'"
+        ) from None
+
+
+@app.command()
+def tasks(
+    city: CityOption,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Assess on this day, e.g. 2023-12-31: what was done by then, and how late "
+            "[default: today].",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        GroupBy | None,
+        typer.Option(
+            "--by",
+            help="Group tasks by lead unit (--by lead); a joint task is "
+            "listed under each of its leads.",
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="overdue",
+            help="Exit with status 3 when a task is overdue (for cron).",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Where each work-plan task stands against its deadline: done on time, done late, open
+    (not yet due), overdue (with the days overdue) or ongoing (持续推进, no deadline).
+
+    Progress comes from progress sheets ingested like statistics (ipkpi ingest): a task
+    number column, a status column (已完成, 推进中, 未启动, 持续推进) and the completion date.
+    A task done on its deadline day is on time; not done, it is overdue from the next day.
+
+    Examples: ipkpi tasks --city shanxi --as-of 2023-12-31; ipkpi tasks --city shanxi
+    --by lead; ipkpi tasks --city nanjing -f json; ipkpi tasks --city shanxi --fail-on overdue
+    """
+    from ipkpi import render
+    from ipkpi import report as reports
+    from ipkpi import tasks as task_views
+    from ipkpi.store import Store, resolve_db_path
+
+    if by is GroupBy.category:
+        raise typer.BadParameter("tasks are grouped by lead only: --by lead", param_hint="'--by'")
+    failing = _statuses(fail_on, "--fail-on")
+    if failing and failing != {"overdue"}:
+        raise typer.BadParameter(
+            "tasks fail on overdue only: --fail-on overdue", param_hint="'--fail-on'"
+        )
+    day = _day(as_of) or dt.date.today()
+    catalogue = _catalogue(targets)
+    chosen = reports.tasks_plan(catalogue, city, day, plan)
+    db_path = resolve_db_path(db)
+    _require_store(db_path)
+    with Store(db_path, readonly=True) as store:
+        result = reports.build_tasks(store, chosen, day)
+    lang_code = lang.value
+    by_lead = by is GroupBy.lead
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(task_views.tasks_document(result, lang_code)), nl=False)
+    elif format is OutputFormat.csv:
+        rows = [task_views.task_csv_row(a, result.plan) for a in result.results]
+        typer.echo(render.to_csv(rows, task_views.TASK_CSV_COLUMNS), nl=False)
+    elif format is OutputFormat.markdown:
+        typer.echo(render.tasks_text(result, lang_code, by_lead, markdown=True), nl=False)
+    elif _is_terminal():
+        render.print_tasks(result, lang_code, by_lead)
+    else:
+        typer.echo(render.tasks_text(result, lang_code, by_lead), nl=False)
+    if failing and result.overdue:
+        typer.echo(_fail_on_line([(t.task.id, "overdue") for t in result.overdue]), err=True)
+        raise typer.Exit(3)
+
+
+@app.command()
+def rewards(
+    claims: Annotated[
+        Path,
+        typer.Argument(
+            metavar="CLAIMS.xlsx",
+            help="The claims workbook: applicant, type, measure, year and the quantities.",
+            show_default=False,
+        ),
+    ],
+    city: CityOption,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.xlsx",
+            help="Also write the results to this workbook (claims, totals and the rules).",
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Work out what each claim is due under a place's reward and subsidy rules: the rule
+    applied, eligible or not and why, the amount with its arithmetic (3 + 0.5 × 4 = 5.0 万元),
+    caps applied, and the totals by measure and overall, in 万元.
+
+    The claims workbook has a header with 申请单位, 单位类型 (企业, 高校, 科研院所, 服务机构,
+    银行), 措施 (the measure's number, e.g. (七), or the rule's name), 年度, and a column for
+    each quantity the rules use (see `ipkpi targets show --city zhangzhou`). A claim lacking a
+    quantity its rule needs is an error at that cell (exit 1), never a zero; nothing is written.
+
+    Examples: ipkpi rewards --city zhangzhou claims.xlsx;
+    ipkpi rewards --city zhangzhou claims.xlsx -o rewards.xlsx -f json
+    """
+    from ipkpi import render
+    from ipkpi import rewards as reward_views
+    from ipkpi.catalogue import select_plan
+    from ipkpi.errors import UsageError
+    from ipkpi.ingest.claims import read_claims
+
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(
+            f"{output.name}: the workbook must be an .xlsx file", param_hint="'--output'"
+        )
+    catalogue = _catalogue(targets)
+    chosen = select_plan(catalogue, city, plan)
+    if not chosen.rules:
+        with_rules = [c for c in catalogue.cities() if any(p.rules for p in catalogue.plans_for(c))]
+        raise UsageError(
+            f"{city} has no reward rules in the catalogue; places with rules: "
+            f"{', '.join(with_rules)}"
+        )
+    if not claims.is_file():
+        raise UsageError(f"{display_path(claims)}: no such file")
+    result = reward_views.apply_rules(chosen, read_claims(claims, chosen))
+    lang_code = lang.value
+    if output is not None:
+        from ipkpi.rewards_export import write_rewards
+
+        write_rewards(output, result, lang=lang_code, made_at=dt.datetime.now().astimezone())
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(reward_views.rewards_document(result, lang_code)), nl=False)
+    elif format is OutputFormat.csv:
+        rows = [reward_views.claim_csv_row(r, chosen) for r in result.results]
+        typer.echo(render.to_csv(rows, reward_views.CLAIM_CSV_COLUMNS), nl=False)
+    elif format is OutputFormat.markdown:
+        typer.echo(render.rewards_text(result, lang_code, markdown=True), nl=False)
+    elif _is_terminal():
+        render.print_rewards(result, lang_code)
+    else:
+        typer.echo(render.rewards_text(result, lang_code), nl=False)
+    if output is not None:
+        typer.echo(f"wrote {display_path(output)}", err=True)
 
 
 @app.command()
@@ -655,7 +872,6 @@ def export(
     ipkpi export --all --as-of 2024 -o summary.xlsx
     """
     from ipkpi import report as reports
-    from ipkpi.catalogue import select_plan
     from ipkpi.engine import Method
     from ipkpi.export import write_export
     from ipkpi.store import Store, resolve_db_path
@@ -668,9 +884,11 @@ def export(
         raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
     catalogue = _catalogue(targets)
     year = as_of if as_of is not None else dt.date.today().year
-    chosen = catalogue.cities() if all_cities else list(dict.fromkeys(cities))
+    from ipkpi.run import reportable_cities
+
+    chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities))
     for city in chosen:
-        select_plan(catalogue, city, None, year)  # an unknown city is a usage error
+        reports.report_plan(catalogue, city, None, year)  # an unknown city is a usage error
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with Store(db_path, readonly=True) as store:
@@ -788,12 +1006,15 @@ def run_command(
 
 
 def _fail_on_line(hits: list[tuple[str, str]]) -> str:
-    """``--fail-on: 2 target(s) with status behind, missed: a, b`` from (target, status)."""
-    statuses = ", ".join(sorted({status for _, status in hits}))
-    return (
-        f"--fail-on: {len(hits)} target(s) with status {statuses}: "
-        f"{', '.join(target for target, _ in hits)}"
-    )
+    """``--fail-on: 2 target(s) with status behind, missed: a, b`` from (target, status);
+    tasks (status overdue) are counted apart: ``… and 3 task(s) overdue: …``."""
+    targets = [status for _, status in hits if status != "overdue"]
+    parts = []
+    if targets:
+        parts.append(f"{len(targets)} target(s) with status {', '.join(sorted(set(targets)))}")
+    if len(targets) < len(hits):
+        parts.append(f"{len(hits) - len(targets)} task(s) overdue")
+    return f"--fail-on: {' and '.join(parts)}: {', '.join(item for item, _ in hits)}"
 
 
 def _rejected_line(result, folder: Path) -> str:

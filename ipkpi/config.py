@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.engine import STATUS_CODES
+from ipkpi.engine import FAIL_ON_CODES
 from ipkpi.errors import SEP, ProblemsError, display_path
 
 ENV_CONFIG = "IPKPI_CONFIG"
@@ -35,7 +35,7 @@ KEYS = {
     "cities": "city slugs to report on [every city in the catalogue]",
     "lang": 'label language of the reports, "zh" or "en" ["zh"]',
     "method": 'progress ratio, "linear" or "cagr" ["linear"]',
-    "fail_on": "statuses that make the run exit 3 [none]",
+    "fail_on": "statuses (or overdue, for tasks) that make the run exit 3 [none]",
     "lock_timeout": "seconds to wait for another run or ingest to finish [600]",
     "settle_seconds": "leave files changed less than this many seconds ago for the next run [60]",
     "log_file": "also append the log to this file [none]",
@@ -223,12 +223,12 @@ class _Checker:
 
     def fail_on(self) -> frozenset[str]:
         value = self.strings("fail_on") or []
-        unknown = [v for v in value if v not in STATUS_CODES]
+        unknown = [v for v in value if v not in FAIL_ON_CODES]
         if unknown:
             self.problem(
                 "fail_on",
                 f"unknown status {', '.join(_toml(v) for v in unknown)}; "
-                f"use any of {', '.join(STATUS_CODES)}",
+                f"use any of {', '.join(FAIL_ON_CODES)}",
             )
             return frozenset()
         return frozenset(value)

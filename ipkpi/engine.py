@@ -41,6 +41,9 @@ class Status(StrEnum):
 
 # The codes as options and configuration files write them, in the order above.
 STATUS_CODES = tuple(s.value for s in Status)
+# What --fail-on and fail_on accept: the statuses, and "overdue" for a task past its
+# deadline and not done (ipkpi.tasks).
+FAIL_ON_CODES = (*STATUS_CODES, "overdue")
 
 
 # Best first; the order of summaries and the sense of "a better status".

@@ -123,6 +123,12 @@ class InputFileError(ProblemsError):
     exit_code = EXIT_DATA
 
 
+class ClaimsError(ProblemsError):
+    """A claims workbook that cannot be worked out; holds every ``InputProblem``."""
+
+    exit_code = EXIT_DATA
+
+
 class StoreError(IpkpiError):
     """The store cannot be opened or written (a usage or configuration problem)."""
 

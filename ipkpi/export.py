@@ -209,12 +209,82 @@ def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetim
     stamp = made_at.strftime("%Y-%m-%d %H:%M")
     names = [_write_summary(workbook, formats, reports, lang, stamp, taken)]
     for report in reports:
-        names.append(_write_gap_table(workbook, formats, report, lang, stamp, taken))
+        if report.plan.targets or report.tasks is None:
+            names.append(_write_gap_table(workbook, formats, report, lang, stamp, taken))
+        if report.tasks is not None:
+            names.append(_write_tasks(workbook, formats, report, lang, stamp, taken))
     trend_name, charts = _write_trends(workbook, formats, reports, lang, taken)
     names.append(trend_name)
     names.append(_write_data(workbook, formats, reports, lang, taken))
     workbook.close()
     return tuple(names), charts
+
+
+TASK_FILLS = {
+    "overdue": "#F8CBAD",
+    "done_late": "#FFE699",
+    "done_on_time": "#C6EFCE",
+    "ongoing": "#DDEBF7",
+}
+TASK_SHEET_COLUMNS = (
+    "number",
+    "task",
+    "lead",
+    "coordinating",
+    "deadline",
+    "state",
+    "days",
+    "progress_reported",
+    "completed",
+    "note",
+    "reading",
+    "source",
+)
+
+
+def _write_tasks(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
+    """The plan's tasks: deadline, state (overdue in red), days, progress and its source."""
+    from ipkpi.tasks import TaskState, deadline_text, leads_of, reading, task_title
+
+    tasks = report.tasks
+    place = _place(report, lang)
+    name = f"{place}{label('tasks.title', lang)}" if lang == "zh" else f"{place} tasks"
+    sheet = _Sheet(workbook, _sheet_name(name, taken), formats)
+    subtitle = f"{label('export.made', lang, when=stamp)} · {report.plan.id}"
+    _title(sheet, f"{name} · {label('xl.as_of', lang)} {tasks.as_of.isoformat()}", subtitle)
+    head = formats.get(bold=True, bg_color="#DDEBF7", border=1, text_wrap=True, valign="vcenter")
+    for col, key in enumerate(TASK_SHEET_COLUMNS):
+        sheet.text(HEADER_ROW, col, label(f"xl.task.{key}", lang), head)
+    sep = "、" if lang == "zh" else ", "
+    wrap = formats.get(text_wrap=True, valign="top")
+    for row, a in enumerate(tasks.results, start=HEADER_ROW + 1):
+        r = a.report
+        days = a.days_overdue if a.state is TaskState.OVERDUE else a.days_late
+        fill = TASK_FILLS.get(a.state.value)
+        state_fmt = formats.get(bg_color=fill, valign="top") if fill else wrap
+        cells = [
+            a.task.number,
+            task_title(a.task, lang),
+            sep.join(leads_of(a.task, lang)),
+            sep.join(a.task.coordinating),
+            deadline_text(a.task, lang),
+        ]
+        for col, value in enumerate(cells):
+            sheet.text(row, col, value, wrap)
+        sheet.text(row, 5, label(f"task_state.{a.state.value}", lang), state_fmt)
+        sheet.number(row, 6, days, wrap)
+        progress = label(f"progress.{a.progress.value}", lang) if a.progress else ""
+        sheet.text(row, 7, progress or label("task.unreported", lang), wrap)
+        sheet.text(row, 8, a.completed.isoformat() if a.completed else "", wrap)
+        sheet.text(row, 9, r.note if r and r.note else "", wrap)
+        sheet.text(row, 10, reading(a, lang), wrap)
+        source = f"{Path(r.path).name} › {r.sheet} › {r.cell}" if r and r.path else ""
+        sheet.text(row, 11, source, wrap)
+    sheet.fit_columns({1: 30, 2: 30, 3: 30, 9: 40, 10: 50, 11: 40})
+    sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
+    last = HEADER_ROW + len(tasks.results)
+    sheet.ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(TASK_SHEET_COLUMNS) - 1)
+    return sheet.name
 
 
 def _title(sheet: _Sheet, text: str, subtitle: str) -> None:

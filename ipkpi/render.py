@@ -183,12 +183,13 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
             lines.append(f"already   {name}: ingested before, nothing new")
         elif f.status == "rejected":
             lines.append(f"rejected  {name}: {len(f.problems)} problem(s), nothing stored")
+        elif f.status == "skipped":
+            lines.append(f"skipped   {name}: claims for ipkpi rewards, not statistics")
         else:
             verb = "checked " if f.status == "checked" else "ingested"
-            detail = (
-                f"{f.values} values: {f.new} new, {len(f.revisions)} revised, "
-                f"{f.unchanged} unchanged"
-            )
+            read = f"{f.values} values" + (f" and {f.tasks} task report(s)" if f.tasks else "")
+            revised = len(f.revisions) + len(f.task_changes)
+            detail = f"{read}: {f.new} new, {revised} revised, {f.unchanged} unchanged"
             if f.missing:
                 detail += f"; {f.missing} missing"
             if f.unmatched:
@@ -199,22 +200,31 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
                 f"  revised {r.city} {r.target_id} {r.year}: {_n(r.old)} → {_n(r.new)} "
                 f"{r.unit} (was from {display_path(Path(r.old_path))})"
             )
+        for c in f.task_changes:
+            old = c.old + (f" {c.old_completed}" if c.old_completed else "")
+            new = c.new + (f" {c.new_completed}" if c.new_completed else "")
+            lines.append(
+                f"  revised {c.city} {c.task_id}: {old} → {new} "
+                f"(was from {display_path(Path(c.old_path))})"
+            )
     counts = {
         s: sum(1 for f in report.files if f.status == s)
-        for s in ("ingested", "checked", "already", "rejected")
+        for s in ("ingested", "checked", "already", "rejected", "skipped")
     }
     new = sum(f.new for f in report.files)
+    revised = len(report.revisions) + sum(len(f.task_changes) for f in report.files)
     summary = (
         f"{len(report.files)} file(s): {counts['ingested']} ingested, "
         f"{counts['already']} already ingested, {counts['rejected']} rejected; "
-        f"{new} new value(s), {len(report.revisions)} revised"
+        f"{new} new value(s), {revised} revised"
     )
+    if counts["skipped"]:
+        summary = summary.replace(" rejected;", f" rejected, {counts['skipped']} skipped;")
     if dry_run:
         summary = (
             f"dry run, nothing written: {len(report.files)} file(s): "
             f"{counts['checked']} would be ingested, {counts['already']} already "
-            f"ingested, {counts['rejected']} rejected; {new} new value(s), "
-            f"{len(report.revisions)} revised"
+            f"ingested, {counts['rejected']} rejected; {new} new value(s), {revised} revised"
         )
     lines.append(summary)
     return lines
@@ -310,6 +320,121 @@ def report_markdown(report, results, columns, lang: Lang, group_by: str, summary
         f"## {report_title(report, lang)}\n\n{table}\n{summary}\n\n"
         f"### {label('readings', lang)}\n\n{notes}\n"
     )
+
+
+# --- tasks -------------------------------------------------------------------------------------
+
+TASK_STATE_STYLES = {
+    "overdue": "bold red",
+    "done_late": "yellow",
+    "open": "",
+    "ongoing": "cyan",
+    "done_on_time": "green",
+}
+
+
+def tasks_title(assessment, lang: Lang) -> str:
+    from ipkpi.views import plan_heading
+
+    heading = plan_heading(assessment.plan, lang)
+    return f"{heading} · {label('tasks.title', lang)} · {assessment.as_of.isoformat()}"
+
+
+def _task_rows(assessment, lang: Lang, by_lead: bool) -> tuple[list[dict], list[str], str | None]:
+    from ipkpi.tasks import TASK_COLUMNS, rows_by_lead, task_row
+
+    if by_lead:
+        rows = rows_by_lead(assessment.results, lang)
+        columns = ["lead", *(c for c in TASK_COLUMNS if c != "lead")]
+        return rows, columns, "lead"
+    return [task_row(a, lang) for a in assessment.results], list(TASK_COLUMNS), None
+
+
+def tasks_text(assessment, lang: Lang, by_lead: bool = False, markdown: bool = False) -> str:
+    """The tasks as a plain or Markdown table under a title, with the summary line."""
+    from ipkpi.tasks import summary_line
+
+    rows, columns, group = _task_rows(assessment, lang, by_lead)
+    if group:
+        rows = grouped(rows, group)
+    title = tasks_title(assessment, lang)
+    summary = summary_line(assessment, lang)
+    if markdown:
+        return f"## {title}\n\n{to_markdown(rows, columns, lang)}\n{summary}\n"
+    return f"{title}\n\n{to_plain(rows, columns, lang)}\n{summary}\n"
+
+
+def print_tasks(assessment, lang: Lang, by_lead: bool = False) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from ipkpi.tasks import summary_line
+
+    rows, columns, group = _task_rows(assessment, lang, by_lead)
+    states = {a.task.number: a.state.value for a in assessment.results}
+
+    def style(column: str, row: dict[str, str]) -> str | None:
+        return TASK_STATE_STYLES.get(states[row["number"]]) if column == "state" else None
+
+    print_rich_table(
+        rows,
+        columns,
+        lang,
+        title=tasks_title(assessment, lang),
+        group_by=group,
+        cell_style=style,
+    )
+    Console().print(escape(summary_line(assessment, lang)), highlight=False)
+
+
+# --- rewards -----------------------------------------------------------------------------------
+
+
+def rewards_title(result, lang: Lang) -> str:
+    from ipkpi.views import plan_heading
+
+    return f"{plan_heading(result.plan, lang)} · {label('rewards.title', lang)}"
+
+
+def rewards_summary(result, lang: Lang) -> str:
+    from ipkpi.rewards import money
+
+    eligible = sum(1 for r in result.results if r.eligible)
+    return label(
+        "rewards.summary", lang, n=len(result.results), eligible=eligible, total=money(result.total)
+    )
+
+
+def rewards_text(result, lang: Lang, markdown: bool = False) -> str:
+    """Each claim, then the totals by rule and overall, as plain or Markdown tables."""
+    from ipkpi.rewards import CLAIM_COLUMNS, TOTAL_COLUMNS, claim_row, total_rows
+
+    rows = [claim_row(r, result.plan, lang) for r in result.results]
+    table = to_markdown if markdown else to_plain
+    claims = table(rows, CLAIM_COLUMNS, lang)
+    totals = table(total_rows(result, lang), TOTAL_COLUMNS, lang)
+    title = rewards_title(result, lang)
+    head = f"## {title}" if markdown else title
+    return f"{head}\n\n{claims}\n{totals}\n{rewards_summary(result, lang)}\n"
+
+
+def print_rewards(result, lang: Lang) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from ipkpi.rewards import CLAIM_COLUMNS, TOTAL_COLUMNS, claim_row, total_rows
+
+    no = label("no", lang)
+
+    def style(column: str, row: dict[str, str]) -> str | None:
+        if column == "eligible":
+            return "red" if row["eligible"] == no else "green"
+        return None
+
+    rows = [claim_row(r, result.plan, lang) for r in result.results]
+    print_rich_table(rows, CLAIM_COLUMNS, lang, title=rewards_title(result, lang), cell_style=style)
+    print_rich_table(total_rows(result, lang), TOTAL_COLUMNS, lang)
+    Console().print(escape(rewards_summary(result, lang)), highlight=False)
 
 
 # --- logs of unattended runs ---------------------------------------------------------------

@@ -5,6 +5,7 @@ readings). Only ``build_report`` touches the store; the rest is pure.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,8 @@ from ipkpi.engine import (
     assess_plan,
 )
 from ipkpi.labels import Lang, label
-from ipkpi.model import Catalogue, Comparator, Kind
+from ipkpi.model import Catalogue, Comparator, Kind, Plan
+from ipkpi.tasks import TasksAssessment, assess_tasks, task_dict, tasks_summary
 from ipkpi.views import format_number, number, plan_dict, target_requirement
 
 REPORT_SCHEMA = "ipkpi.report/1"
@@ -37,11 +39,13 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class Report:
-    """A plan's assessment and the data files its figures came from."""
+    """A plan's assessment and the data files its figures came from, and where its tasks
+    stand (None when the plan has none)."""
 
     assessment: PlanAssessment
     sources: tuple[SourceFile, ...]
     observations: tuple[Any, ...] = ()  # the stored observations the figures came from
+    tasks: TasksAssessment | None = None
 
     @property
     def plan(self):
@@ -62,14 +66,19 @@ def build_report(
     method: Method = Method.LINEAR,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     evidence: bool = True,
+    today: dt.date | None = None,
 ) -> Report:
     """Assess the city's plan (the one for ``as_of`` unless ``plan_id``) on the store's
-    current figures up to ``as_of``. ``evidence``: keep every stored value used, with its
-    provenance (the Excel summary's data sheet needs them; the report and JSON do not,
-    and skipping them makes a report several times faster)."""
-    from ipkpi.catalogue import select_plan
+    current figures up to ``as_of``, and its tasks on the progress reported by the end of
+    ``as_of`` or ``today``, whichever is earlier. ``evidence``: keep every stored value
+    used, with its provenance (the Excel summary's data sheet needs them; the report and
+    JSON do not, and skipping them makes a report several times faster)."""
 
-    plan = select_plan(catalogue, city, plan_id, as_of)
+    plan = report_plan(catalogue, city, plan_id, as_of)
+    tasks = None
+    if plan.tasks:
+        day = min(dt.date(as_of, 12, 31), today or dt.date.today())
+        tasks = _assess_tasks(store, plan, day)
     ids = {t.id for t in plan.targets}
     rows, files = store.current_values(city)
     series: dict[str, list[Point]] = {}
@@ -82,13 +91,65 @@ def build_report(
     used = {(r.target.id, y) for r in assessment.results for y in r.years_counted}
     used |= {(r.target.id, r.baseline.year) for r in assessment.results if r.baseline}
     used &= file_of.keys()  # a catalogue baseline is not a stored value
-    sources = sorted(
-        {SourceFile(*files[file_of[key]]) for key in used}, key=lambda f: (f.path, f.sha256)
-    )
+    found = {SourceFile(*files[file_of[key]]) for key in used}
+    if tasks is not None:  # the progress sheets the tasks' states came from
+        found |= {
+            SourceFile(a.report.path, a.report.sha256, a.report.ingested_at)
+            for a in tasks.results
+            if a.report is not None
+        }
+    sources = sorted(found, key=lambda f: (f.path, f.sha256))
     kept: tuple[Any, ...] = ()
     if evidence:
         kept = tuple(o for o in store.observations(city=city) if (o.target_id, o.year) in used)
-    return Report(assessment, tuple(sources), kept)
+    return Report(assessment, tuple(sources), kept, tasks)
+
+
+def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int) -> Plan:
+    """The plan a report is about (see ``select_plan``); one with reward rules only has
+    nothing to report: a usage error pointing to ``ipkpi rewards``."""
+    from ipkpi.catalogue import select_plan
+    from ipkpi.errors import UsageError
+
+    plan = select_plan(catalogue, city, plan_id, as_of)
+    if not plan.targets and not plan.tasks:
+        raise UsageError(
+            f"plan {plan.id} has no targets or tasks to report on; its reward rules are "
+            f"applied with ipkpi rewards --city {city} CLAIMS.xlsx"
+        )
+    return plan
+
+
+def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | None = None) -> Plan:
+    """The plan whose tasks to assess: ``plan_id``, else the city's plan with tasks whose
+    window holds ``as_of``'s year, else its latest plan with tasks."""
+    from ipkpi.catalogue import select_plan
+    from ipkpi.errors import UsageError
+
+    if plan_id is not None:
+        plan = select_plan(catalogue, city, plan_id)
+        if not plan.tasks:
+            raise UsageError(f"plan {plan.id} has no tasks")
+        return plan
+    plans = [p for p in catalogue.plans_for(city) if p.tasks]
+    if not plans:
+        select_plan(catalogue, city)  # an unknown city says so first
+        places = [c for c in catalogue.cities() if any(p.tasks for p in catalogue.plans_for(c))]
+        raise UsageError(
+            f"{city} has no tasks in the catalogue; places with tasks: {', '.join(places)}"
+        )
+    covering = [p for p in plans if p.covers(as_of.year)]
+    return (covering or plans)[-1]
+
+
+def build_tasks(store, plan: Plan, as_of: dt.date) -> TasksAssessment:
+    """The plan's tasks as of a day, on the progress in the store."""
+    return _assess_tasks(store, plan, as_of)
+
+
+def _assess_tasks(store, plan, day: dt.date) -> TasksAssessment:
+    progress = {p.task_id: p for p in store.task_progress(plan.city, plan.id)}
+    return assess_tasks(plan, progress, day)
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -204,6 +265,16 @@ def report_document(report: Report, lang: Lang = "zh") -> dict[str, Any]:
             for f in report.sources
         ],
         "targets": [assessment_dict(a, lang) for a in pa.results],
+        "tasks": None if report.tasks is None else tasks_section(report.tasks, lang),
+    }
+
+
+def tasks_section(tasks: TasksAssessment, lang: Lang = "zh") -> dict[str, Any]:
+    """The tasks part of a report: the day they are assessed on, counts, each task."""
+    return {
+        "as_of": tasks.as_of.isoformat(),
+        "summary": tasks_summary(tasks),
+        "items": [task_dict(a, lang) for a in tasks.results],
     }
 
 

@@ -54,7 +54,7 @@ class CityOutcome:
     plan_id: str
     as_of: int
     counts: dict[str, int]
-    statuses: dict[str, str]  # target id → status
+    statuses: dict[str, str]  # target id → status, and task id → task state
     written: bool  # False: the figures had not changed, the outputs were left as they were
     files: tuple[Path, ...]  # the outputs that now hold this city's figures
 
@@ -98,12 +98,20 @@ class RunResult:
         return 0
 
 
+def reportable_cities(catalogue: Catalogue) -> list[str]:
+    """Cities with targets or tasks (a plan of reward rules only has nothing to report)."""
+    return [
+        c for c in catalogue.cities() if any(p.targets or p.tasks for p in catalogue.plans_for(c))
+    ]
+
+
 def check_cities(config: RunConfig, catalogue: Catalogue) -> list[str]:
-    """The configured cities (all of the catalogue's by default); unknown ones are
-    configuration errors located at the ``cities`` key."""
+    """The configured cities (by default every city with targets or tasks to report on:
+    not one with reward rules only); unknown ones are configuration errors located at the
+    ``cities`` key."""
     known = catalogue.cities()
     if config.cities is None:
-        return known
+        return reportable_cities(catalogue)
     unknown = [c for c in config.cities if c not in known]
     if unknown:
         raise ConfigError(
@@ -199,6 +207,9 @@ def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetim
             log.debug("already %s: ingested before", display_path(path))
         elif report.status == "rejected":
             result.rejected.append(_reject(config, report, started))
+        elif report.status == "skipped":  # claims for ipkpi rewards: left where they are
+            result.ignored.append(path)
+            log.debug("ignored %s: a claims workbook", display_path(path))
         else:
             result.taken.append(_taken(report))
 
@@ -265,7 +276,9 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
     from ipkpi.export import write_export
     from ipkpi.report import build_report, report_document
 
-    built = build_report(catalogue, store, city, as_of=year, method=Method(config.method))
+    built = build_report(
+        catalogue, store, city, as_of=year, method=Method(config.method), today=started.date()
+    )
     document = render.to_json(report_document(built, config.lang))
     out = config.output
     latest_json, latest_xlsx = out / f"{city}-latest.json", out / f"{city}-latest.xlsx"
@@ -275,7 +288,8 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
         plan_id=pa.plan.id,
         as_of=pa.as_of,
         counts={status.value: n for status, n in pa.counts().items()},
-        statuses={a.target.id: a.status.value for a in pa.results},
+        statuses={a.target.id: a.status.value for a in pa.results}
+        | ({t.task.id: t.state.value for t in built.tasks.results} if built.tasks else {}),
     )
     if latest_xlsx.is_file() and _read(latest_json) == document:
         log.debug("unchanged %s: no new figures", city)

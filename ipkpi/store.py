@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from ipkpi.errors import StoreError
+from ipkpi.tasks import TaskProgress
 
 ENV_DB = "IPKPI_DB"
 DEFAULT_DB = "ipkpi.db"
@@ -53,6 +54,23 @@ CREATE TABLE IF NOT EXISTS observations (
 CREATE UNIQUE INDEX IF NOT EXISTS observations_current
     ON observations (city, target_id, year) WHERE current = 1;
 CREATE INDEX IF NOT EXISTS observations_key ON observations (city, target_id, year);
+CREATE TABLE IF NOT EXISTS task_progress (
+    id INTEGER PRIMARY KEY,
+    city TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    task_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    completed TEXT,
+    note TEXT,
+    raw_status TEXT,
+    sheet TEXT,
+    cell TEXT,
+    file_id INTEGER NOT NULL REFERENCES source_files(id),
+    ingested_at TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX IF NOT EXISTS task_progress_current
+    ON task_progress (city, plan_id, task_id) WHERE current = 1;
 """
 
 
@@ -113,11 +131,26 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class TaskChange:
+    """A task's reported progress replaced by a later file's."""
+
+    city: str
+    task_id: str
+    old: str  # status code
+    new: str
+    old_completed: str | None
+    new_completed: str | None
+    old_path: str
+    cell: str | None
+
+
+@dataclass(frozen=True)
 class WriteResult:
     already_ingested: bool
     new: int
     unchanged: int
     revisions: tuple[Revision, ...]
+    task_changes: tuple[TaskChange, ...] = ()
 
 
 class Store:
@@ -186,8 +219,10 @@ class Store:
         observations: list[Observation],
         dry_run: bool = False,
         now: dt.datetime | None = None,
+        progress: Sequence[TaskProgress] = (),
     ) -> WriteResult:
-        """Store one file's observations in one transaction: all of them or none."""
+        """Store one file's observations and task progress in one transaction: all of
+        them or none. A task report equal to the current one counts as unchanged."""
         stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
         with self._transaction() as conn:
             if self.has_file(sha256):
@@ -235,10 +270,69 @@ class Store:
                 f"'{_iso(stamp)}', 1)",
                 rows,
             )
-            result = WriteResult(False, new, unchanged, tuple(revisions))
+            task_new, task_unchanged, changes = self._write_progress(conn, progress, file_id, stamp)
+            result = WriteResult(
+                False, new + task_new, unchanged + task_unchanged, tuple(revisions), changes
+            )
             if dry_run:
                 raise _DryRun(result)
         return result
+
+    @staticmethod
+    def _write_progress(conn, progress, file_id: int, stamp: str):
+        new = unchanged = 0
+        changes = []
+        for p in progress:
+            now = conn.execute(
+                "SELECT t.id, t.status, t.completed, t.note, f.path FROM task_progress t "
+                "JOIN source_files f ON f.id = t.file_id "
+                "WHERE t.city = ? AND t.plan_id = ? AND t.task_id = ? AND t.current = 1",
+                (p.city, p.plan_id, p.task_id),
+            ).fetchone()
+            if now is not None and now[1:4] == (p.status, p.completed, p.note):
+                unchanged += 1
+                continue
+            if now is not None:
+                conn.execute("UPDATE task_progress SET current = 0 WHERE id = ?", (now[0],))
+                if now[1:3] != (p.status, p.completed):  # a changed note is no revision
+                    changes.append(
+                        TaskChange(
+                            p.city, p.task_id, now[1], p.status, now[2], p.completed, now[4], p.cell
+                        )
+                    )
+            else:
+                new += 1
+            conn.execute(
+                "INSERT INTO task_progress (city, plan_id, task_id, status, completed, note, "
+                "raw_status, sheet, cell, file_id, ingested_at, current) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (*p[:9], file_id, stamp),
+            )
+        return new, unchanged, tuple(changes)
+
+    def task_progress(
+        self, city: str, plan_id: str | None = None, history: bool = False
+    ) -> list[TaskProgress]:
+        """Reported task progress with its source, current reports only unless
+        ``history``; oldest first within a task."""
+        if self.conn is None:
+            return []
+        sql = (
+            "SELECT t.city, t.plan_id, t.task_id, t.status, t.completed, t.note, t.raw_status, "
+            "t.sheet, t.cell, f.path, t.ingested_at, f.sha256 FROM task_progress t "
+            "JOIN source_files f ON f.id = t.file_id WHERE t.city = ?"
+        )
+        args: list = [city]
+        if plan_id is not None:
+            sql += " AND t.plan_id = ?"
+            args.append(plan_id)
+        if not history:
+            sql += " AND t.current = 1"
+        sql += " ORDER BY t.plan_id, t.task_id, t.id"
+        try:
+            return [TaskProgress(*row) for row in self.conn.execute(sql, args)]
+        except sqlite3.OperationalError:  # a store older than tasks, opened read-only
+            return []
 
     @staticmethod
     def _current_values(conn, cities: set[str]) -> dict[tuple[str, str, int], tuple]:

@@ -84,10 +84,19 @@ def target_dict(target: Target) -> dict[str, Any]:
 
 
 def targets_document(plan: Plan) -> dict[str, Any]:
+    from ipkpi.rewards import rule_dict
+    from ipkpi.tasks import catalogue_task_dict
+
     return {
         "schema": TARGETS_SCHEMA,
         "plan": plan_dict(plan),
         "targets": [target_dict(t) for t in plan.targets],
+        "tasks": [catalogue_task_dict(t) for t in plan.tasks],
+        "quantities": [
+            {"id": q.id, "name": q.name, "name_en": q.name_en, "unit": q.unit, "type": q.type.value}
+            for q in plan.quantities
+        ],
+        "rules": [rule_dict(r) for r in plan.rules],
     }
 
 

@@ -33,7 +33,7 @@ def test_each_city_holds_its_targets(catalogue, city, plan_id, count):
 
 
 def test_cities(catalogue):
-    assert catalogue.cities() == ["guizhou", "nanjing", "shijiazhuang"]
+    assert catalogue.cities() == ["guizhou", "nanjing", "shanxi", "shijiazhuang", "zhangzhou"]
 
 
 def test_every_quote_is_verbatim_in_its_source(catalogue):

@@ -237,9 +237,11 @@ def test_every_command_is_documented_in_the_readme():
         "ipkpi export",
         "ipkpi ingest",
         "ipkpi report",
+        "ipkpi rewards",
         "ipkpi run",
         "ipkpi targets check",
         "ipkpi targets show",
+        "ipkpi tasks",
     ]
     for path in paths:
         assert path in readme, path

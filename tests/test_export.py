@@ -25,8 +25,14 @@ from ipkpi.report import build_report
 from ipkpi.store import Store
 from tests.conftest import REPO
 
-CITIES = ("guizhou", "nanjing", "shijiazhuang")
-SHEET_OF = {"guizhou": "贵州省", "nanjing": "南京市", "shijiazhuang": "石家庄市"}
+CITIES = ("guizhou", "nanjing", "shijiazhuang")  # the cities with targets: a gap table each
+REPORTED = ("guizhou", "nanjing", "shanxi", "shijiazhuang")  # --all: targets or tasks
+SHEET_OF = {
+    "guizhou": "贵州省",
+    "nanjing": "南京市",
+    "shanxi": "山西省",
+    "shijiazhuang": "石家庄市",
+}
 SAMPLE_FILES = (
     "贵州省知识产权主要指标监测表.xlsx",
     "南京市知识产权主要指标.xlsx",
@@ -67,7 +73,7 @@ def workbook(exported):
 def report_docs(sample_db):
     """`ipkpi report --city C --as-of 2024 --format json` for every city."""
     docs = {}
-    for city in CITIES:
+    for city in REPORTED:
         result = CliRunner().invoke(
             app,
             ["report", "--city", city, "--as-of", "2024", "-f", "json", "--db", str(sample_db)],
@@ -120,13 +126,23 @@ def test_export_all_prints_one_line(exported):
     result, path = exported
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "wrote summary.xlsx: 6 sheets (汇总, 贵州省, 南京市, 石家庄市, 趋势, 数据来源), 60 charts\n"
+        "wrote summary.xlsx: 8 sheets (汇总, 贵州省, 南京市, 南京市工作任务, 山西省工作任务, "
+        "石家庄市, 趋势, 数据来源), 60 charts\n"
     )
     assert path.is_file()
 
 
 def test_sheet_names_in_order(workbook):
-    assert workbook.sheetnames == ["汇总", "贵州省", "南京市", "石家庄市", "趋势", "数据来源"]
+    assert workbook.sheetnames == [
+        "汇总",
+        "贵州省",
+        "南京市",
+        "南京市工作任务",
+        "山西省工作任务",  # tasks but no targets: no gap table
+        "石家庄市",
+        "趋势",
+        "数据来源",
+    ]
 
 
 def test_gap_table_title_and_header(workbook):
@@ -272,7 +288,15 @@ def test_met_missed_and_no_data_fills(sample_db, tmp_path):
         empty = build_report(catalogue, store, "nanjing", as_of=2024)
     path = tmp_path / "final.xlsx"
     summary = write_export(path, [final, empty], made_at=MADE_AT)
-    assert summary.sheets == ("汇总", "南京市", "南京市 (2)", "趋势", "数据来源")
+    assert summary.sheets == (
+        "汇总",
+        "南京市",
+        "南京市工作任务",
+        "南京市 (2)",
+        "南京市工作任务 (2)",
+        "趋势",
+        "数据来源",
+    )
     wb = load_workbook(path)
     fills = {"已完成": "FFC6EFCE", "未完成": "FFFFC7CE", "数据不足": "FFD9D9D9"}
     for name, labels in (("南京市", {"已完成", "未完成"}), ("南京市 (2)", {"数据不足"})):
@@ -352,7 +376,8 @@ def test_summary_has_one_row_per_city_with_the_json_counts(workbook, report_docs
         "no_data",
     )
     for r, (city, window) in enumerate(
-        zip(CITIES, ("2021–2025", "2022–2025", "2022–2025"), strict=True), start=FIRST_ROW
+        zip(REPORTED, ("2021–2025", "2022–2025", "2022–2023", "2022–2025"), strict=True),
+        start=FIRST_ROW,
     ):
         doc = report_docs[city]
         summary = doc["summary"]
@@ -364,19 +389,28 @@ def test_summary_has_one_row_per_city_with_the_json_counts(workbook, report_docs
             summary["targets"],
             *(summary[s] for s in statuses),
         ]
-    assert [ws.cell(r, 5).value for r in range(5, 8)] == [30, 15, 15]
-    assert ws.cell(8, 1).value is None
+    assert [ws.cell(r, 5).value for r in range(5, 9)] == [30, 15, 0, 15]
+    assert ws.cell(9, 1).value is None
 
 
 def test_summary_lists_the_data_files_with_their_sha256(workbook, report_docs):
     ws = workbook["汇总"]
-    assert ws["A9"].value == "数据文件"
-    assert [c.value for c in ws[10]][:4] == ["地区", "文件", "SHA-256", "导入时间"]
-    rows = [[c.value for c in ws[r]][:4] for r in range(11, ws.max_row + 1)]
+    assert ws["A10"].value == "数据文件"
+    assert [c.value for c in ws[11]][:4] == ["地区", "文件", "SHA-256", "导入时间"]
+    rows = [[c.value for c in ws[r]][:4] for r in range(12, ws.max_row + 1)]
+    # Each place's files in path order: statistics, and the task progress sheets its
+    # tasks' states came from (Nanjing's phases, Shanxi's tasks).
+    files = [
+        ("guizhou", "贵州省知识产权主要指标监测表.xlsx"),
+        ("nanjing", "南京市强市建设时序进度.xlsx"),
+        ("nanjing", "南京市知识产权主要指标.xlsx"),
+        ("shanxi", "山西省知识产权强省建设工作要点任务进展.xlsx"),
+        ("shijiazhuang", "石家庄市知识产权统计_2021-2025.csv"),
+    ]
     expected = []
-    for city, name in zip(CITIES, SAMPLE_FILES, strict=True):
+    for city, name in files:
         path = REPO / "sample_data" / name
-        (source,) = report_docs[city]["sources"]
+        (source,) = [s for s in report_docs[city]["sources"] if s["path"] == str(path)]
         expected.append(
             [
                 SHEET_OF[city],
@@ -386,6 +420,7 @@ def test_summary_lists_the_data_files_with_their_sha256(workbook, report_docs):
             ]
         )
         assert source["sha256"] == expected[-1][2]
+    assert [len(report_docs[c]["sources"]) for c in REPORTED] == [1, 2, 1, 1]
     assert rows == expected
 
 
@@ -544,13 +579,13 @@ def test_text_from_a_statistics_file_is_never_a_formula(nanjing_report, tmp_path
     report = dataclasses.replace(nanjing_report, observations=(evil, *rest))
     path = tmp_path / "evil.xlsx"
     summary = write_export(path, [report], made_at=MADE_AT)
-    assert summary.sheets == ("汇总", "南京市", "趋势", "数据来源")
+    assert summary.sheets == ("汇总", "南京市", "南京市工作任务", "趋势", "数据来源")
     ws = load_workbook(path)["数据来源"]
     indicator, raw = ws.cell(5, DATA["indicator"]), ws.cell(5, DATA["raw"])
     assert (indicator.value, indicator.data_type) == ('=HYPERLINK("http://evil","x")', "s")
     assert (raw.value, raw.data_type) == ("+1+1", "s")
     with zipfile.ZipFile(path) as z:
-        xml = z.read("xl/worksheets/sheet4.xml").decode()  # the data sheet, the 4th
+        xml = z.read("xl/worksheets/sheet5.xml").decode()  # the data sheet, the 5th
     assert "<f>" not in xml and "<f " not in xml
 
 
@@ -577,7 +612,13 @@ def test_an_export_replaces_the_file_and_keeps_its_permissions(nanjing_report, t
     path.chmod(0o640)
     write_export(path, [nanjing_report], made_at=MADE_AT)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert load_workbook(path).sheetnames == ["汇总", "南京市", "趋势", "数据来源"]
+    assert load_workbook(path).sheetnames == [
+        "汇总",
+        "南京市",
+        "南京市工作任务",
+        "趋势",
+        "数据来源",
+    ]
     assert os.listdir(tmp_path) == ["summary.xlsx"]
 
 
@@ -610,9 +651,11 @@ def test_export_in_english(runner, in_tmp, sample_db):
         str(sample_db),
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "wrote en.xlsx: 4 sheets (Summary, Nanjing, Trends, Data), 15 charts\n"
+    assert result.stdout == (
+        "wrote en.xlsx: 5 sheets (Summary, Nanjing, Nanjing tasks, Trends, Data), 15 charts\n"
+    )
     wb = load_workbook(in_tmp / "en.xlsx")
-    assert wb.sheetnames == ["Summary", "Nanjing", "Trends", "Data"]
+    assert wb.sheetnames == ["Summary", "Nanjing", "Nanjing tasks", "Trends", "Data"]
     ws = wb["Nanjing"]
     assert [c.value for c in ws[4]][:3] == ["Category", "Indicator", "Unit"]
     assert ws["B5"].value == "High-value invention patents per 10,000 residents"
@@ -644,7 +687,7 @@ def test_export_in_english(runner, in_tmp, sample_db):
         (
             ["--city", "x", "-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: unknown city 'x'; known: guizhou, nanjing, shijiazhuang",
+            "Error: unknown city 'x'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou",
         ),
         (
             ["--all", "-o", "nowhere/summary.xlsx"],

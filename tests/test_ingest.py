@@ -44,11 +44,14 @@ def xlsx(path, rows, title="Sheet1", merged=()):
 def test_sample_data_round_trip(tmp_path, catalogue, store):
     report = ingest_paths([SAMPLE], catalogue, store)
     assert [(f.path.name, f.status, f.layouts, f.new) for f in report.files] == [
+        ("漳州市知识产权奖补申报汇总_示例.xlsx", "skipped", (), 0),  # claims: for ipkpi rewards
+        ("南京市强市建设时序进度.xlsx", "ingested", ("progress",), 3),
         ("南京市知识产权主要指标.xlsx", "ingested", ("single",), 61),
+        ("山西省知识产权强省建设工作要点任务进展.xlsx", "ingested", ("progress",), 18),
         ("石家庄市知识产权统计_2021-2025.csv", "ingested", ("long",), 66),
         ("贵州省知识产权主要指标监测表.xlsx", "ingested", ("wide",), 167),
     ]
-    assert [f.unmatched for f in report.files] == [[], [], []]
+    assert [f.unmatched for f in report.files] == [[], [], [], [], [], []]
     # Every target of every plan has data.
     for plan in catalogue.plans:
         stored = {o.target_id for o in store.observations(city=plan.city)}
@@ -105,7 +108,7 @@ def test_second_run_and_a_renamed_copy_change_nothing(tmp_path, catalogue, store
     copy = tmp_path / "copy.xlsx"
     shutil.copy(SAMPLE / "南京市知识产权主要指标.xlsx", copy)
     report = ingest_paths([SAMPLE, copy], catalogue, store)
-    assert [f.status for f in report.files] == ["already"] * 4
+    assert [f.status for f in report.files] == ["skipped"] + ["already"] * 6
     assert store.observations(history=True) == before
 
 

@@ -27,7 +27,7 @@ N = "万人高价值发明专利拥有量"
 HEADER = ["城市", "指标", "年份", "数值", "单位"]
 GOOD_ROWS = [["南京市", N, 2023, 60.86, "件"], ["南京市", N, 2024, 71.21, "件"]]
 SHEET = "数据"
-KNOWN = "known: guizhou, nanjing, shijiazhuang"
+KNOWN = "known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou"
 
 
 # --------------------------------------------------------------------------- builders

@@ -70,7 +70,9 @@ def test_python_dash_m_runs_the_cli():
     assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == [
         "guizhou",
         "nanjing",
+        "shanxi",
         "shijiazhuang",
+        "zhangzhou",
     ]
 
 
@@ -91,7 +93,7 @@ def test_wheel_carries_the_bundled_catalogue(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         zf.extractall(tmp_path / "site")
-    for plan in ("guizhou", "nanjing", "shijiazhuang"):
+    for plan in ("guizhou", "nanjing", "shanxi", "shijiazhuang", "zhangzhou"):
         assert f"ipkpi/_bundled_targets/{plan}.toml" in names
     # Run the unpacked wheel from elsewhere: it must find its own catalogue, not the checkout's.
     result = subprocess.run(
@@ -110,4 +112,4 @@ def test_wheel_carries_the_bundled_catalogue(tmp_path):
     assert result.returncode == 0, result.stderr
     folder, count = result.stdout.splitlines()
     assert folder == str(tmp_path / "site" / "ipkpi" / "_bundled_targets")
-    assert count == "3"
+    assert count == "5"

@@ -412,7 +412,7 @@ def test_custom_thresholds(runner, sample_db):
         (
             ("--fail-on", "behindd"),
             "Invalid value for '--fail-on': unknown status 'behindd'; use one or more of "
-            "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, "
+            "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, overdue, "
             "separated by commas",
         ),
         (
@@ -444,7 +444,7 @@ def test_unknown_city_is_a_usage_error(runner, sample_db):
     result = run(runner, "report", "-c", "nanjin", "--db", str(sample_db))
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: unknown city 'nanjin'; known: guizhou, nanjing, shijiazhuang\n",
+        "Error: unknown city 'nanjin'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou\n",
     )
 
 
@@ -481,7 +481,11 @@ def test_a_report_without_evidence_has_the_same_figures_and_sources(sample_db):
         light = build_report(load_catalogue(), store, "nanjing", as_of=2024, evidence=False)
     assert light.results == full.results
     assert light.sources == full.sources
-    assert [f.path.rsplit("/", 1)[-1] for f in light.sources] == ["南京市知识产权主要指标.xlsx"]
+    # The statistics, and the progress sheet of the plan's three phases (tasks).
+    assert [f.path.rsplit("/", 1)[-1] for f in light.sources] == [
+        "南京市强市建设时序进度.xlsx",
+        "南京市知识产权主要指标.xlsx",
+    ]
     assert light.observations == ()
     # With evidence: the stored values the figures use. Nanjing's file holds 2 values for
     # 2021 (baselines), 15 for 2022, 14 for 2023, 15 for 2024 and 15 for 2025: as of 2024

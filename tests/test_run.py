@@ -2,8 +2,9 @@
 taken from the inbox, what is rejected, which reports are written (and which are left alone),
 the run summary, the exit statuses, the log lines, and the store's lock.
 
-The run assesses as of this year, so the three sample plans (all ending in 2025) show final
-statuses only: met or missed. The counts and the missed targets below were read once from
+The run assesses as of this year, so the three sample plans with targets (all ending in 2025)
+show final statuses only: met or missed; Shanxi's plan has tasks and no targets, and is reported
+too (its tasks, no figures). The counts and the missed targets below were read once from
 `ipkpi report --city X --format json` on the sample store.
 """
 
@@ -35,10 +36,13 @@ SHIJIAZHUANG = "石家庄市知识产权统计_2021-2025.csv"
 GUIZHOU = "贵州省知识产权主要指标监测表.xlsx"
 SAMPLE_VALUES = {NANJING: 61, SHIJIAZHUANG: 66, GUIZHOU: 167}
 TOTAL_VALUES = 294
-CITIES = ("guizhou", "nanjing", "shijiazhuang")  # the catalogue's order, and the run's
+# The cities with targets or tasks (not zhangzhou: reward rules only), in the catalogue's
+# order, and the run's.
+CITIES = ("guizhou", "nanjing", "shanxi", "shijiazhuang")
 PLANS = {
     "guizhou": "guizhou-2021-2025",
     "nanjing": "nanjing-2022-2025",
+    "shanxi": "shanxi-2022-2023",
     "shijiazhuang": "shijiazhuang-2022-2025",
 }
 CORRUPT = b"PK\x03\x04garbage"
@@ -55,6 +59,7 @@ NO_STATUS = dict.fromkeys(
 COUNTS = {
     "guizhou": {**NO_STATUS, "met": 24, "missed": 6},
     "nanjing": {**NO_STATUS, "met": 10, "missed": 5},
+    "shanxi": NO_STATUS,  # no targets
     "shijiazhuang": {**NO_STATUS, "met": 12, "missed": 3},
 }
 MISSED = (
@@ -339,6 +344,7 @@ def test_a_revised_figure_is_taken_and_the_city_rewritten(site):
     assert [(c["city"], c["written"]) for c in doc["cities"]] == [
         ("guizhou", False),
         ("nanjing", True),
+        ("shanxi", False),
         ("shijiazhuang", False),
     ]
     assert log_lines(result.stderr) == at(
@@ -348,7 +354,15 @@ def test_a_revised_figure_is_taken_and_the_city_rewritten(site):
             "revised nanjing high_value_invention_patents_per_10k 2025: 80.5 → 82 件",
             f"wrote out/nanjing-{site.day}.xlsx and out/nanjing-{site.day}.json",
             *summary_lines(
-                1, 0, 3, 0, 0, 1, ["nanjing"], ["guizhou", "shijiazhuang"], summary_name(site)
+                1,
+                0,
+                3,
+                0,
+                0,
+                1,
+                ["nanjing"],
+                ["guizhou", "shanxi", "shijiazhuang"],
+                summary_name(site),
             ),
         ],
     )
@@ -403,16 +417,25 @@ def test_a_revision_on_a_later_day_adds_a_dated_report(site, clock):
     site.run(expect=0)
 
     reports = [n for n in site.outputs() if "/" not in n and not n.startswith("run-")]
+    # Nanjing for its revised figure; Shanxi because its tasks, all overdue with no progress
+    # reported, are a day more overdue (the run assesses tasks on its own date).
     assert reports == sorted(
         [
             *site.report_files(other.isoformat()),
             f"nanjing-{site.day}.json",
             f"nanjing-{site.day}.xlsx",
+            f"shanxi-{site.day}.json",
+            f"shanxi-{site.day}.xlsx",
         ]
     )
     after = site.snapshot()
     changed = sorted(n for n in before if after[n] != before[n])
-    assert changed == ["nanjing-latest.json", "nanjing-latest.xlsx"]  # the old dated pair stays
+    assert changed == [  # the old dated pairs stay
+        "nanjing-latest.json",
+        "nanjing-latest.xlsx",
+        "shanxi-latest.json",
+        "shanxi-latest.xlsx",
+    ]
     assert after["nanjing-latest.json"][0] == after[f"nanjing-{site.day}.json"][0]
     assert latest_value(site, "nanjing", "high_value_invention_patents_per_10k") == 82
 
@@ -570,7 +593,7 @@ def test_a_bad_fail_on_option_is_a_usage_error(site):
     result = site.run("--fail-on", "missed,bogus", expect=2)
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--fail-on': unknown status 'bogus'; use one or more of "
-        "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, "
+        "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, overdue, "
         "separated by commas"
     )
     assert not site.out.exists()
@@ -694,6 +717,7 @@ def test_a_file_still_being_copied_waits_for_the_next_run(site):
     assert [(c["city"], c["written"]) for c in doc["cities"]] == [
         ("guizhou", True),
         ("nanjing", False),
+        ("shanxi", False),
         ("shijiazhuang", False),
     ]
 
@@ -794,7 +818,8 @@ def test_an_unknown_city_is_a_config_error(site):
     site.configure('cities = ["nanjin"]\n')
     result = site.run(expect=2)
     assert log_lines(result.stderr) == [
-        "ERROR   Error: ipkpi.toml › cities: unknown city 'nanjin'; known: guizhou, nanjing, shijiazhuang"
+        "ERROR   Error: ipkpi.toml › cities: unknown city 'nanjin'; "
+        "known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou"
     ]
     assert not site.store.exists()
     assert not site.out.exists()
@@ -843,7 +868,7 @@ def test_english_labels(site):
     site.run(expect=0)
     doc = json.loads((site.out / "nanjing-latest.json").read_text(encoding="utf-8"))
     assert {t["status"]: t["status_label"] for t in doc["targets"]}["met"] == "已完成"
-    assert [c["written"] for c in summary(site)["cities"]] == [True, True, True]
+    assert [c["written"] for c in summary(site)["cities"]] == [True, True, True, True]
 
 
 # --- 11. help --------------------------------------------------------------------------------
@@ -897,7 +922,12 @@ def test_a_locked_store_stops_run_and_ingest(site, runner):
     again = runner.invoke(
         app, ["ingest", str(SAMPLE), "--db", str(site.store), "--lock-timeout", "0.3"]
     )
-    assert (again.exit_code, again.stderr) == (0, "")
+    claims = SAMPLE / "claims" / "漳州市知识产权奖补申报汇总_示例.xlsx"
+    assert (again.exit_code, again.stderr) == (
+        0,
+        f"Warning: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), not statistics: "
+        "passed over; work it out with ipkpi rewards --city CITY FILE\n",
+    )
     assert site.values() == TOTAL_VALUES
 
 

@@ -743,13 +743,206 @@ def readme_table() -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------
+# Shanxi task progress and Zhangzhou claims: illustrative (示例数据), no official source
+# ---------------------------------------------------------------------------
+
+SX_XLSX = "山西省知识产权强省建设工作要点任务进展.xlsx"
+ZZ_CLAIMS = "漳州市知识产权奖补申报汇总_示例.xlsx"
+
+# task number, status, completion date, note. Read as of 2023-12-31: 2 done late, 3 overdue,
+# 4 done on its deadline day, 5/8/9/18 open (due that day; 18 is finished in 2024),
+# 7 and 14 done on time, the rest ongoing.
+SHANXI_PROGRESS = [
+    (1, "持续推进", None, "示例数据"),
+    (2, "已完成", dt.date(2023, 2, 28), "示例数据：试点县申报材料2023年2月报送"),
+    (3, "推进中", None, "示例数据：保护中心软件系统仍在建设"),
+    (4, "已完成", dt.date(2023, 12, 31), "示例数据"),
+    (5, "推进中", None, "示例数据：市县两级援助体系尚未全覆盖"),
+    (6, "持续推进", None, "示例数据"),
+    (7, "已完成", dt.date(2023, 10, 20), "示例数据"),
+    (8, "推进中", None, "示例数据"),
+    (9, "未启动", None, "示例数据：风险补偿金方案待财政审核"),
+    (10, "持续推进", None, "示例数据"),
+    (11, "持续推进", None, "示例数据"),
+    (12, "持续推进", None, "示例数据"),
+    (13, "持续推进", None, "示例数据"),
+    (14, "已完成", dt.date(2023, 6, 30), "示例数据"),
+    (15, "持续推进", None, "示例数据"),
+    (16, "持续推进", None, "示例数据"),
+    (17, "持续推进", None, "示例数据"),
+    (18, "已完成", dt.date(2024, 1, 10), "示例数据：研究院2024年1月揭牌"),
+]
+
+# The claims columns: the quantities' simplified names (their aliases in zhangzhou.toml).
+CLAIM_QUANTITIES = [
+    "新引进企业",
+    "两年内新增发明专利",
+    "其中高价值发明专利",
+    "首次通过认证",
+    "ISO56005评级",
+    "向漳州市企业转让发明专利",
+    "认定专利密集型产品",
+    "贷款本金损失",
+    "属“9+5”千百亿产业",
+    "胜诉",
+    "维权或应对成本",
+    "质押登记惠及企业",
+    "专利转让许可数",
+    "专利密集型产品备案数",
+    "免收服务费",
+    "核定补助金额",
+    "指导市场主体",
+    "参与制定地方标准(排名前二)",
+    "知识产权研究中心",
+]
+
+# applicant, type, measure, year, {quantity: value}, note (what the row tests).
+ZHANGZHOU_CLAIMS = [
+    ("示例企业甲", "企业", "(一)", 2024, {"新引进企业": "是", "两年内新增发明专利": 40, "其中高价值发明专利": 14}, "恰为40件"),
+    ("示例企业乙", "企业", "(一)", 2024, {"新引进企业": "是", "两年内新增发明专利": 39, "其中高价值发明专利": 13}, "差1件"),
+    ("示例企业丙", "企业", "(一)", 2024, {"新引进企业": "是", "两年内新增发明专利": 42, "其中高价值发明专利": 13}, "高价值不足1/3"),
+    ("示例企业丁", "企业", "(一)", 2025, {"新引进企业": "是", "两年内新增发明专利": 42, "其中高价值发明专利": 14}, "恰为1/3"),
+    ("示例大学", "高校", "(三)", 2024, {"首次通过认证": "是"}, ""),
+    ("示例研究院", "科研院所", "(三)", 2024, {"首次通过认证": "是"}, ""),
+    ("示例研究院", "科研院所", "(三)", 2025, {"首次通过认证": "是"}, "一次性，重复申报"),
+    ("示例企业甲", "企业", "(六)", 2024, {"ISO56005评级": 1}, ""),
+    ("示例企业乙", "企业", "(六)", 2024, {"ISO56005评级": 5}, ""),
+    ("示例大学", "高校", "(七)", 2024, {"向漳州市企业转让发明专利": 5}, "差1件"),
+    ("示例研究院", "科研院所", "(七)", 2024, {"向漳州市企业转让发明专利": 6}, "恰为6件"),
+    ("示例大学", "高校", "(七)", 2025, {"向漳州市企业转让发明专利": 10}, ""),
+    ("示例理工学院", "高校", "(七)", 2025, {"向漳州市企业转让发明专利": 61}, "超过30万元上限"),
+    ("示例企业丙", "企业", "(九)", 2024, {"认定专利密集型产品": 12}, ""),
+    ("示例企业丙", "企业", "(九)", 2024, {"认定专利密集型产品": 12}, "同年第二批，受10万元年度上限"),
+    ("示例企业丁", "企业", "(九)", 2024, {"认定专利密集型产品": 20}, "恰为上限"),
+    ("示例银行", "银行", "(十)", 2024, {"贷款本金损失": 50}, ""),
+    ("示例企业甲", "企业", "国内维权胜诉补助", 2024, {"属“9+5”千百亿产业": "是", "胜诉": "是", "维权或应对成本": 12.5}, ""),
+    ("示例企业乙", "企业", "国内维权胜诉补助", 2025, {"属“9+5”千百亿产业": "是", "胜诉": "是", "维权或应对成本": 26}, "超过20万元上限"),
+    ("示例企业丙", "企业", "海外维权应对胜诉补助", 2025, {"胜诉": "是", "维权或应对成本": 20}, ""),
+    ("示例企业丁", "企业", "国内维权胜诉补助", 2025, {"属“9+5”千百亿产业": "否", "胜诉": "是", "维权或应对成本": 8}, "非9+5产业"),
+    ("示例快维中心", "服务机构", "(十三)", 2024, {"质押登记惠及企业": 5, "专利转让许可数": 50, "专利密集型产品备案数": 50, "免收服务费": "是"}, "恰达三项下限"),
+    ("示例服务中心", "服务机构", "(十三)", 2024, {"质押登记惠及企业": 5, "专利转让许可数": 49, "专利密集型产品备案数": 50, "免收服务费": "是"}, "转让许可差1件"),
+    ("示例运营机构", "服务机构", "(十四)", 2024, {"核定补助金额": 150}, ""),
+    ("示例运营机构", "服务机构", "(十四)", 2024, {"核定补助金额": 80}, "同年第二次，受200万元年度上限"),
+    ("示例文旅协会", "服务机构", "地标文旅团体标准奖励", 2024, {"指导市场主体": 15}, "恰为15个"),
+    ("示例地标协会", "服务机构", "地标文旅团体标准奖励", 2024, {"指导市场主体": 14}, "差1个"),
+    ("示例企业甲", "企业", "地标文旅地方标准起草补助", 2025, {"参与制定地方标准(排名前二)": 2}, ""),
+    ("示例大学", "高校", "(十七)", 2024, {"知识产权研究中心": "是"}, ""),
+    ("示例大学", "高校", "(十七)", 2024, {"知识产权研究中心": "是"}, "每年一次，重复申报"),
+    ("示例企业戊", "企业", "(九)", 2023, {"认定专利密集型产品": 4}, "措施施行前"),
+]
+
+
+def build_shanxi_progress() -> Path:
+    from openpyxl import Workbook
+
+    st = _styles()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务进展"
+    ws["A1"] = "山西省知识产权强省建设2022-2023年工作要点任务进展（示例数据，截至2024年1月15日）"
+    ws["A1"].font = st["title"]
+    ws.merge_cells("A1:F1")
+    header = ["任务编号", "任务名称", "牵头单位", "进展状态", "完成时间", "备注"]
+    titles = {t["number"]: (t["title"], "、".join(t["lead"])) for t in _shanxi_tasks()}
+    ws.append(header)
+    for number, status, completed, note in SHANXI_PROGRESS:
+        title, lead = titles[str(number)]
+        ws.append([number, title, lead, status, completed, note])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = st["head"] if cell.row == 2 else st["body"]
+            cell.border = st["border"]
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+    for col, width in zip("ABCDEF", (10, 30, 40, 12, 14, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    path = OUT / SX_XLSX
+    save_workbook(wb, path)
+    return path
+
+
+NJ_PHASES_XLSX = "南京市强市建设时序进度.xlsx"
+# phase number, status, completion date, note: the third phase finished 15 days late.
+NANJING_PHASES = [
+    ("(一)", "宣传发动", "已完成", dt.date(2022, 12, 20), "示例数据"),
+    ("(二)", "整体推进", "已完成", dt.date(2024, 12, 31), "示例数据"),
+    ("(三)", "整改提高", "已完成", dt.date(2025, 7, 15), "示例数据：验收工作报告7月15日报送"),
+]
+
+
+def build_nanjing_phases() -> Path:
+    from openpyxl import Workbook
+
+    st = _styles()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "时序进度"
+    ws["A1"] = "南京市国家知识产权强市建设示范城市工作方案时序进度（示例数据）"
+    ws["A1"].font = st["title"]
+    ws.append(["序号", "阶段", "完成情况", "完成时间", "备注"])
+    for row in NANJING_PHASES:
+        ws.append(list(row))
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = st["head"] if cell.row == 2 else st["body"]
+            cell.border = st["border"]
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+    path = OUT / NJ_PHASES_XLSX
+    save_workbook(wb, path)
+    return path
+
+
+def _shanxi_tasks() -> list[dict]:
+    import tomllib
+
+    return tomllib.loads((ROOT / "targets" / "shanxi.toml").read_text("utf-8"))["tasks"]
+
+
+def build_zhangzhou_claims() -> Path:
+    from openpyxl import Workbook
+
+    st = _styles()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "申报汇总"
+    ws["A1"] = "漳州市促进知识产权高质量发展若干措施奖补申报汇总（示例数据）"
+    ws["A1"].font = st["title"]
+    header = ["申请单位", "单位类型", "措施", "年度", *CLAIM_QUANTITIES, "备注"]
+    ws.append(header)
+    for applicant, kind, measure, year, figures, note in ZHANGZHOU_CLAIMS:
+        unknown = set(figures) - set(CLAIM_QUANTITIES)
+        if unknown:
+            raise SystemExit(f"claims: unknown column {sorted(unknown)}")
+        ws.append(
+            [applicant, kind, measure, year, *(figures.get(q) for q in CLAIM_QUANTITIES), note]
+        )
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = st["head"] if cell.row == 2 else st["body"]
+            cell.border = st["border"]
+    path = OUT / "claims" / ZZ_CLAIMS
+    path.parent.mkdir(exist_ok=True)
+    save_workbook(wb, path)
+    return path
+
+
 def main() -> None:
     if "--readme-table" in sys.argv[1:]:
         print(readme_table())
         return
     summary = check()
     OUT.mkdir(exist_ok=True)
-    for path in (build_shijiazhuang(), build_nanjing(), build_guizhou()):
+    built = (
+        build_shijiazhuang(),
+        build_nanjing(),
+        build_guizhou(),
+        build_shanxi_progress(),
+        build_nanjing_phases(),
+        build_zhangzhou_claims(),
+    )
+    for path in built:
         print(f"wrote {path.relative_to(ROOT)}")
     if "-v" in sys.argv[1:]:
         print("\n".join(summary))

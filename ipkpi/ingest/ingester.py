@@ -7,6 +7,7 @@ matching no target, a sheet with no table) are warnings in the report.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -24,14 +25,21 @@ from ipkpi.errors import (
     location,
 )
 from ipkpi.ingest.cells import NotANumber, parse_number
+from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, RawRecord, read_table
 from ipkpi.ingest.matching import TargetIndex
+from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
 from ipkpi.model import Catalogue, Plan
-from ipkpi.store import Observation, Revision, Store, write_or_preview
+from ipkpi.store import Observation, Revision, Store, TaskChange, write_or_preview
+from ipkpi.tasks import TaskProgress
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 _NON_NEGATIVE_EXEMPT = ("share", "percentage-points")
+
+
+class ClaimsWorkbook(Exception):
+    """A file holding claims for ``ipkpi rewards``: passed over by ingest, not rejected."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class Unmatched:
 @dataclass
 class FileReport:
     path: Path
-    status: str  # ingested | already | rejected | checked (dry run)
+    status: str  # ingested | already | rejected | checked (dry run) | skipped (claims)
     sha256: str | None = None
     layouts: tuple[str, ...] = ()
     values: int = 0  # values read from the file
@@ -70,6 +78,8 @@ class FileReport:
     unchanged: int = 0
     missing: int = 0  # cells with a missing marker
     revisions: tuple[Revision, ...] = ()
+    tasks: int = 0  # task progress rows read
+    task_changes: tuple[TaskChange, ...] = ()
     unmatched: list[Unmatched] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
@@ -152,28 +162,46 @@ def ingest_file(
     if store.has_file(sha256):
         return FileReport(path, "already", sha256)
     report = FileReport(path, "rejected", sha256)
+    progress: list[TaskProgress] = []
     try:
-        observations = parse_file(path, catalogue, options, report)
+        observations = parse_file(path, catalogue, options, report, progress)
+    except ClaimsWorkbook as skip:
+        report.status = "skipped"
+        report.warnings.append(str(skip))
+        return report
     except InputFileError as exc:
         report.problems = exc.problems
         return report
     if report.problems:
         return report
     result = write_or_preview(
-        store, path.resolve(), sha256, len(data), observations, dry_run=options.dry_run
+        store,
+        path.resolve(),
+        sha256,
+        len(data),
+        observations,
+        dry_run=options.dry_run,
+        progress=progress,
     )
     if result.already_ingested:  # another process took it meanwhile
         report.status = "already"
         return report
     report.status = "checked" if options.dry_run else "ingested"
     report.new, report.unchanged, report.revisions = result.new, result.unchanged, result.revisions
+    report.task_changes = result.task_changes
     return report
 
 
 def parse_file(
-    path: Path, catalogue: Catalogue, options: IngestOptions, report: FileReport
+    path: Path,
+    catalogue: Catalogue,
+    options: IngestOptions,
+    report: FileReport,
+    progress: list[TaskProgress] | None = None,
+    today: dt.date | None = None,
 ) -> list[Observation]:
-    """Read, validate and convert one file; problems go into ``report.problems``."""
+    """Read, validate and convert one file; problems go into ``report.problems``, task
+    progress from progress sheets into ``progress``."""
     sheets = read_file(path)
     if options.sheet is not None:
         chosen = [s for s in sheets if s.name == options.sheet]
@@ -184,23 +212,47 @@ def parse_file(
             )
         sheets = chosen
     tables, header_problems = [], []
+    progress_sheets = []
+    claims_sheets = []
     for sheet in sheets:
         found: list[InputProblem] = []
+        if options.layout is None:
+            sheet_progress = read_progress(sheet, path, found, today or dt.date.today())
+            if sheet_progress is not None:
+                progress_sheets.append(sheet_progress)
+                report.problems += found
+                continue
+            if is_claims_sheet(sheet.rows):
+                claims_sheets.append(sheet.name)
+                continue
         table = read_table(sheet, path.name, found, path, options.layout, options.year)
         if table is None:
             header_problems += found  # no table here: fatal only if no sheet has one
         else:
             tables.append(table)
             report.problems += found  # a bad cell inside a table rejects the file
-    if not tables:
+    if not tables and not progress_sheets:
+        if claims_sheets:
+            raise ClaimsWorkbook(
+                f"{display_path(path)}: a claims workbook (申请单位, 单位类型, 措施, 年度), not "
+                "statistics: passed over; work it out with ipkpi rewards --city CITY FILE"
+            )
         if header_problems:
             raise InputFileError(header_problems)
         raise InputFileError([InputProblem(path, "empty workbook: no cells with data")])
-    if not any(t.records for t in tables) and not report.problems:
+    nothing = not any(t.records for t in tables) and not any(p.rows for p in progress_sheets)
+    if nothing and not report.problems:
         raise InputFileError([InputProblem(path, "a header but no values below it")])
     # A sheet with no table beside one that has it (instructions, a chart) is passed over.
     report.warnings += [f"{p} (sheet skipped)" for p in header_problems]
-    report.layouts = tuple(dict.fromkeys(t.layout for t in tables))
+    report.layouts = tuple(dict.fromkeys(t.layout for t in tables)) + (
+        ("progress",) if progress_sheets else ()
+    )
+    for sheet_progress in progress_sheets:
+        found_progress = _progress_of(sheet_progress, catalogue, options, path, report)
+        report.tasks += len(found_progress)
+        if progress is not None:
+            progress += found_progress
 
     resolver = _Resolver(catalogue, options, path)
     seen: dict[tuple[str, str, int], tuple[float, RawRecord]] = {}
@@ -243,6 +295,52 @@ def parse_file(
     return observations
 
 
+def _progress_of(
+    sheet: ProgressSheet,
+    catalogue: Catalogue,
+    options: IngestOptions,
+    path: Path,
+    report: FileReport,
+) -> list[TaskProgress]:
+    """A progress sheet's rows matched to the tasks of its place's plan."""
+
+    def problem(message: str, cell: str | None = None) -> list[TaskProgress]:
+        report.problems.append(InputProblem(path, message, sheet=sheet.sheet, cell=cell))
+        return []
+
+    places = _place_names(catalogue)
+    city = options.city
+    if city is None:
+        named = [(r.city, r.city_cell) for r in sheet.rows if r.city]
+        for name, cell in named:
+            slug = places.get(_place_key(name))
+            if slug is None:
+                return problem(
+                    f"unknown city {name!r}; known: {', '.join(catalogue.cities())}", cell
+                )
+            if city not in (None, slug):
+                return problem(f"one progress sheet per place: {name!r} after {city}", cell)
+            city = slug
+    if city is None:
+        city = _city_in((sheet.title, sheet.sheet or "", path.name), places)
+    if city is None:
+        return problem(
+            "cannot tell which place's tasks these are: name the place in the title or the "
+            "file name, or pass --city"
+        )
+    with_tasks = [p for p in catalogue.plans_for(city) if p.tasks]
+    if not with_tasks:
+        return problem(f"{city} has no tasks in the catalogue: this progress sheet has no plan")
+    return to_progress(sheet, with_tasks[-1], path, report.problems)
+
+
+def _city_in(texts: Iterable[str], places: dict[str, str]) -> str | None:
+    """The one place named in ``texts`` (a title, a sheet name, a file name), or None."""
+    keys = [_place_key(t) for t in texts]
+    found = {slug for name, slug in places.items() if name and any(name in k for k in keys)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _where(record: RawRecord) -> str:
     return f"{record.sheet} › {record.cell}" if record.sheet else record.cell
 
@@ -283,14 +381,9 @@ class _Resolver:
             return slug
         if self.options.city:
             return self.options.city
-        texts = [_place_key(t) for t in (title, record.sheet or "", self.path.name)]
-        found = {
-            slug
-            for name, slug in self.places.items()
-            if name and any(name in text for text in texts)
-        }
-        if len(found) == 1:
-            return found.pop()
+        found = _city_in((title, record.sheet or "", self.path.name), self.places)
+        if found is not None:
+            return found
         self.problem(
             report,
             record,

@@ -1,0 +1,291 @@
+"""Read a claims workbook for ``ipkpi rewards``: one row per claim.
+
+The header (in the first rows of the first sheet that has one) names the applicant
+(申请单位), its type (单位类型: 企业, 高校, 科研院所, 服务机构, 银行), the measure (措施: the
+document's number such as (七), or the rule's name or id), the year (年度), and one column
+per quantity the rules use, headed by the quantity's name, alias, id or English name.
+Columns a claim's rule does not use may be left blank.
+
+Everything a rule needs must be there: a blank quantity the rule uses, a word that is not
+a number, a type or measure not understood, is a located problem (file › sheet › cell),
+never a zero. All problems are collected and raised together as ``ClaimsError``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ipkpi.errors import ClaimsError, InputProblem
+from ipkpi.ingest.cells import NotANumber, cell_ref, parse_number
+from ipkpi.ingest.progress import number_key
+from ipkpi.ingest.reading import read_file
+from ipkpi.model import APPLICANT_WORDS, ApplicantType, Plan, Quantity, QuantityType, RewardRule
+from ipkpi.rewards import Claim
+
+HEADER_SCAN_ROWS = 20
+_COLUMN_WORDS = {
+    "applicant": (
+        "申请单位",
+        "申请人",
+        "单位名称",
+        "申报单位",
+        "申請單位",
+        "申報單位",
+        "applicant",
+    ),
+    "type": ("单位类型", "类型", "主体类型", "單位類型", "類型", "type", "applicanttype"),
+    "measure": (
+        "措施",
+        "条款",
+        "措施条款",
+        "奖补项目",
+        "項目",
+        "措施條款",
+        "獎補項目",
+        "measure",
+        "rule",
+    ),
+    "year": ("年度", "年份", "申报年度", "year"),
+    "note": ("备注", "說明", "说明", "備註", "note", "notes"),
+}
+_FLAG_WORDS = {
+    **dict.fromkeys(("是", "yes", "y", "true", "1", "√", "✓", "有"), True),
+    **dict.fromkeys(("否", "no", "n", "false", "0", "×", "✗", "无", "無"), False),
+}
+_FOOTER = re.compile(r"^(合计|总计|小计|合計|總計|注|说明|備註|备注|note|total)([:：\s]|$)", re.I)
+_TYPE_HINT = "企业, 高校, 科研院所, 服务机构 or 银行"
+
+
+def _key(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFKC", str(value))
+    text = re.sub(r"[(（][^()（）]*[)）]$", "", "".join(text.split()))  # a trailing (件)
+    return text.lower()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def read_claims(path: Path, plan: Plan) -> list[Claim]:
+    """The claims in ``path`` for ``plan``'s rules; raises ``ClaimsError`` with every
+    problem found."""
+    problems: list[InputProblem] = []
+    sheets = read_file(path)
+    columns_of_quantities = _quantity_headings(plan.quantities)
+    for sheet in sheets:
+        found = _find_header(sheet.rows, columns_of_quantities)
+        if found is not None:
+            break
+    else:
+        raise ClaimsError(
+            [
+                InputProblem(
+                    path,
+                    "no claims table: a header row needs 申请单位, 单位类型, 措施 and 年度 columns",
+                )
+            ]
+        )
+    header, columns, quantity_columns = found
+    rules = _RuleFinder(plan)
+
+    def problem(message: str, cell: str | None) -> None:
+        problems.append(InputProblem(path, message, sheet=sheet.name, cell=cell))
+
+    missing_reported: set[str] = set()
+    claims = []
+    for r in range(header + 1, len(sheet.rows)):
+        row = sheet.rows[r]
+        if all(not _text(v) for v in row):
+            continue
+
+        def at(c: int | None, row=row) -> object:
+            return row[c] if c is not None and c < len(row) else None
+
+        ref = {role: cell_ref(r, c) for role, c in columns.items()}
+        applicant = _text(at(columns["applicant"]))
+        first = next((_text(v) for v in row if _text(v)), "")
+        if _FOOTER.match(applicant or first):
+            continue  # a totals or notes line under the table
+        if not applicant:
+            problem("no applicant (申请单位) in this row", ref["applicant"])
+            continue
+        before = len(problems)
+        raw_type = _text(at(columns["type"]))
+        applicant_type = _applicant_type(raw_type)
+        if applicant_type is None:
+            what = f"type {raw_type!r} not understood" if raw_type else "no applicant type"
+            problem(f"{what}; write {_TYPE_HINT}", ref["type"])
+        raw_year = at(columns["year"])
+        year = _year(raw_year)
+        if year is None:
+            what = f"year {_text(raw_year)!r} is not a year" if _text(raw_year) else "no year"
+            problem(f"{what} (年度, e.g. 2024)", ref["year"])
+        raw_measure = _text(at(columns["measure"]))
+        rule, why = rules.find(raw_measure, applicant_type)
+        if rule is None:
+            problem(why, ref["measure"])
+            continue
+        quantities = {}
+        for qid in rule.needs():
+            q = next(q for q in plan.quantities if q.id == qid)
+            c = quantity_columns.get(qid)
+            if c is None:
+                if qid not in missing_reported:
+                    missing_reported.add(qid)
+                    problem(
+                        f"no {q.name} column ({qid}), which {rule.name} needs",
+                        ref["measure"],
+                    )
+                continue
+            cell = cell_ref(r, c)
+            value, message = _value(at(c), q, rule)
+            if message:
+                problem(message, cell)
+            else:
+                quantities[qid] = value
+        if len(problems) > before:
+            continue
+        claims.append(
+            Claim(
+                row=r + 1,
+                sheet=sheet.name,
+                applicant=applicant,
+                applicant_type=applicant_type,
+                rule=rule,
+                year=year,
+                quantities=quantities,
+                note=_text(at(columns.get("note"))) or None,
+            )
+        )
+    if problems:
+        raise ClaimsError(problems)
+    if not claims:
+        raise ClaimsError([InputProblem(path, "no claims below the header", sheet=sheet.name)])
+    return claims
+
+
+def is_claims_sheet(rows: list[list[object]]) -> bool:
+    """Whether a sheet holds a claims table (申请单位, 单位类型, 措施, 年度), which
+    ``ipkpi ingest`` passes over: claims are worked out by ``ipkpi rewards``, not stored."""
+    return _find_header(rows, {}) is not None
+
+
+def _quantity_headings(quantities: tuple[Quantity, ...]) -> dict[str, str]:
+    """Every heading a quantity's column may have → its id."""
+    out = {}
+    for q in quantities:
+        for name in (q.id, q.name, q.name_en, *q.aliases):
+            if name:
+                out[_key(name)] = q.id
+    return out
+
+
+def _find_header(rows, headings: dict[str, str]):
+    words = {_key(w): role for role, ws in _COLUMN_WORDS.items() for w in ws}
+    for r in range(min(len(rows), HEADER_SCAN_ROWS)):
+        columns: dict[str, int] = {}
+        quantity_columns: dict[str, int] = {}
+        for c, value in enumerate(rows[r]):
+            key = _key(value)
+            if key in headings:
+                quantity_columns.setdefault(headings[key], c)
+            elif key in words:
+                columns.setdefault(words[key], c)
+        if {"applicant", "type", "measure", "year"} <= columns.keys():
+            return r, columns, quantity_columns
+    return None
+
+
+def _applicant_type(text: str) -> ApplicantType | None:
+    key = _key(text)
+    try:
+        return ApplicantType(key)
+    except ValueError:
+        return APPLICANT_WORDS.get(key)
+
+
+def _year(raw: object) -> int | None:
+    text = _text(raw).removesuffix("年").removesuffix("年度")
+    return int(text) if re.fullmatch(r"(19|20)\d\d", text) else None
+
+
+def _value(raw: object, q: Quantity, rule: RewardRule):
+    """(value, None) or (None, problem)."""
+    name = f"{q.name} ({q.id})"
+    text = _text(raw)
+    if not text:
+        return None, f"{rule.name} needs {name}; the cell is empty"
+    if q.type is QuantityType.FLAG:
+        flag = _FLAG_WORDS.get(text.lower())
+        if flag is None:
+            return None, f"{name}: {text!r} is not 是 or 否"
+        return flag, None
+    unit = q.unit or ""
+    try:
+        cell = parse_number(text.removesuffix(unit) if unit else text)
+    except NotANumber:
+        return None, f"{name}: {text!r} is not a number"
+    if cell.percent:
+        return None, f"{name}: {text!r} is a percentage, not a number of {unit or 'items'}"
+    number = cell.value
+    if number is None:
+        return None, f"{rule.name} needs {name}; the cell says {text!r}"
+    if number < 0:
+        return None, f"{name}: {text} is negative"
+    if q.type is QuantityType.AMOUNT:
+        try:
+            return Decimal(str(number)).quantize(Decimal("0.0001")), None
+        except InvalidOperation:
+            return None, f"{name}: {text!r} is not an amount"
+    if not float(number).is_integer():
+        return None, f"{name}: {text} is not a whole number"
+    value = int(number)
+    if q.type is QuantityType.GRADE:
+        grades = len(rule.amount.grades) if rule.amount.quantity == q.id else None
+        if value < 1 or (grades and value > grades):
+            return None, f"{name}: grade {value} does not exist (grades 1–{grades})"
+    return value, None
+
+
+class _RuleFinder:
+    """A claim's rule from its measure cell: a rule's id, name or alias, or the measure's
+    number ((七), 七, 7, 第七条) with the applicant's type choosing among its rules."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.by_name: dict[str, RewardRule] = {}
+        self.by_measure: dict[str, list[RewardRule]] = {}
+        for rule in plan.rules:
+            for name in (rule.id, rule.name, rule.name_en, *rule.aliases):
+                if name:
+                    self.by_name[_key(name)] = rule
+            self.by_measure.setdefault(number_key(rule.measure), []).append(rule)
+
+    def find(self, text: str, applicant: ApplicantType | None) -> tuple[RewardRule | None, str]:
+        if not text:
+            return None, "no measure (措施) in this row"
+        rule = self.by_name.get(_key(text))
+        if rule is not None:
+            return rule, ""
+        rules = self.by_measure.get(number_key(text), [])
+        if not rules:
+            measures = ", ".join(dict.fromkeys(r.measure for r in self.plan.rules))
+            return None, f"no measure {text!r} with a reward rule; measures: {measures}"
+        if len(rules) > 1 and applicant is not None:
+            mine = [r for r in rules if applicant in r.applicants]
+            rules = mine or rules[:1]  # none fits: the first says why not
+        if len(rules) > 1:
+            names = " or ".join(r.name for r in rules)
+            return None, f"measure {text} has {len(rules)} rules: write {names}"
+        return rules[0], ""

@@ -1,0 +1,151 @@
+"""The rewards workbook: each claim with its result and arithmetic, the totals by rule and
+overall (what the budget needs), and the rules applied with their quotes.
+
+The same result objects as the terminal and JSON views; written atomically (a temporary
+file renamed into place), so an existing workbook is replaced whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ipkpi.errors import UsageError, display_path
+from ipkpi.files import replacing
+from ipkpi.labels import Lang, label
+from ipkpi.rewards import (
+    RewardsResult,
+    arithmetic,
+    formula,
+    plain,
+    quantity_name,
+    rule_name,
+    why,
+)
+
+_CLAIM_HEADINGS = (
+    "row",
+    "applicant",
+    "type",
+    "measure",
+    "rule_name",
+    "year",
+    "quantities",
+    "eligible",
+    "why",
+    "arithmetic",
+    "amount",
+)
+_EXTRA = {"quantities": ("申报数据", "Figures claimed"), "formula": ("计算方法", "Formula")}
+
+
+def _label(key: str, lang: Lang) -> str:
+    if key in _EXTRA:
+        return _EXTRA[key][0 if lang == "zh" else 1]
+    return label(key, lang)
+
+
+def write_rewards(path: Path, result: RewardsResult, *, lang: Lang, made_at: dt.datetime) -> None:
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise UsageError(f"-o: no folder {display_path(path.parent)} for {path.name}")
+    if path.is_dir():
+        raise UsageError(f"-o: {display_path(path)} is a folder, not a workbook")
+    try:
+        with replacing(path) as tmp:
+            _write(tmp, result, lang, made_at)
+    except OSError as exc:
+        raise UsageError(f"-o: cannot write {display_path(path)}: {exc.strerror or exc}") from exc
+
+
+def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -> None:
+    import xlsxwriter
+
+    plan = result.plan
+    quantities = {q.id: q for q in plan.quantities}
+    workbook = xlsxwriter.Workbook(str(tmp))
+    base = {"font_name": "等线"}
+    title = workbook.add_format({**base, "bold": True, "font_size": 14})
+    head = workbook.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1})
+    text = workbook.add_format({**base, "text_wrap": True, "valign": "top"})
+    amount = workbook.add_format({**base, "num_format": "0.0###", "valign": "top"})
+    total = workbook.add_format({**base, "bold": True, "num_format": "0.0###", "top": 1})
+    bold = workbook.add_format({**base, "bold": True, "top": 1})
+    red = workbook.add_format({**base, "font_color": "#C00000", "valign": "top"})
+    stamp = made_at.strftime("%Y-%m-%d %H:%M")
+
+    sheet = workbook.add_worksheet("核算结果" if lang == "zh" else "Claims")
+    sheet.write(0, 0, f"{plan.place} · {plan.title} · {label('rewards.title', lang)}", title)
+    sheet.write(1, 0, label("export.made", lang, when=stamp))
+    headings = [_label(k, lang) for k in _CLAIM_HEADINGS]
+    sheet.write_row(3, 0, headings, head)
+    widths = [6, 28, 12, 8, 26, 8, 36, 8, 48, 40, 12]
+    for c, w in enumerate(widths):
+        sheet.set_column(c, c, w)
+    for i, r in enumerate(result.results, start=4):
+        claim = r.claim
+        figures = "；".join(
+            f"{quantity_name(quantities[k], lang)} {label('yes' if v else 'no', lang)}"
+            if isinstance(v, bool)
+            else f"{quantity_name(quantities[k], lang)} {plain(v)}{quantities[k].unit or ''}"
+            for k, v in claim.quantities.items()
+        )
+        cells = [
+            claim.row,
+            claim.applicant,
+            label(f"applicant.{claim.applicant_type.value}", lang),
+            claim.rule.measure,
+            rule_name(claim.rule, lang),
+            claim.year,
+            figures,
+        ]
+        sheet.write_row(i, 0, cells, text)
+        sheet.write(i, 7, label("yes" if r.eligible else "no", lang), text if r.eligible else red)
+        sheet.write(i, 8, why(r, plan, lang), text)
+        sheet.write(i, 9, arithmetic(r, lang), text)
+        sheet.write_number(i, 10, float(r.amount), amount)
+    last = 4 + len(result.results)
+    sheet.write(last, 0, label("rewards.total", lang), bold)
+    sheet.write_number(last, 10, float(result.total), total)
+    sheet.freeze_panes(4, 2)
+    sheet.autofilter(3, 0, last - 1, len(headings) - 1)
+
+    sheet = workbook.add_worksheet("汇总" if lang == "zh" else "Totals")
+    sheet.write(0, 0, label("rewards.title", lang), title)
+    columns = ("measure", "rule_name", "claims", "eligible_n", "amount")
+    sheet.write_row(2, 0, [_label(k, lang) for k in columns], head)
+    for c, w in enumerate((8, 30, 10, 10, 14)):
+        sheet.set_column(c, c, w)
+    totals = result.by_rule()
+    for i, t in enumerate(totals, start=3):
+        sheet.write_row(i, 0, [t.rule.measure, rule_name(t.rule, lang), t.claims, t.eligible])
+        sheet.write_number(i, 4, float(t.amount), amount)
+    row = 3 + len(totals)
+    eligible = sum(1 for r in result.results if r.eligible)
+    sheet.write_row(row, 0, [label("rewards.total", lang), "", len(result.results), eligible], bold)
+    sheet.write_number(row, 4, float(result.total), total)
+
+    sheet = workbook.add_worksheet("规则" if lang == "zh" else "Rules")
+    sheet.write(0, 0, plan.title, title)
+    columns = ("measure", "rule_name", "applicant", "formula", "reading")
+    names = [_label(k, lang) for k in columns[:4]] + [label("quote", lang)]
+    sheet.write_row(2, 0, names, head)
+    for c, w in enumerate((8, 30, 24, 40, 80)):
+        sheet.set_column(c, c, w)
+    for i, rule in enumerate(plan.rules, start=3):
+        who = label("list_sep", lang).join(
+            label(f"applicant.{a.value}", lang) for a in rule.applicants
+        )
+        sheet.write_row(
+            i,
+            0,
+            [
+                rule.measure,
+                rule_name(rule, lang),
+                who,
+                formula(rule, result.plan, lang),
+                rule.source.quote,
+            ],
+            text,
+        )
+    workbook.close()
