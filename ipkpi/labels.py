@@ -218,6 +218,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "progress_reported": ("报送进展", "Reported"),
     "reading": ("说明", "Reading"),
     "list_sep": ("，", ", "),
+    "condition_sep": ("；", "; "),
     "task_state.done_on_time": ("按期完成", "done on time"),
     "task_state.done_late": ("逾期完成", "done late"),
     "task_state.open": ("未到期", "open, not yet due"),

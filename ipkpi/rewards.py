@@ -300,7 +300,7 @@ def why(result: ClaimResult, plan: Plan, lang: Lang = "zh") -> str:
     """Why the claim is eligible or not, in one line."""
     claim, rule = result.claim, result.claim.rule
     quantities = {q.id: q for q in plan.quantities}
-    sep = label("list_sep", lang)
+    sep = label("condition_sep", lang)  # a condition's own words may hold a comma
     match result.refusal:
         case "year":
             return label(

@@ -81,7 +81,7 @@ def test_the_plan_has_the_fourteen_rules_in_the_documents_order(plan):
 # (一) newcomer_patents: 新引進, ≥ 40 new invention patents, high-value ≥ 1/3 of them → 50.
 
 NEWCOMER_MET = (
-    "新引進企業：是，兩年內新增發明專利40件，不少于40件，"
+    "新引進企業：是；兩年內新增發明專利40件，不少于40件；"
     "其中高價值發明專利14件，占兩年內新增發明專利40件不少于1/3"
 )
 
@@ -174,7 +174,7 @@ def test_newcomer_in_english(plan):
     result = apply_rules(plan, [newcomer(plan, 40, 14), newcomer(plan, 40, 14, row=3)])
     first, second = result.results
     assert why(first, plan, "en") == (
-        "Newly introduced: yes, New invention patents in two years 40 件 ≥ 40, "
+        "Newly introduced: yes; New invention patents in two years 40 件 ≥ 40; "
         "Of which high-value 14 of 40 (New invention patents in two years), at least 1/3"
     )
     assert arithmetic(first, "en") == "50.0 万元"
@@ -492,7 +492,7 @@ def domestic(plan, cost, key_industry=True, won=True, **kwargs):
 
 
 def test_domestic_case_pays_the_cost_up_to_20(plan):
-    met = "屬“9+5”千百億產業：是，勝訴：是"
+    met = "屬“9+5”千百億產業：是；勝訴：是"
     # 20 ≤ 20 → 20; 19.5 → 19.5; 20.5 > 20 → 20
     assert outcomes(plan, domestic(plan, 20)) == [(True, Decimal(20), met, "20.0 万元")]
     assert outcomes(plan, domestic(plan, "19.5")) == [(True, Decimal("19.5"), met, "19.5 万元")]
@@ -552,8 +552,8 @@ def service_body(plan, pledges, transfers, filings, waived, year=2024, who="快�
 
 
 SERVICE_MET = (
-    "質押登記惠及企業5家，不少于5家，專利轉讓許可數50件，不少于50件，"
-    "專利密集型產品備案數50件，不少于50件，免收服務費：是"
+    "質押登記惠及企業5家，不少于5家；專利轉讓許可數50件，不少于50件；"
+    "專利密集型產品備案數50件，不少于50件；免收服務費：是"
 )
 
 
@@ -1090,7 +1090,7 @@ def test_rewards_plain_output(runner, in_tmp):
         "2     乙大学      (七)    高校院所專利轉讓獎勵      2024    是          向漳州市企業轉讓發明專利10件，不少于6件                                                                        3 + 0.5 × 4 = 5.0 万元                                                   5.0\n"
         "3     丙公司      (九)    專利密集型產品獎勵        2024    是          認定專利密集型產品21件，不少于1件                                                                              0.5 × 21 = 10.5 万元，超过上限10.0万元，按10.0万元                       10.0\n"
         "4     丁银行      (十)    知識產權質押貸款風險補償  2024    是          无附加条件                                                                                                     0.8 × 50 = 40.0 万元                                                     40.0\n"
-        "5     甲公司      (一)    新引進企業專利獎勵        2024    是          新引進企業：是，兩年內新增發明專利40件，不少于40件，其中高價值發明專利14件，占兩年內新增發明專利40件不少于1/3  50.0 万元                                                                50.0\n"
+        "5     甲公司      (一)    新引進企業專利獎勵        2024    是          新引進企業：是；兩年內新增發明專利40件，不少于40件；其中高價值發明專利14件，占兩年內新增發明專利40件不少于1/3  50.0 万元                                                                50.0\n"
         "6     甲公司      (一)    新引進企業專利獎勵        2025    否          一次性奖补，已在第5行给予                                                                                                                                                               0.0\n"
         "7     戊中心      (十四)  知識產權運營機構補助      2024    是          无附加条件                                                                                                     150.0 万元                                                               150.0\n"
         "8     戊中心      (十四)  知識產權運營機構補助      2024    是          无附加条件                                                                                                     100.0 万元，本年度已在第7行给予150.0万元，年度上限200.0万元，按50.0万元  50.0\n"
