@@ -417,6 +417,7 @@ class _FileReader:
     def __init__(self, file: Path):
         self.file = file
         self.problems: list[CatalogueProblem] = []
+        self.bad_quantities: set[str] = set()  # declared, but with a problem of their own
 
     def problem(self, message: str, target: str | None = None, key: str | None = None) -> None:
         self.problems.append(CatalogueProblem(self.file, message, target=target, key=key))
@@ -468,7 +469,7 @@ class _FileReader:
             for position, raw in enumerate(top.get("tasks", []), start=1)
             if (task := self.read_task(raw, position, plan_data)) is not None
         ]
-        self.check_unique_tasks(top.get("tasks", []))
+        self.check_unique_keys(top.get("tasks", []), "task", ("id", "number"))
         quantities = self.read_quantities(top.get("quantities", {}))
         if top.get("rules") and "quantities" not in top:
             self.problem(
@@ -479,7 +480,7 @@ class _FileReader:
             for position, raw in enumerate(top.get("rules", []), start=1)
             if (rule := self.read_rule(raw, position, plan_data, quantities)) is not None
         ]
-        self.check_unique_rules(top.get("rules", []))
+        self.check_unique_keys(top.get("rules", []), "rule", ("id", "name"))
         if self.problems:
             return None
         return Plan(
@@ -552,13 +553,15 @@ class _FileReader:
             )
         return len(self.problems) == before
 
-    def read_target(self, raw: dict, position: int, plan: dict) -> Target | None:
-        tid = raw.get("id")
-        where = f"target #{position}" + (f" ({tid})" if isinstance(tid, str) and tid else "")
-        data = self.fields(raw, _TARGET_FIELDS, where=where, prefix="")
+    def entry(self, raw: dict, position: int, noun: str, spec: dict[str, _Field]):
+        """A [[targets]], [[tasks]] or [[rules]] table's keys and types checked, and its id:
+        (data, where, bad) with ``bad(key, message)`` recording a problem there; None when
+        its keys or types are wrong (already recorded)."""
+        rid = raw.get("id")
+        where = f"{noun} #{position}" + (f" ({rid})" if isinstance(rid, str) and rid else "")
+        data = self.fields(raw, spec, where=where, prefix="")
         if data is None:
             return None
-        before = len(self.problems)
 
         def bad(key: str, message: str) -> None:
             self.problem(message, target=where, key=key)
@@ -566,9 +569,17 @@ class _FileReader:
         if not _TARGET_ID.match(data["id"]):
             bad(
                 "id",
-                f"{data['id']!r} is not a valid target id (lower-case ASCII letters, "
+                f"{data['id']!r} is not a valid {noun} id (lower-case ASCII letters, "
                 "digits and _, starting with a letter)",
             )
+        return data, where, bad
+
+    def read_target(self, raw: dict, position: int, plan: dict) -> Target | None:
+        before = len(self.problems)  # an id problem found by entry() counts too
+        opened = self.entry(raw, position, "target", _TARGET_FIELDS)
+        if opened is None:
+            return None
+        data, where, bad = opened
         kind = _choice(data["kind"], Kind, {}, "kind", bad)
         comparator = _choice(data["comparator"], Comparator, COMPARATOR_WORDS, "comparator", bad)
         direction = _choice(data["direction"], Direction, {}, "direction", bad)
@@ -700,22 +711,11 @@ class _FileReader:
     # --- tasks -------------------------------------------------------------------------
 
     def read_task(self, raw: dict, position: int, plan: dict) -> Task | None:
-        tid = raw.get("id")
-        where = f"task #{position}" + (f" ({tid})" if isinstance(tid, str) and tid else "")
-        data = self.fields(raw, _TASK_FIELDS, where=where, prefix="")
-        if data is None:
+        before = len(self.problems)  # an id problem found by entry() counts too
+        opened = self.entry(raw, position, "task", _TASK_FIELDS)
+        if opened is None:
             return None
-        before = len(self.problems)
-
-        def bad(key: str, message: str) -> None:
-            self.problem(message, target=where, key=key)
-
-        if not _TARGET_ID.match(data["id"]):
-            bad(
-                "id",
-                f"{data['id']!r} is not a valid task id (lower-case ASCII letters, "
-                "digits and _, starting with a letter)",
-            )
+        data, _, bad = opened
         deadline = None if data["deadline"] == "ongoing" else data["deadline"]
         starts = data.get("starts")
         window = f"{plan['start_year']}–{plan['target_year']}"
@@ -744,8 +744,9 @@ class _FileReader:
             reading=data.get("reading"),
         )
 
-    def check_unique_tasks(self, raw: list[dict]) -> None:
-        for key in ("id", "number"):
+    def check_unique_keys(self, raw: list[dict], noun: str, keys: tuple[str, ...]) -> None:
+        """No two [[tasks]] or [[rules]] share an id (or a number, a name)."""
+        for key in keys:
             seen: dict[str, int] = {}
             for position, item in enumerate(raw, start=1):
                 value = item.get(key)
@@ -754,8 +755,8 @@ class _FileReader:
                 value = value.strip()
                 if value in seen:
                     self.problem(
-                        f"duplicate task {key} {value!r} (first at task #{seen[value]})",
-                        target=f"task #{position}" + (f" ({item['id']})" if key != "id" else ""),
+                        f"duplicate {noun} {key} {value!r} (first at {noun} #{seen[value]})",
+                        target=f"{noun} #{position}",
                         key=key,
                     )
                 seen.setdefault(value, position)
@@ -764,6 +765,7 @@ class _FileReader:
 
     def read_quantities(self, raw: dict) -> dict[str, Quantity]:
         found = {}
+        before = len(self.problems)
         for qid, spec in raw.items():
             where = f"quantities.{qid}"
             if not _TARGET_ID.match(qid):
@@ -797,27 +799,18 @@ class _FileReader:
             found[qid] = Quantity(
                 qid, data["name"], unit, kind, data.get("name_en"), tuple(data.get("aliases", ()))
             )
+        if len(self.problems) > before:
+            self.bad_quantities = set(raw) - set(found)
         return found
 
     def read_rule(
         self, raw: dict, position: int, plan: dict, quantities: dict[str, Quantity]
     ) -> RewardRule | None:
-        rid = raw.get("id")
-        where = f"rule #{position}" + (f" ({rid})" if isinstance(rid, str) and rid else "")
-        data = self.fields(raw, _RULE_FIELDS, where=where, prefix="")
-        if data is None:
+        before = len(self.problems)  # an id problem found by entry() counts too
+        opened = self.entry(raw, position, "rule", _RULE_FIELDS)
+        if opened is None:
             return None
-        before = len(self.problems)
-
-        def bad(key: str, message: str) -> None:
-            self.problem(message, target=where, key=key)
-
-        if not _TARGET_ID.match(data["id"]):
-            bad(
-                "id",
-                f"{data['id']!r} is not a valid rule id (lower-case ASCII letters, "
-                "digits and _, starting with a letter)",
-            )
+        data, where, bad = opened
         applicants = []
         for word in data["applicants"]:
             kind = _choice(word, ApplicantType, APPLICANT_WORDS, "applicants", bad)
@@ -829,6 +822,8 @@ class _FileReader:
 
         def quantity(key: str, qid: str, wants: QuantityType | tuple[QuantityType, ...]):
             wanted = wants if isinstance(wants, tuple) else (wants,)
+            if qid in self.bad_quantities:  # its own problem is reported already
+                return
             if qid not in quantities:
                 known = ", ".join(quantities) or "(none)"
                 bad(key, f"unknown quantity {qid!r}; [quantities] has {known}")
@@ -928,21 +923,6 @@ class _FileReader:
             reading=data.get("reading"),
             aliases=tuple(data.get("aliases", ())),
         )
-
-    def check_unique_rules(self, raw: list[dict]) -> None:
-        for key in ("id", "name"):
-            seen: dict[str, int] = {}
-            for position, item in enumerate(raw, start=1):
-                value = item.get(key)
-                if not isinstance(value, str):
-                    continue
-                if value in seen:
-                    self.problem(
-                        f"duplicate rule {key} {value!r} (first at rule #{seen[value]})",
-                        target=f"rule #{position}",
-                        key=key,
-                    )
-                seen.setdefault(value, position)
 
     def check_unique(self, targets: list[Target], raw: list[dict]) -> None:
         positions = {t["id"]: i for i, t in enumerate(raw, start=1) if isinstance(t.get("id"), str)}
