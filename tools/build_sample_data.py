@@ -833,30 +833,45 @@ ZHANGZHOU_CLAIMS = [
 ]
 
 
-def build_shanxi_progress() -> Path:
+def _table_workbook(sheet: str, title: str, header: list, rows: list[list], widths=()):
+    """A workbook of one sheet: a bold title in A1, the header in row 2, the rows below,
+    with borders, dates shown as yyyy-mm-dd."""
     from openpyxl import Workbook
 
     st = _styles()
     wb = Workbook()
     ws = wb.active
-    ws.title = "任务进展"
-    ws["A1"] = "山西省知识产权强省建设2022-2023年工作要点任务进展（示例数据，截至2024年1月15日）"
+    ws.title = sheet
+    ws["A1"] = title
     ws["A1"].font = st["title"]
-    ws.merge_cells("A1:F1")
-    header = ["任务编号", "任务名称", "牵头单位", "进展状态", "完成时间", "备注"]
-    titles = {t["number"]: (t["title"], "、".join(t["lead"])) for t in _shanxi_tasks()}
     ws.append(header)
-    for number, status, completed, note in SHANXI_PROGRESS:
-        title, lead = titles[str(number)]
-        ws.append([number, title, lead, status, completed, note])
+    for row in rows:
+        ws.append(row)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.font = st["head"] if cell.row == 2 else st["body"]
             cell.border = st["border"]
             if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
-    for col, width in zip("ABCDEF", (10, 30, 40, 12, 14, 40), strict=True):
-        ws.column_dimensions[col].width = width
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[chr(64 + col)].width = width
+    return wb
+
+
+def build_shanxi_progress() -> Path:
+    titles = {t["number"]: (t["title"], "、".join(t["lead"])) for t in _shanxi_tasks()}
+    rows = [
+        [number, *titles[str(number)], status, completed, note]
+        for number, status, completed, note in SHANXI_PROGRESS
+    ]
+    wb = _table_workbook(
+        "任务进展",
+        "山西省知识产权强省建设2022-2023年工作要点任务进展（示例数据，截至2024年1月15日）",
+        ["任务编号", "任务名称", "牵头单位", "进展状态", "完成时间", "备注"],
+        rows,
+        (10, 30, 40, 12, 14, 40),
+    )
+    wb.active.merge_cells("A1:F1")
     path = OUT / SX_XLSX
     save_workbook(wb, path)
     return path
@@ -872,23 +887,12 @@ NANJING_PHASES = [
 
 
 def build_nanjing_phases() -> Path:
-    from openpyxl import Workbook
-
-    st = _styles()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "时序进度"
-    ws["A1"] = "南京市国家知识产权强市建设示范城市工作方案时序进度（示例数据）"
-    ws["A1"].font = st["title"]
-    ws.append(["序号", "阶段", "完成情况", "完成时间", "备注"])
-    for row in NANJING_PHASES:
-        ws.append(list(row))
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = st["head"] if cell.row == 2 else st["body"]
-            cell.border = st["border"]
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+    wb = _table_workbook(
+        "时序进度",
+        "南京市国家知识产权强市建设示范城市工作方案时序进度（示例数据）",
+        ["序号", "阶段", "完成情况", "完成时间", "备注"],
+        [list(row) for row in NANJING_PHASES],
+    )
     path = OUT / NJ_PHASES_XLSX
     save_workbook(wb, path)
     return path
@@ -901,27 +905,18 @@ def _shanxi_tasks() -> list[dict]:
 
 
 def build_zhangzhou_claims() -> Path:
-    from openpyxl import Workbook
-
-    st = _styles()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "申报汇总"
-    ws["A1"] = "漳州市促进知识产权高质量发展若干措施奖补申报汇总（示例数据）"
-    ws["A1"].font = st["title"]
-    header = ["申请单位", "单位类型", "措施", "年度", *CLAIM_QUANTITIES, "备注"]
-    ws.append(header)
+    rows = []
     for applicant, kind, measure, year, figures, note in ZHANGZHOU_CLAIMS:
         unknown = set(figures) - set(CLAIM_QUANTITIES)
         if unknown:
             raise SystemExit(f"claims: unknown column {sorted(unknown)}")
-        ws.append(
-            [applicant, kind, measure, year, *(figures.get(q) for q in CLAIM_QUANTITIES), note]
-        )
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = st["head"] if cell.row == 2 else st["body"]
-            cell.border = st["border"]
+        rows.append([applicant, kind, measure, year, *map(figures.get, CLAIM_QUANTITIES), note])
+    wb = _table_workbook(
+        "申报汇总",
+        "漳州市促进知识产权高质量发展若干措施奖补申报汇总（示例数据）",
+        ["申请单位", "单位类型", "措施", "年度", *CLAIM_QUANTITIES, "备注"],
+        rows,
+    )
     path = OUT / "claims" / ZZ_CLAIMS
     path.parent.mkdir(exist_ok=True)
     save_workbook(wb, path)
