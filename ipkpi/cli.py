@@ -204,13 +204,13 @@ def targets_show(
         from ipkpi.tasks import CATALOGUE_TASK_COLUMNS, catalogue_task_row
 
         rows = [catalogue_task_row(t, lang_code) for t in chosen.tasks]
-        title = f"{_plan_title(chosen, lang_code, 'tasks')}"
+        title = _plan_title(chosen, lang_code, "tasks")
         sections.append((title, rows, list(CATALOGUE_TASK_COLUMNS), None))
     if chosen.rules:
         from ipkpi.rewards import RULE_COLUMNS, rule_row
 
         rows = [rule_row(r, chosen, lang_code) for r in chosen.rules]
-        title = f"{_plan_title(chosen, lang_code, 'rules')}"
+        title = _plan_title(chosen, lang_code, "rules")
         sections.append((title, rows, list(RULE_COLUMNS), None))
     texts = []
     for title, rows, columns, group in sections:
@@ -632,14 +632,13 @@ def report(
         args = (result, shown, columns, lang_code, group_by.value, summary)
         by_lead = group_by is GroupBy.lead
         markdown = format is OutputFormat.markdown
-        if not result.plan.targets:
-            pass  # a plan of tasks only: no empty targets table above them
-        elif markdown:
-            typer.echo(render.report_markdown(*args), nl=False)
-        elif _is_terminal():
-            render.print_report(*args)
-        else:
-            typer.echo(render.report_plain(*args), nl=False)
+        if result.plan.targets:  # a plan of tasks only: no empty targets table
+            if markdown:
+                typer.echo(render.report_markdown(*args), nl=False)
+            elif _is_terminal():
+                render.print_report(*args)
+            else:
+                typer.echo(render.report_plain(*args), nl=False)
         if result.tasks is not None:
             gap = "\n" if result.plan.targets else ""
             if _is_terminal() and not markdown:
@@ -792,7 +791,6 @@ def rewards(
     """
     from ipkpi import render
     from ipkpi import rewards as reward_views
-    from ipkpi.catalogue import select_plan
     from ipkpi.errors import UsageError
     from ipkpi.ingest.claims import read_claims
 
@@ -801,13 +799,7 @@ def rewards(
             f"{output.name}: the workbook must be an .xlsx file", param_hint="'--output'"
         )
     catalogue = _catalogue(targets)
-    chosen = select_plan(catalogue, city, plan)
-    if not chosen.rules:
-        with_rules = [c for c in catalogue.cities() if any(p.rules for p in catalogue.plans_for(c))]
-        raise UsageError(
-            f"{city} has no reward rules in the catalogue; places with rules: "
-            f"{', '.join(with_rules)}"
-        )
+    chosen = reward_views.rules_plan(catalogue, city, plan)
     if not claims.is_file():
         raise UsageError(f"{display_path(claims)}: no such file")
     result = reward_views.apply_rules(chosen, read_claims(claims, chosen))

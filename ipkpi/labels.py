@@ -332,6 +332,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rewards.total": ("合计", "Total"),
     "quote": ("原文", "Quote"),
     "conditions": ("条件", "Conditions"),
+    "quantities": ("申报数据", "Figures claimed"),
     "formula": ("计算方法", "Formula"),
     "coordinating": ("协同单位", "Coordinating"),
     "once.applicant": ("；一次性", "; once per applicant"),

@@ -355,6 +355,10 @@ class Catalogue:
     def cities(self) -> list[str]:
         return sorted({h.city for h in self.headers})
 
+    def cities_with(self, what: str) -> list[str]:
+        """The cities with a plan holding ``what``: "targets", "tasks" or "rules"."""
+        return [c for c in self.cities() if any(getattr(p, what) for p in self.plans_for(c))]
+
     def plans_for(self, city: str) -> list[Plan]:
         """The city's plans, oldest window first."""
         mine = [i for i, h in enumerate(self.headers) if h.city == city]

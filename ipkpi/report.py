@@ -77,8 +77,7 @@ def build_report(
     plan = report_plan(catalogue, city, plan_id, as_of)
     tasks = None
     if plan.tasks:
-        day = min(dt.date(as_of, 12, 31), today or dt.date.today())
-        tasks = _assess_tasks(store, plan, day)
+        tasks = build_tasks(store, plan, min(dt.date(as_of, 12, 31), today or dt.date.today()))
     ids = {t.id for t in plan.targets}
     rows, files = store.current_values(city)
     series: dict[str, list[Point]] = {}
@@ -134,22 +133,16 @@ def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | N
     plans = [p for p in catalogue.plans_for(city) if p.tasks]
     if not plans:
         select_plan(catalogue, city)  # an unknown city says so first
-        places = [c for c in catalogue.cities() if any(p.tasks for p in catalogue.plans_for(c))]
-        raise UsageError(
-            f"{city} has no tasks in the catalogue; places with tasks: {', '.join(places)}"
-        )
+        places = ", ".join(catalogue.cities_with("tasks"))
+        raise UsageError(f"{city} has no tasks in the catalogue; places with tasks: {places}")
     covering = [p for p in plans if p.covers(as_of.year)]
     return (covering or plans)[-1]
 
 
 def build_tasks(store, plan: Plan, as_of: dt.date) -> TasksAssessment:
     """The plan's tasks as of a day, on the progress in the store."""
-    return _assess_tasks(store, plan, as_of)
-
-
-def _assess_tasks(store, plan, day: dt.date) -> TasksAssessment:
     progress = {p.task_id: p for p in store.task_progress(plan.city, plan.id)}
-    return assess_tasks(plan, progress, day)
+    return assess_tasks(plan, progress, as_of)
 
 
 # --- numbers ---------------------------------------------------------------------------------

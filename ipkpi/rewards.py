@@ -117,16 +117,28 @@ class RewardsResult:
         return out
 
 
+def rules_plan(catalogue, city: str, plan_id: str | None = None) -> Plan:
+    """The city's plan (``plan_id``, else its latest) if it has reward rules; else a usage
+    error naming the places that have some."""
+    from ipkpi.catalogue import select_plan
+    from ipkpi.errors import UsageError
+
+    plan = select_plan(catalogue, city, plan_id)
+    if not plan.rules:
+        places = ", ".join(catalogue.cities_with("rules"))
+        raise UsageError(
+            f"{city} has no reward rules in the catalogue; places with rules: {places}"
+        )
+    return plan
+
+
 def apply_rules(plan: Plan, claims: Sequence[Claim]) -> RewardsResult:
     """Every claim's result, in order (earlier claims come first for once-only rules and
     yearly caps)."""
     granted_once: dict[tuple, int] = {}
     under_cap: dict[tuple, tuple[Decimal, tuple[int, ...]]] = {}
-    results = []
-    for claim in claims:
-        result = _apply(plan, claim, granted_once, under_cap)
-        results.append(result)
-    return RewardsResult(plan, tuple(results))
+    results = tuple(_apply(plan, claim, granted_once, under_cap) for claim in claims)
+    return RewardsResult(plan, results)
 
 
 def _apply(plan: Plan, claim: Claim, granted_once: dict, under_cap: dict) -> ClaimResult:

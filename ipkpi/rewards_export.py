@@ -36,13 +36,6 @@ _CLAIM_HEADINGS = (
     "arithmetic",
     "amount",
 )
-_EXTRA = {"quantities": ("申报数据", "Figures claimed"), "formula": ("计算方法", "Formula")}
-
-
-def _label(key: str, lang: Lang) -> str:
-    if key in _EXTRA:
-        return _EXTRA[key][0 if lang == "zh" else 1]
-    return label(key, lang)
 
 
 def write_rewards(path: Path, result: RewardsResult, *, lang: Lang, made_at: dt.datetime) -> None:
@@ -77,7 +70,7 @@ def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -
     sheet = workbook.add_worksheet("核算结果" if lang == "zh" else "Claims")
     sheet.write(0, 0, f"{plan.place} · {plan.title} · {label('rewards.title', lang)}", title)
     sheet.write(1, 0, label("export.made", lang, when=stamp))
-    headings = [_label(k, lang) for k in _CLAIM_HEADINGS]
+    headings = [label(k, lang) for k in _CLAIM_HEADINGS]
     sheet.write_row(3, 0, headings, head)
     widths = [6, 28, 12, 8, 26, 8, 36, 8, 48, 40, 12]
     for c, w in enumerate(widths):
@@ -113,7 +106,7 @@ def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -
     sheet = workbook.add_worksheet("汇总" if lang == "zh" else "Totals")
     sheet.write(0, 0, label("rewards.title", lang), title)
     columns = ("measure", "rule_name", "claims", "eligible_n", "amount")
-    sheet.write_row(2, 0, [_label(k, lang) for k in columns], head)
+    sheet.write_row(2, 0, [label(k, lang) for k in columns], head)
     for c, w in enumerate((8, 30, 10, 10, 14)):
         sheet.set_column(c, c, w)
     totals = result.by_rule()
@@ -127,9 +120,8 @@ def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -
 
     sheet = workbook.add_worksheet("规则" if lang == "zh" else "Rules")
     sheet.write(0, 0, plan.title, title)
-    columns = ("measure", "rule_name", "applicant", "formula", "reading")
-    names = [_label(k, lang) for k in columns[:4]] + [label("quote", lang)]
-    sheet.write_row(2, 0, names, head)
+    columns = ("measure", "rule_name", "applicant", "formula", "quote")
+    sheet.write_row(2, 0, [label(k, lang) for k in columns], head)
     for c, w in enumerate((8, 30, 24, 40, 80)):
         sheet.set_column(c, c, w)
     for i, rule in enumerate(plan.rules, start=3):

@@ -100,9 +100,8 @@ class RunResult:
 
 def reportable_cities(catalogue: Catalogue) -> list[str]:
     """Cities with targets or tasks (a plan of reward rules only has nothing to report)."""
-    return [
-        c for c in catalogue.cities() if any(p.targets or p.tasks for p in catalogue.plans_for(c))
-    ]
+    found = set(catalogue.cities_with("targets")) | set(catalogue.cities_with("tasks"))
+    return sorted(found)
 
 
 def check_cities(config: RunConfig, catalogue: Catalogue) -> list[str]:

@@ -99,6 +99,21 @@ def parse_year(raw: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def cell_text(value: object) -> str:
+    """A cell as text: NFKC (full-width digits and letters made plain), trimmed, a whole
+    float without its .0."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def compact(value: object) -> str:
+    """A cell's text without any whitespace, lower-cased: how headings and words compare."""
+    return "".join(cell_text(value).split()).lower()
+
+
 @lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA (cached: a sheet asks for the same few thousands of times)."""

@@ -14,12 +14,11 @@ never a zero. All problems are collected and raised together as ``ClaimsError``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ipkpi.errors import ClaimsError, InputProblem
-from ipkpi.ingest.cells import NotANumber, cell_ref, parse_number
+from ipkpi.ingest.cells import NotANumber, cell_ref, cell_text, compact, parse_number
 from ipkpi.ingest.progress import number_key
 from ipkpi.ingest.reading import read_file
 from ipkpi.model import APPLICANT_WORDS, ApplicantType, Plan, Quantity, QuantityType, RewardRule
@@ -60,21 +59,8 @@ _TYPE_HINT = "企业, 高校, 科研院所, 服务机构 or 银行"
 
 
 def _key(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unicodedata.normalize("NFKC", str(value))
-    text = re.sub(r"[(（][^()（）]*[)）]$", "", "".join(text.split()))  # a trailing (件)
-    return text.lower()
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    """A heading or word as compared: no whitespace, lower-case, a trailing (件) dropped."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", compact(value))
 
 
 def read_claims(path: Path, plan: Plan) -> list[Claim]:
@@ -106,22 +92,22 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
     claims = []
     for r in range(header + 1, len(sheet.rows)):
         row = sheet.rows[r]
-        if all(not _text(v) for v in row):
+        if all(not cell_text(v) for v in row):
             continue
 
         def at(c: int | None, row=row) -> object:
             return row[c] if c is not None and c < len(row) else None
 
         ref = {role: cell_ref(r, c) for role, c in columns.items()}
-        applicant = _text(at(columns["applicant"]))
-        first = next((_text(v) for v in row if _text(v)), "")
+        applicant = cell_text(at(columns["applicant"]))
+        first = next((cell_text(v) for v in row if cell_text(v)), "")
         if _FOOTER.match(applicant or first):
             continue  # a totals or notes line under the table
         if not applicant:
             problem("no applicant (申请单位) in this row", ref["applicant"])
             continue
         before = len(problems)
-        raw_type = _text(at(columns["type"]))
+        raw_type = cell_text(at(columns["type"]))
         applicant_type = _applicant_type(raw_type)
         if applicant_type is None:
             what = f"type {raw_type!r} not understood" if raw_type else "no applicant type"
@@ -129,9 +115,10 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
         raw_year = at(columns["year"])
         year = _year(raw_year)
         if year is None:
-            what = f"year {_text(raw_year)!r} is not a year" if _text(raw_year) else "no year"
+            written = cell_text(raw_year)
+            what = f"year {written!r} is not a year" if written else "no year"
             problem(f"{what} (年度, e.g. 2024)", ref["year"])
-        raw_measure = _text(at(columns["measure"]))
+        raw_measure = cell_text(at(columns["measure"]))
         rule, why = rules.find(raw_measure, applicant_type)
         if rule is None:
             problem(why, ref["measure"])
@@ -165,7 +152,7 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
                 rule=rule,
                 year=year,
                 quantities=quantities,
-                note=_text(at(columns.get("note"))) or None,
+                note=cell_text(at(columns.get("note"))) or None,
             )
         )
     if problems:
@@ -216,14 +203,14 @@ def _applicant_type(text: str) -> ApplicantType | None:
 
 
 def _year(raw: object) -> int | None:
-    text = _text(raw).removesuffix("年").removesuffix("年度")
+    text = cell_text(raw).removesuffix("年").removesuffix("年度")
     return int(text) if re.fullmatch(r"(19|20)\d\d", text) else None
 
 
 def _value(raw: object, q: Quantity, rule: RewardRule):
     """(value, None) or (None, problem)."""
     name = f"{q.name} ({q.id})"
-    text = _text(raw)
+    text = cell_text(raw)
     if not text:
         return None, f"{rule.name} needs {name}; the cell is empty"
     if q.type is QuantityType.FLAG:

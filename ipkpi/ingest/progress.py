@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ipkpi.errors import InputProblem
-from ipkpi.ingest.cells import cell_ref
+from ipkpi.ingest.cells import cell_ref, cell_text, compact
 from ipkpi.ingest.reading import Sheet
 from ipkpi.model import Plan, Task
 from ipkpi.tasks import PROGRESS_WORDS, Progress, TaskProgress
@@ -81,24 +80,12 @@ class ProgressSheet:
     rows: list[ProgressRow]
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
-
-
-def _key(value: object) -> str:
-    return re.sub(r"\s+", "", _text(value)).lower()
-
-
 def find_header(rows: list[list[object]]) -> tuple[int, dict[str, int]] | None:
     """The header row and its columns (role → index), if this is a progress sheet."""
     for r in range(min(len(rows), HEADER_SCAN_ROWS)):
         columns: dict[str, int] = {}
         for c, value in enumerate(rows[r]):
-            role = _WORD_COLUMN.get(re.sub(r"[(（].*[)）]$", "", _key(value)))
+            role = _WORD_COLUMN.get(re.sub(r"[(（].*[)）]$", "", compact(value)))
             if role and role not in columns:
                 columns[role] = c
         if "status" in columns and "number" in columns:
@@ -120,7 +107,7 @@ def read_progress(
     def problem(message: str, cell: str | None) -> None:
         problems.append(InputProblem(file, message, sheet=sheet.name, cell=cell))
 
-    title = " ".join(_text(v) for row in rows[:header] for v in row if _text(v))
+    title = " ".join(cell_text(v) for row in rows[:header] for v in row if cell_text(v))
     out = []
     for r in range(header + 1, len(rows)):
         row = rows[r]
@@ -129,17 +116,17 @@ def read_progress(
             c = columns.get(role)
             return row[c] if c is not None and c < len(row) else None
 
-        if all(not _text(v) for v in row):
+        if all(not cell_text(v) for v in row):
             continue
         ref = {role: cell_ref(r, c) for role, c in columns.items()}
-        number = _text(at("number"))
+        number = cell_text(at("number"))
         if not number:
-            if re.match(r"^(注|说明|备注|填报说明|note)", _text(row[0]) if row else ""):
+            if re.match(r"^(注|说明|备注|填报说明|note)", cell_text(row[0]) if row else ""):
                 continue  # a notes line under the table
             problem("no task number in this row", ref["number"])
             continue
-        raw_status = _text(at("status"))
-        status = PROGRESS_WORDS.get(_key(raw_status))
+        raw_status = cell_text(at("status"))
+        status = PROGRESS_WORDS.get(compact(raw_status))
         if status is None:
             if raw_status:
                 problem(f"status {raw_status!r} not understood; {_STATUS_HINT}", ref["status"])
@@ -148,7 +135,7 @@ def read_progress(
             continue
         completed = None
         raw_date = at("completed")
-        if _text(raw_date):
+        if cell_text(raw_date):
             try:
                 completed = parse_date(raw_date)
             except ValueError as exc:
@@ -168,8 +155,8 @@ def read_progress(
             where = ref.get("completed", ref["status"])
             problem(f"task {number} is 已完成 but has no completion date (完成时间)", where)
             continue
-        note = _text(at("note")) or None
-        city = _text(at("city")) or None
+        note = cell_text(at("note")) or None
+        city = cell_text(at("city")) or None
         out.append(
             ProgressRow(
                 number,
@@ -193,7 +180,7 @@ def parse_date(raw: object) -> dt.date:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    text = _text(raw)
+    text = cell_text(raw)
     match = _DATE.match(text)
     if match:
         try:
@@ -206,7 +193,7 @@ def parse_date(raw: object) -> dt.date:
 def number_key(number: str) -> str:
     """第5项 / 5. / (五) / 任务5 / 第七条 → "5", "7": how a task's or a measure's number is
     matched."""
-    text = re.sub(r"[\s()（）.、]", "", _text(number))
+    text = re.sub(r"[\s()（）.、]", "", cell_text(number))
     text = re.sub(r"^(第|任务|阶段|措施)", "", text)
     text = re.sub(r"(项|条|阶段)$", "", text)
     if text and all(ch in _CHINESE_DIGITS or ch == "十" for ch in text):
@@ -241,7 +228,7 @@ def to_progress(
     first: dict[str, str] = {}
     out = []
     for row in sheet.rows:
-        task = by_key.get(number_key(row.number)) or by_key.get(_key(row.number))
+        task = by_key.get(number_key(row.number)) or by_key.get(compact(row.number))
         if task is None:
             numbers = ", ".join(t.number for t in plan.tasks)
             problems.append(
