@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipkpi.engine import STATUS_ORDER, Assessment, trend
-from ipkpi.errors import UsageError, display_path
-from ipkpi.files import replacing
+from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.report import (
     Report,
@@ -96,17 +95,7 @@ def write_export(
     """Write the workbook to ``path`` atomically: an existing file is replaced only by a
     complete new one, and a failure leaves it as it was."""
     path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"-o: no folder {display_path(folder)} for {path.name}")
-    if path.is_dir():
-        raise UsageError(f"-o: {display_path(path)} is a folder, not a workbook")
-    try:
-        with replacing(path) as tmp:
-            sheets, charts = _write(tmp, reports, lang, made_at)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(f"-o: cannot write {display_path(path)}: {reason}") from exc
+    sheets, charts = write_workbook(path, lambda tmp: _write(tmp, reports, lang, made_at))
     return ExportSummary(path, sheets, charts)
 
 

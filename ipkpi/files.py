@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 TMP_SUFFIX = ".ipkpi.tmp"
+T = TypeVar("T")
 
 
 @contextmanager
@@ -34,6 +36,24 @@ def replacing(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_workbook(path: Path, write: Callable[[Path], T], option: str = "-o") -> T:
+    """Write a workbook to ``path`` with ``write(tmp)``, atomically; a folder that is not
+    there, a folder in its place or a file that cannot be written is a usage error."""
+    from ipkpi.errors import UsageError, display_path
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise UsageError(f"{option}: no folder {display_path(path.parent)} for {path.name}")
+    if path.is_dir():
+        raise UsageError(f"{option}: {display_path(path)} is a folder, not a workbook")
+    try:
+        with replacing(path) as tmp:
+            return write(tmp)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{option}: cannot write {display_path(path)}: {reason}") from exc
 
 
 def write_text(path: Path, text: str) -> None:

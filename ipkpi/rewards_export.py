@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ipkpi.errors import UsageError, display_path
-from ipkpi.files import replacing
+from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.rewards import (
     RewardsResult,
@@ -39,16 +38,7 @@ _CLAIM_HEADINGS = (
 
 
 def write_rewards(path: Path, result: RewardsResult, *, lang: Lang, made_at: dt.datetime) -> None:
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise UsageError(f"-o: no folder {display_path(path.parent)} for {path.name}")
-    if path.is_dir():
-        raise UsageError(f"-o: {display_path(path)} is a folder, not a workbook")
-    try:
-        with replacing(path) as tmp:
-            _write(tmp, result, lang, made_at)
-    except OSError as exc:
-        raise UsageError(f"-o: cannot write {display_path(path)}: {exc.strerror or exc}") from exc
+    write_workbook(Path(path), lambda tmp: _write(tmp, result, lang, made_at))
 
 
 def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -> None:
