@@ -62,6 +62,8 @@ ENV_TARGETS = "IPKPI_TARGETS"
 _PLAN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CITY = re.compile(r"^[a-z][a-z0-9-]*$")
 _TARGET_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# invention_patents_per_10k, or a narrower definition of it: invention_patents_per_10k.high_value
+_MEASURE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 
 
 # --- where the catalogue is -------------------------------------------------------------
@@ -244,6 +246,8 @@ _TARGET_FIELDS = {
     "direction": _Field("str", True),
     "nature": _Field("str", False),
     "path": _Field("str", False),
+    "measure": _Field("str", False),
+    "population_basis": _Field("str", False),
     "clause": _Field("str", True),
     "quote": _Field("str", True),
     "reading": _Field("str", False),
@@ -622,6 +626,13 @@ class _FileReader:
                 "(逐年增加) or < (逐年下降)",
             )
 
+        if "measure" in data and not _MEASURE.match(data["measure"]):
+            bad(
+                "measure",
+                f"{data['measure']!r} is not a valid measure (lower-case ASCII letters, digits "
+                "and _, a narrower definition after a dot: invention_patents_per_10k.high_value)",
+            )
+
         tolerance = data.get("tolerance")
         if tolerance is not None:
             if comparator is not Comparator.APPROX:
@@ -705,6 +716,8 @@ class _FileReader:
             tolerance=None if tolerance is None else float(tolerance),
             nature=nature,
             reading=data.get("reading"),
+            measure=data.get("measure"),
+            population_basis=data.get("population_basis"),
             path=Trajectory.COMPOUND if kind is Kind.GROWTH else (path or Trajectory.LINEAR),
         )
 

@@ -117,12 +117,21 @@ class Target:
     tolerance: float | None = None  # set for Comparator.APPROX
     nature: Nature | None = None
     reading: str | None = None
+    measure: str | None = None  # shared by targets of other plans that measure the same thing
+    population_basis: str | None = None  # the plan's words on the population a ratio is per
     path: Trajectory = Trajectory.LINEAR
 
     @property
     def series_unit_or_unit(self) -> str:
         """The unit the statistic is stored in."""
         return self.series_unit or self.unit
+
+    def measures(self, measure: str) -> bool:
+        """Whether this target measures ``measure``, or a narrower definition of it
+        (``invention_patents_per_10k.high_value`` measures ``invention_patents_per_10k``)."""
+        return self.measure is not None and (
+            self.measure == measure or self.measure.startswith(measure + ".")
+        )
 
 
 @dataclass(frozen=True)

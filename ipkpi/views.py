@@ -74,6 +74,8 @@ def target_dict(target: Target) -> dict[str, Any]:
         else {"year": baseline.year, "value": number(baseline.value), "note": baseline.note},
         "direction": target.direction.value,
         "nature": target.nature.value if target.nature else None,
+        "measure": target.measure,
+        "population_basis": target.population_basis,
         "source": {
             "document": target.source.document,
             "clause": target.source.clause,

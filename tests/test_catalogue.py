@@ -114,7 +114,8 @@ BAD_CASES = {
         ("value = 50\n", 'value = 50\ncolour = "red"\n'),
         f"{T1} › colour: unknown key; known keys: id, name, name_en, aliases, category, "
         "subcategory, lead, kind, comparator, value, unit, series_unit, target_year, window, "
-        "baseline, tolerance, direction, nature, path, clause, quote, reading",
+        "baseline, tolerance, direction, nature, path, measure, population_basis, clause, "
+        "quote, reading",
     ),
     "unknown path": (
         ("value = 50\n", 'value = 50\npath = "curved"\n'),

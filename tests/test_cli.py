@@ -129,6 +129,8 @@ def test_targets_show_json_schema(runner, cat):
         "baseline": {"year": 2021, "value": 1000, "note": None},
         "direction": "higher",
         "nature": None,
+        "measure": None,
+        "population_basis": None,
         "source": {
             "document": "测试市知识产权工作方案(2022—2025年)",
             "clause": "二、工作目标",
