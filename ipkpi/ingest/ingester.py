@@ -24,7 +24,7 @@ from ipkpi.errors import (
     display_path,
     location,
 )
-from ipkpi.ingest.cells import NotANumber, parse_number
+from ipkpi.ingest.cells import NotANumber, compact, parse_number
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, RawRecord, read_table
 from ipkpi.ingest.matching import TargetIndex
@@ -35,6 +35,10 @@ from ipkpi.store import Observation, Revision, Store, TaskChange, write_or_previ
 from ipkpi.tasks import TaskProgress
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+# Sheets of explanations beside the table (a fill-in template's first sheet, say).
+INSTRUCTION_SHEETS = frozenset(
+    {"说明", "填报说明", "填表说明", "使用说明", "instructions", "readme"}
+)
 _NON_NEGATIVE_EXEMPT = ("share", "percentage-points")
 
 
@@ -212,6 +216,7 @@ def parse_file(
             )
         sheets = chosen
     tables, header_problems = [], []
+    instructions: list[InputProblem] = []
     progress_sheets = []
     claims_sheets = []
     for sheet in sheets:
@@ -228,6 +233,8 @@ def parse_file(
         table = read_table(sheet, path.name, found, path, options.layout, options.year)
         if table is None:
             header_problems += found  # no table here: fatal only if no sheet has one
+            if compact(sheet.name) in INSTRUCTION_SHEETS:
+                instructions += found  # expected to hold no table: passed over silently
         else:
             tables.append(table)
             report.problems += found  # a bad cell inside a table rejects the file
@@ -244,7 +251,7 @@ def parse_file(
     if nothing and not report.problems:
         raise InputFileError([InputProblem(path, "a header but no values below it")])
     # A sheet with no table beside one that has it (instructions, a chart) is passed over.
-    report.warnings += [f"{p} (sheet skipped)" for p in header_problems]
+    report.warnings += [f"{p} (sheet skipped)" for p in header_problems if p not in instructions]
     report.layouts = tuple(dict.fromkeys(t.layout for t in tables)) + (
         ("progress",) if progress_sheets else ()
     )
@@ -499,6 +506,18 @@ class _Resolver:
                     report,
                     record,
                     f"unknown target id {record.target_id!r} for {city}",
+                    record.id_cell or record.name_cell,
+                )
+                return None
+            # The id decides, never the name; a name that is another target's means the
+            # row was edited or moved, and storing the value under either would be a guess.
+            named = index.find(record.name) if record.name != record.target_id else None
+            if named is not None and named.target.id != match.target.id:
+                self.problem(
+                    report,
+                    record,
+                    f"the id {record.target_id!r} is {match.target.name}, but the row names "
+                    f"{record.name!r} ({named.target.id}); correct the id or the name",
                     record.name_cell,
                 )
                 return None

@@ -92,6 +92,7 @@ class RawRecord(NamedTuple):
     unit_cell: str | None
     vintage: str | None
     target_id: str | None  # from an id column
+    id_cell: str | None
 
 
 @dataclass
@@ -251,6 +252,8 @@ def read_table(
     records: list[RawRecord] = []
     name_col = cols.get("indicator", cols.get("id"))
     id_col, unit_col, city_col = cols.get("id"), cols.get("unit"), cols.get("city")
+    # A note saying 快报 or 修订 marks its row's value (one value per row: not wide sheets).
+    note_col = cols.get("note") if detected != "wide" else None
     if detected == "wide":
         wide_cells = [
             (c, y, header.year_cells[c], header.vintages[c] or sheet_vintage)
@@ -294,6 +297,8 @@ def read_table(
         name_cell = f"{column_letter(name_col)}{number}"
         city_cell = f"{column_letter(city_col)}{number}" if city_col is not None else None
         unit_cell = f"{column_letter(unit_col)}{number}" if unit_col is not None else None
+        id_cell = f"{column_letter(id_col)}{number}" if target_id else None
+        row_vintage = vintage_of(_text(row[note_col])) if note_col is not None else None
         for c, y, ycell, vintage in cells:
             add(
                 RawRecord(
@@ -308,8 +313,9 @@ def read_table(
                     city,
                     city_cell,
                     unit_cell,
-                    vintage,
+                    row_vintage or vintage,
                     target_id or None,
+                    id_cell,
                 )
             )
     return Table(detected, records, title)
