@@ -394,3 +394,96 @@ def test_a_locked_store_is_a_store_error(tmp_path, catalogue):
         )
         holder.execute("ROLLBACK")
         assert store.observations() == []
+
+
+# --- id columns, notes and instruction sheets -----------------------------------------
+
+
+def test_a_note_saying_kuaibao_marks_its_row_preliminary(tmp_path, catalogue, store):
+    path = xlsx(
+        tmp_path / "notes.xlsx",
+        [
+            ["城市", "指标", "年份", "数值", "备注"],
+            ["南京市", "万人高价值发明专利拥有量", 2023, 60.86, "快报数"],
+            ["南京市", "知识产权交易总额", 2023, 150, "年报口径"],
+            ["南京市", "万人版权登记量", 2023, 120, "修订后"],
+            ["南京市", "知识产权保护社会满意度", 2023, 86.5, ""],
+        ],
+    )
+    assert ingest_paths([path], catalogue, store).files[0].status == "ingested"
+    assert {o.target_id: o.vintage for o in store.observations(city="nanjing")} == {
+        "high_value_invention_patents_per_10k": "preliminary",
+        "ip_trade_total": "final",
+        "copyright_registrations_per_10k": "revised",
+        "ip_protection_satisfaction": None,
+    }
+
+
+def test_an_unknown_id_is_located_at_its_own_cell(tmp_path, catalogue, store):
+    path = xlsx(
+        tmp_path / "ids.xlsx",
+        [
+            ["城市", "指标代码", "指标名称", "年份", "数值"],
+            [
+                "南京市",
+                "high_value_invention_patents_per_10k",
+                "万人高价值发明专利拥有量",
+                2023,
+                61,
+            ],
+            ["南京市", "no_such_target", "知识产权交易总额", 2023, 150],
+        ],
+    )
+    problems = ingest_paths([path], catalogue, store).files[0].problems
+    assert [str(p) for p in problems] == [
+        f"{path} › Sheet1 › B3: unknown target id 'no_such_target' for nanjing"
+    ]
+    assert current(store, "nanjing") == {}
+
+
+def test_the_id_decides_and_a_name_naming_another_target_is_an_error(tmp_path, catalogue, store):
+    ok = xlsx(
+        tmp_path / "short-names.xlsx",
+        [
+            ["城市", "指标代码", "指标名称", "年份", "数值"],
+            # A name that is no target's is fine: the id says which target it is.
+            ["南京市", "ip_trade_total", "交易总额(简称)", 2023, 150],
+        ],
+    )
+    assert ingest_paths([ok], catalogue, store).files[0].unmatched == []
+    assert current(store, "nanjing") == {("ip_trade_total", 2023): 150.0}
+    moved = xlsx(
+        tmp_path / "moved.xlsx",
+        [
+            ["城市", "指标代码", "指标名称", "年份", "数值"],
+            ["南京市", "ip_trade_total", "万人版权登记量", 2024, 160],
+        ],
+    )
+    problems = ingest_paths([moved], catalogue, store).files[0].problems
+    assert [str(p) for p in problems] == [
+        f"{moved} › Sheet1 › C2: the id 'ip_trade_total' is 知识产权交易总额, but the row names "
+        "'万人版权登记量' (copyright_registrations_per_10k); correct the id or the name"
+    ]
+    assert current(store, "nanjing") == {("ip_trade_total", 2023): 150.0}
+
+
+@pytest.mark.parametrize(("name", "warned"), [("填报说明", False), ("封面", True)])
+def test_an_instruction_sheet_is_passed_over_without_a_warning(
+    tmp_path, catalogue, store, name, warned
+):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = name
+    workbook.active.append(["请在下一工作表填写数值。"])
+    data = workbook.create_sheet("数据")
+    data.append(["城市", "指标", "年份", "数值"])
+    data.append(["南京市", "知识产权交易总额", 2023, 150])
+    path = tmp_path / "with-notes.xlsx"
+    workbook.save(path)
+    report = ingest_paths([path], catalogue, store).files[0]
+    assert report.status == "ingested"
+    skipped = [w for w in report.warnings if w.endswith("(sheet skipped)")]
+    assert len(skipped) == (1 if warned else 0)
+    if warned:
+        assert skipped[0].startswith(f"{path} › 封面: no recognisable header")
