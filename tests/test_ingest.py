@@ -487,3 +487,44 @@ def test_an_instruction_sheet_is_passed_over_without_a_warning(
     assert len(skipped) == (1 if warned else 0)
     if warned:
         assert skipped[0].startswith(f"{path} › 封面: no recognisable header")
+
+
+def test_numbers_shown_as_percentages_are_read_as_people_see_them(tmp_path, catalogue, store):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["城市", "指标", "年份", "数值"])
+    sheet.append(["南京市", "专利密集型产业增加值占GDP比重", 2023, 0.196])  # shown 19.60%
+    sheet.append(["南京市", "版权产业增加值占GDP比重", 2023, 0.07])  # shown 7%
+    sheet.append(["南京市", "知识产权保护社会满意度", 2023, 86.5])  # 86.5"%": a literal sign
+    sheet["D2"].number_format = "0.00%"
+    sheet["D3"].number_format = "0%"
+    sheet["D4"].number_format = '0.0"%"'
+    path = tmp_path / "percent.xlsx"
+    workbook.save(path)
+    assert ingest_paths([path], catalogue, store).files[0].status == "ingested"
+    assert current(store, "nanjing") == {
+        ("patent_intensive_industries_gdp_share", 2023): 19.6,
+        ("copyright_industries_gdp_share", 2023): 7.0,
+        ("ip_protection_satisfaction", 2023): 86.5,
+    }
+    raw = {o.target_id: o.raw for o in store.observations(city="nanjing")}
+    assert raw["patent_intensive_industries_gdp_share"] == "19.6%"
+
+
+def test_a_count_shown_as_a_percentage_is_refused(tmp_path, catalogue, store):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["城市", "指标", "年份", "数值"])
+    sheet.append(["南京市", "万人高价值发明专利拥有量", 2023, 0.6086])
+    sheet["D2"].number_format = "0.00%"
+    path = tmp_path / "count-percent.xlsx"
+    workbook.save(path)
+    problems = ingest_paths([path], catalogue, store).files[0].problems
+    assert [str(p) for p in problems] == [
+        f"{path} › Sheet › D2: a percentage, but 万人高价值发明专利拥有量 is counted in 件"
+    ]
+    assert current(store, "nanjing") == {}

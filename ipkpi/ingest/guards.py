@@ -758,3 +758,60 @@ def _mentions_errors(archive: zipfile.ZipFile, part: str) -> bool:
                 return True
             tail = chunk[-16:]
     return False
+
+
+# --------------------------------------------------------------------------- percent cells
+
+# Built-in number formats 9 (0%) and 10 (0.00%); a custom format is a percentage when a %
+# stands outside its quoted text, escapes and [colour] brackets.
+_PERCENT_BUILTIN = frozenset({9, 10})
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_STYLED_CELL = re.compile(
+    rb"""<(?:\w+:)?c\b(?![^>]*\bt\s*=\s*["'](?:s|str|inlineStr|e|b)["'])"""
+    rb"""(?=[^>]*\bs\s*=\s*["'](\d+)["'])[^>]*?\br\s*=\s*["']([A-Za-z]+)(\d+)["'][^>]*>"""
+)
+
+
+def percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Number cells formatted as percentages, per sheet name, as zero-based (row, column).
+
+    Excel stores 19.6% as 0.196 and shows it with a % format, which python-calamine does
+    not report; the reader marks these cells so that 0.196 is read as 19.6%, as a person
+    sees it. A workbook with no percentage format costs one parse of its styles part.
+    Call only after ``check_xlsx`` has passed."""
+    with path.open("rb") as fh, zipfile.ZipFile(fh) as archive:
+        infos = archive.infolist()
+        by_name = {info.filename: info for info in infos}
+        styles = _parse_part(path, fh, by_name.get("xl/styles.xml"))
+        percent = _percent_styles(styles) if styles is not None else set()
+        if not percent:
+            return {}
+        found: dict[str, set[tuple[int, int]]] = {}
+        for part, sheet in _worksheet_names(path, fh, infos).items():
+            data = archive.read(part)  # bounded: check_xlsx refused oversized parts
+            cells = {
+                (int(row) - 1, _column_number(letters.upper()) - 1)
+                for style, letters, row in _STYLED_CELL.findall(data)
+                if int(style) in percent
+            }
+            if cells:
+                found[sheet] = cells
+    return found
+
+
+def _percent_styles(styles) -> set[int]:
+    """The indexes of the cell formats (cellXfs) that show a number as a percentage."""
+    custom = {}
+    for element in styles.iter():
+        if _local(element.tag) == "numFmt":
+            code = _FORMAT_LITERALS.sub("", element.get("formatCode", ""))
+            custom[element.get("numFmtId")] = "%" in code
+    found = set()
+    for element in styles.iter():
+        if _local(element.tag) != "cellXfs":
+            continue
+        for index, xf in enumerate(e for e in element if _local(e.tag) == "xf"):
+            fmt = xf.get("numFmtId", "0")
+            if custom.get(fmt) or (fmt.isdigit() and int(fmt) in _PERCENT_BUILTIN):
+                found.add(index)
+    return found

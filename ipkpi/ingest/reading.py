@@ -30,7 +30,21 @@ def read_file(path: Path) -> list[Sheet]:
     sheets = _read_workbook(path)
     if fmt == "xlsx":
         _restore_error_cells(path, sheets)
+        _mark_percent_cells(path, sheets)
     return sheets
+
+
+def _mark_percent_cells(path: Path, sheets: list[Sheet]) -> None:
+    """A number shown as a percentage (0.196 with a % format) becomes the text a person
+    sees ("19.6%"), so it is read as a percentage, and refused for a target counted in
+    件 or 万元, like a typed "19.6%"."""
+    marked = guards.percent_cells(path)
+    for sheet in sheets:
+        for r, c in marked.get(sheet.name, ()):
+            if r < len(sheet.rows) and c < len(sheet.rows[r]):
+                value = sheet.rows[r][c]
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    sheet.rows[r][c] = f"{value * 100:.12g}%"
 
 
 def _restore_error_cells(path: Path, sheets: list[Sheet]) -> None:
