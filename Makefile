@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 # The main job on the bundled data: a fresh store, the sample statistics and task progress,
-# Nanjing's report, Shanxi's tasks at the end of 2023, Zhangzhou's sample claims worked out.
+# Nanjing's report, Shanxi's tasks at the end of 2023, Zhangzhou's sample claims worked out,
+# and the places compared on invention patents per 10,000 people.
 DEMO_DB := $(VENV)/demo.db
 demo: $(STAMP)
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -24,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/ipkpi report --city nanjing --db $(DEMO_DB)
 	$(BIN)/ipkpi tasks --city shanxi --as-of 2023-12-31 --db $(DEMO_DB)
 	$(BIN)/ipkpi rewards --city zhangzhou sample_data/claims/漳州市知识产权奖补申报汇总_示例.xlsx
+	$(BIN)/ipkpi compare --measure invention_patents_per_10k --year 2024 --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check ipkpi tests benchmarks

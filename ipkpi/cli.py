@@ -823,6 +823,280 @@ def rewards(
         typer.echo(f"wrote {display_path(output)}", err=True)
 
 
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        help="The year of the figures [default: last year, or the plan's last target year].",
+        show_default=False,
+    ),
+]
+LeadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lead",
+        metavar="UNIT",
+        help="Only the targets this lead unit (牵头单位) leads: its name or part of it "
+        "(省知识产权局); none for the targets whose plan names no lead.",
+        show_default=False,
+    ),
+]
+
+
+def _collection_year(catalogue, city: str, year: int | None) -> int:
+    from ipkpi.collect import default_year
+
+    return year if year is not None else default_year(catalogue, city, dt.date.today())
+
+
+@app.command()
+def template(
+    city: CityOption,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.xlsx|DIR",
+            help="The workbook to write; with --each-lead, the folder for the workbooks.",
+            show_default=False,
+        ),
+    ],
+    year: YearOption = None,
+    lead: LeadOption = None,
+    each_lead: Annotated[
+        bool,
+        typer.Option(
+            "--each-lead",
+            help="One workbook per lead unit, named after it, in the -o folder.",
+        ),
+    ] = False,
+    plan: PlanOption = None,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Write the fill-in template a lead department (牵头单位) completes with the year's
+    figures: one row per target needing a figure for the year, with its id, name, unit,
+    what exactly to report, the plan's target and last year's stored figure for reference;
+    an empty value column that takes numbers only; a notes column; everything else locked;
+    instructions on the first sheet.
+
+    A filled template goes through `ipkpi ingest` with no options: each row's id says which
+    target its value is for. Last year's figures come from the store when there is one.
+
+    Examples: ipkpi template --city nanjing --year 2025 -o 南京2025.xlsx;
+    ipkpi template --city guizhou --lead 省知识产权局 -o 省知识产权局.xlsx;
+    ipkpi template --city guizhou --year 2025 --each-lead -o templates/
+    """
+    from ipkpi.collect import collect, per_lead
+    from ipkpi.errors import UsageError
+    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.template_export import template_file_name, write_template
+
+    if each_lead and lead is not None:
+        raise typer.BadParameter("give --lead or --each-lead, not both", param_hint="'--lead'")
+    if not each_lead and output.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(
+            f"{output.name}: the workbook must be an .xlsx file", param_hint="'--output'"
+        )
+    if each_lead and not output.is_dir():
+        raise UsageError(
+            f"-o: {display_path(output)} is not a folder (--each-lead writes one "
+            "workbook per lead unit into a folder)"
+        )
+    catalogue = _catalogue(targets)
+    chosen_year = _collection_year(catalogue, city, year)
+    db_path = resolve_db_path(db)
+    with Store(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
+        collection = collect(catalogue, store, city, chosen_year, lead, plan)
+    if not collection.wanted:
+        raise UsageError(
+            f"{collection.lead} leads no target of {collection.plan.id} needing a "
+            f"{chosen_year} figure: no template to write"
+        )
+    if each_lead:
+        jobs = [(output / template_file_name(c, lang.value), c) for c in per_lead(collection)]
+    else:
+        jobs = [(output, collection)]
+    made_at = dt.datetime.now().astimezone()
+    for path, collection in jobs:
+        summary = write_template(path, collection, lang=lang.value, made_at=made_at)
+        typer.echo(
+            f"wrote {display_path(summary.path)}: {summary.rows} target(s) for "
+            f"{collection.year} ({collection.plan.id}), last year's figure for "
+            f"{summary.previous}"
+        )
+    if not db_path.exists():
+        typer.echo(f"no store at {display_path(db_path)}: last year's figures left empty", err=True)
+
+
+@app.command()
+def missing(
+    city: CityOption,
+    year: YearOption = None,
+    lead: LeadOption = None,
+    plan: PlanOption = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="missing",
+            help="Exit with status 3 when a figure is missing (for cron).",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Which targets have no figure for the year yet, grouped by lead unit (牵头单位): what to
+    chase. A target led jointly is listed under each of its leads.
+
+    A target needs a figure for a year when it is assessed on it: every year of its
+    window (累计, 每年, 年均), else every year from its start to its target year.
+
+    Examples: ipkpi missing --city nanjing; ipkpi missing --city guizhou --year 2024
+    --lead 省知识产权局; ipkpi missing --city nanjing -f json --fail-on missing
+    """
+    from ipkpi import collect as collecting
+    from ipkpi import render
+    from ipkpi.store import Store, resolve_db_path
+
+    if fail_on is not None and fail_on.strip() != "missing":
+        raise typer.BadParameter(
+            "missing fails on missing figures only: --fail-on missing", param_hint="'--fail-on'"
+        )
+    catalogue = _catalogue(targets)
+    chosen_year = _collection_year(catalogue, city, year)
+    db_path = resolve_db_path(db)
+    _require_store(db_path)
+    with Store(db_path, readonly=True) as store:
+        result = collecting.collect(catalogue, store, city, chosen_year, lead, plan)
+    lang_code = lang.value
+    rows = collecting.missing_rows(result, lang_code)
+    columns = collecting.MISSING_COLUMNS
+    summary = collecting.missing_summary(result, lang_code)
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(collecting.missing_document(result, lang_code)), nl=False)
+    elif format is OutputFormat.csv:
+        typer.echo(
+            render.to_csv(collecting.missing_csv_rows(result), collecting.MISSING_CSV_COLUMNS),
+            nl=False,
+        )
+    elif format is OutputFormat.markdown:
+        table = render.to_markdown(render.grouped(rows, "lead"), columns, lang_code) if rows else ""
+        typer.echo(f"{summary}\n\n{table}", nl=False)
+    elif _is_terminal() and rows:
+        render.print_rich_table(rows, columns, lang_code, title=summary, group_by="lead")
+    else:
+        table = render.to_plain(render.grouped(rows, "lead"), columns, lang_code) if rows else ""
+        typer.echo(f"{summary}\n" + (f"\n{table}" if table else ""), nl=False)
+    if fail_on is not None and result.missing:
+        ids = ", ".join(w.target.id for w in result.missing)
+        typer.echo(
+            f"--fail-on: {len(result.missing)} figure(s) missing for {chosen_year}: {ids}", err=True
+        )
+        raise typer.Exit(3)
+
+
+@app.command()
+def compare(
+    measure: Annotated[
+        str | None,
+        typer.Option(
+            "--measure",
+            "-m",
+            help="The shared measure, e.g. invention_patents_per_10k [default: list the measures].",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Assess with the figures up to this year [default: this year].",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[
+        MethodChoice, typer.Option("--method", help="Progress ratio: linear or cagr.")
+    ] = MethodChoice.linear,
+    db: DbOption = None,
+    targets: TargetsOption = None,
+    format: FormatOption = OutputFormat.table,
+    lang: LangOption = Language.zh,
+) -> None:
+    """Compare the places whose plans share a measure (the catalogue's `measure` key): each
+    place's latest figure, target, progress and status, exactly as `ipkpi report` gives
+    them, sorted by progress towards its own target; with the population basis where the
+    plan states one, and a note when the places define the indicator differently.
+
+    A narrower definition is part of its measure: invention_patents_per_10k takes in
+    invention_patents_per_10k.high_value. Without --measure, lists the measures.
+
+    Examples: ipkpi compare; ipkpi compare --measure invention_patents_per_10k --year 2024;
+    ipkpi compare -m ip_pledge_financing -f json
+    """
+    from ipkpi import compare as comparing
+    from ipkpi import render
+    from ipkpi.engine import Method
+    from ipkpi.store import Store, resolve_db_path
+
+    catalogue = _catalogue(targets)
+    lang_code = lang.value
+    if measure is None:
+        rows = comparing.measure_rows(catalogue, lang_code)
+        columns = comparing.MEASURE_COLUMNS
+        if format is OutputFormat.json:
+            document = {
+                m: [f"{p.city}:{t.id}" for p, t in found]
+                for m, found in comparing.measures(catalogue).items()
+            }
+            typer.echo(render.to_json(document), nl=False)
+        elif format is OutputFormat.csv:
+            typer.echo(render.to_csv(rows, columns), nl=False)
+        elif format is OutputFormat.markdown:
+            typer.echo(render.to_markdown(rows, columns, lang_code), nl=False)
+        else:
+            typer.echo(render.to_plain(rows, columns, lang_code), nl=False)
+        return
+    db_path = resolve_db_path(db)
+    _require_store(db_path)
+    with Store(db_path, readonly=True) as store:
+        result = comparing.compare(
+            catalogue,
+            store,
+            measure,
+            as_of=year if year is not None else dt.date.today().year,
+            method=Method(method.value),
+        )
+    if format is OutputFormat.json:
+        typer.echo(render.to_json(comparing.compare_document(result, lang_code)), nl=False)
+        return
+    if format is OutputFormat.csv:
+        rows = comparing.compare_csv_rows(result)
+        typer.echo(render.to_csv(rows, comparing.COMPARE_CSV_COLUMNS), nl=False)
+        return
+    rows = comparing.compare_rows(result, lang_code)
+    columns = comparing.COMPARE_COLUMNS
+    title = comparing.compare_title(result, lang_code)
+    notes = comparing.compare_notes(result, lang_code)
+    if format is OutputFormat.markdown:
+        text = f"## {title}\n\n{render.to_markdown(rows, columns, lang_code)}"
+        text += "".join(f"\n- {n}" for n in notes) + ("\n" if notes else "")
+        typer.echo(text, nl=False)
+    elif _is_terminal():
+        render.print_rich_table(rows, columns, lang_code, title=title)
+        for note in notes:
+            typer.echo(note)
+    else:
+        text = f"{title}\n\n{render.to_plain(rows, columns, lang_code)}"
+        text += "".join(f"\n{n}" for n in notes) + ("\n" if notes else "")
+        typer.echo(text, nl=False)
+
+
 @app.command()
 def export(
     output: Annotated[

@@ -91,6 +91,36 @@ class UnknownPlan(IpkpiError):
         super().__init__(f"unknown plan {plan!r}{where}; known: {', '.join(known) or '(none)'}")
 
 
+class UnknownLead(IpkpiError):
+    """A --lead that names no lead unit of the plan (or more than one)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, lead: str, known: list[str], plan: str, matches: list[str] = ()):
+        self.lead = lead
+        self.known = known
+        self.plan = plan
+        self.matches = list(matches)
+        if self.matches:
+            message = f"lead {lead!r} is ambiguous in {plan}: it could be {', '.join(matches)}"
+        else:
+            message = f"no lead unit {lead!r} in {plan}; its leads: {', '.join(known)}"
+        super().__init__(message)
+
+
+class UnknownMeasure(IpkpiError):
+    """A --measure no target of the catalogue carries."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, measure: str, known: list[str]):
+        self.measure = measure
+        self.known = known
+        super().__init__(
+            f"unknown measure {measure!r}; the catalogue's measures: {', '.join(known) or '(none)'}"
+        )
+
+
 def display_path(path: Path) -> str:
     """Paths relative to the working folder when they are below it, else as given."""
     try:

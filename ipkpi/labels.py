@@ -74,6 +74,135 @@ _LABELS: dict[str, tuple[str, str]] = {
     "expected": ("时序应达值", "Expected by now"),
     "progress": ("进度比", "Progress"),
     "status": ("状态", "Status"),
+    # collecting figures: fill-in templates and what is missing
+    "asks": ("填报口径", "What to report"),
+    "previous": ("上年值", "Last year"),
+    "asks.series": (
+        "{year}年数值（{unit}），不填增长率（由系统计算）",
+        "the {year} figure in {unit}, not the rate (worked out from it)",
+    ),
+    "asks.stock": (
+        "{year}年末总量（存量），不填当年新增数",
+        "the total at the end of {year}, not the year's increase",
+    ),
+    "asks.flow": ("{year}年当年数，不填累计数", "the {year} figure alone, not a running total"),
+    "asks.level": ("{year}年数值", "the {year} figure"),
+    "asks.each": ("{year}年当年数", "the {year} figure"),
+    # comparing places on a shared measure
+    "rank": ("排名", "Rank"),
+    "shared_measure": ("可比指标", "Measure"),
+    "places": ("地区及指标", "Places and targets"),
+    "compare.title": (
+        "{measure} · 各地比较（截至{as_of}年）",
+        "{measure} · places compared (to {as_of})",
+    ),
+    "compare.basis": ("{place}人口口径：{basis}", "{place}'s population basis: {basis}"),
+    "compare.basis_silent": (
+        "{places}：方案未说明人口口径",
+        "{places}: the plan states no population basis",
+    ),
+    "compare.differ": (
+        "各地指标口径不同（见“指标”“单位”列），数值不宜直接比较；进度比与状态按各自目标计算，"
+        "可以比较。",
+        "The places define the indicator differently (see Indicator and Unit): compare "
+        "progress and status, each against its own target, rather than the values.",
+    ),
+    # the fill-in template; the data sheet's headings are words ipkpi ingest knows
+    "tpl.seq": ("序号", "No."),
+    "tpl.place": ("地区", "Place"),
+    "tpl.id": ("指标代码", "ID"),
+    "tpl.name": ("指标名称", "Indicator"),
+    "tpl.unit": ("单位", "Unit"),
+    "tpl.target": ("规划目标", "Plan target"),
+    "tpl.previous": ("上年值（参考）", "Last year (for reference)"),
+    "tpl.year": ("年份", "Year"),
+    "tpl.value": ("数值", "Value"),
+    "tpl.note": ("备注", "Notes"),
+    "tpl.sheet.instructions": ("填报说明", "Instructions"),
+    "tpl.sheet.data": ("{year}年数据填报", "{year} figures"),
+    "tpl.title": (
+        "{place}{year}年知识产权指标数据填报表",
+        "{place} {year} IP indicators: figures to fill in",
+    ),
+    "tpl.instructions.title": (
+        "{place}{year}年知识产权指标数据填报说明",
+        "{place} {year} IP indicators: how to fill in this workbook",
+    ),
+    "tpl.all_leads": ("全部牵头单位", "all lead units"),
+    "tpl.fact.plan": ("规划", "Plan"),
+    "tpl.fact.year": ("填报年度", "Year"),
+    "tpl.fact.rows": ("指标数", "Targets"),
+    "tpl.fact.made": ("生成时间", "Made"),
+    "tpl.steps": ("填报步骤", "How to fill it in"),
+    "tpl.step1": (
+        "在“{sheet}”工作表的“数值”列（黄色单元格）填写{year}年数据，每行一个数字。",
+        "In the sheet “{sheet}”, type each {year} figure in the Value column (the yellow "
+        "cells), one number per row.",
+    ),
+    "tpl.step2": (
+        "只填数字：单位以“单位”列为准，不要填写单位、文字或百分号（3.5%填3.5）；Excel会拒绝"
+        "非数字的输入。",
+        "Numbers only: the unit is the one in the Unit column; no units, words or % signs "
+        "(3.5% is typed 3.5). Excel refuses anything else.",
+    ),
+    "tpl.step3": (
+        "“填报口径”列说明应填哪个数：累计类目标填当年数（系统自动累计），增长率目标填总量"
+        "（系统计算增长率），“新增”类目标填年末总量。",
+        "The What-to-report column says which figure: the year's own figure for running "
+        "totals (ipkpi adds them up), the level for growth rates (ipkpi works out the rate), "
+        "the year-end total for increases.",
+    ),
+    "tpl.step4": (
+        "暂无数据的留空，并在“备注”列说明原因；快报数、预计数请在备注中注明“快报”或“预计”，"
+        "正式数据到位后可再次报送。",
+        "Leave the cell empty when there is no figure yet and say why in Notes; write 快报 "
+        "(or 预计) in Notes for a provisional figure, and send the final one later.",
+    ),
+    "tpl.step5": (
+        "“上年值（参考）”是已入库的{previous}年数据，仅供核对，不必修改。",
+        "“Last year (for reference)” is the stored {previous} figure, for checking; leave it.",
+    ),
+    "tpl.step6": (
+        "指标代码、名称、单位等列已锁定（工作表保护，无密码）。请勿增删行、调整顺序或复制到"
+        "新表：系统按每行的“指标代码”识别指标。",
+        "The ID, name, unit and other columns are locked (sheet protection, no password). Do "
+        "not add, delete or reorder rows or copy them to a new workbook: ipkpi knows each "
+        "row by its ID.",
+    ),
+    "tpl.step7": (
+        "在表头上方填写填报单位、填报人、联系电话和填报日期，保存为 .xlsx 文件后报回。",
+        "Fill in your unit, name, telephone and the date above the table, save it as .xlsx "
+        "and send it back.",
+    ),
+    "tpl.respondent": ("填报单位：", "Unit:"),
+    "tpl.person": ("填报人：", "Name:"),
+    "tpl.phone": ("联系电话：", "Telephone:"),
+    "tpl.date": ("填报日期：", "Date:"),
+    "tpl.prompt": (
+        "填写{asks}，单位：{unit}；只填数字。",
+        "Enter {asks}, in {unit}; a number only.",
+    ),
+    "tpl.error.title": ("请填写数字", "A number, please"),
+    "tpl.error": (
+        "这里只能填数字（单位：{unit}），不要填文字、单位或百分号。",
+        "Only a number goes here (in {unit}): no words, units or % signs.",
+    ),
+    "tpl.error.negative": (
+        "这里只能填不小于0的数字（单位：{unit}），不要填文字、单位或百分号。",
+        "Only a number of 0 or more goes here (in {unit}): no words, units or % signs.",
+    ),
+    "missing.nothing": (
+        "{place}{year}年{lead}：没有需要填报的指标",
+        "{place} {year}{lead}: no figure is needed",
+    ),
+    "missing.none": (
+        "{place}{year}年{lead}：需填报的{n}项指标均已有数据",
+        "{place} {year}{lead}: all {n} figures are in",
+    ),
+    "missing.some": (
+        "{place}{year}年{lead}：需填报{n}项指标，缺{gaps}项",
+        "{place} {year}{lead}: {gaps} of {n} figures missing",
+    ),
     "gap.over": ("超{amount}", "over by {amount}"),
     "lead.none": ("未明确牵头单位", "(no lead named)"),
     "status.achieved": ("已达标", "achieved"),

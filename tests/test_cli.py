@@ -235,15 +235,18 @@ def test_every_command_is_documented_in_the_readme():
             paths.append(f"ipkpi {name}")
     assert sorted(paths) == [
         "ipkpi cities",
+        "ipkpi compare",
         "ipkpi data show",
         "ipkpi export",
         "ipkpi ingest",
+        "ipkpi missing",
         "ipkpi report",
         "ipkpi rewards",
         "ipkpi run",
         "ipkpi targets check",
         "ipkpi targets show",
         "ipkpi tasks",
+        "ipkpi template",
     ]
     for path in paths:
         assert path in readme, path

@@ -1,0 +1,223 @@
+"""The fill-in template a lead department (牵头单位) gets: one row per target needing a
+figure for the year, pre-filled, with an empty value column that takes numbers only.
+
+The data sheet is an ordinary long table (地区, 指标代码, 指标名称, 单位, 年份, 数值, 备注
+among its columns), so a filled template goes through ``ipkpi ingest`` with no options:
+the place, the target and the year are read from each row, and the target by its id,
+never by guessing from the name. Everything but the value, the notes and the
+respondent's details is locked; the first sheet says how to fill it in. Written
+atomically, like every output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipkpi import units
+from ipkpi.collect import NO_LEAD, Collection, asks, target_name
+from ipkpi.files import write_workbook
+from ipkpi.labels import Lang, label
+from ipkpi.views import target_requirement
+
+# The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
+# knows (地区, 指标代码, 指标名称, 单位, 年份, 数值, 备注); the others it passes over.
+COLUMNS = (
+    ("tpl.seq", 6),
+    ("tpl.place", 8),
+    ("tpl.id", 30),
+    ("tpl.name", 34),
+    ("tpl.unit", 8),
+    ("asks", 30),
+    ("lead", 22),
+    ("tpl.target", 16),
+    ("tpl.previous", 14),
+    ("tpl.year", 7),
+    ("tpl.value", 14),
+    ("tpl.note", 30),
+)
+HEADER_ROW = 3  # 0-based: a title row, the respondent row, a blank row, then the header
+VALUE_COL = 10
+NOTE_COL = 11
+_NEGATIVE_OK = ("share", "percentage-points")  # rates may fall below zero
+
+
+@dataclass(frozen=True)
+class TemplateSummary:
+    path: Path
+    rows: int
+    previous: int  # rows with last year's figure filled in for reference
+
+
+def template_file_name(collection: Collection, lang: Lang) -> str:
+    """``guizhou-2025-省科技厅.xlsx``: the place, the year and the lead unit, if any."""
+    plan = collection.plan
+    lead = _lead_text(collection, lang)
+    safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in lead)
+    return f"{plan.city}-{collection.year}" + (f"-{safe}" if safe else "") + ".xlsx"
+
+
+def sheet_names(year: int, lang: Lang) -> tuple[str, str]:
+    """(the instructions sheet, the data sheet)."""
+    return label("tpl.sheet.instructions", lang), label("tpl.sheet.data", lang, year=year)
+
+
+def write_template(
+    path: Path, collection: Collection, *, lang: Lang = "zh", made_at: dt.datetime
+) -> TemplateSummary:
+    """Write the template for ``collection`` to ``path``, atomically."""
+    write_workbook(Path(path), lambda tmp: _write(tmp, collection, lang, made_at))
+    previous = sum(1 for w in collection.wanted if w.previous is not None)
+    return TemplateSummary(Path(path), len(collection.wanted), previous)
+
+
+def _write(tmp: Path, collection: Collection, lang: Lang, made_at: dt.datetime) -> None:
+    import xlsxwriter
+
+    plan, year = collection.plan, collection.year
+    place = plan.place if lang == "zh" else plan.place_en
+    lead = _lead_text(collection, lang)
+    workbook = xlsxwriter.Workbook(str(tmp))
+    workbook.set_properties(
+        {
+            "title": label("tpl.title", lang, place=place, year=year),
+            "subject": plan.title,
+            "author": "ipkpi",
+            "comments": f"{plan.id} · {year}" + (f" · {lead}" if lead else ""),
+        }
+    )
+    base = {"font_name": "等线", "valign": "vcenter"}
+    fmt = {
+        "title": workbook.add_format({**base, "bold": True, "font_size": 14}),
+        "heading": workbook.add_format({**base, "bold": True, "font_size": 12}),
+        "text": workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
+        "head": workbook.add_format(
+            {**base, "bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        ),
+        "locked": workbook.add_format({**base, "border": 1, "text_wrap": True}),
+        "number": workbook.add_format({**base, "border": 1, "font_color": "#595959"}),
+        "label": workbook.add_format({**base, "bold": True, "align": "right"}),
+        "fill": workbook.add_format({**base, "locked": False, "bottom": 1, "bg_color": "#FFF2CC"}),
+        "value": workbook.add_format({**base, "locked": False, "border": 1, "bg_color": "#FFF2CC"}),
+        "note": workbook.add_format(
+            {**base, "locked": False, "border": 1, "bg_color": "#FFF2CC", "text_wrap": True}
+        ),
+    }
+    instructions_name, data_name = sheet_names(year, lang)
+    _instructions(workbook.add_worksheet(instructions_name), collection, lang, fmt, made_at)
+    _data(workbook.add_worksheet(data_name), collection, lang, fmt)
+    workbook.worksheets()[1].activate()
+    workbook.close()
+
+
+def _lead_text(collection: Collection, lang: Lang) -> str:
+    if collection.lead is None:
+        return ""
+    return label("lead.none", lang) if collection.lead == NO_LEAD else collection.lead
+
+
+def _instructions(sheet, collection: Collection, lang: Lang, fmt, made_at: dt.datetime) -> None:
+    plan, year = collection.plan, collection.year
+    place = plan.place if lang == "zh" else plan.place_en
+    document = plan.title + (f"（{plan.document_number}）" if plan.document_number else "")
+    lead = _lead_text(collection, lang) or label("tpl.all_leads", lang)
+    sheet.set_column(0, 0, 4)
+    sheet.set_column(1, 1, 100)
+    sheet.write(0, 1, label("tpl.instructions.title", lang, place=place, year=year), fmt["title"])
+    facts = (
+        ("tpl.fact.plan", document),
+        ("tpl.fact.year", str(year)),
+        ("lead", lead),
+        ("tpl.fact.rows", str(len(collection.wanted))),
+        ("tpl.fact.made", made_at.strftime("%Y-%m-%d %H:%M")),
+    )
+    for i, (key, value) in enumerate(facts, start=2):
+        colon = "：" if lang == "zh" else ": "
+        sheet.write(i, 1, f"{label(key, lang)}{colon}{value}", fmt["text"])
+    row = 2 + len(facts) + 1
+    sheet.write(row, 1, label("tpl.steps", lang), fmt["heading"])
+    data_name = sheet_names(year, lang)[1]
+    for n in range(1, 8):
+        row += 1
+        sheet.write(row, 0, f"{n}.", fmt["text"])
+        step = label(f"tpl.step{n}", lang, year=year, previous=year - 1, sheet=data_name)
+        sheet.write(row, 1, step, fmt["text"])
+    sheet.protect("", {"format_columns": True, "format_rows": True})
+    sheet.hide_gridlines(2)
+
+
+def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
+    plan, year = collection.plan, collection.year
+    place = plan.place if lang == "zh" else plan.place_en
+    lead = _lead_text(collection, lang)
+    title = label("tpl.title", lang, place=place, year=year)
+    if lead:
+        title += f"（{lead}）" if lang == "zh" else f" ({lead})"
+    sheet.write(0, 0, title, fmt["title"])
+    # Who filled it in: (label, its columns, the cells to fill in).
+    respondent = (
+        ("tpl.respondent", (0, 1), (2, 3)),
+        ("tpl.person", (4, 4), (5, 5)),
+        ("tpl.phone", (6, 6), (7, 8)),
+        ("tpl.date", (9, 10), (11, 11)),
+    )
+    for key, (l1, l2), (f1, f2) in respondent:
+        _span(sheet, 1, l1, l2, label(key, lang), fmt["label"])
+        _span(sheet, 1, f1, f2, "", fmt["fill"])
+    for c, (key, width) in enumerate(COLUMNS):
+        sheet.set_column(c, c, width)
+        sheet.write(HEADER_ROW, c, label(key, lang), fmt["head"])
+    sheet.set_row(HEADER_ROW, 30)
+    for i, w in enumerate(collection.wanted, start=1):
+        r = HEADER_ROW + i
+        t = w.target
+        unit = t.series_unit_or_unit
+        requirement = target_requirement(t, lang)
+        if t.kind.value != "rise":
+            requirement += f" ({t.target_year})"
+        leads = label("list_sep", lang).join(t.lead) or label("lead.none", lang)
+        texts = (str(i), place, t.id, target_name(t, lang), unit, asks(t, year, lang), leads)
+        for c, value in enumerate(texts):
+            sheet.write_string(r, c, value, fmt["locked"])
+        sheet.write_string(r, 7, requirement, fmt["locked"])
+        if w.previous is None:
+            sheet.write_blank(r, 8, None, fmt["number"])
+        else:
+            sheet.write_number(r, 8, w.previous.value, fmt["number"])
+        sheet.write_number(r, 9, year, fmt["locked"])
+        sheet.write_blank(r, VALUE_COL, None, fmt["value"])
+        sheet.write_blank(r, NOTE_COL, None, fmt["note"])
+        sheet.data_validation(r, VALUE_COL, r, VALUE_COL, _validation(t, unit, year, lang))
+    sheet.freeze_panes(HEADER_ROW + 1, 4)
+    sheet.protect("", {"format_columns": True, "format_rows": True})
+
+
+def _span(sheet, row: int, first: int, last: int, text: str, cell_format) -> None:
+    if first == last:
+        sheet.write(row, first, text, cell_format)
+    else:
+        sheet.merge_range(row, first, row, last, text, cell_format)
+
+
+def _validation(target, unit: str, year: int, lang: Lang) -> dict:
+    """Excel data validation for a value cell: a number (not below zero where the unit
+    cannot be), with a prompt saying what to report."""
+    negative_ok = units.UNITS[unit].dimension in _NEGATIVE_OK
+    rule = (
+        {"validate": "decimal", "criteria": "between", "minimum": -1e15, "maximum": 1e15}
+        if negative_ok
+        else {"validate": "decimal", "criteria": ">=", "value": 0}
+    )
+    prompt = label("tpl.prompt", lang, asks=asks(target, year, lang), unit=unit)
+    error = label("tpl.error" if negative_ok else "tpl.error.negative", lang, unit=unit)
+    return {
+        **rule,
+        "ignore_blank": True,
+        # Excel's limits: a title of 32 characters, a message of 255.
+        "input_title": target_name(target, lang)[:32],
+        "input_message": prompt[:255],
+        "error_title": label("tpl.error.title", lang)[:32],
+        "error_message": error[:255],
+        "error_type": "stop",
+    }
