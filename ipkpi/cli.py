@@ -149,12 +149,20 @@ def cities(
     rows = [views.city_row(p, lang.value) for p in plans]
     if format is OutputFormat.csv:
         typer.echo(render.to_csv(rows, views.CITY_COLUMNS), nl=False)
-    elif format is OutputFormat.markdown:
-        typer.echo(render.to_markdown(rows, views.CITY_COLUMNS, lang.value), nl=False)
-    elif _is_terminal():
-        render.print_rich_table(rows, views.CITY_COLUMNS, lang.value)
     else:
-        typer.echo(render.to_plain(rows, views.CITY_COLUMNS, lang.value), nl=False)
+        _echo_table(rows, views.CITY_COLUMNS, format, lang.value)
+
+
+def _echo_table(rows: list[dict[str, str]], columns, format: OutputFormat, lang: str) -> None:
+    """A table as Markdown, drawn by rich on a terminal, else plain aligned text."""
+    from ipkpi import render
+
+    if format is OutputFormat.markdown:
+        typer.echo(render.to_markdown(rows, columns, lang), nl=False)
+    elif _is_terminal():
+        render.print_rich_table(rows, columns, lang)
+    else:
+        typer.echo(render.to_plain(rows, columns, lang), nl=False)
 
 
 @targets_app.command("show")
@@ -451,12 +459,8 @@ def data_show(
             render.to_csv([views.data_csv_row(o, names) for o in stored], views.DATA_CSV_COLUMNS),
             nl=False,
         )
-    elif format is OutputFormat.markdown:
-        typer.echo(render.to_markdown(rows, columns, lang.value), nl=False)
-    elif _is_terminal():
-        render.print_rich_table(rows, columns, lang.value)
     else:
-        typer.echo(render.to_plain(rows, columns, lang.value), nl=False)
+        _echo_table(rows, columns, format, lang.value)
 
 
 def _say_waiting(holder: str) -> None:
@@ -1057,10 +1061,8 @@ def compare(
             typer.echo(render.to_json(document), nl=False)
         elif format is OutputFormat.csv:
             typer.echo(render.to_csv(rows, columns), nl=False)
-        elif format is OutputFormat.markdown:
-            typer.echo(render.to_markdown(rows, columns, lang_code), nl=False)
         else:
-            typer.echo(render.to_plain(rows, columns, lang_code), nl=False)
+            _echo_table(rows, columns, format, lang_code)
         return
     db_path = resolve_db_path(db)
     _require_store(db_path)
