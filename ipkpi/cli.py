@@ -835,6 +835,14 @@ YearOption = Annotated[
         show_default=False,
     ),
 ]
+PlanForYearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        help="Plan id [default: the plan whose window holds --year, else the latest].",
+        show_default=False,
+    ),
+]
 LeadOption = Annotated[
     str | None,
     typer.Option(
@@ -875,7 +883,7 @@ def template(
             help="One workbook per lead unit, named after it, in the -o folder.",
         ),
     ] = False,
-    plan: PlanOption = None,
+    plan: PlanForYearOption = None,
     db: DbOption = None,
     targets: TargetsOption = None,
     lang: LangOption = Language.zh,
@@ -940,7 +948,7 @@ def missing(
     city: CityOption,
     year: YearOption = None,
     lead: LeadOption = None,
-    plan: PlanOption = None,
+    plan: PlanForYearOption = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
