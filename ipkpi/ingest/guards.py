@@ -25,7 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -728,23 +728,49 @@ _ERROR_CELL = re.compile(
 )
 
 
-def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Formula-error cells (``#DIV/0!``, ``#N/A`` …) per sheet name, as zero-based
-    (row, column) → the error text. python-calamine reads them as empty cells, which
-    would make a broken figure look missing; the reader puts the text back so it is
-    reported as not a number. Call only after ``check_xlsx`` has passed."""
-    found: dict[str, dict[tuple[int, int], str]] = {}
+class CellMarks(NamedTuple):
+    """What python-calamine does not report about a workbook's cells, per sheet name."""
+
+    errors: dict[str, dict[tuple[int, int], str]]  # (row, col) → "#DIV/0!"
+    percents: dict[str, set[tuple[int, int]]]  # number cells shown as percentages
+
+
+def cell_marks(path: Path) -> CellMarks:
+    """Formula-error cells (``#DIV/0!``, ``#N/A`` …), which python-calamine reads as
+    empty cells and would make a broken figure look missing, and number cells formatted
+    as percentages (Excel stores 19.6% as 0.196), per sheet name as zero-based (row,
+    column). One opening of the archive: a sheet part is read whole only when it mentions
+    an error or the workbook has a percentage format. Call only after ``check_xlsx``."""
+    errors: dict[str, dict[tuple[int, int], str]] = {}
+    percents: dict[str, set[tuple[int, int]]] = {}
     with path.open("rb") as fh, zipfile.ZipFile(fh) as archive:
         infos = archive.infolist()
+        styles = _parse_part(path, fh, next((i for i in infos if i.filename == _STYLES), None))
+        percent = _percent_styles(styles) if styles is not None else set()
         for part, sheet in _worksheet_names(path, fh, infos).items():
-            if not _mentions_errors(archive, part):
+            with_errors = _mentions_errors(archive, part)
+            if not (with_errors or percent):
                 continue
             data = archive.read(part)  # bounded: check_xlsx refused oversized parts
-            cells = found.setdefault(sheet, {})
-            for letters, row, text in _ERROR_CELL.findall(data):
-                col = _column_number(letters.upper()) - 1
-                cells[(int(row) - 1, col)] = text.decode("utf-8", "replace")
-    return found
+            if with_errors:
+                errors[sheet] = {
+                    (int(row) - 1, _column_number(letters.upper()) - 1): text.decode(
+                        "utf-8", "replace"
+                    )
+                    for letters, row, text in _ERROR_CELL.findall(data)
+                }
+            cells = (
+                {
+                    (int(row) - 1, _column_number(letters.upper()) - 1)
+                    for style, letters, row in _STYLED_CELL.findall(data)
+                    if int(style) in percent
+                }
+                if percent
+                else set()
+            )
+            if cells:
+                percents[sheet] = cells
+    return CellMarks(errors, percents)
 
 
 def _mentions_errors(archive: zipfile.ZipFile, part: str) -> bool:
@@ -765,38 +791,12 @@ def _mentions_errors(archive: zipfile.ZipFile, part: str) -> bool:
 # Built-in number formats 9 (0%) and 10 (0.00%); a custom format is a percentage when a %
 # stands outside its quoted text, escapes and [colour] brackets.
 _PERCENT_BUILTIN = frozenset({9, 10})
+_STYLES = "xl/styles.xml"
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _STYLED_CELL = re.compile(
     rb"""<(?:\w+:)?c\b(?![^>]*\bt\s*=\s*["'](?:s|str|inlineStr|e|b)["'])"""
     rb"""(?=[^>]*\bs\s*=\s*["'](\d+)["'])[^>]*?\br\s*=\s*["']([A-Za-z]+)(\d+)["'][^>]*>"""
 )
-
-
-def percent_cells(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Number cells formatted as percentages, per sheet name, as zero-based (row, column).
-
-    Excel stores 19.6% as 0.196 and shows it with a % format, which python-calamine does
-    not report; the reader marks these cells so that 0.196 is read as 19.6%, as a person
-    sees it. A workbook with no percentage format costs one parse of its styles part.
-    Call only after ``check_xlsx`` has passed."""
-    with path.open("rb") as fh, zipfile.ZipFile(fh) as archive:
-        infos = archive.infolist()
-        by_name = {info.filename: info for info in infos}
-        styles = _parse_part(path, fh, by_name.get("xl/styles.xml"))
-        percent = _percent_styles(styles) if styles is not None else set()
-        if not percent:
-            return {}
-        found: dict[str, set[tuple[int, int]]] = {}
-        for part, sheet in _worksheet_names(path, fh, infos).items():
-            data = archive.read(part)  # bounded: check_xlsx refused oversized parts
-            cells = {
-                (int(row) - 1, _column_number(letters.upper()) - 1)
-                for style, letters, row in _STYLED_CELL.findall(data)
-                if int(style) in percent
-            }
-            if cells:
-                found[sheet] = cells
-    return found
 
 
 def _percent_styles(styles) -> set[int]:

@@ -29,34 +29,27 @@ def read_file(path: Path) -> list[Sheet]:
         return [Sheet(None, _read_csv(path))]
     sheets = _read_workbook(path)
     if fmt == "xlsx":
-        _restore_error_cells(path, sheets)
-        _mark_percent_cells(path, sheets)
+        _apply_marks(guards.cell_marks(path), sheets)
     return sheets
 
 
-def _mark_percent_cells(path: Path, sheets: list[Sheet]) -> None:
-    """A number shown as a percentage (0.196 with a % format) becomes the text a person
-    sees ("19.6%"), so it is read as a percentage, and refused for a target counted in
-    件 or 万元, like a typed "19.6%"."""
-    marked = guards.percent_cells(path)
+def _apply_marks(marks: guards.CellMarks, sheets: list[Sheet]) -> None:
+    """Put ``#DIV/0!`` and its kind back where calamine read an empty cell, and turn a
+    number shown as a percentage (0.196 with a % format) into the text a person sees
+    ("19.6%"), so it is read as a percentage and refused for a target counted in 件, like
+    a typed "19.6%"."""
     for sheet in sheets:
-        for r, c in marked.get(sheet.name, ()):
-            if r < len(sheet.rows) and c < len(sheet.rows[r]):
-                value = sheet.rows[r][c]
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    sheet.rows[r][c] = f"{value * 100:.12g}%"
-
-
-def _restore_error_cells(path: Path, sheets: list[Sheet]) -> None:
-    """Put ``#DIV/0!`` and its kind back where calamine read an empty cell."""
-    errors = guards.error_cells(path)
-    for sheet in sheets:
-        for (r, c), text in errors.get(sheet.name, {}).items():
+        for (r, c), text in marks.errors.get(sheet.name, {}).items():
             while len(sheet.rows) <= r:
                 sheet.rows.append([])
             row = sheet.rows[r]
             row.extend([""] * (c + 1 - len(row)))
             row[c] = text
+        for r, c in marks.percents.get(sheet.name, ()):
+            if r < len(sheet.rows) and c < len(sheet.rows[r]):
+                value = sheet.rows[r][c]
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    sheet.rows[r][c] = f"{value * 100:.12g}%"
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
