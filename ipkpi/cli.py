@@ -1042,8 +1042,9 @@ def compare(
 ) -> None:
     """Compare the places whose plans share a measure (the catalogue's `measure` key): each
     place's latest figure, target, progress and status, exactly as `ipkpi report` gives
-    them, sorted by progress towards its own target; with the population basis where the
-    plan states one, and a note when the places define the indicator differently.
+    them, sorted by status, then by progress towards its own target; with the population
+    basis where the plan states one, and a note when the places define the indicator
+    differently.
 
     A narrower definition is part of its measure: invention_patents_per_10k takes in
     invention_patents_per_10k.high_value. Without --measure, lists the measures.
@@ -1062,11 +1063,7 @@ def compare(
         rows = comparing.measure_rows(catalogue, lang_code)
         columns = comparing.MEASURE_COLUMNS
         if format is OutputFormat.json:
-            document = {
-                m: [f"{p.city}:{t.id}" for p, t in found]
-                for m, found in comparing.measures(catalogue).items()
-            }
-            typer.echo(render.to_json(document), nl=False)
+            typer.echo(render.to_json(comparing.measures_document(catalogue)), nl=False)
         elif format is OutputFormat.csv:
             typer.echo(render.to_csv(rows, columns), nl=False)
         else:

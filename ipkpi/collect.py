@@ -17,6 +17,8 @@ from ipkpi.catalogue import select_plan
 from ipkpi.errors import UnknownCity, UnknownLead, UsageError
 from ipkpi.labels import LANGS, Lang, label
 from ipkpi.model import WINDOWED_KINDS, Catalogue, Kind, Plan, Target
+from ipkpi.tasks import leads_of
+from ipkpi.views import format_number, number
 
 NO_LEAD = "none"  # --lead none: the targets for which the plan names no lead unit
 _NO_LEAD_WORDS = ("none", "无", "未明确")
@@ -74,10 +76,6 @@ def figure_years(target: Target, plan: Plan) -> range:
         return range(first, last + 1)
     first = target.baseline.year + 1 if target.baseline else plan.start_year - 1
     return range(first, target.target_year + 1)
-
-
-def leads_of(target: Target, lang: Lang = "zh") -> tuple[str, ...]:
-    return target.lead or (label("lead.none", lang),)
 
 
 def plan_leads(plan: Plan) -> list[str]:
@@ -204,8 +202,6 @@ MISSING_COLUMNS = ("lead", "id", "name", "unit", "asks", "previous")
 
 
 def figure_text(figure: Figure | None) -> str:
-    from ipkpi.views import format_number
-
     if figure is None:
         return ""
     mark = "*" if figure.vintage == "preliminary" else ""
@@ -281,13 +277,7 @@ def missing_document(collection: Collection, lang: Lang = "zh") -> dict:
 
 
 def _figure_dict(figure: Figure) -> dict:
-    return {"year": figure.year, "value": _number(figure.value), "vintage": figure.vintage}
-
-
-def _number(value: float) -> int | float | None:
-    from ipkpi.views import number
-
-    return number(value)
+    return {"year": figure.year, "value": number(figure.value), "vintage": figure.vintage}
 
 
 def missing_csv_rows(collection: Collection) -> list[dict]:
@@ -301,7 +291,7 @@ def missing_csv_rows(collection: Collection) -> list[dict]:
             "name": w.target.name,
             "unit": w.target.series_unit_or_unit,
             "previous_year": None if w.previous is None else w.previous.year,
-            "previous_value": None if w.previous is None else _number(w.previous.value),
+            "previous_value": None if w.previous is None else number(w.previous.value),
         }
         for lead, group in collection.by_lead("zh", missing_only=True)
         for w in group

@@ -24,7 +24,7 @@ from ipkpi.engine import (
 from ipkpi.errors import UnknownMeasure
 from ipkpi.labels import Lang, label
 from ipkpi.model import Catalogue, Plan, Target
-from ipkpi.report import build_report, report_row, rounded, target_name
+from ipkpi.report import build_report, report_plan, report_row, rounded, target_name
 
 COMPARE_SCHEMA = "ipkpi.compare/1"
 COMPARE_COLUMNS = ("rank", "place", "name", "unit", "actual", "target", "progress", "status")
@@ -82,6 +82,9 @@ def compare(
         raise UnknownMeasure(measure, sorted(families))
     rows = []
     for city in catalogue.cities_with("targets"):
+        plan = report_plan(catalogue, city, None, as_of)
+        if not any(t.measures(measure) for t in plan.targets):
+            continue  # no store reads for a place that does not measure it
         report = build_report(
             catalogue,
             store,
@@ -238,6 +241,11 @@ def compare_csv_rows(comparison: Comparison) -> list[dict[str, Any]]:
 
 
 MEASURE_COLUMNS = ("shared_measure", "places")
+
+
+def measures_document(catalogue: Catalogue) -> dict[str, list[str]]:
+    """measure → its targets as ``city:target``, for ``ipkpi compare -f json``."""
+    return {m: [f"{p.city}:{t.id}" for p, t in found] for m, found in measures(catalogue).items()}
 
 
 def measure_rows(catalogue: Catalogue, lang: Lang) -> list[dict[str, str]]:

@@ -24,7 +24,7 @@ from ipkpi.engine import (
 )
 from ipkpi.labels import Lang, label
 from ipkpi.model import Catalogue, Comparator, Kind, Plan
-from ipkpi.tasks import TasksAssessment, assess_tasks, task_dict, tasks_summary
+from ipkpi.tasks import TasksAssessment, assess_tasks, leads_of, task_dict, tasks_summary
 from ipkpi.views import format_number, number, plan_dict, target_requirement
 
 REPORT_SCHEMA = "ipkpi.report/1"
@@ -329,9 +329,7 @@ REPORT_CSV_COLUMNS = (
 
 def group_of(a: Assessment, group_by: str, lang: Lang) -> str:
     if group_by == "lead":
-        if not a.target.lead:
-            return label("lead.none", lang)
-        return ("、" if lang == "zh" else ", ").join(a.target.lead)
+        return ("、" if lang == "zh" else ", ").join(leads_of(a.target, lang))
     return a.target.category
 
 

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from ipkpi.labels import Lang, label
-from ipkpi.model import Plan, Task
+from ipkpi.model import Plan, Target, Task
 
 TASKS_SCHEMA = "ipkpi.tasks/1"
 
@@ -152,8 +152,9 @@ def assess_tasks(
 # --- views: JSON, rows, sentences --------------------------------------------------------------
 
 
-def leads_of(task: Task, lang: Lang) -> tuple[str, ...]:
-    return task.lead or (label("lead.none", lang),)
+def leads_of(item: Task | Target, lang: Lang = "zh") -> tuple[str, ...]:
+    """A task's or target's lead units, or 未明确牵头单位 when the plan names none."""
+    return item.lead or (label("lead.none", lang),)
 
 
 def task_title(task: Task, lang: Lang) -> str:

@@ -19,6 +19,8 @@ from ipkpi import units
 from ipkpi.collect import NO_LEAD, Collection, asks, target_name
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
+from ipkpi.model import Kind
+from ipkpi.tasks import leads_of
 from ipkpi.views import target_requirement
 
 # The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
@@ -174,9 +176,9 @@ def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
         t = w.target
         unit = t.series_unit_or_unit
         requirement = target_requirement(t, lang)
-        if t.kind.value != "rise":
+        if t.kind is not Kind.RISE:
             requirement += f" ({t.target_year})"
-        leads = label("list_sep", lang).join(t.lead) or label("lead.none", lang)
+        leads = label("list_sep", lang).join(leads_of(t, lang))
         texts = (str(i), place, t.id, target_name(t, lang), unit, asks(t, year, lang), leads)
         for c, value in enumerate(texts):
             sheet.write_string(r, c, value, fmt["locked"])
