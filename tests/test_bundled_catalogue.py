@@ -1,10 +1,11 @@
 """The bundled catalogue: every plan loads, holds the expected targets, and every
-quote stands verbatim in its source document in ../shared/seeds/."""
+quote stands verbatim in its source document, shipped in targets/sources/ (and, where
+../shared/seeds/ is beside the project, byte-identical to the documents there)."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, SHARED_SEEDS
 
 from ipkpi.catalogue import load_catalogue, select_plan
 from ipkpi.model import Kind
@@ -39,10 +40,22 @@ def test_cities(catalogue):
 def test_every_quote_is_verbatim_in_its_source(catalogue):
     assert SEEDS.is_dir(), f"the source documents are expected at {SEEDS}"
     for plan in catalogue.plans:
+        assert plan.source, f"{plan.id}: no source document named"
         # A table row's cells stand on separate lines of the text: quotes fold them onto one.
         text = (SEEDS / plan.source).read_text(encoding="utf-8").replace(" |\n", " | ")
-        for target in plan.targets:
-            assert target.source.quote in text, (plan.id, target.id)
+        for item in (*plan.targets, *plan.tasks, *plan.rules):
+            assert item.source.quote in text, (plan.id, item.id)
+
+
+def test_shipped_sources_equal_the_shared_seeds():
+    if not SHARED_SEEDS.is_dir():
+        pytest.skip(f"{SHARED_SEEDS} is absent: nothing to compare targets/sources/ with")
+    seeds = sorted(path.name for path in SHARED_SEEDS.iterdir() if path.is_file())
+    assert seeds, f"{SHARED_SEEDS} holds no files"
+    shipped = {path.name for path in SEEDS.iterdir() if path.is_file()}
+    assert [name for name in seeds if name not in shipped] == [], "not shipped in targets/sources/"
+    differ = [n for n in seeds if (SEEDS / n).read_bytes() != (SHARED_SEEDS / n).read_bytes()]
+    assert differ == [], "differ from ../shared/seeds/"
 
 
 # 专栏1 "十四五"知识产权发展主要指标表, read off the document row by row:

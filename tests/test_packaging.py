@@ -95,6 +95,8 @@ def test_wheel_carries_the_bundled_catalogue(tmp_path):
         zf.extractall(tmp_path / "site")
     for plan in ("guizhou", "nanjing", "shanxi", "shijiazhuang", "zhangzhou"):
         assert f"ipkpi/_bundled_targets/{plan}.toml" in names
+    # The source documents (targets/sources/) are for the tests: the sdist has them, not the wheel.
+    assert not [name for name in names if name.startswith("ipkpi/_bundled_targets/sources")]
     # Run the unpacked wheel from elsewhere: it must find its own catalogue, not the checkout's.
     result = subprocess.run(
         [
