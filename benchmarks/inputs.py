@@ -60,14 +60,24 @@ def write_catalogue(folder: Path, places: int) -> Path:
     return folder
 
 
+def series(rng: random.Random, years: int) -> list[int]:
+    """A count in 件 as statistics give one: a level, growing a few per cent a year."""
+    level = rng.uniform(100, 2000)
+    found = []
+    for _ in range(years):
+        level *= rng.uniform(0.97, 1.10)
+        found.append(round(level))
+    return found
+
+
 def long_rows(places: int, seed: int = 1):
     rng = random.Random(seed)
     yield list(LONG_COLUMNS)
     for i in range(places):
         name = place(i)[1]
         for j in range(TARGETS):
-            for year in LONG_YEARS:
-                yield [name, target_name(j), year, round(rng.uniform(100, 2000), 2), "件"]
+            for year, value in zip(LONG_YEARS, series(rng, len(LONG_YEARS)), strict=True):
+                yield [name, target_name(j), year, value, "件"]
 
 
 def wide_rows(places: int, seed: int = 1):
@@ -76,8 +86,7 @@ def wide_rows(places: int, seed: int = 1):
     for i in range(places):
         name = place(i)[1]
         for j in range(TARGETS):
-            values = [round(rng.uniform(100, 2000), 2) for _ in WIDE_YEARS]
-            yield [name, target_name(j), "件", *values]
+            yield [name, target_name(j), "件", *series(rng, len(WIDE_YEARS))]
 
 
 def cells(layout: str, places: int) -> int:

@@ -224,6 +224,7 @@ _PLAN_FIELDS = {
     "target_year": _Field("int", True),
     "source": _Field("str", False),
     "notes": _Field("str", False),
+    "aliases": _Field("str_list", False),
 }
 
 _TARGET_FIELDS = {
@@ -247,6 +248,7 @@ _TARGET_FIELDS = {
     "nature": _Field("str", False),
     "path": _Field("str", False),
     "measure": _Field("str", False),
+    "unit_aliases": _Field("str_list", False),
     "population_basis": _Field("str", False),
     "clause": _Field("str", True),
     "quote": _Field("str", True),
@@ -505,6 +507,7 @@ class _FileReader:
             issued=plan_data.get("issued"),
             source=plan_data.get("source"),
             notes=plan_data.get("notes"),
+            aliases=tuple(plan_data.get("aliases", ())),
         )
 
     def fields(
@@ -598,6 +601,13 @@ class _FileReader:
         for key in ("unit", "series_unit"):
             if key in data and not units.is_known(data[key]):
                 bad(key, f"unknown unit {data[key]!r}; known units: {', '.join(units.UNITS)}")
+        for alias in data.get("unit_aliases", ()):
+            if not units.is_known(alias):
+                bad(
+                    "unit_aliases", f"unknown unit {alias!r}; known units: {', '.join(units.UNITS)}"
+                )
+            elif alias == data.get("series_unit", data["unit"]):
+                bad("unit_aliases", f"{alias!r} is the target's own unit")
 
         value = data.get("value")
         if kind is Kind.RISE:
@@ -717,6 +727,7 @@ class _FileReader:
             nature=nature,
             reading=data.get("reading"),
             measure=data.get("measure"),
+            unit_aliases=tuple(data.get("unit_aliases", ())),
             population_basis=data.get("population_basis"),
             path=Trajectory.COMPOUND if kind is Kind.GROWTH else (path or Trajectory.LINEAR),
         )

@@ -118,6 +118,7 @@ class Target:
     nature: Nature | None = None
     reading: str | None = None
     measure: str | None = None  # shared by targets of other plans that measure the same thing
+    unit_aliases: tuple[str, ...] = ()  # counting words the plan treats as its unit (个 for 件)
     population_basis: str | None = None  # the plan's words on the population a ratio is per
     path: Trajectory = Trajectory.LINEAR
 
@@ -301,6 +302,7 @@ class Plan:
     issued: dt.date | None = None
     source: str | None = None
     notes: str | None = None
+    aliases: tuple[str, ...] = ()  # other names statistics use for the place (江苏省南京市)
 
     def covers(self, year: int) -> bool:
         return self.start_year <= year <= self.target_year
@@ -317,6 +319,8 @@ class PlanHeader:
     start_year: int
     target_year: int
     file: Path
+    level: str = "city"
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, plan: Plan) -> PlanHeader:
@@ -328,6 +332,8 @@ class PlanHeader:
             plan.start_year,
             plan.target_year,
             plan.file,
+            plan.level,
+            plan.aliases,
         )
 
 

@@ -114,7 +114,7 @@ BAD_CASES = {
         ("value = 50\n", 'value = 50\ncolour = "red"\n'),
         f"{T1} › colour: unknown key; known keys: id, name, name_en, aliases, category, "
         "subcategory, lead, kind, comparator, value, unit, series_unit, target_year, window, "
-        "baseline, tolerance, direction, nature, path, measure, population_basis, clause, "
+        "baseline, tolerance, direction, nature, path, measure, unit_aliases, population_basis, clause, "
         "quote, reading",
     ),
     "unknown path": (
@@ -145,8 +145,8 @@ BAD_CASES = {
     ),
     "unknown unit": (
         ('unit = "件"', 'unit = "件们"'),
-        f"{T1} › unit: unknown unit '件们'; known units: 件, 万件, 项, 万项, 个, 家, 人, 名, 万人, "
-        "人次, 万人次, 次, 万次, 元, 万元, 亿元, %, 个百分点",
+        f"{T1} › unit: unknown unit '件们'; known units: 件, 万件, 项, 万项, 个, 家, 万家, 人, "
+        "名, 万人, 人次, 万人次, 次, 万次, 元, 千元, 万元, 亿元, %, ‰, 个百分点, 分, 件/万人",
     ),
     "duplicate target ids": (
         ('id = "satisfaction"', 'id = "patents_per_10k"'),
@@ -238,8 +238,8 @@ def test_every_problem_in_a_file_is_reported(in_tmp):
     assert problems_of(in_tmp / "cat", text) == [
         f"{T1} › kind: unknown kind 'stock'; use one of level, cumulative, increment, annual, "
         "average, growth, rise",
-        f"{T1} › unit: unknown unit '件们'; known units: 件, 万件, 项, 万项, 个, 家, 人, 名, "
-        "万人, 人次, 万人次, 次, 万次, 元, 万元, 亿元, %, 个百分点",
+        f"{T1} › unit: unknown unit '件们'; known units: 件, 万件, 项, 万项, 个, 家, 万家, "
+        "人, 名, 万人, 人次, 万人次, 次, 万次, 元, 千元, 万元, 亿元, %, ‰, 个百分点, 分, 件/万人",
     ]
 
 

@@ -254,12 +254,17 @@ CELL_DEFECTS = {
         with_2024(数值=-5),
         "D3: negative value -5 for 万人高价值发明专利拥有量 (件), which cannot be negative",
     ),
-    "unknown-unit": (with_2024(单位="打"), "E3: unknown unit '打' for 万人高价值发明专利拥有量"),
+    "unknown-unit": (
+        with_2024(单位="打"),
+        "E3: unknown unit '打' for 万人高价值发明专利拥有量: write the unit as 件 or a unit "
+        "that converts to it",
+    ),
     "incompatible-unit": (
         with_2024(单位="项"),
-        "E3: cannot convert 项 (projects) to 件 (items): 万人高价值发明专利拥有量 is counted in 件",
+        "E3: cannot convert 项 (projects) to 件 (items): 万人高价值发明专利拥有量 is counted in "
+        '件; if the plan counts 项 as 件, add unit_aliases = ["项"] to its target in the '
+        "catalogue",
     ),
-    "unknown-city": (with_2024(城市="苏州市"), f"A3: unknown city '苏州市'; {KNOWN}"),
     "percent-for-count": (
         with_2024(数值="71.21%"),
         "D3: a percentage, but 万人高价值发明专利拥有量 is counted in 件",

@@ -83,11 +83,11 @@ NANJING_ROWS = [
 
 # What the round trip types into 数值 (K5…K19), row by row, and what the store must then
 # hold: (year, value, sheet, cell).
-TYPED = [10.5, 20, 30.25, 40, 50.5, 60, 70.75, 80, 90, 100, 110.5, 120, 130, 140.25, 150]
+TYPED = [10.5, 20, 2500, 40, 50.5, 60, 70.75, 80, 90, 100, 7100, 120, 130, 1.25, 150]
 ROUND_TRIP = {
     "high_value_invention_patents_per_10k": (2025, 10.5, SHEET, "K5"),
     "copyright_registrations_per_10k": (2025, 20.0, SHEET, "K6"),
-    "ic_layout_design_registrations_total": (2025, 30.25, SHEET, "K7"),
+    "ic_layout_design_registrations_total": (2025, 2500.0, SHEET, "K7"),
     "ip_trade_total": (2025, 40.0, SHEET, "K8"),
     "ip_financing_total": (2025, 50.5, SHEET, "K9"),
     "patent_intensive_industries_gdp_share": (2025, 60.0, SHEET, "K10"),
@@ -95,10 +95,10 @@ ROUND_TRIP = {
     "ip_protection_satisfaction": (2025, 80.0, SHEET, "K12"),
     "ip_advantage_demonstration_enterprises": (2025, 90.0, SHEET, "K13"),
     "ip_management_standard_enterprises_new": (2025, 100.0, SHEET, "K14"),
-    "ip_service_employees": (2025, 110.5, SHEET, "K15"),
+    "ip_service_employees": (2025, 7100.0, SHEET, "K15"),
     "ip_service_revenue": (2025, 120.0, SHEET, "K16"),
     "ip_high_level_talent_new": (2025, 130.0, SHEET, "K17"),
-    "ip_training_person_times": (2025, 140.25, SHEET, "K18"),
+    "ip_training_person_times": (2025, 1.25, SHEET, "K18"),
     "ip_operation_centers_built": (2025, 150.0, SHEET, "K19"),
 }
 

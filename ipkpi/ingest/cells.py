@@ -47,6 +47,11 @@ class CellValue:
     value: float | None  # None: a missing marker
     percent: bool = False  # written with a % sign
     footnote: str | None = None  # the mark after the number, if any
+    unit: str | None = None  # a unit written after the number (36.26万件), as written
+
+
+# A unit after the number in a cell's own text: 36.26万件, 162.8亿元, 15件/万人, 82.5分.
+_NUMBER_AND_UNIT = re.compile(r"^([+-]?[\d.,]+(?:[eE][+-]?\d+)?)([^\d.,+\-%][^\d]*)$")
 
 
 def parse_number(raw: object) -> CellValue:
@@ -75,28 +80,60 @@ def parse_number(raw: object) -> CellValue:
     percent = text.endswith("%")
     if percent:
         text = text[:-1]
+    unit = None
+    if not percent and not _NUMBER.match(text) and (match := _NUMBER_AND_UNIT.match(text)):
+        from ipkpi import units
+
+        if units.is_known(units.canonical(match.group(2))):
+            text, unit = match.group(1), match.group(2)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _NUMBER.match(text) or not math.isfinite(value := float(text)):
         raise NotANumber(f"{str(raw).strip()!r} is not a number")
-    return CellValue(value, percent=percent, footnote=footnote)
+    return CellValue(value, percent=percent, footnote=footnote, unit=unit)
 
 
-_YEAR = re.compile(r"^(19[5-9]\d|20\d\d)(年|年末|年底|年度|年全年)?(\(.*\)|（.*）)?$")
+_YEAR = re.compile(
+    r"^'?(19[5-9]\d|20\d\d)(\.0+)?"
+    r"(年|年末|年底|年度|年全年|年1[-—–~至到]12月|年全年累计|年1[-—–~至到]12月累计)?"
+    r"(\(.*\)|（.*）)?$"
+)
 
 
 def parse_year(raw: object) -> int | None:
-    """A year in a header or year cell: 2021, 2021.0, '2021', '2021年', '2021年末',
-    '2025年（快报）'. None if the cell is not a year."""
+    """A year in a header or year cell: 2021, 2021.0, '2021', "'2021" (typed as text),
+    '2021.0', '2021年', '2021年度', '2021年末', '2021年1-12月', '2025年（快报）', or a date
+    cell on the last day of the year (2021-12-31). None if the cell is not a year."""
     if isinstance(raw, bool) or raw is None:
         return None
+    if isinstance(raw, dt.date):  # datetime too: a year-end date is the year
+        return raw.year if (raw.month, raw.day) == (12, 31) and 1950 <= raw.year <= 2099 else None
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     if isinstance(raw, int):
         return raw if 1950 <= raw <= 2099 else None
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(raw)))
     match = _YEAR.match(text)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    # A date typed as text: 2021-12-31, 2021/12/31, 2021年12月31日.
+    date = _DATE_TEXT.match(text)
+    if date and (int(date.group(2)), int(date.group(3))) == (12, 31):
+        return int(date.group(1))
+    return None
+
+
+_DATE_TEXT = re.compile(r"^(19[5-9]\d|20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(00:00:00)?$")
+
+
+def is_date_cell(raw: object) -> bool:
+    """A date (a cell or text like 2023-06-30), whether or not on a year's last day."""
+    if isinstance(raw, dt.date):
+        return True
+    if isinstance(raw, str):
+        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw))
+        return bool(_DATE_TEXT.match(text))
+    return False
 
 
 def cell_text(value: object) -> str:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi import units
+from ipkpi import units, vintage
 from ipkpi.catalogue import select_plan
 from ipkpi.errors import (
     InputFileError,
@@ -24,13 +23,15 @@ from ipkpi.errors import (
     display_path,
     location,
 )
+from ipkpi.ingest import plausibility
 from ipkpi.ingest.cells import NotANumber, compact, parse_number
 from ipkpi.ingest.claims import is_claims_sheet
-from ipkpi.ingest.layouts import LAYOUTS, RawRecord, read_table
-from ipkpi.ingest.matching import TargetIndex
+from ipkpi.ingest.layouts import LAYOUTS, SOURCE_WORDS, RawRecord, read_tables
+from ipkpi.ingest.matching import TargetIndex, normalise
+from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
-from ipkpi.model import Catalogue, Plan
+from ipkpi.model import Catalogue, Plan, Target
 from ipkpi.store import Observation, Revision, Store, TaskChange, write_or_preview
 from ipkpi.tasks import TaskProgress
 
@@ -54,6 +55,7 @@ class IngestOptions:
     city: str | None = None  # a city slug
     strict: bool = False  # a row that matches no target is an error
     dry_run: bool = False
+    accept: tuple[str, ...] = ()  # cells confirmed as right (D7 or SHEET!D7): no scale check
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class FileReport:
     unmatched: list[Unmatched] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
+    other_places: dict[str, int] = field(default_factory=dict)  # rows passed over, by place
 
 
 @dataclass
@@ -168,7 +171,9 @@ def ingest_file(
     report = FileReport(path, "rejected", sha256)
     progress: list[TaskProgress] = []
     try:
-        observations = parse_file(path, catalogue, options, report, progress)
+        observations = parse_file(
+            path, catalogue, options, report, progress, stored=_stored_series(store)
+        )
     except ClaimsWorkbook as skip:
         report.status = "skipped"
         report.warnings.append(str(skip))
@@ -203,9 +208,12 @@ def parse_file(
     report: FileReport,
     progress: list[TaskProgress] | None = None,
     today: dt.date | None = None,
+    stored: Callable[[str], dict[str, dict[int, float]]] | None = None,
 ) -> list[Observation]:
     """Read, validate and convert one file; problems go into ``report.problems``, task
-    progress from progress sheets into ``progress``."""
+    progress from progress sheets into ``progress``. ``stored`` gives a city's current
+    values by target and year, the neighbours a value is judged against (see
+    ``plausibility``); without it a value is judged against its file and its plan only."""
     sheets = read_file(path)
     if options.sheet is not None:
         chosen = [s for s in sheets if s.name == options.sheet]
@@ -230,14 +238,18 @@ def parse_file(
             if is_claims_sheet(sheet.rows):
                 claims_sheets.append(sheet.name)
                 continue
-        table = read_table(sheet, path.name, found, path, options.layout, options.year)
-        if table is None:
+        sheet_tables = read_tables(sheet, path.name, found, path, options.layout, options.year)
+        if not sheet_tables:
             header_problems += found  # no table here: fatal only if no sheet has one
             if compact(sheet.name) in INSTRUCTION_SHEETS:
                 instructions += found  # expected to hold no table: passed over silently
         else:
-            tables.append(table)
+            tables += sheet_tables
             report.problems += found  # a bad cell inside a table rejects the file
+            for table in sheet_tables:
+                report.warnings += [
+                    f"{location(path, sheet.name, None)}: {note}" for note in table.notes
+                ]
     if not tables and not progress_sheets:
         if claims_sheets:
             raise ClaimsWorkbook(
@@ -262,16 +274,19 @@ def parse_file(
             progress += found_progress
 
     resolver = _Resolver(catalogue, options, path)
-    seen: dict[tuple[str, str, int], tuple[float, RawRecord]] = {}
+    # One value per (city, target, year) and vintage: a 快报 sheet and a 正式 sheet of the
+    # same year are both kept (the store makes the 正式 one current).
+    seen: dict[tuple[str, str, int, int], tuple[float, RawRecord]] = {}
     unmatched_rows: set[tuple[str | None, str]] = set()
     observations: list[Observation] = []
+    points: list[plausibility.Point] = []
     for table in tables:
         for record in table.records:
             ob = resolver.observation(record, table.title, report, unmatched_rows)
             if ob is None:
                 continue
             report.values += 1
-            key = (ob.city, ob.target_id, ob.year)
+            key = (ob.city, ob.target_id, ob.year, vintage.rank(ob.vintage))
             if key in seen:
                 first_value, first_record = seen[key]
                 first_where = _where(first_record)
@@ -288,6 +303,32 @@ def parse_file(
                 continue
             seen[key] = (ob.value, record)
             observations.append(ob)
+            points.append(
+                plausibility.Point(
+                    ob.city,
+                    resolver.targets[(ob.city, ob.target_id)],
+                    ob.year,
+                    ob.value,
+                    ob.sheet,
+                    ob.cell,
+                    record.confirmed or _accepted(options.accept, ob.sheet, ob.cell),
+                )
+            )
+    _passed_over(report, path)
+    if report.other_places and not observations and not report.problems and not progress_sheets:
+        names = "、".join(list(report.other_places)[:8])
+        raise InputFileError(
+            [
+                InputProblem(
+                    path,
+                    f"no row names a place in the catalogue ({names}); known: "
+                    f"{', '.join(catalogue.cities())}: correct the place names, or add the "
+                    "place's name to its plan's aliases",
+                )
+            ]
+        )
+    if not report.problems:
+        _judge(points, stored, report, path)
     if options.strict:
         report.problems += [
             InputProblem(
@@ -300,6 +341,63 @@ def parse_file(
             for u in report.unmatched
         ]
     return observations
+
+
+def _stored_series(store: Store) -> Callable[[str], dict[str, dict[int, float]]]:
+    """A city's current values in the store, by target and year (read once per city)."""
+
+    def series(city: str) -> dict[str, dict[int, float]]:
+        found: dict[str, dict[int, float]] = {}
+        for target_id, year, value, *_ in store.current_values(city)[0]:
+            found.setdefault(target_id, {})[year] = value
+        return found
+
+    return series
+
+
+def _judge(points, stored, report: FileReport, path: Path) -> None:
+    """Refuse the values a power of ten away from their series; keep the confirmed ones
+    with a warning (see ``plausibility``)."""
+    cities = {p.city for p in points}
+    neighbours = {}
+    for city in cities if stored is not None else ():
+        for target_id, years in stored(city).items():
+            neighbours[(city, target_id)] = years
+    for suspect in plausibility.suspects(points, neighbours):
+        p = suspect.point
+        text = plausibility.message(suspect)
+        if p.confirmed:
+            report.warnings.append(
+                f"{location(path, p.sheet, p.cell)}: {text.split(': ')[0]}: stored as given "
+                "(confirmed)"
+            )
+        else:
+            report.problems.append(InputProblem(path, text, sheet=p.sheet, cell=p.cell))
+
+
+def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> bool:
+    """Whether ``--accept`` names this cell (D7, or SHEET!D7)."""
+    if not accept or cell is None:
+        return False
+    cell = cell.upper()
+    for given in accept:
+        where, _, ref = given.rpartition("!")
+        if ref.upper() == cell and (not where or where == sheet):
+            return True
+    return False
+
+
+def _passed_over(report: FileReport, path: Path) -> None:
+    """One warning for the rows of places outside the catalogue, and of totals."""
+    if not report.other_places:
+        return
+    rows = sum(report.other_places.values())
+    names = list(report.other_places)
+    shown = "、".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    report.warnings.append(
+        f"{display_path(path)}: {rows} value(s) passed over for {len(names)} place(s) or "
+        f"total(s) with no plan here: {shown}"
+    )
 
 
 def _progress_of(
@@ -315,12 +413,12 @@ def _progress_of(
         report.problems.append(InputProblem(path, message, sheet=sheet.sheet, cell=cell))
         return []
 
-    places = _place_names(catalogue)
+    places = Places(catalogue)
     city = options.city
     if city is None:
         named = [(r.city, r.city_cell) for r in sheet.rows if r.city]
         for name, cell in named:
-            slug = places.get(_place_key(name))
+            slug = places.find(name)
             if slug is None:
                 return problem(
                     f"unknown city {name!r}; known: {', '.join(catalogue.cities())}", cell
@@ -329,7 +427,7 @@ def _progress_of(
                 return problem(f"one progress sheet per place: {name!r} after {city}", cell)
             city = slug
     if city is None:
-        city = _city_in((sheet.title, sheet.sheet or "", path.name), places)
+        city = places.named_in((sheet.title, sheet.sheet or "", path.name))
     if city is None:
         return problem(
             "cannot tell which place's tasks these are: name the place in the title or the "
@@ -339,13 +437,6 @@ def _progress_of(
     if not with_tasks:
         return problem(f"{city} has no tasks in the catalogue: this progress sheet has no plan")
     return to_progress(sheet, with_tasks[-1], path, report.problems)
-
-
-def _city_in(texts: Iterable[str], places: dict[str, str]) -> str | None:
-    """The one place named in ``texts`` (a title, a sheet name, a file name), or None."""
-    keys = [_place_key(t) for t in texts]
-    found = {slug for name, slug in places.items() if name and any(name in k for k in keys)}
-    return found.pop() if len(found) == 1 else None
 
 
 def _where(record: RawRecord) -> str:
@@ -363,7 +454,7 @@ class _Resolver:
         self.catalogue = catalogue
         self.options = options
         self.path = path
-        self.places = _place_names(catalogue)
+        self.places = Places(catalogue)
         # Per city and per (city, year), worked out once rather than for every cell.
         self.indexes: dict[str, TargetIndex] = {}
         self.year_ranges: dict[str, tuple[int, int]] = {}
@@ -371,24 +462,29 @@ class _Resolver:
         self.places_of: dict[str, str] = {}
         self.series: dict[tuple, tuple] = {}
         self.units: dict[tuple, tuple[str | None, float | None]] = {}
+        self.targets: dict[tuple[str, str], Target] = {}
+        self.cities: dict[tuple[str, str], str | None] = {}
 
     def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
 
     def city_of(self, record: RawRecord, title: str, report: FileReport) -> str | None:
+        """The place a record is of; None when it is not taken (the problem recorded, or
+        the row counted as passed over: a place with no plan here, a total, another place
+        than --city)."""
         if record.city:
-            slug = self.places.get(_place_key(record.city))
-            if slug is None:
-                self.problem(
-                    report,
-                    record,
-                    f"unknown city {record.city!r}; known: {', '.join(self.catalogue.cities())}",
-                    record.city_cell,
-                )
+            key = (record.city, title)
+            if key not in self.cities:
+                self.cities[key] = self._named_city(record.city, title)
+            slug = self.cities[key]
+            if slug is None or (self.options.city and slug != self.options.city):
+                other = report.other_places
+                other[record.city] = other.get(record.city, 0) + 1
+                return None
             return slug
         if self.options.city:
             return self.options.city
-        found = _city_in((title, record.sheet or "", self.path.name), self.places)
+        found = self.places.named_in((title, record.sheet or "", self.path.name))
         if found is not None:
             return found
         self.problem(
@@ -399,6 +495,14 @@ class _Resolver:
             None,
         )
         return None
+
+    def _named_city(self, name: str, title: str) -> str | None:
+        """A city column's place: one in the catalogue, or a total of the province the
+        title names (全省合计 under 贵州省…), else None (passed over)."""
+        slug = self.places.find(name)
+        if slug is None and is_total(name):
+            slug = self.places.province_in((title, self.path.name))
+        return slug
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
         # The row's city and target are worked out once per distinct (city, name, id)
@@ -433,6 +537,10 @@ class _Resolver:
                 report.missing += 1
                 return None
             value, percent, footnote = cell.value, cell.percent, cell.footnote
+            if cell.unit is not None:  # 36.26万件: the cell's own unit
+                record = self._cell_unit(record, cell.unit, report)
+                if record is None:
+                    return None
         unit = target.series_unit or target.unit
         if percent and unit != "%":
             self.problem(
@@ -463,6 +571,25 @@ class _Resolver:
                 record,
                 f"negative value {_num(given)} for {target.name} "
                 f"({unit}), which cannot be negative",
+                record.cell,
+            )
+            return None
+        if value > 100 and unit == "%" and plausibility.is_share(target):
+            self.problem(
+                report,
+                record,
+                f"{_num(value)} % for {target.name} ({record.year}): a share cannot exceed "
+                "100 %; check the figure and its unit (‰? 个百分点? a count?)",
+                record.cell,
+            )
+            return None
+        if unit in units.WHOLE and not value.is_integer() and not _per_10k(target):
+            self.problem(
+                report,
+                record,
+                f"{_num(given)} {source_unit or unit} for {target.name} ({record.year}) is not "
+                f"a whole number, but it counts {unit}: if the sheet is in 万{unit}, say so "
+                f"(单位：万{unit}); else correct the figure",
                 record.cell,
             )
             return None
@@ -537,32 +664,60 @@ class _Resolver:
                         )
                     )
                 return None
+        self.targets[(city, match.target.id)] = match.target
         return (city, match.target, *self.year_ranges[city])
+
+    def _cell_unit(self, record: RawRecord, written: str, report) -> RawRecord | None:
+        """The record with the unit its cell's own text gives (36.26万件), or None when
+        that disagrees with the unit its table gives."""
+        unit = units.canonical(written)
+        if record.unit and record.unit != unit:
+            source = SOURCE_WORDS.get(record.unit_source or "", "the table")
+            self.problem(
+                report,
+                record,
+                f"unit conflict: the cell says {unit} but {source} says {record.unit} "
+                f"({record.unit_cell}): make them agree",
+                record.cell,
+            )
+            return None
+        return record._replace(unit=unit, unit_cell=record.cell, unit_source="cell")
 
     def _unit(self, record, target, unit, report) -> tuple[str | None, float | None] | None:
         """(the unit the sheet gives, the factor to the target's unit if it differs), or
         None with the problem recorded."""
-        source_unit = _clean_unit(record.unit) if record.unit else None
-        if source_unit and not units.is_known(source_unit):
+        source_unit = units.canonical(record.unit) if record.unit else None
+        if source_unit is None or source_unit == unit:
+            return source_unit, None
+        where = record.unit_cell or record.name_cell
+        if source_unit in target.unit_aliases or (source_unit == "件/万人" and _per_10k(target)):
+            return source_unit, None  # the plan's own counting word, or its ratio written out
+        if not units.is_known(source_unit):
             self.problem(
                 report,
                 record,
-                f"unknown unit {source_unit!r} for {target.name}",
-                record.unit_cell or record.name_cell,
+                f"unknown unit {source_unit!r} for {target.name}: write the unit as "
+                f"{unit} or a unit that converts to it",
+                where,
             )
             return None
-        if source_unit and source_unit != unit:
-            try:
-                return source_unit, units.conversion_factor(source_unit, unit)
-            except ValueError as exc:
-                self.problem(
-                    report,
-                    record,
-                    f"{exc}: {target.name} is counted in {unit}",
-                    record.unit_cell or record.name_cell,
-                )
-                return None
-        return source_unit, None
+        try:
+            return source_unit, units.conversion_factor(source_unit, unit)
+        except ValueError as exc:
+            self.problem(
+                report,
+                record,
+                f"{exc}: {target.name} is counted in {unit}; if the plan counts {source_unit} "
+                f'as {unit}, add unit_aliases = ["{source_unit}"] to its target in the '
+                "catalogue",
+                where,
+            )
+            return None
+
+
+def _per_10k(target: Target) -> bool:
+    """A count per 10,000 people (万人发明专利拥有量 in 件): fractional, and 件/万人 is its unit."""
+    return target.series_unit_or_unit in units.WHOLE and "万人" in normalise(target.name)
 
 
 def _years(plans: list[Plan]) -> tuple[int, int]:
@@ -572,21 +727,3 @@ def _years(plans: list[Plan]) -> tuple[int, int]:
         min([p.start_year - 1] + [t.baseline.year for t in p.targets if t.baseline]) for p in plans
     )
     return first, max(p.target_year for p in plans)
-
-
-def _place_key(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split()).lower()
-
-
-def _place_names(catalogue: Catalogue) -> dict[str, str]:
-    """Every way a place may be written (南京市, 南京, Nanjing, nanjing) → its slug."""
-    names = {}
-    for plan in catalogue.headers:  # headers only: no plan's targets are read for this
-        for name in (plan.place, plan.place.rstrip("市省"), plan.place_en, plan.city):
-            names[_place_key(name)] = plan.city
-    return names
-
-
-def _clean_unit(text: str) -> str:
-    text = "".join(unicodedata.normalize("NFKC", text).split())
-    return text.removeprefix("单位:")

@@ -1,38 +1,71 @@
-"""Find the table in a sheet and turn it into raw records, whatever the layout.
+"""Find the tables in a sheet and turn them into raw records, whatever the layout.
 
-Layouts seen in real statistics workbooks, detected from the header:
+Every header row starts a table of its own: tables side by side on one header row
+(indicator | years | indicator | years) are split at the repeated indicator column,
+and a header row below a table (stacked tables) starts the next one; the title and
+unit lines above each table belong to it alone. Layouts, detected from the header:
 
 - ``long``: one row per (city, indicator, year, value[, unit]) — header has 年份 and 数值;
 - ``wide``: one row per indicator, one column per year (``2021``, ``2021年``, ``2021年末``);
-- ``single``: indicator rows with one value column; the year comes from ``--year``, the
-  sheet name, a title row (``南京市2023年知识产权主要指标``) or the file name.
+- ``single``: indicator rows with one value column (数值, or 1-12月/全年 in a monthly sheet);
+  the year comes from ``--year``, the sheet name, a title row or the file name;
+- ``places``: one row per place (a 地区/城市/市（州） column), one column per indicator, for
+  one year (as ``single``) or with a 年份 column;
+- ``years``: one row per year (a 年份 column), one column per indicator (a years-down table).
 
-Title rows above the header, merged header cells (a two-row header with 年份 merged
-over the year columns), a 序号 column, a unit column or the unit in a header
-(``商标有效注册量(万件)``) and notes rows below the table (``注：…``) are handled.
+Title rows above the header, merged header cells (a two-row header with 年份 merged over
+the year columns), a 序号 column, a unit column or the unit in a header
+(``商标有效注册量(万件)``), group headings with no values and notes rows below the table
+(``注：…``) are handled.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ipkpi import units
 from ipkpi.errors import InputProblem
-from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
+from ipkpi.ingest.cells import cell_ref, column_letter, is_date_cell, parse_year
+from ipkpi.ingest.context import (
+    UnitLine,
+    confirms,
+    fold,
+    period_role,
+    sheet_period,
+    unit_line,
+    vintage_of,
+)
 from ipkpi.ingest.matching import split_unit
 from ipkpi.ingest.reading import Sheet
 
-LAYOUTS = ("long", "wide", "single")
+__all__ = ["LAYOUTS", "SOURCE_WORDS", "RawRecord", "Table", "read_tables", "vintage_of"]
+
+LAYOUTS = ("long", "wide", "single", "places", "years")
 HEADER_SCAN_ROWS = 30
 
 _ROLE_WORDS = {
     "indicator": ("指标", "指标名称", "项目", "名称", "指标项", "统计指标", "indicator", "name"),
     "id": ("指标代码", "指标编号", "代码", "id", "target_id", "指标id"),
     "unit": ("单位", "计量单位", "unit"),
-    "city": ("城市", "地区", "市州", "地市", "市(州)", "行政区划", "区域", "city", "place"),
+    "city": (
+        "城市",
+        "地区",
+        "市州",
+        "地市",
+        "市(州)",
+        "市(州)名称",
+        "设区市",
+        "行政区划",
+        "区域",
+        "地区名称",
+        "城市名称",
+        "city",
+        "place",
+    ),
     "year": ("年份", "年度", "年", "year"),
     "value": (
         "数值",
@@ -50,29 +83,15 @@ _ROLE_WORDS = {
     "note": ("备注", "说明", "注", "note", "notes"),
 }
 _WORD_ROLE = {word: role for role, words in _ROLE_WORDS.items() for word in words}
+# The roles that key a row: a second one on a header row starts a table beside the first.
+_KEY_ROLES = frozenset({"seq", "indicator", "id", "city"})
+_VALUE_ROLES = frozenset({"yearcol", "value", "annual", "running", "item"})
 # 注：… / 说明1. … — but not 注册商标, which is an indicator.
 _NOTE_ROW = re.compile(
     r"^(注|说明|备注|数据来源|资料来源|填表说明|填报说明|note)\s*([:.、]|\d|$)", re.IGNORECASE
 )
 _YEAR_IN_TEXT = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
 _BARE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_VINTAGES = (
-    ("revised", ("修订", "更正", "调整后", "修正")),
-    ("preliminary", ("快报", "初步", "初值", "预计", "预估")),
-    ("final", ("正式", "终核", "最终", "年报")),
-)
-
-
-def vintage_of(*texts: object) -> str | None:
-    """初步/快报 → preliminary, 正式 → final, 修订 → revised, from the first text that says."""
-    for text in texts:
-        if not text:
-            continue
-        text = str(text)
-        for code, words in _VINTAGES:
-            if any(w in text for w in words):
-                return code
-    return None
 
 
 class RawRecord(NamedTuple):
@@ -86,13 +105,15 @@ class RawRecord(NamedTuple):
     year: int
     year_cell: str | None  # where the year came from, when a cell says it
     raw: object
-    unit: str | None  # the unit the sheet gives for this value, if any
+    unit: str | None  # the unit the context gives this value (canonical), if any
     city: str | None  # as written in a city column
     city_cell: str | None
-    unit_cell: str | None
+    unit_cell: str | None  # where that unit is written
     vintage: str | None
     target_id: str | None  # from an id column
     id_cell: str | None
+    confirmed: bool = False  # a note says a person checked the figure (核实无误)
+    unit_source: str | None = None  # which context gave the unit: "column", "header", …
 
 
 @dataclass
@@ -100,6 +121,7 @@ class Table:
     layout: str
     records: list[RawRecord]
     title: str  # the text above the header, joined
+    notes: list[str] = field(default_factory=list)  # columns passed over, and why
 
 
 def _text(value: object) -> str:
@@ -122,22 +144,35 @@ def _blank(value: object) -> bool:
     return value is None or (type(value) is str and not _clean(value))
 
 
-def _role(value: object) -> tuple[str, int | None] | None:
-    """What a header cell names: ('yearcol', 2021), ('indicator', None), … or None."""
+def _role(value: object) -> tuple[str, object] | None:
+    """What a header cell names: ('yearcol', 2021), ('indicator', None), ('annual', None),
+    ('part', '1-9月'), ('date', '2023-06-30'), ('item', name) … or None for an empty cell."""
     year = parse_year(value)
     if year is not None:
         return ("yearcol", year)
-    text = re.sub(r"\s+", "", _text(value)).lower()
+    if is_date_cell(value):
+        return ("date", _text(value))
+    text = _text(value)
     if not text:
         return None
+    return _word_role(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_role(text: str) -> tuple[str, object]:
     base, _unit = split_unit(text)
-    base = re.sub(r"\s+", "", base)
-    role = _WORD_ROLE.get(base)
-    if role is None and (base.startswith("指标") or base.endswith("名称")):
+    key = fold(base)
+    role = _WORD_ROLE.get(key)
+    if role is None and (key.startswith("指标") or key.endswith("名称")) and len(key) <= 6:
         role = "indicator"
-    if role is None and (base.startswith("数值") or base.startswith("实际值")):
+    if role is None and (key.startswith("数值") or key.startswith("实际值")):
         role = "value"
-    return (role, None) if role else None
+    if role is not None:
+        return (role, None)
+    period = period_role(base)
+    if period is not None:
+        return (period, text)
+    return ("item", text)
 
 
 def _filled(sheet: Sheet) -> list[list[object]]:
@@ -161,83 +196,336 @@ def _filled(sheet: Sheet) -> list[list[object]]:
 
 
 @dataclass
+class _Block:
+    """One table's columns on a header row."""
+
+    first: int  # first column
+    last: int  # last column (inclusive)
+    roles: dict[int, tuple[str, object]]
+
+    def cols(self, kind: str) -> list[int]:
+        return [c for c, (k, _) in self.roles.items() if k == kind]
+
+    def col(self, kind: str) -> int | None:
+        found = self.cols(kind)
+        return found[0] if found else None
+
+    @property
+    def kinds(self) -> set[str]:
+        return {k for k, _ in self.roles.values()}
+
+
+@dataclass
 class _Header:
     row: int  # the last header row
-    roles: dict[int, tuple[str, int | None]]  # column → role
-    vintages: dict[int, str | None]  # per year column, from its header text
-    year_cells: dict[int, str]  # per year column, the header cell
+    top: int  # the first header row (a two-row header starts a row above)
+    blocks: list[_Block]
+
+
+def _header_at(rows: list[list[object]], r: int, weak: bool = False) -> _Header | None:
+    """The header starting at row ``r``, or None when the row is not one. A weak header
+    (an indicator column beside other texts, no years) is only looked for when no sheet
+    row makes a real one, to say why the sheet cannot be read."""
+    roles = {c: role for c, v in enumerate(rows[r]) if (role := _role(v))}
+    kinds = {k for k, _ in roles.values()}
+    if not kinds & {"indicator", "id", "city", "year"}:
+        return None
+    top = r
+    # 年份 merged above the year columns: the years sit on the row below.
+    keyed = kinds & {"indicator", "id"}
+    if keyed and not kinds & {"yearcol", "value", "annual", "running"} and r + 1 < len(rows):
+        below = {c: x for c, v in enumerate(rows[r + 1]) if (x := _role(v))}
+        year_cols = {c: x for c, x in below.items() if x[0] in ("yearcol", "part", "date")}
+        if any(x[0] == "yearcol" for x in year_cols.values()):
+            roles = {c: x for c, x in roles.items() if c not in year_cols} | year_cols
+            kinds = {k for k, _ in roles.values()}
+            r += 1
+    if kinds & {"indicator", "id"}:
+        valued = kinds & {"yearcol", "value", "annual", "running", "part", "date"}
+        if not valued and not (weak and "item" in kinds):
+            return None
+    elif "city" in kinds:
+        if not kinds & {"item", "yearcol"}:
+            return None
+    elif "item" not in kinds:  # 年份 with the indicators across
+        return None
+    return _Header(r, top, _blocks(roles))
+
+
+def _blocks(roles: dict[int, tuple[str, object]]) -> list[_Block]:
+    """The header's columns split into tables: a key role (序号, 指标, 城市) seen again after
+    a value column starts the next table."""
+    blocks: list[_Block] = []
+    current: dict[int, tuple[str, object]] = {}
+    seen: set[str] = set()
+    for c in sorted(roles):
+        kind = roles[c][0]
+        if kind in _KEY_ROLES and kind in seen and seen & _VALUE_ROLES:
+            blocks.append(_Block(min(current), max(current), current))
+            current, seen = {}, set()
+        current[c] = roles[c]
+        seen.add(kind)
+    if current:
+        blocks.append(_Block(min(current), max(current), current))
+    for i in range(len(blocks) - 1):
+        blocks[i].last = blocks[i + 1].first - 1
+    return blocks
 
 
 def _find_header(rows: list[list[object]]) -> _Header | None:
-    """The first row naming the indicator column and either year columns or a value
-    column; a row whose year columns sit on the row below (年份 merged above them)
-    makes a two-row header."""
-    for r in range(min(len(rows), HEADER_SCAN_ROWS)):
-        roles = {c: role for c, v in enumerate(rows[r]) if (role := _role(v))}
-        kinds = {k for k, _ in roles.values()}
-        if not kinds & {"indicator", "id"}:
-            continue
-        if kinds & {"yearcol", "value"}:
-            return _header(rows, r, roles)
-        if r + 1 < len(rows):
-            below = {c: role for c, v in enumerate(rows[r + 1]) if (role := _role(v))}
-            year_cols = {c: x for c, x in below.items() if x[0] == "yearcol"}
-            if year_cols:
-                return _header(rows, r + 1, {**roles, **year_cols})
+    """The first header in the first rows of the sheet (a weak one only if no real one)."""
+    for weak in (False, True):
+        for r in range(min(len(rows), HEADER_SCAN_ROWS)):
+            header = _header_at(rows, r, weak)
+            if header is not None:
+                return header
     return None
 
 
-def _header(rows, r, roles) -> _Header:
-    vintages = {c: vintage_of(_text(rows[r][c])) for c, (k, _) in roles.items() if k == "yearcol"}
-    year_cells = {c: cell_ref(r, c) for c, (k, _) in roles.items() if k == "yearcol"}
-    return _Header(r, roles, vintages, year_cells)
-
-
-def read_table(
+def read_tables(
     sheet: Sheet,
     file_name: str,
     problems: list[InputProblem],
     file,
     layout: str | None = None,
     year: int | None = None,
-) -> Table | None:
-    """The records of the one table in ``sheet``; problems are appended, not raised."""
+) -> list[Table] | None:
+    """The records of every table in ``sheet``; problems are appended, not raised. None
+    when the sheet holds no table at all (the problem says why)."""
     rows = _filled(sheet)
     if not any(_text(v) for row in rows for v in row):
         return None  # an empty sheet: the caller reports an empty workbook
-    header = _find_header(rows)
 
     def problem(message: str, cell: str | None = None) -> None:
         problems.append(InputProblem(file, message, sheet=sheet.name, cell=cell))
 
+    header = _find_header(rows)
     if header is None:
         problem(
             "no recognisable header: expected a row naming the indicator column (指标/指标名称/"
             f"项目) and years (2021, 2021年) or 年份+数值, in the first {HEADER_SCAN_ROWS} rows"
         )
         return None
-    cols = {}
-    for c, (kind, _) in header.roles.items():
-        cols.setdefault(kind, c)
-    year_cols = {c: y for c, (k, y) in header.roles.items() if k == "yearcol"}
-    title = " ".join(_text(v) for row in rows[: header.row] for v in dict.fromkeys(row) if _text(v))
-    detected = "wide" if year_cols else "long" if "year" in cols and "value" in cols else "single"
-    if layout and layout != detected:
-        if layout == "single" and "value" in cols:
-            year_cols = {}
-        elif not (layout == "wide" and year_cols) and not (
-            layout == "long" and "year" in cols and "value" in cols
-        ):
+    tables: list[Table] = []
+    above = 0  # the first row of the text above the current header
+    while header is not None:
+        end, next_header, next_above = _table_end(rows, header)
+        context = _Context(sheet.name, file_name, layout, year, problem, len(header.blocks) > 1)
+        for block in header.blocks:
+            table = _read_block(rows, header, block, above, end, context)
+            if table is not None:
+                tables.append(table)
+        header, above = next_header, next_above
+    return tables
+
+
+@dataclass(frozen=True)
+class _Context:
+    sheet: str | None
+    file_name: str
+    layout: str | None  # --layout
+    year: int | None  # --year
+    problem: object  # (message, cell) → None
+    several: bool  # tables side by side on the header row
+
+
+def _table_end(rows, header: _Header) -> tuple[int, _Header | None, int]:
+    """Where the table under ``header`` ends (exclusive), the next header below it, and the
+    first row of the text above that header (its title and unit line). A table ends at
+    its notes (注：…) or at the text above the next header."""
+    notes_at = None
+    for r in range(header.row + 1, len(rows)):
+        row = rows[r]
+        first = next((t for v in row if not _blank(v) and (t := _text(v))), "")
+        if not first:
+            continue
+        if parse_year(first) is None and _word_role(first)[0] in _HEADER_START:
+            found = _header_at(rows, r)
+            if found is not None:
+                title_from = _text_above(rows, found.top, header.row)
+                end = title_from if notes_at is None else min(notes_at, title_from)
+                return end, found, title_from
+        if notes_at is None and _NOTE_ROW.match(first):
+            notes_at = r
+    return (len(rows) if notes_at is None else notes_at), None, len(rows)
+
+
+_HEADER_START = _KEY_ROLES | {"year"}
+
+
+def _text_above(rows, top: int, floor: int) -> int:
+    """The first of the rows of text only (titles, unit lines: no numbers, no notes)
+    right above row ``top``, no higher than the row after ``floor``."""
+    r = top
+    while r - 1 > floor:
+        cells = [v for v in rows[r - 1] if not _blank(v)]
+        if cells and (_NOTE_ROW.match(_text(cells[0])) or any(_numeric(v) for v in cells)):
+            break
+        r -= 1
+    return r
+
+
+def _numeric(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    text = _text(value).replace(",", "").rstrip("%")
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _title_cells(rows, first_row: int, last_row: int, block: _Block | None):
+    """(cell, text) of the text above a header, left to right, top to bottom: only the
+    block's own columns when ``block`` is given (tables side by side)."""
+    cells = []
+    for r in range(first_row, last_row):
+        row = rows[r]
+        span = (
+            range(len(row)) if block is None else range(block.first, min(block.last + 1, len(row)))
+        )
+        seen = set()
+        for c in span:
+            text = _text(row[c])
+            if text and text not in seen:
+                seen.add(text)
+                cells.append((cell_ref(r, c), text))
+    return cells
+
+
+def _read_block(rows, header: _Header, block: _Block, above: int, end: int, ctx: _Context):
+    hr, problem = header.row, ctx.problem
+    # The year, the place and the vintage come from all the text above the header; the
+    # unit line from the text above this table only (its own columns, side by side).
+    title = " ".join(t for _, t in _title_cells(rows, above, header.top, None))
+    own = _title_cells(rows, above, header.top, block if ctx.several else None)
+    # A stray 单位：… cell on the header row itself counts as a unit line too.
+    on_header = [
+        (cell_ref(hr, c), t)
+        for c, (k, _) in block.roles.items()
+        if k == "item" and (t := _text(rows[hr][c])) and "单位" in fold(t)
+    ]
+    line = unit_line(own + on_header)
+    if (
+        ctx.several
+        and line is None
+        and any("单位" in fold(t) for _, t in _title_cells(rows, above, header.top, None))
+    ):
+        line = UnitLine(
+            None,
+            cell_ref(hr, block.first),
+            "",
+            "a unit line stands above another table beside this one, none above this one",
+        )
+    kinds = block.kinds
+    first_cell = cell_ref(hr, block.first)
+
+    for c, (kind, text) in sorted(block.roles.items()):
+        if kind == "date":
             problem(
-                f"--layout {layout}: the header has no {_NEEDS[layout]}", cell_ref(header.row, 0)
+                f"the header {text!r} is a date that is not a year's end: ipkpi reads yearly "
+                "figures; head the column with the year (2023) if it is the year's figure",
+                cell_ref(hr, c),
             )
             return None
+    year_cols: dict[int, int] = {}
+    for c in block.cols("yearcol"):
+        y = block.roles[c][1]
+        twin = next((k for k, v in year_cols.items() if v == y), None)
+        if twin is not None:
+            problem(
+                f"year {y} heads two columns ({cell_ref(hr, twin)} and {cell_ref(hr, c)}): "
+                "one column per year; two tables side by side each need their own 指标 column",
+                cell_ref(hr, c),
+            )
+            return None
+        year_cols[c] = y
+    notes: list[str] = []
+    parts = block.cols("part")
+    if parts:
+        names = "、".join(str(block.roles[c][1]) for c in parts)
+        notes.append(
+            f"{_range(hr, parts)} ({names}) passed over: part of a year; "
+            "only a 1-12月 or 全年 column is the year's figure"
+        )
+
+    name_col = block.col("indicator")
+    if name_col is None:
+        name_col = block.col("id")
+    value_col = block.col("value")
+    if value_col is None:
+        value_col = block.col("annual")
+    running = block.col("running")
+    if value_col is None and running is not None and not year_cols:
+        period = sheet_period(ctx.sheet or "", title, ctx.file_name)
+        if period != "year":
+            said = (
+                "a sheet of part of the year"
+                if period == "part"
+                else "a sheet that names no period"
+            )
+            problem(
+                f"{_text(rows[hr][running])!r} is a running total in {said}, not the year's "
+                "figure: ingest the December (1-12月) sheet, or say 1-12月 in the title",
+                cell_ref(hr, running),
+            )
+            return None
+        value_col = running
+
+    if name_col is not None:
+        if year_cols:
+            detected = "wide"
+        elif "year" in kinds and value_col is not None:
+            detected = "long"
+        elif value_col is not None:
+            detected = "single"
+        elif parts:
+            problem(
+                "a monthly or quarterly sheet with no 1-12月 or 全年 column: none of its "
+                "columns is the year's figure",
+                cell_ref(hr, parts[0]),
+            )
+            return None
+        elif _years_down(rows, hr, end, name_col):
+            problem(
+                "the years run down this column (a transposed table): put the indicators "
+                "in rows and the years across, or head the column 年份",
+                cell_ref(hr, name_col),
+            )
+            return None
+        else:
+            problem(
+                "no year or value columns beside the indicator column: head them with "
+                "years (2023, 2023年) or 数值",
+                first_cell,
+            )
+            return None
+    elif "city" in kinds and year_cols:
+        problem(
+            "a table of places by year that names no indicator: add a 指标 column, or put "
+            "the indicators across (one column each)",
+            first_cell,
+        )
+        return None
+    else:
+        detected = "places" if "city" in kinds else "years"
+
+    layout = ctx.layout
+    if layout and layout != detected:
+        if layout == "single" and value_col is not None and name_col is not None:
+            year_cols = {}
+        else:
+            problem(f"--layout {layout}: the header has no {_NEEDS[layout]}", first_cell)
+            return None
         detected = layout
-    sheet_vintage = vintage_of(sheet.name, title, file_name)
+    sheet_vintage = vintage_of(ctx.sheet, title, ctx.file_name)
 
     single_year = None
-    if detected == "single":
-        single_year = _year_of_sheet(year, sheet.name, title, file_name)
+    if detected == "single" or (detected == "places" and "year" not in kinds):
+        single_year = _year_of_sheet(ctx.year, ctx.sheet, title, ctx.file_name)
         if single_year is None:
             problem(
                 "cannot tell the year of this sheet: name it in the sheet name, a title row "
@@ -245,87 +533,273 @@ def read_table(
             )
             return None
 
-    value_header_unit = None
-    if "value" in cols:
-        _, value_header_unit = split_unit(_text(rows[header.row][cols["value"]]))
-
-    records: list[RawRecord] = []
-    name_col = cols.get("indicator", cols.get("id"))
-    id_col, unit_col, city_col = cols.get("id"), cols.get("unit"), cols.get("city")
-    # A note saying 快报 or 修订 marks its row's value (one value per row: not wide sheets).
-    note_col = cols.get("note") if detected != "wide" else None
+    reader = _Rows(rows, hr, block, line, ctx)
     if detected == "wide":
-        wide_cells = [
-            (c, y, header.year_cells[c], header.vintages[c] or sheet_vintage)
-            for c, y in year_cols.items()
-        ]
-    value_col = cols.get("value")
-    sheet_name = sheet.name
-    add = records.append
-    for r in range(header.row + 1, len(rows)):
-        row = rows[r]
-        first = next((t for v in row if not _blank(v) and (t := _text(v))), "")
-        if not first:
-            continue
-        if _NOTE_ROW.match(first):
-            break  # notes below the table
-        number = r + 1
-        name = _text(row[name_col])
-        target_id = _text(row[id_col]) if id_col is not None else None
-        unit = _text(row[unit_col]) if unit_col is not None else None
-        name_only, unit_in_name = _split_unit(name)
-        unit = unit or unit_in_name or value_header_unit
-        city = (_text(row[city_col]) or None) if city_col is not None else None
-        if detected == "wide":
-            cells = wide_cells
-        elif detected == "long":
-            yc = cols["year"]
-            row_year = parse_year(row[yc])
-            if row_year is None:
-                if _blank(row[value_col]):
-                    continue
-                problem(f"{_text(row[yc])!r} is not a year", cell_ref(r, yc))
-                continue
-            cells = [(value_col, row_year, f"{column_letter(yc)}{number}", sheet_vintage)]
-        else:
-            cells = [(value_col, single_year, None, sheet_vintage)]
-        if all(_blank(row[c]) for c, *_ in cells):
-            continue  # a group heading (一、知识产权创造) or an empty row: no values at all
-        if not name and not target_id:
-            problem("a value with no indicator name", cell_ref(r, name_col))
-            continue
-        name_cell = f"{column_letter(name_col)}{number}"
-        city_cell = f"{column_letter(city_col)}{number}" if city_col is not None else None
-        unit_cell = f"{column_letter(unit_col)}{number}" if unit_col is not None else None
-        id_cell = f"{column_letter(id_col)}{number}" if target_id else None
-        row_vintage = vintage_of(_text(row[note_col])) if note_col is not None else None
-        for c, y, ycell, vintage in cells:
-            add(
-                RawRecord(
-                    sheet_name,
-                    f"{column_letter(c)}{number}",
-                    name_only or name,
-                    name_cell,
-                    y,
-                    ycell,
-                    row[c],
-                    unit,
-                    city,
-                    city_cell,
-                    unit_cell,
-                    row_vintage or vintage,
-                    target_id or None,
-                    id_cell,
-                )
-            )
-    return Table(detected, records, title)
+        records = reader.wide(year_cols, sheet_vintage, name_col, end)
+    elif detected == "long":
+        records = reader.long(name_col, value_col, sheet_vintage, end)
+    elif detected == "single":
+        records = reader.single(name_col, value_col, single_year, sheet_vintage, end)
+    else:
+        records = reader.across(detected, single_year, sheet_vintage, end)
+    return Table(detected, records, title, notes)
+
+
+def _range(row: int, cols: list[int]) -> str:
+    a, b = cell_ref(row, cols[0]), cell_ref(row, cols[-1])
+    return a if a == b else f"{a}–{b}"
+
+
+def _years_down(rows, hr: int, end: int, col: int) -> bool:
+    below = [rows[r][col] for r in range(hr + 1, min(end, hr + 6)) if not _blank(rows[r][col])]
+    return len(below) >= 2 and all(parse_year(v) is not None for v in below)
 
 
 _NEEDS = {
     "wide": "year columns (2021, 2021年)",
     "long": "年份 and 数值 columns",
     "single": "数值 column",
+    "places": "地区/城市 column with indicators across",
+    "years": "年份 column with indicators across",
 }
+
+
+class _Rows:
+    """Reads the rows of one table into records, with each value's unit worked out from
+    the unit column, the indicator's name, the header and the unit line, in that order
+    of precedence; two of them that disagree are an error at the value's cell."""
+
+    def __init__(self, rows, hr: int, block: _Block, line: UnitLine | None, ctx: _Context):
+        self.rows, self.hr, self.block, self.line = rows, hr, block, line
+        self.sheet_name, self.problem, self.several = ctx.sheet, ctx.problem, ctx.several
+        self.unit_col = block.col("unit")
+        self.city_col = block.col("city")
+        self.id_col = block.col("id")
+        self.note_col = block.col("note")
+        self.header_units = {
+            c: (u, cell_ref(hr, c)) for c in block.roles if (u := _header_unit(rows[hr][c]))
+        }
+        self._units: dict[tuple, tuple] = {}
+
+    # --- units ------------------------------------------------------------------
+
+    def unit_of(self, row_sources: tuple, c: int) -> tuple[str | None, str | None, str | None]:
+        """(unit, where it is written, which source) for column ``c`` of a row whose own
+        sources (unit column, name) are ``row_sources``; raises _Conflict."""
+        key = (row_sources, c if c in self.header_units else None)
+        found = self._units.get(key)
+        if found is None:
+            found = self._units[key] = self._combine(row_sources, c)
+        if found[0] == "conflict":
+            raise _Conflict(found[1])
+        return found
+
+    def _combine(self, row_sources: tuple, c: int) -> tuple:
+        sources = list(row_sources)
+        if c in self.header_units:
+            sources.append(("header", *self.header_units[c]))
+        line = self.line
+        if line is not None and line.unit:
+            sources.append(("unit line", line.unit, line.cell))
+        distinct = list(dict.fromkeys(s[1] for s in sources))
+        if len(distinct) > 1:
+            a = sources[0]
+            b = next(s for s in sources if s[1] != a[1])
+            return (
+                "conflict",
+                f"unit conflict: {SOURCE_WORDS[a[0]]} says {a[1]} ({a[2]}) but "
+                f"{SOURCE_WORDS[b[0]]} says {b[1]} ({b[2]}): make them agree",
+            )
+        if sources:
+            kind, unit, cell = sources[0]
+            return (unit, cell, kind)
+        if line is not None and line.problem:
+            return (
+                "conflict",
+                f"{line.problem} ({line.cell}): give each row's unit in a 单位 column",
+            )
+        return (None, None, None)
+
+    def row_sources(self, row, number: int, name_unit: str | None, name_col: int) -> tuple:
+        """The units a row gives itself: its unit column, then its indicator's name."""
+        sources = ()
+        if self.unit_col is not None:
+            text = _text(row[self.unit_col])
+            if text:
+                unit_cell = f"{column_letter(self.unit_col)}{number}"
+                sources = (("column", units.canonical(text), unit_cell),)
+        if name_unit:
+            sources += (("name", name_unit, f"{column_letter(name_col)}{number}"),)
+        return sources
+
+    # --- rows -------------------------------------------------------------------
+
+    def _row_facts(self, row, number):
+        city_col, note_col = self.city_col, self.note_col
+        city = (_text(row[city_col]) or None) if city_col is not None else None
+        city_cell = f"{column_letter(city_col)}{number}" if city_col is not None else None
+        note = _text(row[note_col]) if note_col is not None else ""
+        return city, city_cell, vintage_of(note) if note else None, confirms(note)
+
+    def _data_rows(self, end: int):
+        """(r, row) of the rows of this table that hold anything in its columns."""
+        block = self.block
+        for r in range(self.hr + 1, end):
+            row = self.rows[r]
+            span = row[block.first : block.last + 1] if self.several else row
+            first = next((t for v in span if not _blank(v) and (t := _text(v))), "")
+            if not first:
+                continue
+            if _NOTE_ROW.match(first):
+                return
+            yield r, row
+
+    def wide(self, year_cols, sheet_vintage, name_col, end) -> list[RawRecord]:
+        hr = self.hr
+        cells = [
+            (c, y, cell_ref(hr, c), vintage_of(_text(self.rows[hr][c])) or sheet_vintage)
+            for c, y in year_cols.items()
+        ]
+        return self._named(name_col, end, lambda r, row: cells)
+
+    def long(self, name_col, value_col, sheet_vintage, end) -> list[RawRecord]:
+        yc = self.block.col("year")
+
+        def cells(r, row):
+            row_year = parse_year(row[yc])
+            if row_year is None:
+                if not _blank(row[value_col]):
+                    self.problem(f"{_text(row[yc])!r} is not a year", cell_ref(r, yc))
+                return ()
+            return ((value_col, row_year, cell_ref(r, yc), sheet_vintage),)
+
+        return self._named(name_col, end, cells)
+
+    def single(self, name_col, value_col, single_year, sheet_vintage, end) -> list[RawRecord]:
+        cells = ((value_col, single_year, None, sheet_vintage),)
+        return self._named(name_col, end, lambda r, row: cells)
+
+    def _named(self, name_col, end, cells_of) -> list[RawRecord]:
+        """Rows keyed by an indicator (or id) column: wide, long and single tables."""
+        records: list[RawRecord] = []
+        add = records.append
+        sheet_name, id_col = self.sheet_name, self.id_col
+        for r, row in self._data_rows(end):
+            cells = cells_of(r, row)
+            if all(_blank(row[c]) for c, *_ in cells):
+                continue  # a group heading (一、知识产权创造) or an empty row: no values at all
+            number = r + 1
+            name = _text(row[name_col])
+            target_id = _text(row[id_col]) if id_col is not None else None
+            if not name and not target_id:
+                self.problem("a value with no indicator name", cell_ref(r, name_col))
+                continue
+            name_only, name_unit = _split_unit(name)
+            sources = self.row_sources(row, number, name_unit, name_col)
+            city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
+            name_cell = f"{column_letter(name_col)}{number}"
+            id_cell = f"{column_letter(id_col)}{number}" if target_id else None
+            for c, y, ycell, vintage in cells:
+                try:
+                    unit, unit_cell, source = self.unit_of(sources, c)
+                except _Conflict as conflict:
+                    self.problem(str(conflict), f"{column_letter(c)}{number}")
+                    break
+                add(
+                    RawRecord(
+                        sheet_name,
+                        f"{column_letter(c)}{number}",
+                        name_only or name,
+                        name_cell,
+                        y,
+                        ycell,
+                        row[c],
+                        unit,
+                        city,
+                        city_cell,
+                        unit_cell,
+                        row_vintage or vintage,
+                        target_id or None,
+                        id_cell,
+                        confirmed,
+                        source,
+                    )
+                )
+        return records
+
+    def across(self, layout, single_year, sheet_vintage, end) -> list[RawRecord]:
+        """Rows keyed by a place (``places``) or a year (``years``), an indicator a column;
+        the unit in an indicator's header stands for its column."""
+        block, hr = self.block, self.hr
+        items = [(c, _text(self.rows[hr][c])) for c in block.cols("item")]
+        items = [(c, *_split_unit(t)) for c, t in items if "单位" not in fold(t)]
+        yc = block.col("year")
+        records: list[RawRecord] = []
+        for r, row in self._data_rows(end):
+            number = r + 1
+            if yc is not None:
+                row_year = parse_year(row[yc])
+                if row_year is None:
+                    if any(not _blank(row[c]) for c, *_ in items):
+                        self.problem(f"{_text(row[yc])!r} is not a year", cell_ref(r, yc))
+                    continue
+                year, year_cell = row_year, cell_ref(r, yc)
+            else:
+                year, year_cell = single_year, None
+            city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
+            if layout == "places" and not city:
+                continue
+            sources = self.row_sources(row, number, None, block.first)
+            for c, name, _name_unit in items:
+                if _blank(row[c]):
+                    continue
+                try:
+                    unit, unit_cell, source = self.unit_of(sources, c)
+                except _Conflict as conflict:
+                    self.problem(str(conflict), cell_ref(r, c))
+                    continue
+                records.append(
+                    RawRecord(
+                        self.sheet_name,
+                        cell_ref(r, c),
+                        name,
+                        cell_ref(hr, c),
+                        year,
+                        year_cell,
+                        row[c],
+                        unit,
+                        city,
+                        city_cell,
+                        unit_cell,
+                        row_vintage or sheet_vintage,
+                        None,
+                        None,
+                        confirmed,
+                        source,
+                    )
+                )
+        return records
+
+
+class _Conflict(Exception):
+    pass
+
+
+SOURCE_WORDS = {
+    "column": "the unit column",
+    "name": "the indicator's name",
+    "header": "the header",
+    "unit line": "the unit line above the table",
+}
+
+
+def _header_unit(value: object) -> str | None:
+    """The unit a header cell gives: 数值(亿元), 2023年(万件); None when it gives none."""
+    text = _text(value)
+    if not text or (parse_year(value) is not None and not re.search(r"[(（]", text)):
+        return None
+    _, unit = split_unit(text)
+    return unit
 
 
 @lru_cache(maxsize=1 << 14)
