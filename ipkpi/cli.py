@@ -326,6 +326,8 @@ class Layout(StrEnum):
     long = "long"
     wide = "wide"
     single = "single"
+    places = "places"
+    years = "years"
 
 
 @app.command()
@@ -362,12 +364,25 @@ def ingest(
     city: Annotated[
         str | None,
         typer.Option(
-            "--city", "-c", help="The city, where the file does not say.", show_default=False
+            "--city",
+            "-c",
+            help="The city, where the file does not say; with a 地区 column, only its rows.",
+            show_default=False,
         ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="A row that matches no target is an error.")
     ] = False,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            metavar="CELL",
+            help="A value checked by a person (D7 or SHEET!D7): stored even if it lies a "
+            "power of ten from its series. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and report, write nothing.")
     ] = False,
@@ -375,13 +390,18 @@ def ingest(
 ) -> None:
     """Ingest yearly statistics into the store, each file whole or not at all.
 
-    Layouts are detected: long (城市/指标/年份/数值 rows), wide (a column per year) or one
-    year per sheet or file. A file ingested before is skipped; a value that differs from the
-    stored one becomes current and the old one stays in the history. Exit status 1 when any
-    file is rejected (the others are still ingested). While `ipkpi run` or another ingest
-    writes to the same store, it waits (up to --lock-timeout, then exit status 2).
+    Layouts are detected: long (城市/指标/年份/数值 rows), wide (a column per year), one
+    year per sheet or file, places down (a 地区 column, an indicator a column) or years
+    down; every table of a sheet is read on its own. Units come from a unit column, the
+    header, a 单位：… line above the table or the cell; a value a power of ten away from
+    its series is refused until confirmed (--accept, or 核实无误 in its 备注 column). A file
+    ingested before is skipped; a value that differs from the stored one becomes current
+    and the old one stays in the history. Exit status 1 when any file is rejected (the
+    others are still ingested). While `ipkpi run` or another ingest writes to the same
+    store, it waits (up to --lock-timeout, then exit status 2).
 
-    Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024
+    Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
+    ipkpi ingest 2024.xlsx --accept 数据!D7
     """
     from ipkpi import render
     from ipkpi.ingest.ingester import IngestOptions, expand_paths, ingest_paths
@@ -396,6 +416,7 @@ def ingest(
         city=city,
         strict=strict,
         dry_run=dry_run,
+        accept=tuple(accept or ()),
     )
     files = expand_paths(paths)
     db_path = resolve_db_path(db)

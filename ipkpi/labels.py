@@ -191,6 +191,19 @@ _LABELS: dict[str, tuple[str, str]] = {
         "这里只能填不小于0的数字（单位：{unit}），不要填文字、单位或百分号。",
         "Only a number of 0 or more goes here (in {unit}): no words, units or % signs.",
     ),
+    "tpl.error.share": (
+        "这里只能填0到100之间的数字（单位：%），如18.6，不要填0.186或百分号。",
+        "Only a number from 0 to 100 goes here (in %), e.g. 18.6: not 0.186, no % sign.",
+    ),
+    "tpl.error.whole": (
+        "这里只能填不小于0的整数（单位：{unit}），不要填小数、文字或单位。",
+        "Only a whole number of 0 or more goes here (in {unit}): no fractions, words or units.",
+    ),
+    "tpl.error.plausible": (
+        "与上年值{previous}相差5倍以上，请核对单位（{unit}）和数值；确认无误请保留，并在备注中写“核实无误”。",
+        "More than 5 times above or below last year's {previous}: check the unit ({unit}) "
+        "and the figure; if it is right, keep it and write 核实无误 in the note.",
+    ),
     "missing.nothing": (
         "{place}{year}年{lead}：没有需要填报的指标",
         "{place} {year}{lead}: no figure is needed",

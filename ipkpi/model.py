@@ -74,6 +74,9 @@ COMPARATOR_WORDS: dict[str, Comparator] = {
 
 NATURE_WORDS: dict[str, Nature] = {"预期性": Nature.EXPECTED, "约束性": Nature.BINDING}
 
+# The counting units whose figures are whole numbers (a count of 件 is never 0.5 件).
+WHOLE_UNITS = frozenset({"件", "项", "个", "家", "人", "名", "人次", "次"})
+
 # Kinds whose statistic is counted year by year over a window of years.
 WINDOWED_KINDS = frozenset({Kind.CUMULATIVE, Kind.ANNUAL, Kind.AVERAGE})
 
@@ -126,6 +129,24 @@ class Target:
     def series_unit_or_unit(self) -> str:
         """The unit the statistic is stored in."""
         return self.series_unit or self.unit
+
+    @property
+    def is_share(self) -> bool:
+        """A target in % that is a share (a rate, a ratio, 满意度): 0 to 100, never a growth
+        rate, which may be negative or pass 100."""
+        return self.series_unit_or_unit == "%" and not any(
+            w in self.name for w in ("增长", "增速", "增幅", "提高", "下降")
+        )
+
+    @property
+    def per_10k(self) -> bool:
+        """A count per 10,000 people (万人发明专利拥有量 in 件): 件/万人 is its unit."""
+        return self.series_unit_or_unit in WHOLE_UNITS and "万人" in self.name
+
+    @property
+    def whole(self) -> bool:
+        """Counted in whole units (件, 家, 人 …): a figure is never 0.5 of one."""
+        return self.series_unit_or_unit in WHOLE_UNITS and not self.per_10k
 
     def measures(self, measure: str) -> bool:
         """Whether this target measures ``measure``, or a narrower definition of it

@@ -12,6 +12,7 @@ atomically, like every output.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.model import Kind
 from ipkpi.tasks import leads_of
-from ipkpi.views import target_requirement
+from ipkpi.views import number, target_requirement
 
 # The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
 # knows (地区, 指标代码, 指标名称, 单位, 年份, 数值, 备注); the others it passes over.
@@ -190,7 +191,8 @@ def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
         sheet.write_number(r, 9, year, fmt["locked"])
         sheet.write_blank(r, VALUE_COL, None, fmt["value"])
         sheet.write_blank(r, NOTE_COL, None, fmt["note"])
-        sheet.data_validation(r, VALUE_COL, r, VALUE_COL, _validation(t, unit, year, lang))
+        validation = _validation(t, unit, year, lang, w.previous)
+        sheet.data_validation(r, VALUE_COL, r, VALUE_COL, validation)
     sheet.freeze_panes(HEADER_ROW + 1, 4)
     sheet.protect("", {"format_columns": True, "format_rows": True})
 
@@ -202,24 +204,52 @@ def _span(sheet, row: int, first: int, last: int, text: str, cell_format) -> Non
         sheet.merge_range(row, first, row, last, text, cell_format)
 
 
-def _validation(target, unit: str, year: int, lang: Lang) -> dict:
-    """Excel data validation for a value cell: a number (not below zero where the unit
-    cannot be), with a prompt saying what to report."""
-    negative_ok = units.UNITS[unit].dimension in _NEGATIVE_OK
-    rule = (
-        {"validate": "decimal", "criteria": "between", "minimum": -1e15, "maximum": 1e15}
-        if negative_ok
-        else {"validate": "decimal", "criteria": ">=", "value": 0}
-    )
+def _validation(target, unit: str, year: int, lang: Lang, previous=None) -> dict:
+    """Excel data validation for a value cell, with the bounds ingest applies: a number,
+    not below zero where the unit cannot be, at most 100 for a share, a whole number for a
+    count. With last year's figure, a figure more than five times above or below it asks
+    the person to check (a warning they may pass, writing 核实无误 in 备注, as ingest refuses
+    a figure a power of ten from its series until so confirmed)."""
+    negative_ok = units.UNITS[unit].dimension in _NEGATIVE_OK and not target.is_share
+    kind = "integer" if target.whole else "decimal"
+    low = None if negative_ok else 0
+    high = 100 if target.is_share else None
+    style, error = "stop", "tpl.error" if negative_ok else "tpl.error.negative"
+    if target.is_share:
+        error = "tpl.error.share"
+    elif target.whole:
+        error = "tpl.error.whole"
+    if previous is not None and previous.value > 0:
+        # Three significant figures: a band to check against, written without float noise.
+        near_low = float(f"{previous.value / _PLAUSIBLE:.3g}")
+        near_high = float(f"{previous.value * _PLAUSIBLE:.3g}")
+        low = max(low or 0, near_low)
+        high = near_high if high is None else min(high, near_high)
+        if target.whole:
+            low, high = math.floor(low), math.ceil(high)
+        low, high = (int(x) if float(x).is_integer() else x for x in (low, high))
+        style, error = "warning", "tpl.error.plausible"
+    if low is None and high is None:
+        rule = {"criteria": "between", "minimum": -1e15, "maximum": 1e15}
+    elif high is None:
+        rule = {"criteria": ">=", "value": low}
+    else:
+        rule = {"criteria": "between", "minimum": -1e15 if low is None else low, "maximum": high}
     prompt = label("tpl.prompt", lang, asks=asks(target, year, lang), unit=unit)
-    error = label("tpl.error" if negative_ok else "tpl.error.negative", lang, unit=unit)
+    previous_text = "" if previous is None else number(previous.value)
+    message = label(error, lang, unit=unit, previous=previous_text)
     return {
+        "validate": kind,
         **rule,
         "ignore_blank": True,
         # Excel's limits: a title of 32 characters, a message of 255.
         "input_title": target_name(target, lang)[:32],
         "input_message": prompt[:255],
         "error_title": label("tpl.error.title", lang)[:32],
-        "error_message": error[:255],
-        "error_type": "stop",
+        "error_message": message[:255],
+        "error_type": style,
     }
+
+
+# A figure more than this many times above or below last year's asks to be checked.
+_PLAUSIBLE = 5

@@ -51,9 +51,6 @@ _UNITS = [
 
 UNITS: dict[str, Unit] = {u.symbol: u for u in _UNITS}
 
-# The counting units whose figures are whole numbers (a count of 件 is never 0.5 件).
-WHOLE = frozenset({"件", "项", "个", "家", "人", "名", "人次", "次"})
-
 # Other ways tables write a unit → the unit (after NFKC and without spaces).
 _SPELLINGS = {
     "件/每万人": "件/万人",

@@ -294,6 +294,28 @@ def test_a_template_with_last_years_figures_stores_only_the_typed_ones(
     assert stored() == ROUND_TRIP
 
 
+def test_with_last_years_figure_a_figure_five_times_off_asks_to_be_checked(
+    runner, clean_env, sample_db
+):
+    """The band ingest's plausibility check guards, as a warning a person may pass: 1/5 to
+    5 × last year's figure (three significant figures), whole for a count, at most 100 for
+    a share; 2024: 71.21 件 per 10k, 2668 件, 85.7 %."""
+    assert nanjing_template(runner, "--db", str(sample_db)).exit_code == 0
+    ws = load("nanjing.xlsx")[SHEET]
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    assert [
+        (rules[ref].type, rules[ref].formula1, rules[ref].formula2, rules[ref].errorStyle)
+        for ref in ("K5", "K7", "K12")
+    ] == [
+        ("decimal", "14.2", "356", "warning"),
+        ("whole", "534", "13300", "warning"),
+        ("decimal", "17.1", "100", "warning"),
+    ]
+    assert rules["K5"].error == (
+        "与上年值71.21相差5倍以上，请核对单位（件）和数值；确认无误请保留，并在备注中写“核实无误”。"
+    )
+
+
 def test_one_lead_units_template_round_trip(runner, clean_env):
     result = nanjing_template(runner, "--lead", "市市场监管局", name="lead.xlsx")
     assert (result.exit_code, result.stdout, result.stderr) == (
@@ -456,7 +478,7 @@ def test_a_growth_target_asks_for_the_series_figure(runner, testville):
         str(dv.sqref): (dv.type, dv.operator, dv.formula1)
         for dv in ws.data_validations.dataValidation
     }
-    assert rules["K6"] == ("decimal", "greaterThanOrEqual", "0")
+    assert rules["K6"] == ("whole", "greaterThanOrEqual", "0")  # a count of 件
 
     fill("t.xlsx", "filled.xlsx", {"K5": 51, "K6": 1210, "K7": 86.5})
     result = ingest(runner, "filled.xlsx", DB, "--targets", "cat")
@@ -551,17 +573,22 @@ def test_the_workbook_structure(runner, clean_env):
     locked = ("A1", "A2", "C4", "A5", "C5", "D5", "I5", "J5")
     assert [ws[ref].protection.locked for ref in locked] == [True] * len(locked)
 
-    # a decimal rule on each value cell: ≥ 0, or any number for the three % rows (K10–K12)
+    # the bounds ingest applies: ≥ 0; a whole number for a count (not for the two per-10k
+    # ratios, K5 and K6); 0 to 100 for the three shares (K10–K12)
     rules = {
         str(dv.sqref): (dv.type, dv.operator, dv.formula1, dv.formula2)
         for dv in ws.data_validations.dataValidation
     }
-    assert sorted(rules, key=lambda ref: int(ref[1:])) == [f"K{r}" for r in range(5, 20)]
-    for ref, (kind, operator, low, high) in rules.items():
-        if ref in ("K10", "K11", "K12"):
-            assert (kind, operator, float(low), float(high)) == ("decimal", None, -1e15, 1e15)
-        else:
-            assert (kind, operator, low, high) == ("decimal", "greaterThanOrEqual", "0", None)
+    decimal, whole = (
+        ("decimal", "greaterThanOrEqual", "0", None),
+        ("whole", "greaterThanOrEqual", "0", None),
+    )
+    share = ("decimal", None, "0", "100")
+    assert dict(sorted(rules.items(), key=lambda item: int(item[0][1:]))) == {
+        "K5": decimal, "K6": decimal, "K7": whole, "K8": decimal, "K9": decimal,
+        "K10": share, "K11": share, "K12": share, "K13": whole, "K14": whole, "K15": whole,
+        "K16": decimal, "K17": whole, "K18": decimal, "K19": whole,
+    }  # fmt: skip
     k5 = next(dv for dv in ws.data_validations.dataValidation if str(dv.sqref) == "K5")
     # blanks allowed; input and error messages shown; error style stop (the default: unset)
     assert (k5.allow_blank, k5.showInputMessage, k5.showErrorMessage, k5.errorStyle) == (
@@ -581,7 +608,9 @@ def test_the_workbook_structure(runner, clean_env):
     k8 = next(dv for dv in ws.data_validations.dataValidation if str(dv.sqref) == "K8")
     assert k8.prompt == "填写2025年当年数，不填累计数，单位：亿元；只填数字。"
     k10 = next(dv for dv in ws.data_validations.dataValidation if str(dv.sqref) == "K10")
-    assert k10.error == "这里只能填数字（单位：%），不要填文字、单位或百分号。"
+    assert k10.error == "这里只能填0到100之间的数字（单位：%），如18.6，不要填0.186或百分号。"
+    k7 = next(dv for dv in ws.data_validations.dataValidation if str(dv.sqref) == "K7")
+    assert k7.error == "这里只能填不小于0的整数（单位：件），不要填小数、文字或单位。"
 
 
 def test_the_instructions_sheet(runner, clean_env):

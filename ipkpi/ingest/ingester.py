@@ -27,7 +27,7 @@ from ipkpi.ingest import plausibility
 from ipkpi.ingest.cells import NotANumber, compact, parse_number
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, SOURCE_WORDS, RawRecord, read_tables
-from ipkpi.ingest.matching import TargetIndex, normalise
+from ipkpi.ingest.matching import TargetIndex
 from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
@@ -574,7 +574,7 @@ class _Resolver:
                 record.cell,
             )
             return None
-        if value > 100 and unit == "%" and plausibility.is_share(target):
+        if value > 100 and target.is_share:
             self.problem(
                 report,
                 record,
@@ -583,7 +583,7 @@ class _Resolver:
                 record.cell,
             )
             return None
-        if unit in units.WHOLE and not value.is_integer() and not _per_10k(target):
+        if target.whole and not value.is_integer():
             self.problem(
                 report,
                 record,
@@ -690,7 +690,7 @@ class _Resolver:
         if source_unit is None or source_unit == unit:
             return source_unit, None
         where = record.unit_cell or record.name_cell
-        if source_unit in target.unit_aliases or (source_unit == "件/万人" and _per_10k(target)):
+        if source_unit in target.unit_aliases or (source_unit == "件/万人" and target.per_10k):
             return source_unit, None  # the plan's own counting word, or its ratio written out
         if not units.is_known(source_unit):
             self.problem(
@@ -713,11 +713,6 @@ class _Resolver:
                 where,
             )
             return None
-
-
-def _per_10k(target: Target) -> bool:
-    """A count per 10,000 people (万人发明专利拥有量 in 件): fractional, and 件/万人 is its unit."""
-    return target.series_unit_or_unit in units.WHOLE and "万人" in normalise(target.name)
 
 
 def _years(plans: list[Plan]) -> tuple[int, int]:

@@ -116,7 +116,7 @@ def _judge(p: Point, years: list[int], merged: Mapping[int, float], before) -> S
             return None
         beside = f"the plan's {what} {_num(value)} {unit}"
     k = powers.pop()
-    return Suspect(p, k, beside, share_as_fraction=k == -2 and is_share(p.target))
+    return Suspect(p, k, beside, share_as_fraction=k == -2 and p.target.is_share)
 
 
 def _plan_reference(target: Target) -> tuple[str, float] | None:
@@ -132,14 +132,6 @@ def _plan_reference(target: Target) -> tuple[str, float] | None:
         years = target.window[1] - target.window[0] + 1
         return "target per year", target.value / years
     return None
-
-
-def is_share(target: Target) -> bool:
-    """A target in % that is a share (a rate, a ratio, 满意度), not a growth rate."""
-    name = target.name
-    return target.series_unit_or_unit == "%" and not any(
-        w in name for w in ("增长", "增速", "增幅", "提高", "下降")
-    )
 
 
 def message(s: Suspect) -> str:
