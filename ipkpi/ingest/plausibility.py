@@ -1,12 +1,14 @@
-"""Plausibility before storage: a value a power of ten away from its own series.
+"""Plausibility before storage: a value that breaks its series by a power of ten.
 
 A unit or scale slip multiplies a figure by an exact power of ten (件 read as 万件: 10⁴;
 a share written as a fraction, 0.186 for 18.6 %: 100; 元 for 万元: 10⁴), while real
-figures move by tens of per cent a year. So a value is refused when it differs from
-every neighbour of its series — the years just before and after it, in this file or in
-the store, and the stored figure for the same year — by a factor near 10, 100, 10⁴ or
-10⁸. With no neighbours, the plan's own baseline or target stands in, for factors of
-100 and more only (a plan may well aim at ten times its baseline).
+figures move by tens of per cent a year. So each step between neighbouring years of a
+series — this file's figures and the store's, in year order — is judged, and so is a
+figure against the stored one it would replace: a ratio of about 10 (×7.9 to ×12.6,
+when neither figure is below 10), or of 10^1.5 (about 32) and more, is a break. It is
+blamed on the figure that breaks with both its neighbours, else on the later one. A
+figure with no neighbour at all is judged against its plan's baseline or target, for
+a ratio of 32 and more (a plan may well aim at ten times its baseline).
 
 A person confirms a genuine break with ``--accept CELL`` or a note in the row's 备注
 column (核实无误): the value is then stored as given, with a warning.
@@ -14,18 +16,20 @@ column (核实无误): the value is then stored as given, with a warning.
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ipkpi.model import Kind, Target
 
-# How near a power of ten a ratio must be to count as one: within a factor of 1.25 of
-# 10 (a real year-on-year change of ×10 is rare but not unknown: a small count), within
-# a factor of 3 of 100 and more (no real series moves by ×33 to ×300 in a year).
-_NEAR_TEN = math.log10(1.25)
-_NEAR_HIGHER = math.log10(3)
-_SMALL = 10  # below this, counts jump ×10 for real (1 → 10): not judged at factor 10
+# A ratio of 10^1.5 (about 32) or more between neighbours is a break no real series
+# makes in a year; around 10 (10^0.9 to 10^1.1, that is ×7.9 to ×12.6) it is one too,
+# except for small counts, which do jump from 1 to 10.
+_FAR = 1.5
+_NEAR_TEN = (0.9, 1.1)
+_SMALL = 10
 
 
 @dataclass(frozen=True)
@@ -44,79 +48,109 @@ class Point:
 @dataclass(frozen=True)
 class Suspect:
     point: Point
-    power: int  # the value is about 10**power times its neighbours
+    power: int  # the value is about 10**power times the figures beside it
     beside: str  # the figures it was compared to, as text
     share_as_fraction: bool
 
 
-def power_of_ten(value: float, reference: float, higher_only: bool = False) -> int:
-    """k when ``value`` is about 10**k × ``reference`` (k ≠ 0), else 0."""
+def power_of_ten(value: float, reference: float, near_ten: bool = True) -> int:
+    """k (≠ 0) when ``value`` is about 10**k times ``reference`` — a break no real series
+    makes in a year —, else 0. Zeros and opposite signs are not judged."""
     if value == 0 or reference == 0 or (value < 0) != (reference < 0):
         return 0
     ratio = value / reference
     if 1 / 3 < ratio < 3:  # the usual case, without a logarithm
         return 0
     exponent = math.log10(abs(ratio))
-    k = round(exponent)
-    off = abs(exponent - k)
-    if abs(k) == 1:
-        if higher_only or off > _NEAR_TEN or min(abs(value), abs(reference)) < _SMALL:
-            return 0
-        return k
-    return k if k and off <= _NEAR_HIGHER else 0
+    if abs(exponent) >= _FAR:
+        return round(exponent)
+    low, high = _NEAR_TEN
+    if near_ten and low <= abs(exponent) <= high and min(abs(value), abs(reference)) >= _SMALL:
+        return 1 if exponent > 0 else -1
+    return 0
 
 
 def suspects(
     points: Iterable[Point], stored: Mapping[tuple[str, str], Mapping[int, float]]
 ) -> list[Suspect]:
-    """The points a power of ten away from every neighbour of their series.
+    """The points that break their series by a power of ten.
 
-    ``stored`` holds the current values of each (city, target id) series in the store."""
+    Each series (a city's target) is the file's points and the store's current values
+    (``stored``, by (city, target id) and year), in year order. Every step between
+    neighbouring years that touches a point of the file is judged, and so is a point
+    against the stored figure of its own year. A break is blamed on the point of the file;
+    when both sides are the file's, on the one that breaks with both its neighbours (an
+    outlier), else on the one farther from its plan's figure, else on the later year. A point with no
+    neighbour at all is judged against its plan's baseline or target."""
     series: dict[tuple[str, str], list[Point]] = {}
     for p in points:
         series.setdefault((p.city, p.target.id), []).append(p)
     found = []
     for key, mine in series.items():
-        before = stored.get(key, {})
-        merged = dict(before)
-        for p in mine:
-            merged[p.year] = p.value
-        years = sorted(merged)
-        for p in mine:
-            suspect = _judge(p, years, merged, before)
-            if suspect is not None:
-                found.append(suspect)
+        found += _series_suspects(mine, stored.get(key, {}))
     return found
 
 
-def _judge(p: Point, years: list[int], merged: Mapping[int, float], before) -> Suspect | None:
-    unit = p.target.series_unit_or_unit
-    neighbours = []
-    i = years.index(p.year)
-    if i > 0:
-        neighbours.append((years[i - 1], merged[years[i - 1]]))
-    if i + 1 < len(years):
-        neighbours.append((years[i + 1], merged[years[i + 1]]))
-    if p.year in before and before[p.year] != p.value:
-        neighbours.append((p.year, before[p.year]))
-    if neighbours:
-        powers = {power_of_ten(p.value, v) for _, v in neighbours}
-        if 0 in powers or len(powers) != 1:
-            return None
-        beside = " and ".join(
-            f"{_num(v)} {unit} ({y}{', stored' if y == p.year else ''})" for y, v in neighbours
-        )
-    else:
+def _series_suspects(mine: list[Point], before: Mapping[int, float]) -> list[Suspect]:
+    by_year: dict[int, tuple[float, Point | None]] = {y: (v, None) for y, v in before.items()}
+    for p in mine:
+        by_year[p.year] = (p.value, p)
+    years = sorted(by_year)
+    breaks = []  # (earlier year, later year, power of the later over the earlier)
+    for a, b in itertools.pairwise(years):
+        if by_year[a][1] is None and by_year[b][1] is None:
+            continue  # both stored: judged when they came in
+        k = power_of_ten(by_year[b][0], by_year[a][0])
+        if k:
+            breaks.append((a, b, k))
+    touched = Counter(y for a, b, _ in breaks for y in (a, b))
+    blamed: dict[int, list[tuple[int, int, float, bool]]] = {}
+    for a, b, k in breaks:
+        pa, pb = by_year[a][1], by_year[b][1]
+        if pb is not None and (pa is None or _later_to_blame(pa, pb, touched)):
+            blamed.setdefault(b, []).append((k, a, by_year[a][0], False))
+        else:
+            blamed.setdefault(a, []).append((-k, b, by_year[b][0], False))
+    for p in mine:  # a revision a power of ten from the figure it replaces
+        if p.year in before and before[p.year] != p.value:
+            k = power_of_ten(p.value, before[p.year])
+            if k:
+                blamed.setdefault(p.year, []).append((k, p.year, before[p.year], True))
+    found = [_suspect(by_year[y][1], beside) for y, beside in blamed.items()]
+    if len(years) == 1 and not before:  # no neighbour: the plan's own figure stands in
+        (p,) = mine
         reference = _plan_reference(p.target)
-        if reference is None:
-            return None
-        what, value = reference
-        powers = {power_of_ten(p.value, value, higher_only=True)}
-        if 0 in powers:
-            return None
-        beside = f"the plan's {what} {_num(value)} {unit}"
-    k = powers.pop()
-    return Suspect(p, k, beside, share_as_fraction=k == -2 and p.target.is_share)
+        if reference is not None:
+            what, value = reference
+            k = power_of_ten(p.value, value, near_ten=False)
+            if k:
+                unit = p.target.series_unit_or_unit
+                beside = f"the plan's {what} {_num(value)} {unit}"
+                found.append(Suspect(p, k, beside, k == -2 and p.target.is_share))
+    return found
+
+
+def _later_to_blame(pa: Point, pb: Point, touched: Counter) -> bool:
+    """Of two of the file's figures that break with each other, whether the later is to
+    blame: the one that breaks with both its neighbours, else the one farther from the
+    plan's own figure, else the later (where the scale changes)."""
+    if touched[pa.year] != touched[pb.year]:
+        return touched[pb.year] > touched[pa.year]
+    reference = _plan_reference(pb.target)
+    if reference is None:
+        return True
+    far = [abs(math.log10(abs(p.value / reference[1]))) if p.value else 0 for p in (pa, pb)]
+    return far[1] >= far[0]
+
+
+def _suspect(p: Point, beside: list[tuple[int, int, float, bool]]) -> Suspect:
+    unit = p.target.series_unit_or_unit
+    text = " and ".join(
+        f"{_num(v)} {unit} ({y}{', stored' if same else ''})"
+        for _, y, v, same in sorted(beside, key=lambda b: b[1])
+    )
+    k = beside[0][0]
+    return Suspect(p, k, text, share_as_fraction=k == -2 and p.target.is_share)
 
 
 def _plan_reference(target: Target) -> tuple[str, float] | None:
