@@ -80,8 +80,8 @@ def suspects(
     neighbouring years that touches a point of the file is judged, and so is a point
     against the stored figure of its own year. A break is blamed on the point of the file;
     when both sides are the file's, on the one that breaks with both its neighbours (an
-    outlier), else on the one farther from its plan's figure, else on the later year. A point with no
-    neighbour at all is judged against its plan's baseline or target."""
+    outlier), else on the one farther from its plan's figure, else on the later year. A
+    point with no neighbour at all is judged against its plan's baseline or target."""
     series: dict[tuple[str, str], list[Point]] = {}
     for p in points:
         series.setdefault((p.city, p.target.id), []).append(p)
