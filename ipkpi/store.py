@@ -2,7 +2,9 @@
 
 Every value keeps where it came from (file path and SHA-256, sheet, cell, time of
 ingestion, vintage). A later file that gives another value for the same city,
-target and year becomes the current value; the earlier one stays in the history.
+target and year becomes the current value, unless the current one's vintage ranks above
+it (a 快报 after the 正式 figure, see ``ipkpi.vintage``): then the later one is kept in the
+history as not current. Either way the earlier one stays in the history.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from ipkpi import vintage
 from ipkpi.errors import StoreError
 from ipkpi.tasks import TaskProgress
 
@@ -131,6 +134,23 @@ class Revision:
 
 
 @dataclass(frozen=True)
+class Kept:
+    """A figure stored as not current because the current one's vintage ranks above it
+    (a 快报 after, or beside, the 正式 figure): it is in the history, it is no revision."""
+
+    city: str
+    target_id: str
+    year: int
+    value: float  # the figure kept aside
+    vintage: str | None  # its vintage
+    current: float  # the figure that stays current
+    current_vintage: str | None
+    unit: str
+    current_path: str  # the file the current figure came from
+    cell: str | None  # the kept figure's cell
+
+
+@dataclass(frozen=True)
 class TaskChange:
     """A task's reported progress replaced by a later file's."""
 
@@ -151,6 +171,7 @@ class WriteResult:
     unchanged: int
     revisions: tuple[Revision, ...]
     task_changes: tuple[TaskChange, ...] = ()
+    kept: tuple[Kept, ...] = ()  # stored as not current: a lower vintage than the current
 
 
 class Store:
@@ -222,7 +243,16 @@ class Store:
         progress: Sequence[TaskProgress] = (),
     ) -> WriteResult:
         """Store one file's observations and task progress in one transaction: all of
-        them or none. A task report equal to the current one counts as unchanged."""
+        them or none. A task report equal to the current one counts as unchanged.
+
+        Per (city, target, year), the vintage decides (``ipkpi.vintage.rank``), then the
+        order of arrival: a value equal to the current one is unchanged (not stored); one
+        whose vintage ranks below the current one's is stored as not current and returned
+        in ``kept``; any other becomes current and the one it replaces is a revision. The
+        file may give one key more than once (a 快报 sheet and a 正式 sheet): the highest
+        vintage, the last of them on a tie, is the file's figure, the lower ones are kept;
+        one of the same vintage given before it is replaced by it, a revision within the
+        file (the ingester refuses such a file before it comes here)."""
         stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
         with self._transaction() as conn:
             if self.has_file(sha256):
@@ -232,47 +262,35 @@ class Store:
                 (sha256, str(path), size, stamp),
             ).lastrowid
             current = self._current_values(conn, {ob.city for ob in observations})
-            unchanged = 0
-            revisions, replaced = [], []
-            rows: list[Observation] = observations
-            if current:  # else all of them are new: no need to look at each
-                rows = []
-                for ob in observations:
-                    now = current.get((ob.city, ob.target_id, ob.year))
-                    if now is not None and _same(now[1], ob.value):
-                        unchanged += 1
-                        continue
-                    if now is not None:
-                        replaced.append((now[0],))
-                        revisions.append(
-                            Revision(
-                                ob.city,
-                                ob.target_id,
-                                ob.year,
-                                now[1],
-                                ob.value,
-                                ob.unit,
-                                now[2],
-                                ob.cell,
-                            )
-                        )
-                    rows.append(ob)
-            new = len(rows) - len(replaced)
+            keys = {(ob.city, ob.target_id, ob.year) for ob in observations}
+            if current or len(keys) < len(observations):
+                sorted_out = _sort_out(observations, current, str(path))
+                rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
+            else:  # all of them new, one per key: no need to look at each
+                rows, aside, replaced, revisions, kept = observations, [], [], [], []
+                new, unchanged = len(observations), 0
             # In bulk: one statement each, not a query and an insert per value. The
             # observations are bound as they are (their fields are the first twelve
-            # columns); the file id and time are the same for all, so they are literals
-            # (an integer from SQLite and our own ISO timestamp: nothing to escape).
+            # columns); the file id, time and current flag are the same for all, so they
+            # are literals (integers and our own ISO timestamp: nothing to escape). The
+            # ones kept aside first, so within the file the current one is the last.
             conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
-            conn.executemany(
-                "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
-                "indicator, raw, raw_unit, sheet, cell, vintage, file_id, ingested_at, "
-                f"current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(file_id)}, "
-                f"'{_iso(stamp)}', 1)",
-                rows,
-            )
+            for flag, batch in ((0, aside), (1, rows)):
+                conn.executemany(
+                    "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
+                    "indicator, raw, raw_unit, sheet, cell, vintage, file_id, ingested_at, "
+                    f"current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(file_id)}, "
+                    f"'{_iso(stamp)}', {flag})",
+                    batch,
+                )
             task_new, task_unchanged, changes = self._write_progress(conn, progress, file_id, stamp)
             result = WriteResult(
-                False, new + task_new, unchanged + task_unchanged, tuple(revisions), changes
+                False,
+                new + task_new,
+                unchanged + task_unchanged,
+                tuple(revisions),
+                changes,
+                tuple(kept),
             )
             if dry_run:
                 raise _DryRun(result)
@@ -336,11 +354,13 @@ class Store:
 
     @staticmethod
     def _current_values(conn, cities: set[str]) -> dict[tuple[str, str, int], tuple]:
-        """(city, target, year) → (row id, value, source path) of the current values."""
+        """(city, target, year) → (row id, value, source path, vintage) of the current
+        values."""
         found = {}
         for city in cities:
             for row in conn.execute(
-                "SELECT o.target_id, o.year, o.id, o.value, f.path FROM observations o "
+                "SELECT o.target_id, o.year, o.id, o.value, f.path, o.vintage "
+                "FROM observations o "
                 "JOIN source_files f ON f.id = o.file_id WHERE o.city = ? AND o.current = 1",
                 (city,),
             ):
@@ -401,6 +421,60 @@ class Store:
 
 
 _stored = StoredObservation._make
+
+
+def _sort_out(observations: list[Observation], current: dict, path: str):
+    """Which of a file's observations become current, which are kept aside as not current,
+    which are unchanged, and which stored values they replace (see ``Store.write_file``).
+
+    Returns (current rows, rows kept aside, replaced row ids, revisions, kept, new count,
+    unchanged count)."""
+    rank = vintage.rank
+    by_key: dict[tuple[str, str, int], list[Observation]] = {}
+    for ob in observations:
+        by_key.setdefault((ob.city, ob.target_id, ob.year), []).append(ob)
+    rows: list[Observation] = []
+    aside: list[Observation] = []
+    replaced: list[tuple[int]] = []
+    revisions: list[Revision] = []
+    kept: list[Kept] = []
+    new = unchanged = 0
+    for key, given in by_key.items():
+        best = given[0]
+        for ob in given[1:]:
+            if rank(ob.vintage) >= rank(best.vintage):
+                best = ob
+        now = current.get(key)  # (row id, value, path, vintage)
+        if now is not None and rank(best.vintage) < rank(now[3]):
+            stays = (now[1], now[3], now[2])
+            others = given  # the file's best ranks below the stored figure: all aside
+        else:
+            others = [ob for ob in given if ob is not best]
+            if now is not None and _same(now[1], best.value):
+                unchanged += 1
+                stays = (now[1], now[3], now[2])
+            else:
+                if now is None:
+                    new += 1
+                else:
+                    replaced.append((now[0],))
+                    revisions.append(
+                        Revision(*key, now[1], best.value, best.unit, now[2], best.cell)
+                    )
+                rows.append(best)
+                stays = (best.value, best.vintage, path)
+        for ob in others:
+            if _same(stays[0], ob.value):
+                unchanged += 1
+            elif rank(ob.vintage) < rank(stays[1]):
+                aside.append(ob)
+                kept.append(
+                    Kept(*key, ob.value, ob.vintage, stays[0], stays[1], ob.unit, stays[2], ob.cell)
+                )
+            else:  # the same vintage earlier in the file: the later one replaced it
+                aside.append(ob)
+                revisions.append(Revision(*key, ob.value, stays[0], ob.unit, path, ob.cell))
+    return rows, aside, replaced, revisions, kept, new, unchanged
 
 
 class _DryRun(Exception):

@@ -1,0 +1,260 @@
+"""The vintage decides which figure is current, not the order files arrive in:
+快报/初步/预计 < unmarked = 正式/年报 < 修订; within one rank the later file wins."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from ipkpi import vintage
+from ipkpi.store import Kept, Observation, Revision, Store
+
+CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
+
+
+def ob(value, vin=None, cell="B3", target=TARGET, year=YEAR) -> Observation:
+    return Observation(
+        CITY, target, year, value, "件", "nanjing-2022-2025", "万人高价值发明专利拥有量",
+        str(value), None, "Sheet1", cell, vin,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "store.db") as s:
+        yield s
+
+
+def write(store, tmp_path, name, *observations):
+    path = tmp_path / name
+    return store.write_file(path, name.ljust(64, "0"), 1, list(observations))
+
+
+def history(store):
+    """(value, vintage, current, file) of the key, oldest first."""
+    return [
+        (o.value, o.vintage, o.current, o.path.rsplit("/", 1)[-1])
+        for o in store.observations(city=CITY, history=True)
+    ]
+
+
+def now(store):
+    return {(o.target_id, o.year): (o.value, o.vintage) for o in store.observations(city=CITY)}
+
+
+# --- the ranks -----------------------------------------------------------------------------
+
+
+def test_the_ranks_and_words():
+    assert [vintage.rank(v) for v in ("preliminary", None, "final", "revised")] == [0, 1, 1, 2]
+    assert [vintage.word(v) for v in (None, "preliminary", "final", "revised")] == [
+        "unmarked",
+        "快报",
+        "正式",
+        "修订",
+    ]
+    assert [vintage.label(v, "zh") for v in (None, "preliminary", "final", "revised")] == [
+        "未标注",
+        "快报",
+        "正式",
+        "修订",
+    ]
+    assert vintage.label(None, "en") == "unmarked"
+    assert vintage.label("final", "en") == "final"
+
+
+# --- through the store ---------------------------------------------------------------------
+
+
+def test_final_then_preliminary_keeps_the_final_current(store, tmp_path):
+    write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    result = write(store, tmp_path, "快报.xlsx", ob(60.5, "preliminary", cell="C4"))
+    assert (result.new, result.unchanged, result.revisions) == (0, 0, ())
+    assert result.kept == (
+        Kept(
+            CITY,
+            TARGET,
+            YEAR,
+            60.5,
+            "preliminary",
+            60.86,
+            "final",
+            "件",
+            str(tmp_path / "正式.xlsx"),
+            "C4",
+        ),
+    )
+    assert now(store) == {(TARGET, YEAR): (60.86, "final")}
+    assert history(store) == [
+        (60.86, "final", True, "正式.xlsx"),
+        (60.5, "preliminary", False, "快报.xlsx"),
+    ]
+
+
+def test_preliminary_then_final_is_a_revision(store, tmp_path):
+    write(store, tmp_path, "快报.xlsx", ob(60.5, "preliminary"))
+    result = write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    assert result.revisions == (
+        Revision(CITY, TARGET, YEAR, 60.5, 60.86, "件", str(tmp_path / "快报.xlsx"), "B3"),
+    )
+    assert (result.new, result.kept) == (0, ())
+    assert history(store) == [
+        (60.5, "preliminary", False, "快报.xlsx"),
+        (60.86, "final", True, "正式.xlsx"),
+    ]
+
+
+def test_final_then_revised_is_a_revision(store, tmp_path):
+    write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    result = write(store, tmp_path, "修订.xlsx", ob(61.02, "revised"))
+    assert [(r.old, r.new) for r in result.revisions] == [(60.86, 61.02)]
+    assert result.kept == ()
+    assert now(store) == {(TARGET, YEAR): (61.02, "revised")}
+
+
+def test_revised_then_unmarked_keeps_the_revised_current(store, tmp_path):
+    write(store, tmp_path, "修订.xlsx", ob(61.02, "revised"))
+    result = write(store, tmp_path, "later.xlsx", ob(60.86))
+    assert result.revisions == ()
+    assert [(k.value, k.vintage, k.current, k.current_vintage) for k in result.kept] == [
+        (60.86, None, 61.02, "revised")
+    ]
+    assert history(store) == [
+        (61.02, "revised", True, "修订.xlsx"),
+        (60.86, None, False, "later.xlsx"),
+    ]
+
+
+def test_unmarked_then_unmarked_the_later_wins(store, tmp_path):
+    write(store, tmp_path, "a.xlsx", ob(70.9))
+    result = write(store, tmp_path, "b.xlsx", ob(71.21))
+    assert [(r.old, r.new) for r in result.revisions] == [(70.9, 71.21)]
+    assert result.kept == ()
+    assert history(store) == [(70.9, None, False, "a.xlsx"), (71.21, None, True, "b.xlsx")]
+
+
+def test_unmarked_and_final_rank_alike_the_later_wins(store, tmp_path):
+    write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    result = write(store, tmp_path, "later.xlsx", ob(60.9))
+    assert [(r.old, r.new) for r in result.revisions] == [(60.86, 60.9)]
+    assert now(store) == {(TARGET, YEAR): (60.9, None)}
+
+
+def test_an_equal_value_is_unchanged_whatever_its_vintage(store, tmp_path):
+    write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    result = write(store, tmp_path, "快报.xlsx", ob(60.86, "preliminary"))
+    assert (result.new, result.unchanged, result.revisions, result.kept) == (0, 1, (), ())
+    assert history(store) == [(60.86, "final", True, "正式.xlsx")]
+
+
+def test_a_preliminary_and_a_final_figure_in_one_file(store, tmp_path):
+    # A 快报 sheet before the 正式 sheet, a second target the other way round: both stored,
+    # the 正式 one current, the 快报 kept aside; no revision, no IntegrityError.
+    other = "valid_invention_patents_per_10k"
+    result = write(
+        store,
+        tmp_path,
+        "both.xlsx",
+        ob(60.5, "preliminary", cell="B3"),
+        ob(60.86, "final", cell="B9"),
+        ob(101.0, "final", cell="C9", target=other),
+        ob(99.0, "preliminary", cell="C3", target=other),
+    )
+    assert (result.new, result.unchanged, result.revisions) == (2, 0, ())
+    where = str(tmp_path / "both.xlsx")
+    assert result.kept == (
+        Kept(CITY, TARGET, YEAR, 60.5, "preliminary", 60.86, "final", "件", where, "B3"),
+        Kept(CITY, other, YEAR, 99.0, "preliminary", 101.0, "final", "件", where, "C3"),
+    )
+    assert now(store) == {(TARGET, YEAR): (60.86, "final"), (other, YEAR): (101.0, "final")}
+    assert [
+        (o.target_id, o.value, o.current, o.cell)
+        for o in store.observations(city=CITY, history=True)
+    ] == [
+        (TARGET, 60.5, False, "B3"),  # kept aside, stored first: the current one is the last
+        (TARGET, 60.86, True, "B9"),
+        (other, 99.0, False, "C3"),
+        (other, 101.0, True, "C9"),
+    ]
+
+
+def test_one_file_with_two_vintages_against_a_stored_figure(store, tmp_path):
+    write(store, tmp_path, "快报.xlsx", ob(60.5, "preliminary"))
+    result = write(
+        store, tmp_path, "年报.xlsx", ob(60.7, "preliminary", cell="B3"), ob(60.86, "final")
+    )
+    assert [(r.old, r.new, r.old_path) for r in result.revisions] == [
+        (60.5, 60.86, str(tmp_path / "快报.xlsx"))
+    ]
+    assert [(k.value, k.current, k.current_path) for k in result.kept] == [
+        (60.7, 60.86, str(tmp_path / "年报.xlsx"))
+    ]
+    # A revised figure stored: both of the file's figures rank below it, both kept aside.
+    write(store, tmp_path, "修订.xlsx", ob(61.02, "revised"))
+    result = write(store, tmp_path, "again.xlsx", ob(60.1, "preliminary"), ob(60.9, "final"))
+    assert result.revisions == ()
+    assert [(k.value, k.current, k.current_vintage) for k in result.kept] == [
+        (60.1, 61.02, "revised"),
+        (60.9, 61.02, "revised"),
+    ]
+    assert now(store) == {(TARGET, YEAR): (61.02, "revised")}
+
+
+def test_a_dry_run_counts_the_kept_and_writes_nothing(store, tmp_path):
+    from ipkpi.store import write_or_preview
+
+    write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    before = history(store)
+    result = write_or_preview(
+        store, tmp_path / "快报.xlsx", "k" * 64, 1, [ob(60.5, "preliminary")], dry_run=True
+    )
+    assert [k.value for k in result.kept] == [60.5]
+    assert history(store) == before
+
+
+def test_the_store_keeps_one_current_value_per_key(store, tmp_path):
+    write(store, tmp_path, "a.xlsx", ob(60.5, "preliminary"), ob(60.86, "final"))
+    write(store, tmp_path, "b.xlsx", ob(60.4, "preliminary"), ob(60.9))
+    write(store, tmp_path, "c.xlsx", ob(61.0, "revised"), ob(60.2, "preliminary"))
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("SELECT value, vintage FROM observations WHERE current = 1").fetchall() == [
+        (61.0, "revised")
+    ]
+
+
+# --- why each is or is not current ---------------------------------------------------------
+
+
+def test_standings_say_why_each_figure_is_or_is_not_current(store, tmp_path):
+    write(store, tmp_path, "a.xlsx", ob(59.0))
+    write(store, tmp_path, "b.xlsx", ob(60.86, "final"))
+    write(store, tmp_path, "c.xlsx", ob(60.5, "preliminary"))
+    rows = store.observations(city=CITY, history=True)
+    found = vintage.standings(rows)
+    assert [s.text() for s in found] == [
+        "replaced by a later file",
+        "current: 正式 ranks above the later 快报",
+        "not current: a 快报 after the 正式 figure",
+    ]
+    assert [s.code for s in found] == ["replaced", "current_above_later", "kept_after"]
+    assert [s.text("zh") for s in found] == [
+        "已被后来的文件替换",
+        "当前值：正式高于后到的快报",
+        "非当前值：快报晚于正式数据到达",
+    ]
+
+
+def test_standings_of_one_file_with_two_vintages_and_of_unmarked_figures(store, tmp_path):
+    write(store, tmp_path, "a.xlsx", ob(60.5, "preliminary"), ob(60.86, "final"))
+    write(store, tmp_path, "b.xlsx", ob(61.0, "revised", year=2024))
+    write(store, tmp_path, "c.xlsx", ob(60.0, year=2024))
+    write(store, tmp_path, "d.xlsx", ob(12.0, year=2022))
+    texts = [s.text() for s in vintage.standings(store.observations(history=True))]
+    assert texts == [
+        "current",  # 2022
+        "not current: a 快报 beside the 正式 figure in the same file",  # 2023
+        "current: 正式 ranks above the 快报 in the same file",
+        "current: 修订 ranks above the later unmarked figure",  # 2024
+        "not current: an unmarked figure after the 修订 figure",
+    ]
