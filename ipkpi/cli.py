@@ -447,7 +447,12 @@ def data_show(
         int | None, typer.Option("--year", help="Only this year.", show_default=False)
     ] = None,
     history: Annotated[
-        bool, typer.Option("--history", help="Also the values later files replaced.")
+        bool,
+        typer.Option(
+            "--history",
+            help="Also the values that are not current (replaced by a later file, or kept "
+            "aside: a 快报 after the 正式 figure), and why each is or is not current.",
+        ),
     ] = False,
     db: DbOption = None,
     targets: TargetsOption = None,
@@ -458,7 +463,7 @@ def data_show(
 
     Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
     """
-    from ipkpi import render, views
+    from ipkpi import render, views, vintage
     from ipkpi.store import Store, resolve_db_path
 
     catalogue = _catalogue(targets)
@@ -470,16 +475,18 @@ def data_show(
         stored = store.observations(city=city, year=year, history=history)
     plans = catalogue.plans_for(city) if city is not None else catalogue.plans
     names = {(p.city, t.id): t for p in plans for t in p.targets}
+    # With the history, why each value is or is not current (its vintage, then its order).
+    whys = vintage.standings(stored) if history else [None] * len(stored)
     if format is OutputFormat.json:
-        typer.echo(render.to_json(views.data_document(stored, names)), nl=False)
+        document = views.data_document(stored, names, whys if history else None)
+        typer.echo(render.to_json(document), nl=False)
         return
-    rows = [views.data_row(o, names, lang.value) for o in stored]
-    columns = views.DATA_COLUMNS + (("current",) if history else ())
+    rows = [views.data_row(o, names, lang.value, w) for o, w in zip(stored, whys, strict=True)]
+    columns = views.DATA_COLUMNS + (("current", "standing") if history else ())
     if format is OutputFormat.csv:
-        typer.echo(
-            render.to_csv([views.data_csv_row(o, names) for o in stored], views.DATA_CSV_COLUMNS),
-            nl=False,
-        )
+        csv_rows = [views.data_csv_row(o, names, w) for o, w in zip(stored, whys, strict=True)]
+        csv_columns = views.DATA_HISTORY_CSV_COLUMNS if history else views.DATA_CSV_COLUMNS
+        typer.echo(render.to_csv(csv_rows, csv_columns), nl=False)
     else:
         _echo_table(rows, columns, format, lang.value)
 

@@ -34,6 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cell": ("单元格", "Cell"),
     "ingested_at": ("导入时间", "Ingested"),
     "current": ("当前值", "Current"),
+    "standing": ("是否当前及原因", "Standing"),
     "vintage.preliminary": ("快报/初步", "preliminary"),
     "vintage.final": ("正式", "final"),
     "vintage.revised": ("修订", "revised"),

@@ -252,6 +252,16 @@ DATA_CSV_COLUMNS = (
 )
 
 
+# With --history: why each figure is or is not current (``ipkpi.vintage.standings``).
+_AT = DATA_CSV_COLUMNS.index("current") + 1
+DATA_HISTORY_CSV_COLUMNS = (
+    *DATA_CSV_COLUMNS[:_AT],
+    "standing_code",
+    "standing",
+    *DATA_CSV_COLUMNS[_AT:],
+)
+
+
 def _target_name(o, names, lang: Lang = "zh") -> str:
     target = names.get((o.city, o.target_id))
     if target is None:
@@ -259,7 +269,10 @@ def _target_name(o, names, lang: Lang = "zh") -> str:
     return target.name_en if lang == "en" and target.name_en else target.name
 
 
-def data_dict(o, names) -> dict[str, Any]:
+def data_dict(o, names, standing=None) -> dict[str, Any]:
+    """A stored value with its source; with its ``standing`` (``ipkpi.vintage.Standing``),
+    also why it is or is not current, as a code and in words."""
+    why = {} if standing is None else {"standing_code": standing.code, "standing": standing.text()}
     return {
         "city": o.city,
         "target_id": o.target_id,
@@ -269,6 +282,7 @@ def data_dict(o, names) -> dict[str, Any]:
         "unit": o.unit,
         "vintage": o.vintage,
         "current": o.current,
+        **why,
         "indicator": o.indicator,
         "raw": o.raw,
         "raw_unit": o.raw_unit,
@@ -282,12 +296,17 @@ def data_dict(o, names) -> dict[str, Any]:
     }
 
 
-def data_document(stored, names) -> dict[str, Any]:
-    return {"schema": DATA_SCHEMA, "observations": [data_dict(o, names) for o in stored]}
-
-
-def data_row(o, names, lang: Lang) -> dict[str, str]:
+def data_document(stored, names, standings=None) -> dict[str, Any]:
+    """``standings``: one per stored value (``ipkpi.vintage.standings``), or None."""
+    whys = standings if standings is not None else [None] * len(stored)
     return {
+        "schema": DATA_SCHEMA,
+        "observations": [data_dict(o, names, s) for o, s in zip(stored, whys, strict=True)],
+    }
+
+
+def data_row(o, names, lang: Lang, standing=None) -> dict[str, str]:
+    row = {
         "city": o.city,
         "target_id": o.target_id,
         "name": _target_name(o, names, lang),
@@ -301,10 +320,13 @@ def data_row(o, names, lang: Lang) -> dict[str, str]:
         "ingested_at": o.ingested_at,
         "current": label("yes" if o.current else "no", lang),
     }
+    if standing is not None:
+        row["standing"] = standing.text(lang)
+    return row
 
 
-def data_csv_row(o, names) -> dict[str, Any]:
-    d = data_dict(o, names)
+def data_csv_row(o, names, standing=None) -> dict[str, Any]:
+    d = data_dict(o, names, standing)
     source = d.pop("source")
     return {
         **d,

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 import sqlite3
 
 import pytest
+from conftest import write_workbook
+from typer.testing import CliRunner
 
 from ipkpi import vintage
+from ipkpi.cli import app
 from ipkpi.store import Kept, Observation, Revision, Store
 
 CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
@@ -257,4 +264,92 @@ def test_standings_of_one_file_with_two_vintages_and_of_unmarked_figures(store, 
         "current: 正式 ranks above the 快报 in the same file",
         "current: 修订 ranks above the later unmarked figure",  # 2024
         "not current: an unmarked figure after the 修订 figure",
+    ]
+
+
+# --- through the CLI -----------------------------------------------------------------------
+
+
+def sheet(path, title, value):
+    return write_workbook(
+        path,
+        [
+            [f"南京市2023年知识产权主要指标（{title}）"],
+            ["指标", "数值"],
+            ["万人高价值发明专利拥有量", value],
+        ],
+    )
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [*args, "--db", "s.db"])
+
+
+def test_cli_history_says_why_the_final_figure_stays_current(tmp_path, cli):
+    sheet(tmp_path / "final.xlsx", "正式", 60.86)
+    sheet(tmp_path / "early.xlsx", "快报", 60.5)
+    assert cli("ingest", "final.xlsx").exit_code == 0
+    assert cli("ingest", "early.xlsx").exit_code == 0
+    shown = cli("data", "show", "--city", "nanjing", "--history", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(shown.stdout)))
+    assert [
+        (r["value"], r["vintage"], r["current"], r["standing_code"], r["standing"]) for r in rows
+    ] == [
+        (
+            "60.86",
+            "final",
+            "True",
+            "current_above_later",
+            "current: 正式 ranks above the later 快报",
+        ),
+        ("60.5", "preliminary", "False", "kept_after", "not current: a 快报 after the 正式 figure"),
+    ]
+    table = cli("data", "show", "--city", "nanjing", "--history", "--lang", "en")
+    cells = [re.split(r"\s{2,}", line)[-2:] for line in table.stdout.splitlines()]
+    assert cells[:1] + cells[2:] == [
+        ["Current", "Standing"],
+        ["yes", "current: 正式 ranks above the later 快报"],
+        ["no", "not current: a 快报 after the 正式 figure"],
+    ]
+    table = cli("data", "show", "--city", "nanjing", "--history")
+    cells = [re.split(r"\s{2,}", line)[-2:] for line in table.stdout.splitlines()]
+    assert cells[:1] + cells[2:] == [
+        ["当前值", "是否当前及原因"],
+        ["是", "当前值：正式高于后到的快报"],
+        ["否", "非当前值：快报晚于正式数据到达"],
+    ]
+    document = json.loads(
+        cli("data", "show", "--city", "nanjing", "--history", "-f", "json").stdout
+    )
+    assert [(o["standing_code"], o["standing"]) for o in document["observations"]] == [
+        ("current_above_later", "current: 正式 ranks above the later 快报"),
+        ("kept_after", "not current: a 快报 after the 正式 figure"),
+    ]
+    # Without --history: nothing new, the current figure only.
+    now = json.loads(cli("data", "show", "--city", "nanjing", "-f", "json").stdout)
+    ((current,),) = [now["observations"]]
+    assert ("standing" in current, current["value"], current["vintage"]) == (False, 60.86, "final")
+    plain = cli("data", "show", "--city", "nanjing", "-f", "csv").stdout
+    assert "standing" not in plain.splitlines()[0]
+
+
+def test_cli_preliminary_then_final_is_a_revision(tmp_path, cli):
+    sheet(tmp_path / "early.xlsx", "快报", 60.5)
+    sheet(tmp_path / "final.xlsx", "正式", 60.86)
+    assert cli("ingest", "early.xlsx").exit_code == 0
+    result = cli("ingest", "final.xlsx")
+    assert result.stdout.splitlines() == [
+        "ingested  final.xlsx (single): 1 values: 0 new, 1 revised, 0 unchanged",
+        "  revised nanjing high_value_invention_patents_per_10k 2023: 60.5 → 60.86 件 "
+        "(was from early.xlsx)",
+        "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 0 new value(s), 1 revised",
+    ]
+    shown = cli("data", "show", "--city", "nanjing", "--history", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(shown.stdout)))
+    assert [(r["value"], r["current"], r["standing"]) for r in rows] == [
+        ("60.5", "False", "replaced by a later file"),
+        ("60.86", "True", "current"),
     ]
