@@ -1336,7 +1336,8 @@ def _run_lines(result) -> list[str]:
     lines = [
         f"files: {len(result.taken)} taken, {len(result.rejected)} rejected, "
         f"{len(result.already)} already ingested, {len(result.waiting)} waiting; "
-        f"{sum(f.new for f in result.taken)} new value(s), {len(result.revisions)} revised",
+        f"{sum(f.new for f in result.taken)} new value(s), {len(result.revisions)} revised"
+        + (f", {len(result.kept)} kept as not current" if result.kept else ""),
         f"reports: {len(written)} written ({', '.join(written) or '-'}), "
         f"{len(unchanged)} unchanged ({', '.join(unchanged) or '-'})",
     ]

@@ -172,12 +172,34 @@ def _n(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def kept_text(k) -> str:
+    """A figure kept as not current (``ipkpi.store.Kept``), in words: ``nanjing … 2023: 60.5
+    (快报) kept in the history; the 正式 figure 60.86 from FILE stays current``."""
+    from ipkpi.errors import display_path
+    from ipkpi.vintage import word
+
+    return (
+        f"{k.city} {k.target_id} {k.year}: {_n(k.value)} ({word(k.vintage)}) kept in the "
+        f"history; the {word(k.current_vintage)} figure {_n(k.current)} from "
+        f"{display_path(Path(k.current_path))} stays current"
+    )
+
+
+def _kept_count(n: int) -> str:
+    """``, 2 kept as not current``; nothing when none were, so such output is as before."""
+    return f", {n} kept as not current" if n else ""
+
+
 def ingest_lines(report, dry_run: bool = False) -> list[str]:
-    """What an ingest did, a line per file, then revisions and a summary line."""
+    """What an ingest did, a line per file, then revisions, figures kept as not current
+    and a summary line."""
     from ipkpi.errors import display_path
 
     lines = []
+    kept_in_all = 0
     for f in report.files:
+        kept = getattr(f, "kept", ())  # ipkpi.store.Kept, from Store.write_file
+        kept_in_all += len(kept)
         name = display_path(f.path)
         if f.status == "already":
             lines.append(f"already   {name}: ingested before, nothing new")
@@ -190,6 +212,7 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
             read = f"{f.values} values" + (f" and {f.tasks} task report(s)" if f.tasks else "")
             revised = len(f.revisions) + len(f.task_changes)
             detail = f"{read}: {f.new} new, {revised} revised, {f.unchanged} unchanged"
+            detail += _kept_count(len(kept))
             if f.missing:
                 detail += f"; {f.missing} missing"
             if f.unmatched:
@@ -207,6 +230,7 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
                 f"  revised {c.city} {c.task_id}: {old} → {new} "
                 f"(was from {display_path(Path(c.old_path))})"
             )
+        lines += [f"  not current: {kept_text(k)}" for k in kept]
     counts = {
         s: sum(1 for f in report.files if f.status == s)
         for s in ("ingested", "checked", "already", "rejected", "skipped")
@@ -226,7 +250,7 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
             f"{counts['checked']} would be ingested, {counts['already']} already "
             f"ingested, {counts['rejected']} rejected; {new} new value(s), {revised} revised"
         )
-    lines.append(summary)
+    lines.append(summary + _kept_count(kept_in_all))
     return lines
 
 

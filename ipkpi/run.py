@@ -29,7 +29,7 @@ from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.model import Catalogue
 from ipkpi.rejects import Rejection, reject
-from ipkpi.store import Revision, Store
+from ipkpi.store import Kept, Revision, Store
 from ipkpi.views import format_number
 
 RUN_SCHEMA = "ipkpi.run/1"
@@ -46,6 +46,7 @@ class TakenFile:
     unchanged: int
     revisions: tuple[Revision, ...]
     warnings: tuple[str, ...]
+    kept: tuple[Kept, ...] = ()  # stored as not current: a lower vintage than the current
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ class RunResult:
     @property
     def revisions(self) -> list[Revision]:
         return [r for f in self.taken for r in f.revisions]
+
+    @property
+    def kept(self) -> list[Kept]:
+        return [k for f in self.taken for k in f.kept]
 
     @property
     def fail_on_hits(self) -> list[tuple[str, str, str]]:
@@ -236,13 +241,17 @@ def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
 
 
 def _taken(report) -> TakenFile:
+    from ipkpi.render import kept_text
+
     warnings = (*report.warnings, *map(str, report.unmatched))
+    kept = tuple(getattr(report, "kept", ()))  # ipkpi.store.Kept, from Store.write_file
     log.info(
-        "taken %s: %d value(s), %d new, %d revised",
+        "taken %s: %d value(s), %d new, %d revised%s",
         display_path(report.path),
         report.values,
         report.new,
         len(report.revisions),
+        f", {len(kept)} kept as not current" if kept else "",
     )
     for warning in warnings:
         log.warning("%s", warning)  # located already: file › sheet › cell
@@ -256,6 +265,8 @@ def _taken(report) -> TakenFile:
             format_number(r.new),
             r.unit,
         )
+    for k in kept:
+        log.info("not current: %s", kept_text(k))
     return TakenFile(
         report.path,
         report.sha256 or "",
@@ -264,6 +275,7 @@ def _taken(report) -> TakenFile:
         report.unchanged,
         report.revisions,
         warnings,
+        kept,
     )
 
 
@@ -332,6 +344,7 @@ def summary_document(result: RunResult) -> dict[str, Any]:
                     "new": f.new,
                     "unchanged": f.unchanged,
                     "revised": len(f.revisions),
+                    **({"kept": len(f.kept)} if f.kept else {}),
                     "warnings": list(f.warnings),
                 }
                 for f in result.taken
@@ -363,6 +376,8 @@ def summary_document(result: RunResult) -> dict[str, Any]:
             }
             for r in result.revisions
         ],
+        # Only when there are some: a run's summary without any is as it always was.
+        **({"kept": [_kept_dict(k) for k in result.kept]} if result.kept else {}),
         "cities": [
             {
                 "city": c.city,
@@ -381,6 +396,20 @@ def summary_document(result: RunResult) -> dict[str, Any]:
                 for city, target, status in result.fail_on_hits
             ],
         },
+    }
+
+
+def _kept_dict(k: Kept) -> dict[str, Any]:
+    return {
+        "city": k.city,
+        "target_id": k.target_id,
+        "year": k.year,
+        "value": k.value,
+        "vintage": k.vintage,
+        "current": k.current,
+        "current_vintage": k.current_vintage,
+        "unit": k.unit,
+        "current_path": k.current_path,
     }
 
 

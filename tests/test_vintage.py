@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
 import re
@@ -15,6 +17,7 @@ from typer.testing import CliRunner
 
 from ipkpi import vintage
 from ipkpi.cli import app
+from ipkpi.ingest.ingester import FileReport
 from ipkpi.store import Kept, Observation, Revision, Store
 
 CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
@@ -353,3 +356,112 @@ def test_cli_preliminary_then_final_is_a_revision(tmp_path, cli):
         ("60.5", "False", "replaced by a later file"),
         ("60.86", "True", "current"),
     ]
+
+
+# --- the ingest summary and the run's log and summary ----------------------------------------
+
+ingester_passes_kept = pytest.mark.skipif(
+    "kept" not in FileReport.__dataclass_fields__,
+    reason="the ingester does not pass WriteResult.kept on to its FileReport yet",
+)
+
+
+def kept_one(where: str = "/data/2023正式.xlsx") -> Kept:
+    return Kept(CITY, TARGET, YEAR, 60.5, "preliminary", 60.86, "final", "件", where, "B3")
+
+
+def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monkeypatch):
+    from ipkpi.ingest.ingester import IngestReport
+    from ipkpi.render import ingest_lines
+
+    monkeypatch.chdir(tmp_path)
+    f = FileReport(tmp_path / "2023快报.xlsx", "ingested", layouts=("single",), values=2, new=1)
+    f.kept = (kept_one(str(tmp_path / "2023正式.xlsx")),)
+    assert ingest_lines(IngestReport([f])) == [
+        "ingested  2023快报.xlsx (single): 2 values: 1 new, 0 revised, 0 unchanged, "
+        "1 kept as not current",
+        "  not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept in "
+        "the history; the 正式 figure 60.86 from 2023正式.xlsx stays current",
+        "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 1 new value(s), 0 revised, "
+        "1 kept as not current",
+    ]
+    f.status = "checked"
+    assert ingest_lines(IngestReport([f]), dry_run=True)[-1] == (
+        "dry run, nothing written: 1 file(s): 1 would be ingested, 0 already ingested, "
+        "0 rejected; 1 new value(s), 0 revised, 1 kept as not current"
+    )
+    f.kept = ()  # none kept: the lines as they always were
+    assert ingest_lines(IngestReport([f]), dry_run=True) == [
+        "checked   2023快报.xlsx (single): 2 values: 1 new, 0 revised, 0 unchanged",
+        "dry run, nothing written: 1 file(s): 1 would be ingested, 0 already ingested, "
+        "0 rejected; 1 new value(s), 0 revised",
+    ]
+
+
+def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, caplog):
+    from types import SimpleNamespace
+
+    from ipkpi.config import RunConfig
+    from ipkpi.run import RunResult, _taken, summary_document
+
+    report = SimpleNamespace(
+        path=tmp_path / "快报.xlsx",
+        sha256="f" * 64,
+        values=1,
+        new=0,
+        unchanged=0,
+        revisions=(),
+        warnings=[],
+        unmatched=[],
+        kept=(kept_one(str(tmp_path / "正式.xlsx")),),
+    )
+    with caplog.at_level("INFO", logger="ipkpi.run"):
+        taken = _taken(report)
+    assert taken.kept == report.kept
+    shown = str(tmp_path) + "/"
+    assert [r.getMessage().replace(shown, "") for r in caplog.records] == [
+        "taken 快报.xlsx: 1 value(s), 0 new, 0 revised, 1 kept as not current",
+        "not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept in the "
+        "history; the 正式 figure 60.86 from 正式.xlsx stays current",
+    ]
+    config = RunConfig(
+        tmp_path / "ipkpi.toml", tmp_path, tmp_path, tmp_path / "s.db", None, tmp_path, None
+    )
+    result = RunResult(config, dt.datetime(2026, 1, 1, tzinfo=dt.UTC), taken=[taken])
+    document = summary_document(result)
+    assert document["files"]["taken"][0]["kept"] == 1
+    assert document["kept"] == [
+        {
+            "city": CITY,
+            "target_id": TARGET,
+            "year": YEAR,
+            "value": 60.5,
+            "vintage": "preliminary",
+            "current": 60.86,
+            "current_vintage": "final",
+            "unit": "件",
+            "current_path": str(tmp_path / "正式.xlsx"),
+        }
+    ]
+    result.taken = [dataclasses.replace(taken, kept=())]  # none kept: no such keys
+    document = summary_document(result)
+    assert "kept" not in document and "kept" not in document["files"]["taken"][0]
+
+
+@ingester_passes_kept
+def test_cli_final_then_preliminary_says_the_preliminary_is_kept(tmp_path, cli):
+    sheet(tmp_path / "final.xlsx", "正式", 60.86)
+    sheet(tmp_path / "early.xlsx", "快报", 60.5)
+    assert cli("ingest", "final.xlsx").exit_code == 0
+    result = cli("ingest", "early.xlsx")
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            "ingested  early.xlsx (single): 1 values: 0 new, 0 revised, 0 unchanged, "
+            "1 kept as not current",
+            "  not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept "
+            "in the history; the 正式 figure 60.86 from final.xlsx stays current",
+            "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 0 new value(s), 0 revised, "
+            "1 kept as not current",
+        ],
+    )
