@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ipkpi.engine import (
@@ -46,6 +46,9 @@ class Report:
     sources: tuple[SourceFile, ...]
     observations: tuple[Any, ...] = ()  # the stored observations the figures came from
     tasks: TasksAssessment | None = None
+    # (target id, year) → vintage of the stored figures used that their file marked
+    # (preliminary, final, revised); an unmarked figure is not in it.
+    vintages: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def plan(self):
@@ -82,10 +85,13 @@ def build_report(
     rows, files = store.current_values(city)
     series: dict[str, list[Point]] = {}
     file_of: dict[tuple[str, int], int] = {}
+    vintages: dict[tuple[str, int], str] = {}
     for target_id, year, value, vintage, file_id in rows:
         if target_id in ids and year <= as_of:
             series.setdefault(target_id, []).append(Point(year, value, vintage == "preliminary"))
             file_of[(target_id, year)] = file_id
+            if vintage is not None:
+                vintages[(target_id, year)] = vintage
     assessment = assess_plan(plan, series, as_of=as_of, method=method, thresholds=thresholds)
     used = {(r.target.id, y) for r in assessment.results for y in r.years_counted}
     used |= {(r.target.id, r.baseline.year) for r in assessment.results if r.baseline}
@@ -101,7 +107,8 @@ def build_report(
     kept: tuple[Any, ...] = ()
     if evidence:
         kept = tuple(o for o in store.observations(city=city) if (o.target_id, o.year) in used)
-    return Report(assessment, tuple(sources), kept, tasks)
+    marked = {key: vintages[key] for key in used if key in vintages}
+    return Report(assessment, tuple(sources), kept, tasks, marked)
 
 
 def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int) -> Plan:
@@ -185,10 +192,16 @@ def summary(assessment: PlanAssessment) -> dict[str, int]:
     return {"targets": len(assessment.results), **{s.value: counts[s] for s in STATUS_ORDER}}
 
 
-def assessment_dict(a: Assessment, lang: Lang = "zh") -> dict[str, Any]:
-    """One target's result in the stable JSON schema documented in the README."""
+def assessment_dict(
+    a: Assessment, lang: Lang = "zh", vintages: dict[tuple[str, int], str] | None = None
+) -> dict[str, Any]:
+    """One target's result in the stable JSON schema documented in the README; with the
+    report's ``vintages``, the latest figure's vintage where its file marked it."""
     t = a.target
     series_unit = t.series_unit_or_unit
+    marked = None
+    if vintages and a.latest is not None:
+        marked = vintages.get((t.id, a.latest.year))
     return {
         "id": t.id,
         "name": t.name,
@@ -219,6 +232,7 @@ def assessment_dict(a: Assessment, lang: Lang = "zh") -> dict[str, Any]:
             "value": rounded(a.latest.value),
             "unit": series_unit,
             "preliminary": a.latest.preliminary,
+            **({"vintage": marked} if marked else {}),  # only when marked: as before if not
         },
         "actual": None if a.actual is None else {"year": a.actual_year, "value": rounded(a.actual)},
         "gap": rounded(a.gap),
@@ -257,7 +271,7 @@ def report_document(report: Report, lang: Lang = "zh") -> dict[str, Any]:
             {"path": f.path, "sha256": f.sha256, "ingested_at": f.ingested_at}
             for f in report.sources
         ],
-        "targets": [assessment_dict(a, lang) for a in pa.results],
+        "targets": [assessment_dict(a, lang, report.vintages) for a in pa.results],
         "tasks": None if report.tasks is None else tasks_section(report.tasks, lang),
     }
 
