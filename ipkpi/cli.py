@@ -396,9 +396,11 @@ def ingest(
     header, a 单位：… line above the table or the cell; a value a power of ten away from
     its series is refused until confirmed (--accept, or 核实无误 in its 备注 column). A file
     ingested before is skipped; a value that differs from the stored one becomes current
-    and the old one stays in the history. Exit status 1 when any file is rejected (the
-    others are still ingested). While `ipkpi run` or another ingest writes to the same
-    store, it waits (up to --lock-timeout, then exit status 2).
+    and the old one stays in the history, unless the stored one's vintage ranks above it
+    (快报 < unmarked = 正式 < 修订): then it is kept in the history as not current. Exit
+    status 1 when any file is rejected (the others are still ingested). While `ipkpi run`
+    or another ingest writes to the same store, it waits (up to --lock-timeout, then exit
+    status 2).
 
     Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
     ipkpi ingest 2024.xlsx --accept 数据!D7
