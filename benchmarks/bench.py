@@ -9,6 +9,8 @@ of about 16,000, 160,000 and 1,600,000 cells in the long and wide layouts.
     python benchmarks/bench.py [--repeat 5] [--quick] [--markdown]
 
 ``--quick`` runs the smallest sizes once (the test suite uses it so the script cannot rot).
+Beside each ``ipkpi ingest`` runs the same ingest with its context checks switched off
+(``benchmarks/unchecked.py``), so the table shows what the checks cost (goal ≤ 10 %).
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ ALL_REPORTS = (
     "for city in c.cities()]; "
     "sys.stdout.buffer.write(to_json_bytes(out))"
 )
+# ipkpi ingest with the context checks (plausibility, units from context) switched off:
+# what they cost, as the share of ingest time they add.
+UNCHECKED = Path(__file__).resolve().parent / "unchecked.py"
+CHECKS_OFF = "ipkpi ingest, context checks off"
 PANDAS_READ = (
     "import sys, pandas; pandas.read_excel(sys.argv[1], sheet_name=None, engine='openpyxl')"
 )
@@ -159,6 +165,27 @@ def ingest(work: Path, sizes: dict[str, int], repeat: int, pandas_repeat: int) -
             results.append(
                 measure(
                     group,
+                    CHECKS_OFF,
+                    [
+                        sys.executable,
+                        str(UNCHECKED),
+                        "ingest",
+                        str(book),
+                        "--db",
+                        str(db),
+                        "--targets",
+                        str(catalogue),
+                    ],
+                    work,
+                    repeat,
+                    setup=fresh(db),
+                    baseline="ipkpi ingest",
+                    limit=1.10,
+                )
+            )
+            results.append(
+                measure(
+                    group,
                     "pandas.read_excel(engine='openpyxl')",
                     [sys.executable, "-c", PANDAS_READ, str(book)],
                     work,
@@ -240,6 +267,10 @@ def verdict(m: Measure, by_name: dict[tuple[str, str], Measure]) -> tuple[str, s
             return "", ""
         return "", ("ok" if m.seconds < m.limit else "FAIL") + f" (< {m.limit:g} s)"
     base = by_name[(m.group, m.baseline)]
+    if m.name == CHECKS_OFF:  # what the checks add to ipkpi ingest
+        share = base.seconds / m.seconds - 1
+        mark = "ok" if share <= m.limit - 1 else "FAIL"
+        return f"checks {share:+.0%}", f"{mark} (≤ {m.limit - 1:.0%})"
     if m.name.startswith("pandas"):  # how many times slower than ipkpi
         ratio = m.seconds / base.seconds
         mark = "ok" if ratio >= 5 else "FAIL"

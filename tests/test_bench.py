@@ -30,10 +30,12 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         "ingest long 16k (15,005 cells)",
         "python-calamine bare read",
         "ipkpi ingest",
+        "ipkpi ingest, context checks off",
         "pandas.read_excel(engine='openpyxl')",
         "ingest wide 16k (15,953 cells)",
         "python-calamine bare read",
         "ipkpi ingest",
+        "ipkpi ingest, context checks off",
         "pandas.read_excel(engine='openpyxl')",
         "report (3,000 observations)",
         "ipkpi report, one place",
@@ -43,4 +45,4 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         "ipkpi export, 3 places",
     ]
     measured = [line for line in lines[2:] if re.search(r"\d+\.\d{3}\s+\d+", line)]
-    assert len(measured) == 13  # a median and a peak on every measurement line
+    assert len(measured) == 15  # a median and a peak on every measurement line

@@ -470,8 +470,8 @@ def test_20_a_fractional_count_is_refused(work, runner):
         "centres.xlsx",
         [
             "centres.xlsx › 数据 › D2: 12.5 家 for 知识产权运营中心 (2023) is not a whole "
-            "number, but it counts 家: if the sheet is in 万家, say so (单位：万家); else correct "
-            "the figure"
+            "number, but it counts 家: correct the figure, or say the unit the table counts in "
+            "(单位：…)"
         ],
     )
 
@@ -573,7 +573,15 @@ def test_25_city_option_takes_only_its_rows(work, runner, monkeypatch):
     with Store(Path(DB)) as store:
         report = ingest_paths([path], load_catalogue(), store, IngestOptions(city="nanjing"))
     (file,) = report.files
-    assert (file.status, file.other_places, file.problems) == ("ingested", {"石家庄市": 1}, [])
+    assert (file.status, file.other_places, file.not_chosen, file.problems) == (
+        "ingested",
+        {},
+        {"石家庄市": 1},
+        [],
+    )
+    assert file.warnings == [
+        "two.xlsx: 1 value(s) passed over for 1 place(s) other than --city: 石家庄市"
+    ]
     assert current("nanjing") == {("high_value_invention_patents_per_10k", 2023): 60.86}
     assert current("shijiazhuang") == {}
 
@@ -613,9 +621,6 @@ def test_27_no_row_names_a_catalogue_place(work, runner):
     assert result.stderr.splitlines() == [
         f"Error: none.xlsx: no row names a place in the catalogue (无锡市、苏州市); known: {KNOWN}: "
         "correct the place names, or add the place's name to its plan's aliases",
-        # The same rows again as a warning, though the file is rejected.
-        "Warning: none.xlsx: 2 value(s) passed over for 2 place(s) or total(s) with no plan "
-        "here: 无锡市、苏州市",
     ]
     assert "rejected  none.xlsx: 1 problem(s), nothing stored" in result.stdout
     assert everything() == []
@@ -682,11 +687,6 @@ def test_29_stacked_tables_each_with_its_own_unit_line(work, runner):
     assert current("guizhou") == STACKED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sheet's title names the place for the first table only: the stacked one "
-    "below is refused (cannot tell which city)",
-)
 def test_29b_the_sheet_title_names_the_place_of_a_stacked_table_too(work, runner):
     xlsx("stacked.xlsx", stacked_rows())
     ok(ingest(runner, "stacked.xlsx"))
@@ -834,12 +834,6 @@ def test_35_a_years_down_table(work, runner):
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the year cells under 指标 are read as a second header row (年份 merged above the "
-    "years): ingested as a years-down table of 0 values, exit 0, with '60.86' and '86.5' "
-    "unmatched",
-)
 def test_36_years_in_the_indicator_column_is_a_transposed_table(work, runner):
     xlsx(
         "transposed.xlsx",
@@ -879,11 +873,6 @@ def test_37a_traditional_characters_in_places_headers_and_units(work, runner):
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="indicator names are matched without the traditional → simplified fold "
-    "(matching.normalise): '萬人高價值發明專利擁有量' matches no target",
-)
 def test_37b_traditional_characters_in_indicator_names(work, runner):
     xlsx(
         "traditional.xlsx",
@@ -910,11 +899,6 @@ def history_of(year: int) -> list[tuple[float, str | None, bool, str]]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plausibility crashes (ValueError: too many values to unpack, plausibility.py "
-    "`(p,) = mine`) on two figures of one year with no other year beside them; not the store",
-)
 def test_38a_a_kuaibao_and_a_zhengshi_sheet_of_one_year(work, runner):
     book("2023.xlsx", KUAIBAO_ZHENGSHI)
     ok(ingest(runner, "2023.xlsx"))

@@ -89,7 +89,8 @@ class FileReport:
     unmatched: list[Unmatched] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
-    other_places: dict[str, int] = field(default_factory=dict)  # rows passed over, by place
+    other_places: dict[str, int] = field(default_factory=dict)  # values passed over, by place
+    not_chosen: dict[str, int] = field(default_factory=dict)  # … of places other than --city
 
 
 @dataclass
@@ -314,7 +315,6 @@ def parse_file(
                     record.confirmed or _accepted(options.accept, ob.sheet, ob.cell),
                 )
             )
-    _passed_over(report, path)
     if report.other_places and not observations and not report.problems and not progress_sheets:
         names = "、".join(list(report.other_places)[:8])
         raise InputFileError(
@@ -327,6 +327,7 @@ def parse_file(
                 )
             ]
         )
+    _passed_over(report, path)
     if not report.problems:
         _judge(points, stored, report, path)
     if options.strict:
@@ -388,16 +389,19 @@ def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> b
 
 
 def _passed_over(report: FileReport, path: Path) -> None:
-    """One warning for the rows of places outside the catalogue, and of totals."""
-    if not report.other_places:
-        return
-    rows = sum(report.other_places.values())
-    names = list(report.other_places)
-    shown = "、".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
-    report.warnings.append(
-        f"{display_path(path)}: {rows} value(s) passed over for {len(names)} place(s) or "
-        f"total(s) with no plan here: {shown}"
-    )
+    """One warning for the values of places with no plan here and of totals, one for those
+    of places other than --city."""
+    for passed, why in (
+        (report.other_places, "place(s) or total(s) with no plan here"),
+        (report.not_chosen, "place(s) other than --city"),
+    ):
+        if passed:
+            names = list(passed)
+            shown = "、".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            report.warnings.append(
+                f"{display_path(path)}: {sum(passed.values())} value(s) passed over for "
+                f"{len(names)} {why}: {shown}"
+            )
 
 
 def _progress_of(
@@ -464,6 +468,7 @@ class _Resolver:
         self.units: dict[tuple, tuple[str | None, float | None]] = {}
         self.targets: dict[tuple[str, str], Target] = {}
         self.cities: dict[tuple[str, str], str | None] = {}
+        self.unplaced: set[tuple[str | None, str]] = set()
 
     def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -478,8 +483,8 @@ class _Resolver:
                 self.cities[key] = self._named_city(record.city, title)
             slug = self.cities[key]
             if slug is None or (self.options.city and slug != self.options.city):
-                other = report.other_places
-                other[record.city] = other.get(record.city, 0) + 1
+                passed = report.other_places if slug is None else report.not_chosen
+                passed[record.city] = passed.get(record.city, 0) + 1
                 return None
             return slug
         if self.options.city:
@@ -487,13 +492,15 @@ class _Resolver:
         found = self.places.named_in((title, record.sheet or "", self.path.name))
         if found is not None:
             return found
-        self.problem(
-            report,
-            record,
-            "cannot tell which city this is: give a 城市 column, name "
-            "the place in the title or the file name, or pass --city",
-            None,
-        )
+        if (record.sheet, title) not in self.unplaced:  # once per table, not per value
+            self.unplaced.add((record.sheet, title))
+            self.problem(
+                report,
+                record,
+                "cannot tell which city this is: give a 城市 column, name "
+                "the place in the title or the file name, or pass --city",
+                None,
+            )
         return None
 
     def _named_city(self, name: str, title: str) -> str | None:
@@ -514,7 +521,7 @@ class _Resolver:
             if series is None:
                 return None
             self.series[key] = series
-        city, target, first, last = series
+        city, target, first, last, share, whole = series
         if not first <= record.year <= last:
             self.problem(
                 report,
@@ -574,7 +581,7 @@ class _Resolver:
                 record.cell,
             )
             return None
-        if value > 100 and target.is_share:
+        if value > 100 and share:
             self.problem(
                 report,
                 record,
@@ -583,13 +590,13 @@ class _Resolver:
                 record.cell,
             )
             return None
-        if target.whole and not value.is_integer():
+        if whole and not value.is_integer():
             self.problem(
                 report,
                 record,
                 f"{_num(given)} {source_unit or unit} for {target.name} ({record.year}) is not "
-                f"a whole number, but it counts {unit}: if the sheet is in 万{unit}, say so "
-                f"(单位：万{unit}); else correct the figure",
+                f"a whole number, but it counts {unit}: correct the figure, or say the unit "
+                "the table counts in (单位：…)",
                 record.cell,
             )
             return None
@@ -615,8 +622,8 @@ class _Resolver:
         )
 
     def _series(self, record, title, report, unmatched_rows):
-        """(city, target, first year, last year) for a record, or None with the problem
-        or the unmatched row recorded."""
+        """(city, target, first year, last year, is a share, is counted whole) for a
+        record, or None with the problem or the unmatched row recorded."""
         city = self.city_of(record, title, report)
         if city is None:
             return None
@@ -664,8 +671,8 @@ class _Resolver:
                         )
                     )
                 return None
-        self.targets[(city, match.target.id)] = match.target
-        return (city, match.target, *self.year_ranges[city])
+        target = self.targets[(city, match.target.id)] = match.target
+        return (city, target, *self.year_ranges[city], target.is_share, target.whole)
 
     def _cell_unit(self, record: RawRecord, written: str, report) -> RawRecord | None:
         """The record with the unit its cell's own text gives (36.26万件), or None when

@@ -235,7 +235,11 @@ def _header_at(rows: list[list[object]], r: int, weak: bool = False) -> _Header 
     keyed = kinds & {"indicator", "id"}
     if keyed and not kinds & {"yearcol", "value", "annual", "running"} and r + 1 < len(rows):
         below = {c: x for c, v in enumerate(rows[r + 1]) if (x := _role(v))}
-        year_cols = {c: x for c, x in below.items() if x[0] in ("yearcol", "part", "date")}
+        # Never under the indicator (or id) column: years there run down a transposed table.
+        keys = {c for c, (k, _) in roles.items() if k in ("indicator", "id")}
+        year_cols = {
+            c: x for c, x in below.items() if x[0] in ("yearcol", "part", "date") and c not in keys
+        }
         if any(x[0] == "yearcol" for x in year_cols.values()):
             roles = {c: x for c, x in roles.items() if c not in year_cols} | year_cols
             kinds = {k for k, _ in roles.values()}
@@ -308,9 +312,13 @@ def read_tables(
         return None
     tables: list[Table] = []
     above = 0  # the first row of the text above the current header
+    # The sheet's own title (above its first table) names the place and year of every table
+    # below it, unless a table's own title says otherwise.
+    top = " ".join(t for _, t in _title_cells(rows, 0, header.top, None))
     while header is not None:
         end, next_header, next_above = _table_end(rows, header)
-        context = _Context(sheet.name, file_name, layout, year, problem, len(header.blocks) > 1)
+        several = len(header.blocks) > 1
+        context = _Context(sheet.name, file_name, layout, year, problem, several, top)
         for block in header.blocks:
             table = _read_block(rows, header, block, above, end, context)
             if table is not None:
@@ -327,6 +335,7 @@ class _Context:
     year: int | None  # --year
     problem: object  # (message, cell) → None
     several: bool  # tables side by side on the header row
+    top: str  # the text above the sheet's first table
 
 
 def _table_end(rows, header: _Header) -> tuple[int, _Header | None, int]:
@@ -339,7 +348,7 @@ def _table_end(rows, header: _Header) -> tuple[int, _Header | None, int]:
         first = next((t for v in row if not _blank(v) and (t := _text(v))), "")
         if not first:
             continue
-        if parse_year(first) is None and _word_role(first)[0] in _HEADER_START:
+        if _word_role(first)[0] in _HEADER_START:
             found = _header_at(rows, r)
             if found is not None:
                 title_from = _text_above(rows, found.top, header.row)
@@ -401,6 +410,8 @@ def _read_block(rows, header: _Header, block: _Block, above: int, end: int, ctx:
     # The year, the place and the vintage come from all the text above the header; the
     # unit line from the text above this table only (its own columns, side by side).
     title = " ".join(t for _, t in _title_cells(rows, above, header.top, None))
+    if above > 0 and ctx.top:  # a table below the first: its own title, then the sheet's
+        title = f"{title} {ctx.top}".strip()
     own = _title_cells(rows, above, header.top, block if ctx.several else None)
     # A stray 单位：… cell on the header row itself counts as a unit line too.
     on_header = [
@@ -583,53 +594,68 @@ class _Rows:
 
     # --- units ------------------------------------------------------------------
 
-    def unit_of(self, row_sources: tuple, c: int) -> tuple[str | None, str | None, str | None]:
-        """(unit, where it is written, which source) for column ``c`` of a row whose own
-        sources (unit column, name) are ``row_sources``; raises _Conflict."""
+    def unit_of(self, row_sources: tuple, c: int) -> tuple[str | None, str | None]:
+        """(unit, which source gives it) for column ``c`` of a row whose own units (unit
+        column, name) are ``row_sources``, as (source, unit) pairs; raises _Conflict with
+        the two sources that disagree. Worked out once per distinct combination."""
         key = (row_sources, c if c in self.header_units else None)
         found = self._units.get(key)
         if found is None:
             found = self._units[key] = self._combine(row_sources, c)
         if found[0] == "conflict":
-            raise _Conflict(found[1])
+            raise _Conflict(*found[1:])
         return found
 
     def _combine(self, row_sources: tuple, c: int) -> tuple:
         sources = list(row_sources)
         if c in self.header_units:
-            sources.append(("header", *self.header_units[c]))
+            sources.append(("header", self.header_units[c][0]))
         line = self.line
         if line is not None and line.unit:
-            sources.append(("unit line", line.unit, line.cell))
-        distinct = list(dict.fromkeys(s[1] for s in sources))
+            sources.append(("unit line", line.unit))
+        distinct = list(dict.fromkeys(u for _, u in sources))
         if len(distinct) > 1:
             a = sources[0]
-            b = next(s for s in sources if s[1] != a[1])
-            return (
-                "conflict",
-                f"unit conflict: {SOURCE_WORDS[a[0]]} says {a[1]} ({a[2]}) but "
-                f"{SOURCE_WORDS[b[0]]} says {b[1]} ({b[2]}): make them agree",
-            )
+            return ("conflict", a, next(s for s in sources if s[1] != a[1]))
         if sources:
-            kind, unit, cell = sources[0]
-            return (unit, cell, kind)
+            return (sources[0][1], sources[0][0])
         if line is not None and line.problem:
-            return (
-                "conflict",
-                f"{line.problem} ({line.cell}): give each row's unit in a 单位 column",
-            )
-        return (None, None, None)
+            return ("conflict", None, None)
+        return (None, None)
 
-    def row_sources(self, row, number: int, name_unit: str | None, name_col: int) -> tuple:
-        """The units a row gives itself: its unit column, then its indicator's name."""
+    def where(self, source: str | None, c: int, number: int, name_col: int) -> str | None:
+        """The cell a unit's source stands in."""
+        if source == "column":
+            return f"{column_letter(self.unit_col)}{number}"
+        if source == "name":
+            return f"{column_letter(name_col)}{number}"
+        if source == "header":
+            return self.header_units[c][1]
+        if source == "unit line":
+            return self.line.cell
+        return None
+
+    def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> str:
+        if conflict.a is None:
+            line = self.line
+            return f"{line.problem} ({line.cell}): give each row's unit in a 单位 column"
+        (ka, ua), (kb, ub) = conflict.a, conflict.b
+        return (
+            f"unit conflict: {SOURCE_WORDS[ka]} says {ua} ({self.where(ka, c, number, name_col)}) "
+            f"but {SOURCE_WORDS[kb]} says {ub} ({self.where(kb, c, number, name_col)}): "
+            "make them agree"
+        )
+
+    def row_sources(self, row, name_unit: str | None) -> tuple:
+        """The units a row gives itself, as (source, unit): its unit column, then its
+        indicator's name."""
         sources = ()
         if self.unit_col is not None:
             text = _text(row[self.unit_col])
             if text:
-                unit_cell = f"{column_letter(self.unit_col)}{number}"
-                sources = (("column", units.canonical(text), unit_cell),)
+                sources = (("column", units.canonical(text)),)
         if name_unit:
-            sources += (("name", name_unit, f"{column_letter(name_col)}{number}"),)
+            sources += (("name", name_unit),)
         return sources
 
     # --- rows -------------------------------------------------------------------
@@ -695,16 +721,18 @@ class _Rows:
                 self.problem("a value with no indicator name", cell_ref(r, name_col))
                 continue
             name_only, name_unit = _split_unit(name)
-            sources = self.row_sources(row, number, name_unit, name_col)
+            sources = self.row_sources(row, name_unit)
             city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
             name_cell = f"{column_letter(name_col)}{number}"
             id_cell = f"{column_letter(id_col)}{number}" if target_id else None
             for c, y, ycell, vintage in cells:
                 try:
-                    unit, unit_cell, source = self.unit_of(sources, c)
+                    unit, source = self.unit_of(sources, c)
                 except _Conflict as conflict:
-                    self.problem(str(conflict), f"{column_letter(c)}{number}")
+                    text = self.conflict_text(conflict, c, number, name_col)
+                    self.problem(text, f"{column_letter(c)}{number}")
                     break
+                unit_cell = self.where(source, c, number, name_col) if source else None
                 add(
                     RawRecord(
                         sheet_name,
@@ -749,15 +777,16 @@ class _Rows:
             city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
             if layout == "places" and not city:
                 continue
-            sources = self.row_sources(row, number, None, block.first)
+            sources = self.row_sources(row, None)
             for c, name, _name_unit in items:
                 if _blank(row[c]):
                     continue
                 try:
-                    unit, unit_cell, source = self.unit_of(sources, c)
+                    unit, source = self.unit_of(sources, c)
                 except _Conflict as conflict:
-                    self.problem(str(conflict), cell_ref(r, c))
+                    self.problem(self.conflict_text(conflict, c, number, c), cell_ref(r, c))
                     continue
+                unit_cell = self.where(source, c, number, c) if source else None
                 records.append(
                     RawRecord(
                         self.sheet_name,
@@ -782,7 +811,8 @@ class _Rows:
 
 
 class _Conflict(Exception):
-    pass
+    def __init__(self, a: tuple[str, str] | None, b: tuple[str, str] | None):
+        self.a, self.b = a, b
 
 
 SOURCE_WORDS = {

@@ -1,8 +1,8 @@
 """Match the indicator names statistics sheets use to catalogue targets.
 
 Names are compared after normalising: full-width to half-width (NFKC), no
-whitespace or quote marks, 每万人口/每万人 read as 万人, and a trailing
-parenthesised unit dropped (``商标有效注册量(万件)``)."""
+whitespace or quote marks, traditional characters read as simplified, 每万人口/每万人 read
+as 万人, and a trailing parenthesised unit dropped (``商标有效注册量(万件)``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ipkpi import units
+from ipkpi.ingest.hanzi import simplified
 from ipkpi.model import Plan, Target
 
 _QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
@@ -37,7 +38,7 @@ def split_unit(name: str) -> tuple[str, str | None]:
 
 
 def normalise(name: str) -> str:
-    text, _ = split_unit(name)
+    text, _ = split_unit(simplified(name))
     text = _SPACE.sub("", _QUOTES.sub("", text))
     text = _NUMBERING.sub("", text)
     for old, new in _VARIANTS:

@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipkpi.model import Kind, Target
 
@@ -32,9 +33,9 @@ _NEAR_TEN = (0.9, 1.1)
 _SMALL = 10
 
 
-@dataclass(frozen=True)
-class Point:
-    """A value as judged: its series, year, value and where it was read."""
+class Point(NamedTuple):
+    """A value as judged: its series, year, value and where it was read (a named tuple:
+    ingest makes one per value)."""
 
     city: str
     target: Target
@@ -118,7 +119,7 @@ def _series_suspects(mine: list[Point], before: Mapping[int, float]) -> list[Sus
                 blamed.setdefault(p.year, []).append((k, p.year, before[p.year], True))
     found = [_suspect(by_year[y][1], beside) for y, beside in blamed.items()]
     if len(years) == 1 and not before:  # no neighbour: the plan's own figure stands in
-        (p,) = mine
+        p = by_year[years[0]][1]
         reference = _plan_reference(p.target)
         if reference is not None:
             what, value = reference
