@@ -198,7 +198,7 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
     lines = []
     kept_in_all = 0
     for f in report.files:
-        kept = getattr(f, "kept", ())  # ipkpi.store.Kept, from Store.write_file
+        kept = f.kept
         kept_in_all += len(kept)
         name = display_path(f.path)
         if f.status == "already":

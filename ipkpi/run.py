@@ -244,7 +244,7 @@ def _taken(report) -> TakenFile:
     from ipkpi.render import kept_text
 
     warnings = (*report.warnings, *map(str, report.unmatched))
-    kept = tuple(getattr(report, "kept", ()))  # ipkpi.store.Kept, from Store.write_file
+    kept = report.kept
     log.info(
         "taken %s: %d value(s), %d new, %d revised%s",
         display_path(report.path),

@@ -452,7 +452,12 @@ def _sort_out(observations: list[Observation], current: dict, path: str):
             others = [ob for ob in given if ob is not best]
             if now is not None and _same(now[1], best.value):
                 unchanged += 1
-                stays = (now[1], now[3], now[2])
+                if rank(best.vintage) > rank(now[3]):  # confirmed: 正式 after the same 快报
+                    replaced.append((now[0],))
+                    rows.append(best)
+                    stays = (best.value, best.vintage, path)
+                else:
+                    stays = (now[1], now[3], now[2])
             else:
                 if now is None:
                     new += 1

@@ -158,6 +158,20 @@ def test_an_equal_value_is_unchanged_whatever_its_vintage(store, tmp_path):
     assert history(store) == [(60.86, "final", True, "正式.xlsx")]
 
 
+def test_an_equal_final_figure_confirms_the_preliminary_one_and_becomes_current(store, tmp_path):
+    # Else a later 快报 with another value would replace what the 正式 figure confirmed.
+    write(store, tmp_path, "快报.xlsx", ob(60.86, "preliminary"))
+    result = write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
+    assert (result.new, result.unchanged, result.revisions, result.kept) == (0, 1, (), ())
+    assert history(store) == [
+        (60.86, "preliminary", False, "快报.xlsx"),
+        (60.86, "final", True, "正式.xlsx"),
+    ]
+    late = write(store, tmp_path, "快报2.xlsx", ob(61.2, "preliminary"))
+    assert (late.revisions, [(k.value, k.current) for k in late.kept]) == ((), [(61.2, 60.86)])
+    assert now(store) == {(TARGET, YEAR): (60.86, "final")}
+
+
 def test_a_preliminary_and_a_final_figure_in_one_file(store, tmp_path):
     # A 快报 sheet before the 正式 sheet, a second target the other way round: both stored,
     # the 正式 one current, the 快报 kept aside; no revision, no IntegrityError.
@@ -360,11 +374,6 @@ def test_cli_preliminary_then_final_is_a_revision(tmp_path, cli):
 
 # --- the ingest summary and the run's log and summary ----------------------------------------
 
-ingester_passes_kept = pytest.mark.skipif(
-    "kept" not in FileReport.__dataclass_fields__,
-    reason="the ingester does not pass WriteResult.kept on to its FileReport yet",
-)
-
 
 def kept_one(where: str = "/data/2023正式.xlsx") -> Kept:
     return Kept(CITY, TARGET, YEAR, 60.5, "preliminary", 60.86, "final", "件", where, "B3")
@@ -448,7 +457,6 @@ def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, c
     assert "kept" not in document and "kept" not in document["files"]["taken"][0]
 
 
-@ingester_passes_kept
 def test_cli_final_then_preliminary_says_the_preliminary_is_kept(tmp_path, cli):
     sheet(tmp_path / "final.xlsx", "正式", 60.86)
     sheet(tmp_path / "early.xlsx", "快报", 60.5)

@@ -32,7 +32,7 @@ from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
 from ipkpi.model import Catalogue, Plan, Target
-from ipkpi.store import Observation, Revision, Store, TaskChange, write_or_preview
+from ipkpi.store import Kept, Observation, Revision, Store, TaskChange, write_or_preview
 from ipkpi.tasks import TaskProgress
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
@@ -84,6 +84,7 @@ class FileReport:
     unchanged: int = 0
     missing: int = 0  # cells with a missing marker
     revisions: tuple[Revision, ...] = ()
+    kept: tuple[Kept, ...] = ()  # figures stored as not current: a lower vintage
     tasks: int = 0  # task progress rows read
     task_changes: tuple[TaskChange, ...] = ()
     unmatched: list[Unmatched] = field(default_factory=list)
@@ -198,6 +199,7 @@ def ingest_file(
         return report
     report.status = "checked" if options.dry_run else "ingested"
     report.new, report.unchanged, report.revisions = result.new, result.unchanged, result.revisions
+    report.kept = result.kept
     report.task_changes = result.task_changes
     return report
 
