@@ -916,3 +916,111 @@ def test_38b_the_same_beside_an_earlier_year_in_the_store(work, runner):
         ("high_value_invention_patents_per_10k", 2022): 52.4,
         ("high_value_invention_patents_per_10k", 2023): 60.86,
     }
+
+
+# =========================================================================== more cases
+
+
+def test_39_a_place_alias_in_the_plan_header(work, runner):
+    plan = GOOD_PLAN.replace('place_en = "Testville"', 'place_en = "Testville"\naliases = ["试城"]')
+    write_plan(work / "cat", plan)
+    xlsx("alias.xlsx", [["城市", "指标", "年份", "数值"], ["试城", HV, 2023, 31.5]])
+    ok(ingest(runner, "alias.xlsx", "--targets", "cat"))
+    assert current("testville") == {("patents_per_10k", 2023): 31.5}
+
+
+def test_40_a_total_row_that_names_the_province(work, runner):
+    xlsx(
+        "totals.xlsx",
+        [
+            ["各市（州）商标有效注册量"],  # the title names no place
+            ["单位：万件"],
+            ["地区", "指标", "年份", "数值"],
+            ["贵阳市", "商标有效注册量", 2023, 17.9],
+            ["贵州省合计", "商标有效注册量", 2023, 40.12],
+        ],
+    )
+    result = ingest(runner, "totals.xlsx")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        0,
+        ["Warning: totals.xlsx: 1 value(s) passed over for 1 place(s) or total(s) with no plan "
+         "here: 贵阳市"],
+    )  # fmt: skip
+    assert current("guizhou") == {("valid_registered_trademarks", 2023): 40.12}
+
+
+def test_41_an_unknown_unit_in_the_unit_line(work, runner):
+    xlsx(
+        "thousand.xlsx",
+        [
+            ["南京市知识产权主要指标"],
+            ["单位：千件"],
+            ["指标", "2023"],
+            ["集成电路布图设计登记量", 2.55],
+        ],
+    )
+    rejected(
+        ingest(runner, "thousand.xlsx"),
+        "thousand.xlsx",
+        [
+            "thousand.xlsx › 数据 › B4: unknown unit '千件' in the unit line (A2): write a unit "
+            "such as 件, 万件, 万元, 亿元 or %, or give each row's unit in a 单位 column"
+        ],
+    )
+
+
+def test_42_a_unit_line_above_one_of_two_tables_side_by_side(work, runner):
+    xlsx(
+        "half.xlsx",
+        [
+            ["南京市知识产权主要指标", None, None, "单位：亿元"],
+            ["指标", "2022", "2023", "指标", "2022", "2023"],
+            ["集成电路布图设计登记量", 2400, 2550, "知识产权交易总额", 128.6, 150.2],
+        ],
+    )
+    rejected(
+        ingest(runner, "half.xlsx"),
+        "half.xlsx",
+        [
+            "half.xlsx › 数据 › B3: a unit line stands above the table beside this one but none "
+            "above this one (A2): put 单位：… above this table too, or give each row's unit in a "
+            "单位 column"
+        ],
+    )
+
+
+def test_43_a_monthly_sheet_with_no_annual_column_is_refused(work, runner):
+    xlsx(
+        "q3.xlsx",
+        [
+            ["南京市2024年知识产权主要指标"],
+            ["指标", "1-3月", "1-6月", "1-9月"],
+            ["知识产权交易总额", 32.1, 70.4, 112.8],
+        ],
+    )
+    result = ingest(runner, "q3.xlsx")
+    assert (result.exit_code, result.stderr.splitlines()) == (
+        1,
+        ["Error: q3.xlsx › 数据 › B2: a monthly or quarterly sheet with no 1-12月 or 全年 column: "
+         "none of its columns is the year's figure; ingest the sheet that has it (1-12月)"],
+    )  # fmt: skip
+    assert everything() == []
+
+
+def test_44_a_traditional_vintage_word_in_the_sheet_name(work, runner):
+    book("vintage.xlsx", {"2023年快報": [["南京市"], ["指标", "数值"], [HV, 60.5]]})
+    ok(ingest(runner, "vintage.xlsx"))
+    assert [(o.value, o.vintage) for o in everything()] == [(60.5, "preliminary")]
+
+
+def test_45_years_typed_as_text_in_a_long_csv(work, runner):
+    Path("years.csv").write_text(
+        "城市,指标,年份,数值\n南京市,万人高价值发明专利拥有量,'2023,60.86\n"
+        "南京市,万人高价值发明专利拥有量,2024.0,71.21\n",
+        encoding="utf-8",
+    )
+    ok(ingest(runner, "years.csv"))
+    assert current("nanjing") == {
+        ("high_value_invention_patents_per_10k", 2023): 60.86,
+        ("high_value_invention_patents_per_10k", 2024): 71.21,
+    }

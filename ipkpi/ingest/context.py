@@ -68,7 +68,7 @@ class UnitLine:
     unit: str | None  # a known unit, canonical
     cell: str | None
     text: str  # as written
-    problem: str | None = None  # several units, or one not known
+    problem: str | None = None  # several units, or one not known; {cell} marks where
 
 
 def unit_line(cells: list[tuple[str, str]]) -> UnitLine | None:
@@ -99,7 +99,8 @@ def unit_line(cells: list[tuple[str, str]]) -> UnitLine | None:
             None,
             first.cell,
             "、".join(sorted(distinct)),
-            f"the text above the table gives several units ({'、'.join(sorted(distinct))})",
+            f"the text above the table gives several units ({'、'.join(sorted(distinct))}) "
+            f"({{cell}}): {_ONE_UNIT}",
         )
     return found[0] if found else None
 
@@ -116,13 +117,23 @@ def _line(written: str, cell: str) -> UnitLine | None:
             None,
             cell,
             written,
-            f"the unit line {written!r} gives several units ({'、'.join(dict.fromkeys(known))})",
+            f"the unit line {written!r} gives several units "
+            f"({'、'.join(dict.fromkeys(known))}) ({{cell}}): {_ONE_UNIT}",
         )
     if known and len(known) == len(parts):
         return UnitLine(known[0], cell, written)
     if _ORGANISATION.search(written):
         return None  # 单位：南京市统计局 names who made the table
-    return UnitLine(None, cell, written, f"unknown unit {written!r} in the unit line")
+    return UnitLine(
+        None,
+        cell,
+        written,
+        f"unknown unit {written!r} in the unit line ({{cell}}): write a unit such as 件, 万件, "
+        f"万元, 亿元 or %, or {_ONE_UNIT}",
+    )
+
+
+_ONE_UNIT = "give each row's unit in a 单位 column"
 
 
 # ----------------------------------------------------------------------- periods

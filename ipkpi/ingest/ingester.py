@@ -510,7 +510,8 @@ class _Resolver:
         title names (全省合计 under 贵州省…), else None (passed over)."""
         slug = self.places.find(name)
         if slug is None and is_total(name):
-            slug = self.places.province_in((title, self.path.name))
+            # 贵州省合计 names its province; 全省 and 合计 take it from the title.
+            slug = self.places.province_in((name, title, self.path.name))
         return slug
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:

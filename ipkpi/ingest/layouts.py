@@ -429,7 +429,9 @@ def _read_block(rows, header: _Header, block: _Block, above: int, end: int, ctx:
             None,
             cell_ref(hr, block.first),
             "",
-            "a unit line stands above another table beside this one, none above this one",
+            "a unit line stands above the table beside this one but none above this one "
+            "({cell}): put 单位：… above this table too, or give each row's unit in a 单位 "
+            "column",
         )
     kinds = block.kinds
     first_cell = cell_ref(hr, block.first)
@@ -496,7 +498,7 @@ def _read_block(rows, header: _Header, block: _Block, above: int, end: int, ctx:
         elif parts:
             problem(
                 "a monthly or quarterly sheet with no 1-12月 or 全年 column: none of its "
-                "columns is the year's figure",
+                "columns is the year's figure; ingest the sheet that has it (1-12月)",
                 cell_ref(hr, parts[0]),
             )
             return None
@@ -638,7 +640,7 @@ class _Rows:
     def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> str:
         if conflict.a is None:
             line = self.line
-            return f"{line.problem} ({line.cell}): give each row's unit in a 单位 column"
+            return line.problem.replace("{cell}", line.cell or "")
         (ka, ua), (kb, ub) = conflict.a, conflict.b
         return (
             f"unit conflict: {SOURCE_WORDS[ka]} says {ua} ({self.where(ka, c, number, name_col)}) "
