@@ -1024,3 +1024,24 @@ def test_45_years_typed_as_text_in_a_long_csv(work, runner):
         ("high_value_invention_patents_per_10k", 2023): 60.86,
         ("high_value_invention_patents_per_10k", 2024): 71.21,
     }
+
+
+def test_46_a_row_with_no_place_in_a_table_of_places_is_no_ones(work, runner):
+    # The title names 贵州省, but the row is one of its prefectures, not the province.
+    xlsx(
+        "blank.xlsx",
+        [
+            ["贵州省各市（州）商标有效注册量"],
+            ["单位：万件"],
+            ["地区", "指标", "年份", "数值"],
+            ["贵州省", "商标有效注册量", 2023, 40.12],
+            [None, "商标有效注册量", 2023, 17.9],
+        ],
+    )
+    rejected(
+        ingest(runner, "blank.xlsx"),
+        "blank.xlsx",
+        [
+            "blank.xlsx › 数据 › A5: a row with values but no place in its 地区/城市 cell: fill it in"
+        ],
+    )

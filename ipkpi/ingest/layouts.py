@@ -725,6 +725,11 @@ class _Rows:
             name_only, name_unit = _split_unit(name)
             sources = self.row_sources(row, name_unit)
             city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
+            if city_cell is not None and not city:
+                # In a table with a place column, a row naming none is no one's: never the
+                # place of the title (a provincial sheet's rows are its cities).
+                self.problem(_NO_PLACE, city_cell)
+                continue
             name_cell = f"{column_letter(name_col)}{number}"
             id_cell = f"{column_letter(id_col)}{number}" if target_id else None
             for c, y, ycell, vintage in cells:
@@ -777,7 +782,9 @@ class _Rows:
             else:
                 year, year_cell = single_year, None
             city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
-            if layout == "places" and not city:
+            if city_cell is not None and not city:
+                if any(not _blank(row[c]) for c, *_ in items):
+                    self.problem(_NO_PLACE, city_cell)
                 continue
             sources = self.row_sources(row, None)
             for c, name, _name_unit in items:
@@ -810,6 +817,9 @@ class _Rows:
                     )
                 )
         return records
+
+
+_NO_PLACE = "a row with values but no place in its 地区/城市 cell: fill it in"
 
 
 class _Conflict(Exception):
