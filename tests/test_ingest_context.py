@@ -1045,3 +1045,12 @@ def test_46_a_row_with_no_place_in_a_table_of_places_is_no_ones(work, runner):
             "blank.xlsx › 数据 › A5: a row with values but no place in its 地区/城市 cell: fill it in"
         ],
     )
+
+
+def test_47_a_forms_place_line_above_the_table_is_not_a_table_of_places(work, runner):
+    xlsx(
+        "form.xlsx",
+        [["城市", "南京市"], ["年份", 2023], ["指标", "数值"], [HV, 60.86]],
+    )
+    ok(ingest(runner, "form.xlsx"))
+    assert current("nanjing") == {("high_value_invention_patents_per_10k", 2023): 60.86}

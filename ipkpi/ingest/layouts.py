@@ -90,7 +90,10 @@ _VALUE_ROLES = frozenset({"yearcol", "value", "annual", "running", "item"})
 _NOTE_ROW = re.compile(
     r"^(注|说明|备注|数据来源|资料来源|填表说明|填报说明|note)\s*([:.、]|\d|$)", re.IGNORECASE
 )
+# A short text ending like a place name (南京市, 黔东南州): not an indicator's header.
+_PLACE_LIKE = re.compile(r"^.{1,10}(市|省|州|县|区|盟)$")
 _YEAR_IN_TEXT = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
+_YEAR_LABEL = re.compile(r"(?:年份|年度)\s*[:：]?\s*(19[5-9]\d|20\d\d)(?!\d)")  # 年份 | 2023
 _BARE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -249,7 +252,9 @@ def _header_at(rows: list[list[object]], r: int, weak: bool = False) -> _Header 
         if not valued and not (weak and "item" in kinds):
             return None
     elif "city" in kinds:
-        if not kinds & {"item", "yearcol"}:
+        # Indicators across (not a form's 城市 | 南京市 line above the table).
+        items = [text for k, text in roles.values() if k == "item"]
+        if not any(not _PLACE_LIKE.match(t) for t in items) and "yearcol" not in kinds:
             return None
     elif "item" not in kinds:  # 年份 with the indicators across
         return None
@@ -858,7 +863,7 @@ def _year_of_sheet(
     if sheet_name and (y := parse_year(sheet_name)) is not None:
         return y
     for text in (title, sheet_name or ""):
-        found = set(_YEAR_IN_TEXT.findall(text))
+        found = set(_YEAR_IN_TEXT.findall(text)) | set(_YEAR_LABEL.findall(text))
         if len(found) == 1:
             return int(found.pop())
     found = set(_BARE_YEAR.findall(file_name))
