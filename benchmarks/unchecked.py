@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from ipkpi.cli import main
-from ipkpi.ingest import ingester, layouts
+from ipkpi.ingest import ingester, layouts, rows
 
 
 def _row_unit(self, sources, c):
@@ -16,7 +16,7 @@ def _row_unit(self, sources, c):
 
 ingester._judge = lambda *args, **kwargs: None
 layouts.unit_line = lambda cells: None
-layouts._Rows.unit_of = _row_unit
+rows.RowReader.unit_of = _row_unit
 
 if __name__ == "__main__":
     sys.argv = ["ipkpi", *sys.argv[1:]]

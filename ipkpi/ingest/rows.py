@@ -1,0 +1,316 @@
+"""A table's rows read into raw records, one per value cell, each with the unit its
+context gives it: the row's unit column, the indicator's name, its column's header and
+the unit line above the table, in that order of precedence; two that disagree are an
+error at the value's cell, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ipkpi import units
+from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
+from ipkpi.ingest.context import UnitLine, confirms, fold, vintage_of
+from ipkpi.ingest.headers import NOTE_ROW, Block, blank, text_of
+from ipkpi.ingest.matching import split_unit
+
+
+class RawRecord(NamedTuple):
+    """One value cell and what its row and header say about it (a named tuple: a big
+    sheet makes hundreds of thousands)."""
+
+    sheet: str | None
+    cell: str  # the value cell
+    name: str  # the indicator as written
+    name_cell: str
+    year: int
+    year_cell: str | None  # where the year came from, when a cell says it
+    raw: object
+    unit: str | None  # the unit the context gives this value (canonical), if any
+    city: str | None  # as written in a city column
+    city_cell: str | None
+    unit_cell: str | None  # where that unit is written
+    vintage: str | None
+    target_id: str | None  # from an id column
+    id_cell: str | None
+    confirmed: bool = False  # a note says a person checked the figure (核实无误)
+    unit_source: str | None = None  # which context gave the unit: "column", "header", …
+
+
+class RowReader:
+    """Reads the rows of one table into records, with each value's unit worked out from
+    the unit column, the indicator's name, the header and the unit line, in that order
+    of precedence; two of them that disagree are an error at the value's cell."""
+
+    def __init__(
+        self, rows, hr: int, block: Block, line: UnitLine | None, sheet, problem, several: bool
+    ):
+        """``rows`` of the sheet, the header row ``hr``, the table's ``block`` of columns
+        and its unit ``line``; ``problem(message, cell)`` records a problem; ``several``:
+        tables stand side by side, so only the block's columns are the table's."""
+        self.rows, self.hr, self.block, self.line = rows, hr, block, line
+        self.sheet_name, self.problem, self.several = sheet, problem, several
+        self.unit_col = block.col("unit")
+        self.city_col = block.col("city")
+        self.id_col = block.col("id")
+        self.note_col = block.col("note")
+        self.header_units = {
+            c: (u, cell_ref(hr, c)) for c in block.roles if (u := _header_unit(rows[hr][c]))
+        }
+        self._units: dict[tuple, tuple] = {}
+
+    # --- units ------------------------------------------------------------------
+
+    def unit_of(self, row_sources: tuple, c: int) -> tuple[str | None, str | None]:
+        """(unit, which source gives it) for column ``c`` of a row whose own units (unit
+        column, name) are ``row_sources``, as (source, unit) pairs; raises _Conflict with
+        the two sources that disagree. Worked out once per distinct combination."""
+        key = (row_sources, c if c in self.header_units else None)
+        found = self._units.get(key)
+        if found is None:
+            found = self._units[key] = self._combine(row_sources, c)
+        if found[0] == "conflict":
+            raise _Conflict(*found[1:])
+        return found
+
+    def _combine(self, row_sources: tuple, c: int) -> tuple:
+        sources = list(row_sources)
+        if c in self.header_units:
+            sources.append(("header", self.header_units[c][0]))
+        line = self.line
+        if line is not None and line.unit:
+            sources.append(("unit line", line.unit))
+        distinct = list(dict.fromkeys(u for _, u in sources))
+        if len(distinct) > 1:
+            a = sources[0]
+            return ("conflict", a, next(s for s in sources if s[1] != a[1]))
+        if sources:
+            return (sources[0][1], sources[0][0])
+        if line is not None and line.problem:
+            return ("conflict", None, None)
+        return (None, None)
+
+    def where(self, source: str | None, c: int, number: int, name_col: int) -> str | None:
+        """The cell a unit's source stands in."""
+        if source == "column":
+            return f"{column_letter(self.unit_col)}{number}"
+        if source == "name":
+            return f"{column_letter(name_col)}{number}"
+        if source == "header":
+            return self.header_units[c][1]
+        if source == "unit line":
+            return self.line.cell
+        return None
+
+    def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> str:
+        if conflict.a is None:
+            line = self.line
+            return line.problem.replace("{cell}", line.cell or "")
+        (ka, ua), (kb, ub) = conflict.a, conflict.b
+        return (
+            f"unit conflict: {SOURCE_WORDS[ka]} says {ua} ({self.where(ka, c, number, name_col)}) "
+            f"but {SOURCE_WORDS[kb]} says {ub} ({self.where(kb, c, number, name_col)}): "
+            "make them agree"
+        )
+
+    def row_sources(self, row, name_unit: str | None) -> tuple:
+        """The units a row gives itself, as (source, unit): its unit column, then its
+        indicator's name."""
+        sources = ()
+        if self.unit_col is not None:
+            text = text_of(row[self.unit_col])
+            if text:
+                sources = (("column", units.canonical(text)),)
+        if name_unit:
+            sources += (("name", name_unit),)
+        return sources
+
+    # --- rows -------------------------------------------------------------------
+
+    def _row_facts(self, row, number):
+        city_col, note_col = self.city_col, self.note_col
+        city = (text_of(row[city_col]) or None) if city_col is not None else None
+        city_cell = f"{column_letter(city_col)}{number}" if city_col is not None else None
+        note = text_of(row[note_col]) if note_col is not None else ""
+        return city, city_cell, vintage_of(note) if note else None, confirms(note)
+
+    def _data_rows(self, end: int):
+        """(r, row) of the rows of this table that hold anything in its columns."""
+        block = self.block
+        for r in range(self.hr + 1, end):
+            row = self.rows[r]
+            span = row[block.first : block.last + 1] if self.several else row
+            first = next((t for v in span if not blank(v) and (t := text_of(v))), "")
+            if not first:
+                continue
+            if NOTE_ROW.match(first):
+                return
+            yield r, row
+
+    def wide(self, year_cols, sheet_vintage, name_col, end) -> list[RawRecord]:
+        hr = self.hr
+        cells = [
+            (c, y, cell_ref(hr, c), vintage_of(text_of(self.rows[hr][c])) or sheet_vintage)
+            for c, y in year_cols.items()
+        ]
+        return self._named(name_col, end, lambda r, row: cells)
+
+    def long(self, name_col, value_col, sheet_vintage, end) -> list[RawRecord]:
+        yc = self.block.col("year")
+
+        def cells(r, row):
+            row_year = parse_year(row[yc])
+            if row_year is None:
+                if not blank(row[value_col]):
+                    self.problem(f"{text_of(row[yc])!r} is not a year", cell_ref(r, yc))
+                return ()
+            return ((value_col, row_year, cell_ref(r, yc), sheet_vintage),)
+
+        return self._named(name_col, end, cells)
+
+    def single(self, name_col, value_col, single_year, sheet_vintage, end) -> list[RawRecord]:
+        cells = ((value_col, single_year, None, sheet_vintage),)
+        return self._named(name_col, end, lambda r, row: cells)
+
+    def _named(self, name_col, end, cells_of) -> list[RawRecord]:
+        """Rows keyed by an indicator (or id) column: wide, long and single tables."""
+        records: list[RawRecord] = []
+        add = records.append
+        sheet_name, id_col = self.sheet_name, self.id_col
+        for r, row in self._data_rows(end):
+            cells = cells_of(r, row)
+            if all(blank(row[c]) for c, *_ in cells):
+                continue  # a group heading (一、知识产权创造) or an empty row: no values at all
+            number = r + 1
+            name = text_of(row[name_col])
+            target_id = text_of(row[id_col]) if id_col is not None else None
+            if not name and not target_id:
+                self.problem("a value with no indicator name", cell_ref(r, name_col))
+                continue
+            name_only, name_unit = _split_unit(name)
+            sources = self.row_sources(row, name_unit)
+            city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
+            if city_cell is not None and not city:
+                # In a table with a place column, a row naming none is no one's: never the
+                # place of the title (a provincial sheet's rows are its cities).
+                self.problem(_NO_PLACE, city_cell)
+                continue
+            name_cell = f"{column_letter(name_col)}{number}"
+            id_cell = f"{column_letter(id_col)}{number}" if target_id else None
+            for c, y, ycell, vintage in cells:
+                try:
+                    unit, source = self.unit_of(sources, c)
+                except _Conflict as conflict:
+                    text = self.conflict_text(conflict, c, number, name_col)
+                    self.problem(text, f"{column_letter(c)}{number}")
+                    break
+                unit_cell = self.where(source, c, number, name_col) if source else None
+                add(
+                    RawRecord(
+                        sheet_name,
+                        f"{column_letter(c)}{number}",
+                        name_only or name,
+                        name_cell,
+                        y,
+                        ycell,
+                        row[c],
+                        unit,
+                        city,
+                        city_cell,
+                        unit_cell,
+                        row_vintage or vintage,
+                        target_id or None,
+                        id_cell,
+                        confirmed,
+                        source,
+                    )
+                )
+        return records
+
+    def across(self, layout, single_year, sheet_vintage, end) -> list[RawRecord]:
+        """Rows keyed by a place (``places``) or a year (``years``), an indicator a column;
+        the unit in an indicator's header stands for its column."""
+        block, hr = self.block, self.hr
+        items = [(c, text_of(self.rows[hr][c])) for c in block.cols("item")]
+        items = [(c, *_split_unit(t)) for c, t in items if "单位" not in fold(t)]
+        yc = block.col("year")
+        records: list[RawRecord] = []
+        for r, row in self._data_rows(end):
+            number = r + 1
+            if yc is not None:
+                row_year = parse_year(row[yc])
+                if row_year is None:
+                    if any(not blank(row[c]) for c, *_ in items):
+                        self.problem(f"{text_of(row[yc])!r} is not a year", cell_ref(r, yc))
+                    continue
+                year, year_cell = row_year, cell_ref(r, yc)
+            else:
+                year, year_cell = single_year, None
+            city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
+            if city_cell is not None and not city:
+                if any(not blank(row[c]) for c, *_ in items):
+                    self.problem(_NO_PLACE, city_cell)
+                continue
+            sources = self.row_sources(row, None)
+            for c, name, _name_unit in items:
+                if blank(row[c]):
+                    continue
+                try:
+                    unit, source = self.unit_of(sources, c)
+                except _Conflict as conflict:
+                    self.problem(self.conflict_text(conflict, c, number, c), cell_ref(r, c))
+                    continue
+                unit_cell = self.where(source, c, number, c) if source else None
+                records.append(
+                    RawRecord(
+                        self.sheet_name,
+                        cell_ref(r, c),
+                        name,
+                        cell_ref(hr, c),
+                        year,
+                        year_cell,
+                        row[c],
+                        unit,
+                        city,
+                        city_cell,
+                        unit_cell,
+                        row_vintage or sheet_vintage,
+                        None,
+                        None,
+                        confirmed,
+                        source,
+                    )
+                )
+        return records
+
+
+_NO_PLACE = "a row with values but no place in its 地区/城市 cell: fill it in"
+
+
+class _Conflict(Exception):
+    def __init__(self, a: tuple[str, str] | None, b: tuple[str, str] | None):
+        self.a, self.b = a, b
+
+
+SOURCE_WORDS = {
+    "column": "the unit column",
+    "name": "the indicator's name",
+    "header": "the header",
+    "unit line": "the unit line above the table",
+}
+
+
+def _header_unit(value: object) -> str | None:
+    """The unit a header cell gives: 数值(亿元), 2023年(万件); None when it gives none."""
+    text = text_of(value)
+    if not text or (parse_year(value) is not None and not re.search(r"[(（]", text)):
+        return None
+    _, unit = split_unit(text)
+    return unit
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_unit(name: str) -> tuple[str, str | None]:
+    return split_unit(name)
