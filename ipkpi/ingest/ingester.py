@@ -282,7 +282,7 @@ def parse_file(
     seen: dict[tuple[str, str, int, int], tuple[float, RawRecord]] = {}
     unmatched_rows: set[tuple[str | None, str]] = set()
     observations: list[Observation] = []
-    points: list[plausibility.Point] = []
+    confirmed: set[tuple[str | None, str | None]] = set()  # by a note or --accept
     for table in tables:
         for record in table.records:
             ob = resolver.observation(record, table.title, report, unmatched_rows)
@@ -306,17 +306,10 @@ def parse_file(
                 continue
             seen[key] = (ob.value, record)
             observations.append(ob)
-            points.append(
-                plausibility.Point(
-                    ob.city,
-                    resolver.targets[(ob.city, ob.target_id)],
-                    ob.year,
-                    ob.value,
-                    ob.sheet,
-                    ob.cell,
-                    record.confirmed or _accepted(options.accept, ob.sheet, ob.cell),
-                )
-            )
+            if record.confirmed or (
+                options.accept and _accepted(options.accept, ob.sheet, ob.cell)
+            ):
+                confirmed.add((ob.sheet, ob.cell))
     if report.other_places and not observations and not report.problems and not progress_sheets:
         names = "、".join(list(report.other_places)[:8])
         raise InputFileError(
@@ -331,7 +324,7 @@ def parse_file(
         )
     _passed_over(report, path)
     if not report.problems:
-        _judge(points, stored, report, path)
+        _judge(observations, resolver.targets, confirmed, stored, report, path)
     if options.strict:
         report.problems += [
             InputProblem(
@@ -358,15 +351,15 @@ def _stored_series(store: Store) -> Callable[[str], dict[str, dict[int, float]]]
     return series
 
 
-def _judge(points, stored, report: FileReport, path: Path) -> None:
+def _judge(observations, targets, confirmed, stored, report: FileReport, path: Path) -> None:
     """Refuse the values a power of ten away from their series; keep the confirmed ones
     with a warning (see ``plausibility``)."""
-    cities = {p.city for p in points}
+    cities = {ob.city for ob in observations}
     neighbours = {}
     for city in cities if stored is not None else ():
         for target_id, years in stored(city).items():
             neighbours[(city, target_id)] = years
-    for suspect in plausibility.suspects(points, neighbours):
+    for suspect in plausibility.suspects(observations, targets, neighbours, confirmed):
         p = suspect.point
         text = plausibility.message(suspect)
         if p.confirmed:

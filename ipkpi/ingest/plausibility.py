@@ -16,10 +16,9 @@ column (核实无误): the value is then stored as given, with a warning.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -72,86 +71,112 @@ def power_of_ten(value: float, reference: float, near_ten: bool = True) -> int:
 
 
 def suspects(
-    points: Iterable[Point], stored: Mapping[tuple[str, str], Mapping[int, float]]
+    figures: Iterable,
+    targets: Mapping[tuple[str, str], Target],
+    stored: Mapping[tuple[str, str], Mapping[int, float]],
+    confirmed: Set[tuple[str | None, str | None]] = frozenset(),
 ) -> list[Suspect]:
-    """The points that break their series by a power of ten.
+    """The figures that break their series by a power of ten.
 
-    Each series (a city's target) is the file's points and the store's current values
-    (``stored``, by (city, target id) and year), in year order. Every step between
-    neighbouring years that touches a point of the file is judged, and so is a point
-    against the stored figure of its own year. A break is blamed on the point of the file;
-    when both sides are the file's, on the one that breaks with both its neighbours (an
-    outlier), else on the one farther from its plan's figure, else on the later year. A
-    point with no neighbour at all is judged against its plan's baseline or target."""
-    series: dict[tuple[str, str], list[Point]] = {}
-    for p in points:
-        series.setdefault((p.city, p.target.id), []).append(p)
+    ``figures`` are observations (anything with city, target_id, year, value, sheet and
+    cell), ``targets`` their targets
+    by (city, target id), ``stored`` the store's current values of each series by year, and
+    ``confirmed`` the (sheet, cell) of the figures a person confirmed.
+
+    Each series (a city's target) is the file's figures and the store's values, in year
+    order. Every step between neighbouring years that touches a figure of the file is
+    judged, and so is a figure against the stored one of its own year. A break is blamed on
+    the file's figure; when both sides are the file's, on the one that breaks with both its
+    neighbours (an outlier), else on the one farther from its plan's figure, else on the
+    later year. A figure with no neighbour at all is judged against its plan's baseline or
+    target."""
+    series: dict[tuple[str, str], list] = {}
+    for f in figures:
+        key = (f.city, f.target_id)
+        mine = series.get(key)
+        if mine is None:
+            series[key] = [f]
+        else:
+            mine.append(f)
     found = []
     for key, mine in series.items():
-        found += _series_suspects(mine, stored.get(key, {}))
+        breaks = _series_suspects(mine, stored.get(key, {}), targets[key])
+        found += [
+            Suspect(Point(*_fields(f, targets[key]), (f.sheet, f.cell) in confirmed), *rest)
+            for f, *rest in breaks
+        ]
     return found
 
 
-def _series_suspects(mine: list[Point], before: Mapping[int, float]) -> list[Suspect]:
-    by_year: dict[int, tuple[float, Point | None]] = {y: (v, None) for y, v in before.items()}
-    for p in mine:
-        by_year[p.year] = (p.value, p)
-    years = sorted(by_year)
+def _fields(f, target: Target) -> tuple:
+    return (f.city, target, f.year, f.value, f.sheet, f.cell)
+
+
+def _series_suspects(mine: list, before: Mapping[int, float], target: Target) -> list[tuple]:
+    """(figure, power, beside, share as fraction) of the series' suspect figures."""
+    values = dict(before)
+    at: dict[int, object] = {}  # year → the file's figure
+    for f in mine:
+        values[f.year] = f.value
+        at[f.year] = f
+    years = sorted(values)
     breaks = []  # (earlier year, later year, power of the later over the earlier)
-    for a, b in itertools.pairwise(years):
-        if by_year[a][1] is None and by_year[b][1] is None:
-            continue  # both stored: judged when they came in
-        k = power_of_ten(by_year[b][0], by_year[a][0])
-        if k:
-            breaks.append((a, b, k))
-    touched = Counter(y for a, b, _ in breaks for y in (a, b))
-    blamed: dict[int, list[tuple[int, int, float, bool]]] = {}
-    for a, b, k in breaks:
-        pa, pb = by_year[a][1], by_year[b][1]
-        if pb is not None and (pa is None or _later_to_blame(pa, pb, touched)):
-            blamed.setdefault(b, []).append((k, a, by_year[a][0], False))
-        else:
-            blamed.setdefault(a, []).append((-k, b, by_year[b][0], False))
-    for p in mine:  # a revision a power of ten from the figure it replaces
-        if p.year in before and before[p.year] != p.value:
-            k = power_of_ten(p.value, before[p.year])
+    previous = None
+    for year in years:
+        if previous is not None and (previous in at or year in at):
+            k = power_of_ten(values[year], values[previous])
             if k:
-                blamed.setdefault(p.year, []).append((k, p.year, before[p.year], True))
-    found = [_suspect(by_year[y][1], beside) for y, beside in blamed.items()]
+                breaks.append((previous, year, k))
+        previous = year
+    blamed: dict[int, list[tuple[int, int, float, bool]]] = {}
+    if breaks:
+        touched = Counter(y for a, b, _ in breaks for y in (a, b))
+        for a, b, k in breaks:
+            fa, fb = at.get(a), at.get(b)
+            if fb is not None and (fa is None or _later_to_blame(fa, fb, touched, target)):
+                blamed.setdefault(b, []).append((k, a, values[a], False))
+            else:
+                blamed.setdefault(a, []).append((-k, b, values[b], False))
+    if before:
+        for f in mine:  # a revision a power of ten from the figure it replaces
+            old = before.get(f.year)
+            if old is not None and old != f.value and (k := power_of_ten(f.value, old)):
+                blamed.setdefault(f.year, []).append((k, f.year, old, True))
+    unit = target.series_unit_or_unit
+    found = [(at[y], *_beside(beside, unit, target)) for y, beside in blamed.items()]
     if len(years) == 1 and not before:  # no neighbour: the plan's own figure stands in
-        p = by_year[years[0]][1]
-        reference = _plan_reference(p.target)
+        f = at[years[0]]
+        reference = _plan_reference(target)
         if reference is not None:
             what, value = reference
-            k = power_of_ten(p.value, value, near_ten=False)
+            k = power_of_ten(f.value, value, near_ten=False)
             if k:
-                unit = p.target.series_unit_or_unit
-                beside = f"the plan's {what} {_num(value)} {unit}"
-                found.append(Suspect(p, k, beside, k == -2 and p.target.is_share))
+                text = f"the plan's {what} {_num(value)} {unit}"
+                found.append((f, k, text, k == -2 and target.is_share))
     return found
 
 
-def _later_to_blame(pa: Point, pb: Point, touched: Counter) -> bool:
+def _later_to_blame(fa, fb, touched: Counter, target: Target) -> bool:
     """Of two of the file's figures that break with each other, whether the later is to
     blame: the one that breaks with both its neighbours, else the one farther from the
     plan's own figure, else the later (where the scale changes)."""
-    if touched[pa.year] != touched[pb.year]:
-        return touched[pb.year] > touched[pa.year]
-    reference = _plan_reference(pb.target)
+    if touched[fa.year] != touched[fb.year]:
+        return touched[fb.year] > touched[fa.year]
+    reference = _plan_reference(target)
     if reference is None:
         return True
-    far = [abs(math.log10(abs(p.value / reference[1]))) if p.value else 0 for p in (pa, pb)]
+    far = [abs(math.log10(abs(f.value / reference[1]))) if f.value else 0 for f in (fa, fb)]
     return far[1] >= far[0]
 
 
-def _suspect(p: Point, beside: list[tuple[int, int, float, bool]]) -> Suspect:
-    unit = p.target.series_unit_or_unit
+def _beside(beside: list[tuple[int, int, float, bool]], unit: str, target: Target) -> tuple:
+    """(power, the figures compared to as text, a share written as a fraction)."""
     text = " and ".join(
         f"{_num(v)} {unit} ({y}{', stored' if same else ''})"
         for _, y, v, same in sorted(beside, key=lambda b: b[1])
     )
     k = beside[0][0]
-    return Suspect(p, k, text, share_as_fraction=k == -2 and p.target.is_share)
+    return k, text, k == -2 and target.is_share
 
 
 def _plan_reference(target: Target) -> tuple[str, float] | None:

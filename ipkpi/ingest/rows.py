@@ -179,6 +179,7 @@ class RowReader:
         records: list[RawRecord] = []
         add = records.append
         sheet_name, id_col = self.sheet_name, self.id_col
+        per_column = bool(self.header_units)
         for r, row in self._data_rows(end):
             cells = cells_of(r, row)
             if all(blank(row[c]) for c, *_ in cells):
@@ -199,14 +200,18 @@ class RowReader:
                 continue
             name_cell = f"{column_letter(name_col)}{number}"
             id_cell = f"{column_letter(id_col)}{number}" if target_id else None
+            row_unit = None  # with no unit in any column header: one unit for the row
             for c, y, ycell, vintage in cells:
-                try:
-                    unit, source = self.unit_of(sources, c)
-                except _Conflict as conflict:
-                    text = self.conflict_text(conflict, c, number, name_col)
-                    self.problem(text, f"{column_letter(c)}{number}")
-                    break
-                unit_cell = self.where(source, c, number, name_col) if source else None
+                if row_unit is None or per_column:
+                    try:
+                        unit, source = self.unit_of(sources, c)
+                    except _Conflict as conflict:
+                        text = self.conflict_text(conflict, c, number, name_col)
+                        self.problem(text, f"{column_letter(c)}{number}")
+                        break
+                    unit_cell = self.where(source, c, number, name_col) if source else None
+                    row_unit = unit, source, unit_cell
+                unit, source, unit_cell = row_unit
                 add(
                     RawRecord(
                         sheet_name,
