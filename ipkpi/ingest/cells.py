@@ -136,6 +136,12 @@ def is_date_cell(raw: object) -> bool:
     return False
 
 
+def figure_text(value: float) -> str:
+    """A figure in a message, as a person would write it: 50 not 50.0, 18.6 not
+    18.599999999999998 (twelve significant digits, as values are stored)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.12g}"
+
+
 def cell_text(value: object) -> str:
     """A cell as text: NFKC (full-width digits and letters made plain), trimmed, a whole
     float without its .0."""

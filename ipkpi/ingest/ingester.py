@@ -25,6 +25,7 @@ from ipkpi.errors import (
 )
 from ipkpi.ingest import plausibility
 from ipkpi.ingest.cells import NotANumber, compact, parse_number
+from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, SOURCE_WORDS, RawRecord, read_tables
 from ipkpi.ingest.matching import TargetIndex
@@ -270,13 +271,15 @@ def parse_file(
     report.layouts = tuple(dict.fromkeys(t.layout for t in tables)) + (
         ("progress",) if progress_sheets else ()
     )
+    resolver = _Resolver(catalogue, options, path)
     for sheet_progress in progress_sheets:
-        found_progress = _progress_of(sheet_progress, catalogue, options, path, report)
+        found_progress = _progress_of(
+            sheet_progress, catalogue, resolver.places, options, path, report
+        )
         report.tasks += len(found_progress)
         if progress is not None:
             progress += found_progress
 
-    resolver = _Resolver(catalogue, options, path)
     # One value per (city, target, year) and vintage: a 快报 sheet and a 正式 sheet of the
     # same year are both kept (the store makes the 正式 one current).
     seen: dict[tuple[str, str, int, int], tuple[float, RawRecord]] = {}
@@ -402,6 +405,7 @@ def _passed_over(report: FileReport, path: Path) -> None:
 def _progress_of(
     sheet: ProgressSheet,
     catalogue: Catalogue,
+    places: Places,
     options: IngestOptions,
     path: Path,
     report: FileReport,
@@ -412,7 +416,6 @@ def _progress_of(
         report.problems.append(InputProblem(path, message, sheet=sheet.sheet, cell=cell))
         return []
 
-    places = Places(catalogue)
     city = options.city
     if city is None:
         named = [(r.city, r.city_cell) for r in sheet.rows if r.city]
@@ -440,10 +443,6 @@ def _progress_of(
 
 def _where(record: RawRecord) -> str:
     return f"{record.sheet} › {record.cell}" if record.sheet else record.cell
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)
 
 
 class _Resolver:

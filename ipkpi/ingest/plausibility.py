@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.model import Kind, Target
 
 # A ratio of 10^1.5 (about 32) or more between neighbours is a break no real series
@@ -216,7 +217,3 @@ def _cell_name(p: Point) -> str:
 
 
 _SUPERSCRIPT = {k: "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(d)] for d in str(k)) for k in range(1, 20)}
-
-
-def _num(value: float) -> str:
-    return f"{value:.10g}" if not float(value).is_integer() else str(int(value))
