@@ -42,9 +42,9 @@ CALAMINE_READ = (
 # The JSON report of every place, in one process (there is no CLI command for all places).
 ALL_REPORTS = (
     "import sys; from pathlib import Path; "
-    "from ipkpi.catalogue import load_catalogue; from ipkpi.store import Store; "
-    "from ipkpi.report import build_report, report_document; "
-    "from ipkpi.render import to_json_bytes; "
+    "from ipkpi.catalogue.loader import load_catalogue; from ipkpi.store.sqlite import Store; "
+    "from ipkpi.assess.report import build_report, report_document; "
+    "from ipkpi.output.terminal import to_json_bytes; "
     "c = load_catalogue(Path(sys.argv[2])); s = Store(Path(sys.argv[1]), readonly=True); "
     "out = [report_document(build_report(c, s, city, as_of=2030, evidence=False)) "
     "for city in c.cities()]; "

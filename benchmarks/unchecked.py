@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from ipkpi.cli import main
+from ipkpi.cli.app import main
 from ipkpi.ingest import ingester, layouts, rows
 
 

@@ -1,3 +1,3 @@
-from ipkpi.cli import main
+from ipkpi.cli.app import main
 
 main()

@@ -114,9 +114,9 @@ def in_tmp(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory):
     """A store holding every sample file, as `make demo` builds it (read-only in tests)."""
-    from ipkpi.catalogue import load_catalogue
+    from ipkpi.catalogue.loader import load_catalogue
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
-    from ipkpi.store import Store
+    from ipkpi.store.sqlite import Store
 
     path = tmp_path_factory.mktemp("store") / "sample.db"
     with Store(path) as store:

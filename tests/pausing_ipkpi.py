@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from ipkpi import store
+from ipkpi.store import sqlite as store
 
 PAUSE_AFTER = int(os.environ.get("IPKPI_PAUSE_AFTER", "0"))
 PAUSED = Path(os.environ.get("IPKPI_PAUSED", "paused"))
@@ -71,7 +71,7 @@ def _pausing_transaction(self):
 store.Store._transaction = _pausing_transaction
 
 if __name__ == "__main__":
-    from ipkpi.cli import main
+    from ipkpi.cli.app import main
 
     sys.argv[0] = "ipkpi"
     main()

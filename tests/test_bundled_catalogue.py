@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS, SHARED_SEEDS
 
-from ipkpi.catalogue import load_catalogue, select_plan
-from ipkpi.model import Kind
+from ipkpi.catalogue.loader import load_catalogue, select_plan
+from ipkpi.catalogue.model import Kind
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
-from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir, select_plan
+from ipkpi.catalogue.loader import load_catalogue, resolve_catalogue_dir, select_plan
+from ipkpi.catalogue.model import Baseline, Comparator, Direction, Kind
 from ipkpi.errors import CatalogueError, CatalogueNotFound, UnknownCity, UnknownPlan
-from ipkpi.model import Baseline, Comparator, Direction, Kind
 
 
 def load_text(folder, text):

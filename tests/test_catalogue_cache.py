@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
-import ipkpi.catalogue
-import ipkpi.catalogue_cache
-from ipkpi.catalogue import load_catalogue
-from ipkpi.catalogue_cache import PlanCache, cache_dir, fingerprint
-from ipkpi.cli import app
+import ipkpi.catalogue.cache
+import ipkpi.catalogue.loader
+from ipkpi.catalogue.cache import PlanCache, cache_dir, fingerprint
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.cli.app import app
 from ipkpi.errors import CatalogueError
 
 CITIES = ("alpha", "bravo", "charlie")
@@ -55,13 +55,13 @@ def rewrite(path: Path, text: str) -> None:
 def reads(monkeypatch):
     """Count the plan files actually parsed (by name, in order)."""
     seen: list[str] = []
-    real = ipkpi.catalogue._FileReader.read
+    real = ipkpi.catalogue.loader._FileReader.read
 
     def counting(self):
         seen.append(self.file.name)
         return real(self)
 
-    monkeypatch.setattr(ipkpi.catalogue._FileReader, "read", counting)
+    monkeypatch.setattr(ipkpi.catalogue.loader._FileReader, "read", counting)
     return seen
 
 
@@ -69,7 +69,7 @@ def forbid_parsing(monkeypatch) -> None:
     def read(self):
         raise AssertionError(f"parsed {self.file.name} although it is cached")
 
-    monkeypatch.setattr(ipkpi.catalogue._FileReader, "read", read)
+    monkeypatch.setattr(ipkpi.catalogue.loader._FileReader, "read", read)
 
 
 def rows(catalogue) -> list[tuple]:
@@ -233,7 +233,7 @@ def test_a_new_fingerprint_drops_the_whole_cache(in_tmp, reads, monkeypatch):
     folder = in_tmp / "cat"
     write_three(folder)
     load_catalogue(folder, cache=in_tmp / "cache")
-    monkeypatch.setattr(ipkpi.catalogue_cache, "fingerprint", lambda: "another version")
+    monkeypatch.setattr(ipkpi.catalogue.cache, "fingerprint", lambda: "another version")
     reads.clear()
     load_catalogue(folder, cache=in_tmp / "cache")
     assert reads == ["alpha.toml", "bravo.toml", "charlie.toml"]

@@ -10,9 +10,9 @@ from fractions import Fraction
 import pytest
 from conftest import write_plan
 
-from ipkpi.catalogue import load_catalogue
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.catalogue.model import AmountKind, ApplicantType, CapScope, Once, QuantityType
 from ipkpi.errors import CatalogueError
-from ipkpi.model import AmountKind, ApplicantType, CapScope, Once, QuantityType
 
 PLAN = """\
 schema = 1

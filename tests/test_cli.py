@@ -7,8 +7,8 @@ import json
 import pytest
 from conftest import GOOD_PLAN, REPO, one_change, write_plan
 
-from ipkpi.catalogue import CatalogueError
-from ipkpi.cli import app
+from ipkpi.catalogue.loader import CatalogueError
+from ipkpi.cli.app import app
 
 
 @pytest.fixture

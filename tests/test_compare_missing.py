@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from conftest import one_change, write_plan, write_workbook
 
-from ipkpi.catalogue import load_catalogue
-from ipkpi.cli import app
-from ipkpi.compare import measures
+from ipkpi.assess.compare import measures
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.cli.app import app
 from ipkpi.errors import CatalogueError
-from ipkpi.store import Store
+from ipkpi.store.sqlite import Store
 
 NO_STORE = (
     "Error: nope.db: no store here; ingest statistics first "

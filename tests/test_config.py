@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.cli import app
-from ipkpi.config import ConfigError, ConfigProblem, RunConfig, load_config, resolve_config_path
+from ipkpi.cli.app import app
+from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig, load_config, resolve_config_path
 
 CONFIG = "ipkpi.toml"
 MINIMAL = 'inbox = "inbox"\noutput = "out"\n'

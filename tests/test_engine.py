@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipkpi.engine import (
+from ipkpi.assess.engine import (
     STATUS_ORDER,
     Method,
     Note,
@@ -25,7 +25,7 @@ from ipkpi.engine import (
     assess_plan,
     holds,
 )
-from ipkpi.model import (
+from ipkpi.catalogue.model import (
     Baseline,
     Comparator,
     Direction,

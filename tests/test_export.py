@@ -17,12 +17,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-import ipkpi.export
-from ipkpi.catalogue import load_catalogue
-from ipkpi.cli import app
-from ipkpi.export import DATA_COLUMNS, GAP_COLUMNS, write_export
-from ipkpi.report import build_report
-from ipkpi.store import Store
+import ipkpi.output.excel
+from ipkpi.assess.report import build_report
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.cli.app import app
+from ipkpi.output.excel import DATA_COLUMNS, GAP_COLUMNS, write_export
+from ipkpi.store.sqlite import Store
 from tests.conftest import REPO
 
 CITIES = ("guizhou", "nanjing", "shijiazhuang")  # the cities with targets: a gap table each
@@ -599,7 +599,7 @@ def test_a_failed_export_leaves_the_old_file_as_it_was(nanjing_report, tmp_path,
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ipkpi.export, "_write_trends", broken)
+    monkeypatch.setattr(ipkpi.output.excel, "_write_trends", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_export(path, [nanjing_report], made_at=MADE_AT)
     assert path.read_bytes() == b"the old workbook"

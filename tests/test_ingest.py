@@ -10,10 +10,10 @@ import pytest
 from conftest import REPO, write_workbook
 from typer.testing import CliRunner
 
-from ipkpi.catalogue import load_catalogue
-from ipkpi.cli import app
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import IngestOptions, ingest_paths
-from ipkpi.store import Store
+from ipkpi.store.sqlite import Store
 
 SAMPLE = REPO / "sample_data"
 
@@ -366,7 +366,7 @@ def test_a_locked_store_is_a_store_error(tmp_path, catalogue):
     import sqlite3
 
     from ipkpi.errors import StoreError
-    from ipkpi.store import Observation
+    from ipkpi.store.sqlite import Observation
 
     holder = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
     with Store(tmp_path / "s.db") as store:

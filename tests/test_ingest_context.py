@@ -17,8 +17,8 @@ import openpyxl
 import pytest
 from conftest import GOOD_PLAN, write_plan, write_workbook
 
-from ipkpi.cli import app
-from ipkpi.store import Store
+from ipkpi.cli.app import app
+from ipkpi.store.sqlite import Store
 
 DB = "store.db"
 SHEET = "数据"
@@ -559,7 +559,7 @@ def test_24_a_quansheng_row_under_a_guizhou_title_is_guizhou(work, runner):
 
 
 def test_25_city_option_takes_only_its_rows(work, runner, monkeypatch):
-    from ipkpi.catalogue import load_catalogue
+    from ipkpi.catalogue.loader import load_catalogue
     from ipkpi.ingest.ingester import IngestOptions, ingest_paths
 
     path = xlsx(

@@ -20,7 +20,7 @@ import xlsxwriter
 from conftest import write_workbook
 from test_guards import STRAY, write_bomb, write_ole, write_xlsx
 
-from ipkpi.cli import app
+from ipkpi.cli.app import app
 
 DB = "store.db"
 N = "万人高价值发明专利拥有量"

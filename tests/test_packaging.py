@@ -46,13 +46,13 @@ HEAVY = (
     ids=lambda args: " ".join(a for a in args if a != "{db}"),
 )
 def test_interactive_commands_import_nothing_heavy(tmp_path, args):
-    from ipkpi.store import Store
+    from ipkpi.store.sqlite import Store
 
     Store(tmp_path / "empty.db").close()
     args = [a.replace("{db}", str(tmp_path / "empty.db")) for a in args]
     code = (
         "import sys\n"
-        "from ipkpi.cli import app\n"
+        "from ipkpi.cli.app import app\n"
         "try:\n"
         f"    app({args!r}, prog_name='ipkpi')\n"
         "except SystemExit as exit:\n"
@@ -102,7 +102,7 @@ def test_wheel_carries_the_bundled_catalogue(tmp_path):
         [
             sys.executable,
             "-c",
-            "import ipkpi.catalogue as c; print(c.bundled_catalogue_dir()); "
+            "import ipkpi.catalogue.loader as c; print(c.bundled_catalogue_dir()); "
             "print(len(c.load_catalogue().plans))",
         ],
         capture_output=True,

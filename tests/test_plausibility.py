@@ -9,7 +9,7 @@ from conftest import write_workbook
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ipkpi.catalogue import load_catalogue
+from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
 from ipkpi.ingest.plausibility import power_of_ten
 

@@ -17,9 +17,9 @@ import pytest
 import xlwt
 from conftest import write_workbook
 
-import ipkpi.rejects
+import ipkpi.ingest.rejects
 from ipkpi.errors import InputProblem
-from ipkpi.rejects import BAD_FILL, ERRORS_SHEET, Rejection, reject
+from ipkpi.ingest.rejects import BAD_FILL, ERRORS_SHEET, Rejection, reject
 
 NOW = datetime(2026, 11, 21, 2, 0, tzinfo=timezone(timedelta(hours=8)))
 SHA = "0123456789abcdef" * 4
@@ -284,7 +284,7 @@ def test_problems_with_no_cell_make_no_copy(inbox):
 
 
 def test_a_workbook_too_large_to_copy(inbox, monkeypatch):
-    monkeypatch.setattr(ipkpi.rejects, "ANNOTATE_MAX_CELLS", 8)
+    monkeypatch.setattr(ipkpi.ingest.rejects, "ANNOTATE_MAX_CELLS", 8)
     source = write_xlsx(inbox / "big.xlsx")  # 3 × 3 = 9 cells
     rejection = reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
     assert rejection.annotated is None
@@ -297,7 +297,7 @@ def test_a_workbook_too_large_to_copy(inbox, monkeypatch):
 
 
 def test_a_workbook_at_the_limit_is_copied(inbox, monkeypatch):
-    monkeypatch.setattr(ipkpi.rejects, "ANNOTATE_MAX_CELLS", 9)
+    monkeypatch.setattr(ipkpi.ingest.rejects, "ANNOTATE_MAX_CELLS", 9)
     source = write_xlsx(inbox / "big.xlsx")
     rejection = reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
     assert rejection.annotated == Path("inbox/rejected/big.annotated.xlsx")
@@ -416,7 +416,7 @@ def test_a_failed_move_leaves_the_file_in_the_inbox_and_no_orphan_note(inbox, mo
             raise OSError(18, "Invalid cross-device link")
         return real_replace(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(ipkpi.rejects.os, "replace", failing_replace)
+    monkeypatch.setattr(ipkpi.ingest.rejects.os, "replace", failing_replace)
     with pytest.raises(OSError, match="Invalid cross-device link"):
         reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
     # nothing lost: the file is still in the inbox, untouched; the note and copy written
@@ -433,7 +433,7 @@ def test_when_every_rename_fails_nothing_is_lost(inbox, monkeypatch):
     def failing_replace(src, dst, *args, **kwargs):
         raise OSError(13, "Permission denied")
 
-    monkeypatch.setattr(ipkpi.rejects.os, "replace", failing_replace)
+    monkeypatch.setattr(ipkpi.ingest.rejects.os, "replace", failing_replace)
     with pytest.raises(OSError, match="Permission denied"):
         reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
     assert source.read_bytes() == original

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.catalogue import load_catalogue
-from ipkpi.cli import app
-from ipkpi.engine import Method
-from ipkpi.report import build_report
-from ipkpi.store import Store
+from ipkpi.assess.engine import Method
+from ipkpi.assess.report import build_report
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.cli.app import app
+from ipkpi.store.sqlite import Store
 
 
 def run(runner, *args):
@@ -507,7 +507,7 @@ def test_current_values_are_light_rows_in_target_and_year_order(sample_db):
 def test_no_color_means_plain_text(monkeypatch):
     import sys
 
-    from ipkpi import cli
+    from ipkpi.cli import app as cli
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -517,7 +517,7 @@ def test_no_color_means_plain_text(monkeypatch):
 
 
 def test_rich_table_on_a_terminal(runner, sample_db, monkeypatch):
-    from ipkpi import cli
+    from ipkpi.cli import app as cli
 
     monkeypatch.setattr(cli, "_is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "220")

@@ -15,12 +15,12 @@ from decimal import Decimal
 import pytest
 from conftest import write_workbook
 
-from ipkpi.catalogue import load_catalogue, select_plan
-from ipkpi.cli import app
+from ipkpi.assess.rewards import Claim, apply_rules, arithmetic, why
+from ipkpi.catalogue.loader import load_catalogue, select_plan
+from ipkpi.catalogue.model import ApplicantType
+from ipkpi.cli.app import app
 from ipkpi.errors import ClaimsError
 from ipkpi.ingest.claims import read_claims
-from ipkpi.model import ApplicantType
-from ipkpi.rewards import Claim, apply_rules, arithmetic, why
 
 ENTERPRISE = ApplicantType.ENTERPRISE
 UNIVERSITY = ApplicantType.UNIVERSITY

@@ -23,11 +23,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import ipkpi.run
-from ipkpi.catalogue import load_catalogue
-from ipkpi.cli import app
-from ipkpi.lock import store_lock
-from ipkpi.store import Store
+import ipkpi.run.job
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.cli.app import app
+from ipkpi.store.lock import store_lock
+from ipkpi.store.sqlite import Store
 from tests.conftest import REPO
 
 SAMPLE = REPO / "sample_data"
@@ -380,11 +380,11 @@ def test_a_revised_figure_is_taken_and_the_city_rewritten(site):
 
 @pytest.fixture
 def clock(monkeypatch):
-    """Set the run's clock (only ipkpi.run's: the reports' own dates are not affected)."""
+    """Set the run's clock (only ipkpi.run.job's: the reports' own dates are not affected)."""
 
     def set_to(when: dt.datetime | None) -> None:
         if when is None:
-            monkeypatch.setattr(ipkpi.run, "dt", dt)
+            monkeypatch.setattr(ipkpi.run.job, "dt", dt)
             return
 
         class Fixed(dt.datetime):
@@ -392,7 +392,9 @@ def clock(monkeypatch):
             def now(cls, tz=None):
                 return when
 
-        monkeypatch.setattr(ipkpi.run, "dt", types.SimpleNamespace(datetime=Fixed, date=dt.date))
+        monkeypatch.setattr(
+            ipkpi.run.job, "dt", types.SimpleNamespace(datetime=Fixed, date=dt.date)
+        )
 
     return set_to
 
@@ -777,7 +779,7 @@ def test_a_full_disk_while_writing_reports_is_one_error_line(site, monkeypatch):
     def full(path, text):
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(ipkpi.run, "write_text", full)
+    monkeypatch.setattr(ipkpi.run.job, "write_text", full)
     result = site.run(expect=2)
     (line,) = [entry for entry in log_lines(result.stderr) if entry.startswith("ERROR")]
     assert line == (
@@ -960,7 +962,7 @@ def test_a_rejected_file_that_cannot_be_moved_is_not_said_to_be_moved(site, monk
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ipkpi.run, "reject", read_only)
+    monkeypatch.setattr(ipkpi.run.job, "reject", read_only)
     site.drop("corrupt.xlsx", CORRUPT)
     result = site.run(expect=1)
     lines = log_lines(result.stderr)

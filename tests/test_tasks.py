@@ -18,14 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import write_workbook
 
-from ipkpi.catalogue import load_catalogue
-from ipkpi.cli import app
-from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
-from ipkpi.labels import label
-from ipkpi.model import Source, Task
-from ipkpi.report import build_report, tasks_plan
-from ipkpi.store import Store
-from ipkpi.tasks import (
+from ipkpi.assess.report import build_report, tasks_plan
+from ipkpi.assess.tasks import (
     Progress,
     TaskProgress,
     TaskState,
@@ -38,6 +32,12 @@ from ipkpi.tasks import (
     task_dict,
     task_row,
 )
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.catalogue.model import Source, Task
+from ipkpi.cli.app import app
+from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
+from ipkpi.labels import label
+from ipkpi.store.sqlite import Store
 
 D = dt.date
 DB = "store.db"

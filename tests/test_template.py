@@ -1,6 +1,6 @@
 """The fill-in template (`ipkpi template`): the workbook it writes, a filled template going
 back through `ipkpi ingest` with no options, its located errors, one workbook per lead
-unit, the usage errors, and the library under it (ipkpi.collect).
+unit, the usage errors, and the library under it (ipkpi.assess.collect).
 
 Every expected value is worked out by hand from the catalogue (targets/nanjing.toml: 15
 targets, one led by 市市场监管局; targets/guizhou.toml: 30 targets, 17 naming a lead unit,
@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
-from ipkpi.catalogue import load_catalogue, select_plan
-from ipkpi.cli import app
-from ipkpi.collect import NO_LEAD, asks, collect, default_year, figure_years, resolve_lead
+from ipkpi.assess.collect import NO_LEAD, asks, collect, default_year, figure_years, resolve_lead
+from ipkpi.catalogue.loader import load_catalogue, select_plan
+from ipkpi.cli.app import app
 from ipkpi.errors import UnknownLead, UsageError
-from ipkpi.store import Store
+from ipkpi.store.sqlite import Store
 
 DB = "store.db"
 SHEET = "2025年数据填报"

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from tabulate import tabulate
 from wcwidth import wcswidth
 
-from ipkpi.render import pipe_table, plain_table
-from ipkpi.textwidth import display_width
+from ipkpi.output.terminal import pipe_table, plain_table
+from ipkpi.output.textwidth import display_width
 
 # What ipkpi's tables hold: ASCII, Chinese, full-width and ambiguous-width punctuation.
 ALPHABET = "abcXYZ019 .,%-_()≥≤≈…·—“”（），、：；。％万人件家高价值发明专利拥有量贵州省南京市石家庄"
@@ -37,7 +37,7 @@ def test_tables_are_tabulates(body, headers):
 
 
 def test_a_cell_on_several_lines_is_one_line_in_a_table():
-    from ipkpi.render import to_plain
+    from ipkpi.output.terminal import to_plain
 
     assert to_plain([{"name": "万人高价值\n发明专利"}], ["name"], "en") == (
         "Indicator\n-------------------\n万人高价值 发明专利\n"

@@ -15,10 +15,10 @@ import pytest
 from conftest import write_workbook
 from typer.testing import CliRunner
 
-from ipkpi import vintage
-from ipkpi.cli import app
+from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import FileReport
-from ipkpi.store import Kept, Observation, Revision, Store
+from ipkpi.store import vintage
+from ipkpi.store.sqlite import Kept, Observation, Revision, Store
 
 CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
 
@@ -226,7 +226,7 @@ def test_one_file_with_two_vintages_against_a_stored_figure(store, tmp_path):
 
 
 def test_a_dry_run_counts_the_kept_and_writes_nothing(store, tmp_path):
-    from ipkpi.store import write_or_preview
+    from ipkpi.store.sqlite import write_or_preview
 
     write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
     before = history(store)
@@ -381,7 +381,7 @@ def kept_one(where: str = "/data/2023正式.xlsx") -> Kept:
 
 def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monkeypatch):
     from ipkpi.ingest.ingester import IngestReport
-    from ipkpi.render import ingest_lines
+    from ipkpi.output.terminal import ingest_lines
 
     monkeypatch.chdir(tmp_path)
     f = FileReport(tmp_path / "2023快报.xlsx", "ingested", layouts=("single",), values=2, new=1)
@@ -410,8 +410,8 @@ def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monk
 def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, caplog):
     from types import SimpleNamespace
 
-    from ipkpi.config import RunConfig
-    from ipkpi.run import RunResult, _taken, summary_document
+    from ipkpi.run.config import RunConfig
+    from ipkpi.run.job import RunResult, _taken, summary_document
 
     report = SimpleNamespace(
         path=tmp_path / "快报.xlsx",
@@ -479,8 +479,8 @@ def test_cli_final_then_preliminary_says_the_preliminary_is_kept(tmp_path, cli):
 
 
 def test_the_report_names_the_latest_figures_vintage_where_its_file_marked_it(store, tmp_path):
-    from ipkpi.catalogue import load_catalogue
-    from ipkpi.report import build_report, report_document
+    from ipkpi.assess.report import build_report, report_document
+    from ipkpi.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue()
     other = "copyright_registrations_per_10k"

@@ -82,7 +82,7 @@ def parse_number(raw: object) -> CellValue:
         text = text[:-1]
     unit = None
     if not percent and not _NUMBER.match(text) and (match := _NUMBER_AND_UNIT.match(text)):
-        from ipkpi import units
+        from ipkpi.catalogue import units
 
         if units.is_known(units.canonical(match.group(2))):
             text, unit = match.group(1), match.group(2)

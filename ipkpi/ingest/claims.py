@@ -17,12 +17,19 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ipkpi.assess.rewards import Claim
+from ipkpi.catalogue.model import (
+    APPLICANT_WORDS,
+    ApplicantType,
+    Plan,
+    Quantity,
+    QuantityType,
+    RewardRule,
+)
 from ipkpi.errors import ClaimsError, InputProblem
 from ipkpi.ingest.cells import NotANumber, cell_ref, cell_text, compact, parse_number
 from ipkpi.ingest.progress import number_key
 from ipkpi.ingest.reading import read_file
-from ipkpi.model import APPLICANT_WORDS, ApplicantType, Plan, Quantity, QuantityType, RewardRule
-from ipkpi.rewards import Claim
 
 HEADER_SCAN_ROWS = 20
 _COLUMN_WORDS = {

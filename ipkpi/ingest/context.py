@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ipkpi import units
-from ipkpi.ingest.hanzi import simplified
+from ipkpi.catalogue import units
+from ipkpi.hanzi import simplified
 
 
 @lru_cache(maxsize=1 << 16)

@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi import units, vintage
-from ipkpi.catalogue import select_plan
+from ipkpi.assess.tasks import TaskProgress
+from ipkpi.catalogue import units
+from ipkpi.catalogue.loader import select_plan
+from ipkpi.catalogue.model import Catalogue, Plan, Target
 from ipkpi.errors import (
     InputFileError,
     InputProblem,
@@ -32,9 +34,8 @@ from ipkpi.ingest.matching import TargetIndex
 from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
-from ipkpi.model import Catalogue, Plan, Target
-from ipkpi.store import Kept, Observation, Revision, Store, TaskChange, write_or_preview
-from ipkpi.tasks import TaskProgress
+from ipkpi.store import vintage
+from ipkpi.store.sqlite import Kept, Observation, Revision, Store, TaskChange, write_or_preview
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Sheets of explanations beside the table (a fill-in template's first sheet, say).

@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ipkpi import units
-from ipkpi.ingest.hanzi import simplified
-from ipkpi.model import Plan, Target
+from ipkpi.catalogue import units
+from ipkpi.catalogue.model import Plan, Target
+from ipkpi.hanzi import simplified
 
 _QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
 _SPACE = re.compile(r"\s+")

@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ipkpi.ingest.hanzi import simplified
-from ipkpi.model import Catalogue
+from ipkpi.catalogue.model import Catalogue
+from ipkpi.hanzi import simplified
 
 # The provincial-level divisions, as a prefix to strip (江苏省南京市 → 南京市).
 _PROVINCES = tuple(

@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ipkpi.catalogue.model import Kind, Target
 from ipkpi.ingest.cells import figure_text as _num
-from ipkpi.model import Kind, Target
 
 # A ratio of 10^1.5 (about 32) or more between neighbours is a break no real series
 # makes in a year; around 10 (10^0.9 to 10^1.1, that is ×7.9 to ×12.6) it is one too,

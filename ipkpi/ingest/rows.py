@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ipkpi import units
+from ipkpi.catalogue import units
 from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
 from ipkpi.ingest.context import UnitLine, confirms, fold, vintage_of
 from ipkpi.ingest.headers import NOTE_ROW, Block, blank, text_of

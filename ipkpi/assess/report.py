@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ipkpi.engine import (
+from ipkpi.assess.engine import (
     DEFAULT_THRESHOLDS,
     STATUS_ORDER,
     Assessment,
@@ -22,10 +22,10 @@ from ipkpi.engine import (
     Thresholds,
     assess_plan,
 )
+from ipkpi.assess.tasks import TasksAssessment, assess_tasks, leads_of, task_dict, tasks_summary
+from ipkpi.catalogue.model import Catalogue, Comparator, Kind, Plan
 from ipkpi.labels import Lang, label
-from ipkpi.model import Catalogue, Comparator, Kind, Plan
-from ipkpi.tasks import TasksAssessment, assess_tasks, leads_of, task_dict, tasks_summary
-from ipkpi.views import format_number, number, plan_dict, target_requirement
+from ipkpi.views.catalogue import format_number, number, plan_dict, target_requirement
 
 REPORT_SCHEMA = "ipkpi.report/1"
 
@@ -114,7 +114,7 @@ def build_report(
 def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int) -> Plan:
     """The plan a report is about (see ``select_plan``); one with reward rules only has
     nothing to report: a usage error pointing to ``ipkpi rewards``."""
-    from ipkpi.catalogue import select_plan
+    from ipkpi.catalogue.loader import select_plan
     from ipkpi.errors import UsageError
 
     plan = select_plan(catalogue, city, plan_id, as_of)
@@ -129,7 +129,7 @@ def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int
 def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | None = None) -> Plan:
     """The plan whose tasks to assess: ``plan_id``, else the city's plan with tasks whose
     window holds ``as_of``'s year, else its latest plan with tasks."""
-    from ipkpi.catalogue import select_plan
+    from ipkpi.catalogue.loader import select_plan
     from ipkpi.errors import UsageError
 
     if plan_id is not None:

@@ -16,8 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ipkpi.labels import Lang, label
-from ipkpi.model import (
+from ipkpi.catalogue.model import (
     AmountKind,
     ApplicantType,
     CapScope,
@@ -27,6 +26,7 @@ from ipkpi.model import (
     Quantity,
     RewardRule,
 )
+from ipkpi.labels import Lang, label
 
 REWARDS_SCHEMA = "ipkpi.rewards/1"
 ZERO = Decimal(0)
@@ -120,7 +120,7 @@ class RewardsResult:
 def rules_plan(catalogue, city: str, plan_id: str | None = None) -> Plan:
     """The city's plan (``plan_id``, else its latest) if it has reward rules; else a usage
     error naming the places that have some."""
-    from ipkpi.catalogue import select_plan
+    from ipkpi.catalogue.loader import select_plan
     from ipkpi.errors import UsageError
 
     plan = select_plan(catalogue, city, plan_id)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from ipkpi.model import Comparator, Direction, Kind, Plan, Target, Trajectory
+from ipkpi.catalogue.model import Comparator, Direction, Kind, Plan, Target, Trajectory
 
 
 class Status(StrEnum):
@@ -42,7 +42,7 @@ class Status(StrEnum):
 # The codes as options and configuration files write them, in the order above.
 STATUS_CODES = tuple(s.value for s in Status)
 # What --fail-on and fail_on accept: the statuses, and "overdue" for a task past its
-# deadline and not done (ipkpi.tasks).
+# deadline and not done (ipkpi.assess.tasks).
 FAIL_ON_CODES = (*STATUS_CODES, "overdue")
 
 

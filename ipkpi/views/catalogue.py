@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ipkpi.catalogue.model import Kind, Plan, Target
 from ipkpi.labels import Lang, label
-from ipkpi.model import Kind, Plan, Target
 
 TARGETS_SCHEMA = "ipkpi.targets/1"
 CITIES_SCHEMA = "ipkpi.cities/1"
@@ -86,8 +86,8 @@ def target_dict(target: Target) -> dict[str, Any]:
 
 
 def targets_document(plan: Plan) -> dict[str, Any]:
-    from ipkpi.rewards import rule_dict
-    from ipkpi.tasks import catalogue_task_dict
+    from ipkpi.assess.rewards import rule_dict
+    from ipkpi.assess.tasks import catalogue_task_dict
 
     return {
         "schema": TARGETS_SCHEMA,
@@ -252,7 +252,7 @@ DATA_CSV_COLUMNS = (
 )
 
 
-# With --history: why each figure is or is not current (``ipkpi.vintage.standings``).
+# With --history: why each figure is or is not current (``ipkpi.store.vintage.standings``).
 _AT = DATA_CSV_COLUMNS.index("current") + 1
 DATA_HISTORY_CSV_COLUMNS = (
     *DATA_CSV_COLUMNS[:_AT],
@@ -270,7 +270,7 @@ def _target_name(o, names, lang: Lang = "zh") -> str:
 
 
 def data_dict(o, names, standing=None) -> dict[str, Any]:
-    """A stored value with its source; with its ``standing`` (``ipkpi.vintage.Standing``),
+    """A stored value with its source; with its ``standing`` (``ipkpi.store.vintage.Standing``),
     also why it is or is not current, as a code and in words."""
     why = {} if standing is None else {"standing_code": standing.code, "standing": standing.text()}
     return {
@@ -297,7 +297,7 @@ def data_dict(o, names, standing=None) -> dict[str, Any]:
 
 
 def data_document(stored, names, standings=None) -> dict[str, Any]:
-    """``standings``: one per stored value (``ipkpi.vintage.standings``), or None."""
+    """``standings``: one per stored value (``ipkpi.store.vintage.standings``), or None."""
     whys = standings if standings is not None else [None] * len(stored)
     return {
         "schema": DATA_SCHEMA,

@@ -33,7 +33,7 @@ _COMPANIONS = (".errors.txt", ".annotated.xlsx")
 @dataclass(frozen=True)
 class Rejection:
     source: Path  # where the file was in the inbox
-    moved_to: Path | None  # None when the run could not move it (ipkpi.run records why)
+    moved_to: Path | None  # None when the run could not move it (ipkpi.run.job records why)
     errors_file: Path | None
     annotated: Path | None
     annotation_note: str | None  # why there is no annotated copy, when there is none

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ipkpi.engine import (
+from ipkpi.assess.engine import (
     DEFAULT_THRESHOLDS,
     STATUS_ORDER,
     Assessment,
@@ -21,10 +21,10 @@ from ipkpi.engine import (
     Status,
     Thresholds,
 )
+from ipkpi.assess.report import build_report, report_plan, report_row, rounded, target_name
+from ipkpi.catalogue.model import Catalogue, Plan, Target
 from ipkpi.errors import UnknownMeasure
 from ipkpi.labels import Lang, label
-from ipkpi.model import Catalogue, Plan, Target
-from ipkpi.report import build_report, report_plan, report_row, rounded, target_name
 
 COMPARE_SCHEMA = "ipkpi.compare/1"
 COMPARE_COLUMNS = ("rank", "place", "name", "unit", "actual", "target", "progress", "status")
@@ -165,7 +165,7 @@ def compare_title(comparison: Comparison, lang: Lang) -> str:
 
 
 def compare_document(comparison: Comparison, lang: Lang = "zh") -> dict[str, Any]:
-    from ipkpi.report import assessment_dict
+    from ipkpi.assess.report import assessment_dict
 
     return {
         "schema": COMPARE_SCHEMA,

@@ -119,7 +119,7 @@ def main_options(
 
 
 def _catalogue(targets: Path | None):
-    from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir
+    from ipkpi.catalogue.loader import load_catalogue, resolve_catalogue_dir
 
     return load_catalogue(resolve_catalogue_dir(targets))
 
@@ -139,7 +139,8 @@ def cities(
 
     Example: ipkpi cities --format json
     """
-    from ipkpi import render, views
+    from ipkpi.output import terminal as render
+    from ipkpi.views import catalogue as views
 
     catalogue = _catalogue(targets)
     plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
@@ -155,7 +156,7 @@ def cities(
 
 def _echo_table(rows: list[dict[str, str]], columns, format: OutputFormat, lang: str) -> None:
     """A table as Markdown, drawn by rich on a terminal, else plain aligned text."""
-    from ipkpi import render
+    from ipkpi.output import terminal as render
 
     if format is OutputFormat.markdown:
         typer.echo(render.to_markdown(rows, columns, lang), nl=False)
@@ -187,8 +188,9 @@ def targets_show(
     Examples: ipkpi targets show --city nanjing;
     ipkpi targets show --city guizhou --format json
     """
-    from ipkpi import render, views
-    from ipkpi.catalogue import select_plan
+    from ipkpi.catalogue.loader import select_plan
+    from ipkpi.output import terminal as render
+    from ipkpi.views import catalogue as views
 
     catalogue = _catalogue(targets)
     chosen = select_plan(
@@ -209,13 +211,13 @@ def targets_show(
         columns = [c for c in views.TARGET_COLUMNS if c != "id"]
         sections.append((_plan_title(chosen, lang_code), rows, columns, "category"))
     if chosen.tasks:
-        from ipkpi.tasks import CATALOGUE_TASK_COLUMNS, catalogue_task_row
+        from ipkpi.assess.tasks import CATALOGUE_TASK_COLUMNS, catalogue_task_row
 
         rows = [catalogue_task_row(t, lang_code) for t in chosen.tasks]
         title = _plan_title(chosen, lang_code, "tasks")
         sections.append((title, rows, list(CATALOGUE_TASK_COLUMNS), None))
     if chosen.rules:
-        from ipkpi.rewards import RULE_COLUMNS, rule_row
+        from ipkpi.assess.rewards import RULE_COLUMNS, rule_row
 
         rows = [rule_row(r, chosen, lang_code) for r in chosen.rules]
         title = _plan_title(chosen, lang_code, "rules")
@@ -243,7 +245,7 @@ def _category_order(rows: list[dict[str, str]]):
 
 def _plan_title(plan, lang: str, what: str = "targets") -> str:
     from ipkpi.labels import label
-    from ipkpi.views import plan_heading
+    from ipkpi.views.catalogue import plan_heading
 
     n = {"targets": len(plan.targets), "tasks": len(plan.tasks), "rules": len(plan.rules)}[what]
     return f"{plan_heading(plan, lang)} · {plan.id} · {label('n_' + what, lang, n=n)}"
@@ -265,7 +267,7 @@ def targets_check(
 
     Example: ipkpi targets check my-targets/
     """
-    from ipkpi.catalogue import load_catalogue, resolve_catalogue_dir
+    from ipkpi.catalogue.loader import load_catalogue, resolve_catalogue_dir
 
     if folder is not None:
         catalogue = load_catalogue(resolve_catalogue_dir(folder, origin="DIR"))
@@ -405,10 +407,10 @@ def ingest(
     Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
     ipkpi ingest 2024.xlsx --accept 数据!D7
     """
-    from ipkpi import render
     from ipkpi.ingest.ingester import IngestOptions, expand_paths, ingest_paths
-    from ipkpi.lock import store_lock
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.output import terminal as render
+    from ipkpi.store.lock import store_lock
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     catalogue = _catalogue(targets)
     options = IngestOptions(
@@ -465,12 +467,14 @@ def data_show(
 
     Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
     """
-    from ipkpi import render, views, vintage
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.output import terminal as render
+    from ipkpi.store import vintage
+    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.views import catalogue as views
 
     catalogue = _catalogue(targets)
     if city is not None:
-        from ipkpi.catalogue import select_plan
+        from ipkpi.catalogue.loader import select_plan
 
         select_plan(catalogue, city)  # an unknown city is a usage error
     with Store(resolve_db_path(db), readonly=True) as store:
@@ -521,7 +525,7 @@ class GroupBy(StrEnum):
 def _statuses(value: str | None, option: str) -> set[str] | None:
     """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error.
     --fail-on also takes ``overdue`` (a task past its deadline)."""
-    from ipkpi.engine import FAIL_ON_CODES, STATUS_CODES
+    from ipkpi.assess.engine import FAIL_ON_CODES, STATUS_CODES
 
     if value is None:
         return None
@@ -538,7 +542,7 @@ def _statuses(value: str | None, option: str) -> set[str] | None:
 
 
 def _thresholds(value: str | None):
-    from ipkpi.engine import DEFAULT_THRESHOLDS, Thresholds
+    from ipkpi.assess.engine import DEFAULT_THRESHOLDS, Thresholds
 
     if value is None:
         return DEFAULT_THRESHOLDS
@@ -621,10 +625,10 @@ def report(
     Examples: ipkpi report --city nanjing; ipkpi report --city guizhou --as-of 2023 -f json;
     ipkpi report --city shijiazhuang --fail-on behind,moving_away
     """
-    from ipkpi import render
-    from ipkpi import report as reports
-    from ipkpi.engine import Method
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.assess import report as reports
+    from ipkpi.assess.engine import Method
+    from ipkpi.output import terminal as render
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     shown_statuses = _statuses(status, "--status")
     failing = _statuses(fail_on, "--fail-on")
@@ -748,10 +752,10 @@ def tasks(
     Examples: ipkpi tasks --city shanxi --as-of 2023-12-31; ipkpi tasks --city shanxi
     --by lead; ipkpi tasks --city nanjing -f json; ipkpi tasks --city shanxi --fail-on overdue
     """
-    from ipkpi import render
-    from ipkpi import report as reports
-    from ipkpi import tasks as task_views
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.assess import report as reports
+    from ipkpi.assess import tasks as task_views
+    from ipkpi.output import terminal as render
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     if by is GroupBy.category:
         raise typer.BadParameter("tasks are grouped by lead only: --by lead", param_hint="'--by'")
@@ -823,10 +827,10 @@ def rewards(
     Examples: ipkpi rewards --city zhangzhou claims.xlsx;
     ipkpi rewards --city zhangzhou claims.xlsx -o rewards.xlsx -f json
     """
-    from ipkpi import render
-    from ipkpi import rewards as reward_views
+    from ipkpi.assess import rewards as reward_views
     from ipkpi.errors import UsageError
     from ipkpi.ingest.claims import read_claims
+    from ipkpi.output import terminal as render
 
     if output is not None and output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(
@@ -839,7 +843,7 @@ def rewards(
     result = reward_views.apply_rules(chosen, read_claims(claims, chosen))
     lang_code = lang.value
     if output is not None:
-        from ipkpi.rewards_export import write_rewards
+        from ipkpi.output.rewards_excel import write_rewards
 
         write_rewards(output, result, lang=lang_code, made_at=dt.datetime.now().astimezone())
     if format is OutputFormat.json:
@@ -886,7 +890,7 @@ LeadOption = Annotated[
 
 
 def _collection_year(catalogue, city: str, year: int | None) -> int:
-    from ipkpi.collect import default_year
+    from ipkpi.assess.collect import default_year
 
     return year if year is not None else default_year(catalogue, city, dt.date.today())
 
@@ -931,10 +935,10 @@ def template(
     ipkpi template --city guizhou --lead 省知识产权局 -o 省知识产权局.xlsx;
     ipkpi template --city guizhou --year 2025 --each-lead -o templates/
     """
-    from ipkpi.collect import collect, per_lead
+    from ipkpi.assess.collect import collect, per_lead
     from ipkpi.errors import UsageError
-    from ipkpi.store import Store, resolve_db_path
-    from ipkpi.template_export import template_file_name, write_template
+    from ipkpi.output.template import template_file_name, write_template
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     if each_lead and lead is not None:
         raise typer.BadParameter("give --lead or --each-lead, not both", param_hint="'--lead'")
@@ -1002,9 +1006,9 @@ def missing(
     Examples: ipkpi missing --city nanjing; ipkpi missing --city guizhou --year 2024
     --lead 省知识产权局; ipkpi missing --city nanjing -f json --fail-on missing
     """
-    from ipkpi import collect as collecting
-    from ipkpi import render
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.assess import collect as collecting
+    from ipkpi.output import terminal as render
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     if fail_on is not None and fail_on.strip() != "missing":
         raise typer.BadParameter(
@@ -1082,10 +1086,10 @@ def compare(
     Examples: ipkpi compare; ipkpi compare --measure invention_patents_per_10k --year 2024;
     ipkpi compare -m ip_pledge_financing -f json
     """
-    from ipkpi import compare as comparing
-    from ipkpi import render
-    from ipkpi.engine import Method
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.assess import compare as comparing
+    from ipkpi.assess.engine import Method
+    from ipkpi.output import terminal as render
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     catalogue = _catalogue(targets)
     lang_code = lang.value
@@ -1174,10 +1178,10 @@ def export(
     Examples: ipkpi export --city nanjing -o 南京.xlsx;
     ipkpi export --all --as-of 2024 -o summary.xlsx
     """
-    from ipkpi import report as reports
-    from ipkpi.engine import Method
-    from ipkpi.export import write_export
-    from ipkpi.store import Store, resolve_db_path
+    from ipkpi.assess import report as reports
+    from ipkpi.assess.engine import Method
+    from ipkpi.output.excel import write_export
+    from ipkpi.store.sqlite import Store, resolve_db_path
 
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(
@@ -1187,7 +1191,7 @@ def export(
         raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
     catalogue = _catalogue(targets)
     year = as_of if as_of is not None else dt.date.today().year
-    from ipkpi.run import reportable_cities
+    from ipkpi.run.job import reportable_cities
 
     chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities))
     for city in chosen:
@@ -1265,10 +1269,10 @@ def run_command(
     import dataclasses
     import logging
 
-    from ipkpi import render
-    from ipkpi.config import load_config, resolve_config_path
-    from ipkpi.lock import store_lock
-    from ipkpi.run import check_cities, run
+    from ipkpi.output import terminal as render
+    from ipkpi.run.config import load_config, resolve_config_path
+    from ipkpi.run.job import check_cities, run
+    from ipkpi.store.lock import store_lock
 
     failing = _statuses(fail_on, "--fail-on")
     settings = load_config(resolve_config_path(config))

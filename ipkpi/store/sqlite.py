@@ -3,7 +3,7 @@
 Every value keeps where it came from (file path and SHA-256, sheet, cell, time of
 ingestion, vintage). A later file that gives another value for the same city,
 target and year becomes the current value, unless the current one's vintage ranks above
-it (a 快报 after the 正式 figure, see ``ipkpi.vintage``): then the later one is kept in the
+it (a 快报 after the 正式 figure, see ``ipkpi.store.vintage``): then the later one is kept in the
 history as not current. Either way the earlier one stays in the history.
 """
 
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ipkpi import vintage
+from ipkpi.assess.tasks import TaskProgress
 from ipkpi.errors import StoreError
-from ipkpi.tasks import TaskProgress
+from ipkpi.store import vintage
 
 ENV_DB = "IPKPI_DB"
 DEFAULT_DB = "ipkpi.db"
@@ -245,7 +245,7 @@ class Store:
         """Store one file's observations and task progress in one transaction: all of
         them or none. A task report equal to the current one counts as unchanged.
 
-        Per (city, target, year), the vintage decides (``ipkpi.vintage.rank``), then the
+        Per (city, target, year), the vintage decides (``ipkpi.store.vintage.rank``), then the
         order of arrival: a value equal to the current one is unchanged (not stored); one
         whose vintage ranks below the current one's is stored as not current and returned
         in ``kept``; any other becomes current and the one it replaces is a revision. The

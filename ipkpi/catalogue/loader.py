@@ -18,15 +18,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ipkpi import units
-from ipkpi.errors import (
-    CatalogueError,
-    CatalogueNotFound,
-    CatalogueProblem,
-    UnknownCity,
-    UnknownPlan,
-)
-from ipkpi.model import (
+from ipkpi.catalogue import units
+from ipkpi.catalogue.model import (
     APPLICANT_WORDS,
     COMPARATOR_WORDS,
     DEFAULT_APPROX_TOLERANCE,
@@ -55,6 +48,13 @@ from ipkpi.model import (
     Task,
     Trajectory,
 )
+from ipkpi.errors import (
+    CatalogueError,
+    CatalogueNotFound,
+    CatalogueProblem,
+    UnknownCity,
+    UnknownPlan,
+)
 
 SCHEMA_VERSION = 1
 ENV_TARGETS = "IPKPI_TARGETS"
@@ -71,9 +71,9 @@ _MEASURE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
 
 def bundled_catalogue_dir() -> Path:
     """The catalogue shipped with ipkpi: inside the wheel, or ``targets/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "_bundled_targets"
-    return installed if installed.is_dir() else here.parent / "targets"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_bundled_targets"
+    return installed if installed.is_dir() else package.parent / "targets"
 
 
 def resolve_catalogue_dir(
@@ -103,7 +103,7 @@ def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CAC
     Plans unchanged since they were last validated come from the cache in ``cache``
     (default: ``catalogue_cache.cache_dir()``; None: no cache) and are read only when
     asked for."""
-    from ipkpi.catalogue_cache import PlanCache, cache_dir, file_key
+    from ipkpi.catalogue.cache import PlanCache, cache_dir, file_key
 
     folder = bundled_catalogue_dir() if folder is None else Path(folder)
     if not folder.is_dir():

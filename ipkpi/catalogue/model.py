@@ -1,6 +1,6 @@
 """The catalogue's data model: plans and the targets they set.
 
-Plain frozen dataclasses, built only by ``ipkpi.catalogue.load_catalogue`` after
+Plain frozen dataclasses, built only by ``ipkpi.catalogue.loader.load_catalogue`` after
 validation, so code that receives them can trust every field.
 """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ipkpi.labels import Lang, label
-from ipkpi.textwidth import display_width, pad
+from ipkpi.output.textwidth import display_width, pad
 
 
 def to_json(document: Any) -> str:
@@ -173,10 +173,10 @@ def _n(value: float) -> str:
 
 
 def kept_text(k) -> str:
-    """A figure kept as not current (``ipkpi.store.Kept``), in words: ``nanjing … 2023: 60.5
+    """A figure kept as not current (``ipkpi.store.sqlite.Kept``), in words: ``nanjing … 2023: 60.5
     (快报) kept in the history; the 正式 figure 60.86 from FILE stays current``."""
     from ipkpi.errors import display_path
-    from ipkpi.vintage import word
+    from ipkpi.store.vintage import word
 
     return (
         f"{k.city} {k.target_id} {k.year}: {_n(k.value)} ({word(k.vintage)}) kept in the "
@@ -283,7 +283,7 @@ def _status_style(column: str, row: dict[str, str]) -> str | None:
 
 def report_title(report, lang: Lang) -> str:
     plan = report.plan
-    from ipkpi.views import plan_heading
+    from ipkpi.views.catalogue import plan_heading
 
     text = plan_heading(plan, lang)
     return f"{text} · {label('as_of', lang, year=report.assessment.as_of)}"
@@ -291,7 +291,7 @@ def report_title(report, lang: Lang) -> str:
 
 def report_notes(results, lang: Lang) -> list[str]:
     """A line per target: its reading, then its warnings."""
-    from ipkpi.report import note_text, reading, target_name
+    from ipkpi.assess.report import note_text, reading, target_name
 
     lines = []
     for a in results:
@@ -304,7 +304,7 @@ def print_report(report, results, columns, lang: Lang, group_by: str, summary: s
     from rich.console import Console
     from rich.markup import escape
 
-    from ipkpi.report import report_row
+    from ipkpi.assess.report import report_row
 
     rows = [report_row(a, lang, group_by) for a in results]
     print_rich_table(
@@ -323,7 +323,7 @@ def print_report(report, results, columns, lang: Lang, group_by: str, summary: s
 
 
 def report_plain(report, results, columns, lang: Lang, group_by: str, summary: str) -> str:
-    from ipkpi.report import report_row
+    from ipkpi.assess.report import report_row
 
     rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
     table = to_plain(rows, columns, lang)
@@ -332,7 +332,7 @@ def report_plain(report, results, columns, lang: Lang, group_by: str, summary: s
 
 
 def report_markdown(report, results, columns, lang: Lang, group_by: str, summary: str) -> str:
-    from ipkpi.report import report_row
+    from ipkpi.assess.report import report_row
 
     rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
     table = to_markdown(rows, columns, lang)
@@ -358,14 +358,14 @@ TASK_STATE_STYLES = {
 
 
 def tasks_title(assessment, lang: Lang) -> str:
-    from ipkpi.views import plan_heading
+    from ipkpi.views.catalogue import plan_heading
 
     heading = plan_heading(assessment.plan, lang)
     return f"{heading} · {label('tasks.title', lang)} · {assessment.as_of.isoformat()}"
 
 
 def _task_rows(assessment, lang: Lang, by_lead: bool) -> tuple[list[dict], list[str], str | None]:
-    from ipkpi.tasks import TASK_COLUMNS, rows_by_lead, task_row
+    from ipkpi.assess.tasks import TASK_COLUMNS, rows_by_lead, task_row
 
     if by_lead:
         rows = rows_by_lead(assessment.results, lang)
@@ -376,7 +376,7 @@ def _task_rows(assessment, lang: Lang, by_lead: bool) -> tuple[list[dict], list[
 
 def tasks_text(assessment, lang: Lang, by_lead: bool = False, markdown: bool = False) -> str:
     """The tasks as a plain or Markdown table under a title, with the summary line."""
-    from ipkpi.tasks import summary_line
+    from ipkpi.assess.tasks import summary_line
 
     rows, columns, group = _task_rows(assessment, lang, by_lead)
     if group:
@@ -392,7 +392,7 @@ def print_tasks(assessment, lang: Lang, by_lead: bool = False) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    from ipkpi.tasks import summary_line
+    from ipkpi.assess.tasks import summary_line
 
     rows, columns, group = _task_rows(assessment, lang, by_lead)
     states = {a.task.number: a.state.value for a in assessment.results}
@@ -415,13 +415,13 @@ def print_tasks(assessment, lang: Lang, by_lead: bool = False) -> None:
 
 
 def rewards_title(result, lang: Lang) -> str:
-    from ipkpi.views import plan_heading
+    from ipkpi.views.catalogue import plan_heading
 
     return f"{plan_heading(result.plan, lang)} · {label('rewards.title', lang)}"
 
 
 def rewards_summary(result, lang: Lang) -> str:
-    from ipkpi.rewards import money
+    from ipkpi.assess.rewards import money
 
     eligible = sum(1 for r in result.results if r.eligible)
     return label(
@@ -431,7 +431,7 @@ def rewards_summary(result, lang: Lang) -> str:
 
 def rewards_text(result, lang: Lang, markdown: bool = False) -> str:
     """Each claim, then the totals by rule and overall, as plain or Markdown tables."""
-    from ipkpi.rewards import CLAIM_COLUMNS, TOTAL_COLUMNS, claim_row, total_rows
+    from ipkpi.assess.rewards import CLAIM_COLUMNS, TOTAL_COLUMNS, claim_row, total_rows
 
     rows = [claim_row(r, result.plan, lang) for r in result.results]
     table = to_markdown if markdown else to_plain
@@ -446,7 +446,7 @@ def print_rewards(result, lang: Lang) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    from ipkpi.rewards import CLAIM_COLUMNS, TOTAL_COLUMNS, claim_row, total_rows
+    from ipkpi.assess.rewards import CLAIM_COLUMNS, TOTAL_COLUMNS, claim_row, total_rows
 
     no = label("no", lang)
 

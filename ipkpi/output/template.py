@@ -16,13 +16,13 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi import units
-from ipkpi.collect import NO_LEAD, Collection, asks, target_name
+from ipkpi.assess.collect import NO_LEAD, Collection, asks, target_name
+from ipkpi.assess.tasks import leads_of
+from ipkpi.catalogue import units
+from ipkpi.catalogue.model import Kind
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
-from ipkpi.model import Kind
-from ipkpi.tasks import leads_of
-from ipkpi.views import number, target_requirement
+from ipkpi.views.catalogue import number, target_requirement
 
 # The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
 # knows (地区, 指标代码, 指标名称, 单位, 年份, 数值, 备注); the others it passes over.

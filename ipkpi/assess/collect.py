@@ -13,12 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ipkpi.catalogue import select_plan
+from ipkpi.assess.tasks import leads_of
+from ipkpi.catalogue.loader import select_plan
+from ipkpi.catalogue.model import WINDOWED_KINDS, Catalogue, Kind, Plan, Target
 from ipkpi.errors import UnknownCity, UnknownLead, UsageError
 from ipkpi.labels import LANGS, Lang, label
-from ipkpi.model import WINDOWED_KINDS, Catalogue, Kind, Plan, Target
-from ipkpi.tasks import leads_of
-from ipkpi.views import format_number, number
+from ipkpi.views.catalogue import format_number, number
 
 NO_LEAD = "none"  # --lead none: the targets for which the plan names no lead unit
 _NO_LEAD_WORDS = ("none", "无", "未明确")

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from ipkpi.catalogue.model import Plan, Target, Task
 from ipkpi.labels import Lang, label
-from ipkpi.model import Plan, Target, Task
 
 TASKS_SCHEMA = "ipkpi.tasks/1"
 

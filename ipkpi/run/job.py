@@ -3,7 +3,7 @@ reports, and say what happened in a machine-readable summary.
 
 Nothing is lost, whatever goes wrong:
 
-* the run holds the store's lock (``ipkpi.lock``), so two runs never interleave;
+* the run holds the store's lock (``ipkpi.store.lock``), so two runs never interleave;
 * each file is ingested in its own transaction: a bad file is rejected whole and moved to
   the rejected folder with its reasons, and the files after it are still taken;
 * every output is written to a temporary file and renamed, so a killed run leaves each
@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipkpi.config import ConfigError, ConfigProblem, RunConfig
+from ipkpi.catalogue.model import Catalogue
 from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
-from ipkpi.model import Catalogue
-from ipkpi.rejects import Rejection, reject
-from ipkpi.store import Kept, Revision, Store
-from ipkpi.views import format_number
+from ipkpi.ingest.rejects import Rejection, reject
+from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
+from ipkpi.store.sqlite import Kept, Revision, Store
+from ipkpi.views.catalogue import format_number
 
 RUN_SCHEMA = "ipkpi.run/1"
 RUNS_FOLDER = "runs"
@@ -138,7 +138,7 @@ def run(
     now: dt.datetime | None = None,
     as_of: int | None = None,
 ) -> RunResult:
-    """One unattended run. The caller holds the store lock (``ipkpi.lock.store_lock``)."""
+    """One unattended run. The caller holds the store lock (``ipkpi.store.lock.store_lock``)."""
     started = now or dt.datetime.now().astimezone()
     cities = check_cities(config, catalogue)
     result = RunResult(config, started)
@@ -241,7 +241,7 @@ def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
 
 
 def _taken(report) -> TakenFile:
-    from ipkpi.render import kept_text
+    from ipkpi.output.terminal import kept_text
 
     warnings = (*report.warnings, *map(str, report.unmatched))
     kept = report.kept
@@ -282,10 +282,10 @@ def _taken(report) -> TakenFile:
 def _refresh_city(config, catalogue, store, city: str, year: int, started) -> CityOutcome:
     """Write the city's workbook and JSON report under dated and ``latest`` names, unless
     the latest JSON already holds exactly these figures."""
-    from ipkpi import render
-    from ipkpi.engine import Method
-    from ipkpi.export import write_export
-    from ipkpi.report import build_report, report_document
+    from ipkpi.assess.engine import Method
+    from ipkpi.assess.report import build_report, report_document
+    from ipkpi.output import terminal as render
+    from ipkpi.output.excel import write_export
 
     built = build_report(
         catalogue, store, city, as_of=year, method=Method(config.method), today=started.date()
@@ -414,7 +414,7 @@ def _kept_dict(k: Kept) -> dict[str, Any]:
 
 
 def _write_summary(result: RunResult) -> Path:
-    from ipkpi import render
+    from ipkpi.output import terminal as render
 
     folder = result.config.output / RUNS_FOLDER
     folder.mkdir(exist_ok=True)

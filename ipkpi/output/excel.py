@@ -1,6 +1,6 @@
 """The Excel summary: a workbook an official can hand to the leadership group as it is.
 
-One more view of the report objects (``ipkpi.report``), so its gap tables hold the same
+One more view of the report objects (``ipkpi.assess.report``), so its gap tables hold the same
 figures as ``ipkpi report``. Written with xlsxwriter (fast, native charts, full formatting)
 to a temporary file in the target folder and renamed into place, so nobody ever sees half
 a workbook. Text from statistics workbooks is always written as text, never as a formula.
@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi.engine import STATUS_ORDER, Assessment, trend
-from ipkpi.files import write_workbook
-from ipkpi.labels import Lang, label
-from ipkpi.report import (
+from ipkpi.assess.engine import STATUS_ORDER, Assessment, trend
+from ipkpi.assess.report import (
     Report,
     group_of,
     note_text,
@@ -26,8 +24,10 @@ from ipkpi.report import (
     reading,
     target_name,
 )
-from ipkpi.textwidth import display_width
-from ipkpi.views import plan_heading, target_requirement
+from ipkpi.files import write_workbook
+from ipkpi.labels import Lang, label
+from ipkpi.output.textwidth import display_width
+from ipkpi.views.catalogue import plan_heading, target_requirement
 
 # Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
 STATUS_FILLS = {
@@ -233,7 +233,7 @@ TASK_SHEET_COLUMNS = (
 
 def _write_tasks(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
     """The plan's tasks: deadline, state (overdue in red), days, progress and its source."""
-    from ipkpi.tasks import TaskState, deadline_text, leads_of, reading, task_title
+    from ipkpi.assess.tasks import TaskState, deadline_text, leads_of, reading, task_title
 
     tasks = report.tasks
     place = _place(report, lang)

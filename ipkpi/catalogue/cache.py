@@ -23,11 +23,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from ipkpi.model import Plan, PlanHeader
+from ipkpi.catalogue.model import Plan, PlanHeader
 
 ENV_CACHE = "IPKPI_CACHE"
 FORMAT = 1
-_SOURCES = ("model.py", "catalogue.py", "catalogue_cache.py", "units.py")
 
 
 def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
@@ -118,8 +117,7 @@ def fingerprint() -> str:
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256(f"{FORMAT}".encode())
-        here = Path(__file__).resolve().parent
-        for name in _SOURCES:
-            digest.update((here / name).read_bytes())
+        for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            digest.update(source.read_bytes())  # the whole catalogue package
         _fingerprint = digest.hexdigest()
     return _fingerprint

@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ipkpi.files import write_workbook
-from ipkpi.labels import Lang, label
-from ipkpi.rewards import (
+from ipkpi.assess.rewards import (
     RewardsResult,
     arithmetic,
     formula,
@@ -21,6 +19,8 @@ from ipkpi.rewards import (
     rule_name,
     why,
 )
+from ipkpi.files import write_workbook
+from ipkpi.labels import Lang, label
 
 _CLAIM_HEADINGS = (
     "row",
