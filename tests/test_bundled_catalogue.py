@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS, SHARED_SEEDS
 
-from ipkpi.catalogue.loader import load_catalogue, select_plan
+from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import Kind
+from ipkpi.catalogue.select import select_plan
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
-from ipkpi.catalogue.loader import load_catalogue, resolve_catalogue_dir, select_plan
+from ipkpi.catalogue.loader import load_catalogue, resolve_catalogue_dir
 from ipkpi.catalogue.model import Baseline, Comparator, Direction, Kind
+from ipkpi.catalogue.select import select_plan
 from ipkpi.errors import CatalogueError, CatalogueNotFound, UnknownCity, UnknownPlan
 
 

@@ -366,7 +366,7 @@ def test_a_locked_store_is_a_store_error(tmp_path, catalogue):
     import sqlite3
 
     from ipkpi.errors import StoreError
-    from ipkpi.store.sqlite import Observation
+    from ipkpi.store.records import Observation
 
     holder = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
     with Store(tmp_path / "s.db") as store:

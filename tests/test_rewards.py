@@ -15,12 +15,13 @@ from decimal import Decimal
 import pytest
 from conftest import write_workbook
 
-from ipkpi.assess.rewards import Claim, apply_rules, arithmetic, why
-from ipkpi.catalogue.loader import load_catalogue, select_plan
+from ipkpi.assess.rewards import apply_rules, arithmetic, why
+from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import ApplicantType
+from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import ClaimsError
-from ipkpi.ingest.claims import read_claims
+from ipkpi.ingest.claims import Claim, read_claims
 
 ENTERPRISE = ApplicantType.ENTERPRISE
 UNIVERSITY = ApplicantType.UNIVERSITY

@@ -18,10 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import write_workbook
 
-from ipkpi.assess.report import build_report, tasks_plan
+from ipkpi.assess.report import build_report
 from ipkpi.assess.tasks import (
-    Progress,
-    TaskProgress,
     TaskState,
     assess_task,
     assess_tasks,
@@ -34,9 +32,11 @@ from ipkpi.assess.tasks import (
 )
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import Source, Task
+from ipkpi.catalogue.select import tasks_plan
 from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
 from ipkpi.labels import label
+from ipkpi.store.records import Progress, TaskProgress
 from ipkpi.store.sqlite import Store
 
 D = dt.date

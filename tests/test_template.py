@@ -19,7 +19,8 @@ import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
 from ipkpi.assess.collect import NO_LEAD, asks, collect, default_year, figure_years, resolve_lead
-from ipkpi.catalogue.loader import load_catalogue, select_plan
+from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import UnknownLead, UsageError
 from ipkpi.store.sqlite import Store

@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import FileReport
 from ipkpi.store import vintage
-from ipkpi.store.sqlite import Kept, Observation, Revision, Store
+from ipkpi.store.records import Kept, Observation, Revision
+from ipkpi.store.sqlite import Store
 
 CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ipkpi.assess.tasks import leads_of
-from ipkpi.catalogue.loader import select_plan
 from ipkpi.catalogue.model import WINDOWED_KINDS, Catalogue, Kind, Plan, Target
+from ipkpi.catalogue.select import select_plan
 from ipkpi.errors import UnknownCity, UnknownLead, UsageError
 from ipkpi.labels import LANGS, Lang, label
 from ipkpi.views.catalogue import format_number, number

@@ -21,8 +21,9 @@ from ipkpi.assess.engine import (
     Status,
     Thresholds,
 )
-from ipkpi.assess.report import build_report, report_plan, report_row, rounded, target_name
+from ipkpi.assess.report import build_report, report_row, rounded, target_name
 from ipkpi.catalogue.model import Catalogue, Plan, Target
+from ipkpi.catalogue.select import report_plan
 from ipkpi.errors import UnknownMeasure
 from ipkpi.labels import Lang, label
 

@@ -24,6 +24,7 @@ from ipkpi.assess.engine import (
 )
 from ipkpi.assess.tasks import TasksAssessment, assess_tasks, leads_of, task_dict, tasks_summary
 from ipkpi.catalogue.model import Catalogue, Comparator, Kind, Plan
+from ipkpi.catalogue.select import report_plan
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import format_number, number, plan_dict, target_requirement
 
@@ -109,41 +110,6 @@ def build_report(
         kept = tuple(o for o in store.observations(city=city) if (o.target_id, o.year) in used)
     marked = {key: vintages[key] for key in used if key in vintages}
     return Report(assessment, tuple(sources), kept, tasks, marked)
-
-
-def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int) -> Plan:
-    """The plan a report is about (see ``select_plan``); one with reward rules only has
-    nothing to report: a usage error pointing to ``ipkpi rewards``."""
-    from ipkpi.catalogue.loader import select_plan
-    from ipkpi.errors import UsageError
-
-    plan = select_plan(catalogue, city, plan_id, as_of)
-    if not plan.targets and not plan.tasks:
-        raise UsageError(
-            f"plan {plan.id} has no targets or tasks to report on; its reward rules are "
-            f"applied with ipkpi rewards --city {city} CLAIMS.xlsx"
-        )
-    return plan
-
-
-def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | None = None) -> Plan:
-    """The plan whose tasks to assess: ``plan_id``, else the city's plan with tasks whose
-    window holds ``as_of``'s year, else its latest plan with tasks."""
-    from ipkpi.catalogue.loader import select_plan
-    from ipkpi.errors import UsageError
-
-    if plan_id is not None:
-        plan = select_plan(catalogue, city, plan_id)
-        if not plan.tasks:
-            raise UsageError(f"plan {plan.id} has no tasks")
-        return plan
-    plans = [p for p in catalogue.plans_for(city) if p.tasks]
-    if not plans:
-        select_plan(catalogue, city)  # an unknown city says so first
-        places = ", ".join(catalogue.cities_with("tasks"))
-        raise UsageError(f"{city} has no tasks in the catalogue; places with tasks: {places}")
-    covering = [p for p in plans if p.covers(as_of.year)]
-    return (covering or plans)[-1]
 
 
 def build_tasks(store, plan: Plan, as_of: dt.date) -> TasksAssessment:

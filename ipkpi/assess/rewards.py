@@ -9,16 +9,14 @@ year over the claims before it. Amounts are exact decimals in 万元, never floa
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from ipkpi.catalogue.model import (
     AmountKind,
-    ApplicantType,
     CapScope,
     Condition,
     Once,
@@ -26,29 +24,11 @@ from ipkpi.catalogue.model import (
     Quantity,
     RewardRule,
 )
+from ipkpi.ingest.claims import Claim, Value
 from ipkpi.labels import Lang, label
 
 REWARDS_SCHEMA = "ipkpi.rewards/1"
 ZERO = Decimal(0)
-
-Value = int | Decimal | bool  # a count or grade, an amount in 万元, a flag
-
-
-@dataclass(frozen=True)
-class Claim:
-    row: int  # the sheet row, from 1
-    sheet: str | None
-    applicant: str
-    applicant_type: ApplicantType
-    rule: RewardRule
-    year: int
-    quantities: dict[str, Value] = field(default_factory=dict)
-    note: str | None = None
-
-    @property
-    def who(self) -> str:
-        """The applicant as compared for once-only rules and caps."""
-        return "".join(unicodedata.normalize("NFKC", self.applicant).split()).lower()
 
 
 @dataclass(frozen=True)
@@ -115,21 +95,6 @@ class RewardsResult:
                     )
                 )
         return out
-
-
-def rules_plan(catalogue, city: str, plan_id: str | None = None) -> Plan:
-    """The city's plan (``plan_id``, else its latest) if it has reward rules; else a usage
-    error naming the places that have some."""
-    from ipkpi.catalogue.loader import select_plan
-    from ipkpi.errors import UsageError
-
-    plan = select_plan(catalogue, city, plan_id)
-    if not plan.rules:
-        places = ", ".join(catalogue.cities_with("rules"))
-        raise UsageError(
-            f"{city} has no reward rules in the catalogue; places with rules: {places}"
-        )
-    return plan
 
 
 def apply_rules(plan: Plan, claims: Sequence[Claim]) -> RewardsResult:

@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from ipkpi.catalogue.model import Plan, Target, Task
 from ipkpi.labels import Lang, label
+from ipkpi.store.records import Progress, TaskProgress
 
 TASKS_SCHEMA = "ipkpi.tasks/1"
 
@@ -38,48 +39,6 @@ TASK_STATE_ORDER = (
     TaskState.ONGOING,
     TaskState.DONE_ON_TIME,
 )
-
-
-class Progress(StrEnum):
-    """The status a progress sheet reports for a task."""
-
-    DONE = "done"  # 已完成
-    IN_PROGRESS = "in_progress"  # 推进中
-    NOT_STARTED = "not_started"  # 未启动
-    ONGOING = "ongoing"  # 持续推进
-
-
-# Words a progress sheet may use for each status (after removing spaces), both scripts.
-PROGRESS_WORDS: dict[str, Progress] = {
-    **dict.fromkeys(
-        ("已完成", "完成", "已办结", "办结", "done", "completed", "complete"), Progress.DONE
-    ),
-    **dict.fromkeys(
-        ("推进中", "进行中", "正在推进", "在推进", "推進中", "進行中", "inprogress", "started"),
-        Progress.IN_PROGRESS,
-    ),
-    **dict.fromkeys(
-        ("未启动", "未开始", "尚未启动", "未啟動", "未開始", "notstarted"), Progress.NOT_STARTED
-    ),
-    **dict.fromkeys(("持续推进", "持續推進", "ongoing", "continuing"), Progress.ONGOING),
-}
-
-
-class TaskProgress(NamedTuple):
-    """A task's reported progress as stored, with where it came from."""
-
-    city: str
-    plan_id: str
-    task_id: str
-    status: str  # a Progress code
-    completed: str | None  # ISO date, only with status done
-    note: str | None
-    raw_status: str | None
-    sheet: str | None
-    cell: str | None
-    path: str | None = None
-    ingested_at: str | None = None
-    sha256: str | None = None
 
 
 @dataclass(frozen=True)

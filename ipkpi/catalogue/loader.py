@@ -52,8 +52,6 @@ from ipkpi.errors import (
     CatalogueError,
     CatalogueNotFound,
     CatalogueProblem,
-    UnknownCity,
-    UnknownPlan,
 )
 
 SCHEMA_VERSION = 1
@@ -166,29 +164,6 @@ def _cross_plan_problems(plans: list[PlanHeader]) -> list[CatalogueProblem]:
                 )
             )
     return problems
-
-
-# --- choosing a plan ---------------------------------------------------------------------
-
-
-def select_plan(
-    catalogue: Catalogue, city: str, plan_id: str | None = None, as_of: int | None = None
-) -> Plan:
-    """The plan for ``city``: ``plan_id`` if given, else the one whose window holds
-    ``as_of`` (the latest such), else the one with the latest target year."""
-    plans = catalogue.plans_for(city)
-    if not plans:
-        raise UnknownCity(city, catalogue.cities())
-    if plan_id is not None:
-        for plan in plans:
-            if plan.id == plan_id:
-                return plan
-        raise UnknownPlan(plan_id, [p.id for p in plans], city=city)
-    if as_of is not None:
-        covering = [p for p in plans if p.covers(as_of)]
-        if covering:
-            return covering[-1]
-    return plans[-1]
 
 
 # --- one file ----------------------------------------------------------------------------

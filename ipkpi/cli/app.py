@@ -188,7 +188,7 @@ def targets_show(
     Examples: ipkpi targets show --city nanjing;
     ipkpi targets show --city guizhou --format json
     """
-    from ipkpi.catalogue.loader import select_plan
+    from ipkpi.catalogue.select import select_plan
     from ipkpi.output import terminal as render
     from ipkpi.views import catalogue as views
 
@@ -474,7 +474,7 @@ def data_show(
 
     catalogue = _catalogue(targets)
     if city is not None:
-        from ipkpi.catalogue.loader import select_plan
+        from ipkpi.catalogue.select import select_plan
 
         select_plan(catalogue, city)  # an unknown city is a usage error
     with Store(resolve_db_path(db), readonly=True) as store:
@@ -627,6 +627,7 @@ def report(
     """
     from ipkpi.assess import report as reports
     from ipkpi.assess.engine import Method
+    from ipkpi.catalogue import select
     from ipkpi.output import terminal as render
     from ipkpi.store.sqlite import Store, resolve_db_path
 
@@ -636,7 +637,7 @@ def report(
     catalogue = _catalogue(targets)
     year = as_of if as_of is not None else dt.date.today().year
     db_path = resolve_db_path(db)
-    reports.report_plan(catalogue, city, plan, year)  # an unknown city or plan: usage error
+    select.report_plan(catalogue, city, plan, year)  # an unknown city or plan: usage error
     _require_store(db_path)
     with Store(db_path, readonly=True) as store:
         result = reports.build_report(
@@ -754,6 +755,7 @@ def tasks(
     """
     from ipkpi.assess import report as reports
     from ipkpi.assess import tasks as task_views
+    from ipkpi.catalogue import select
     from ipkpi.output import terminal as render
     from ipkpi.store.sqlite import Store, resolve_db_path
 
@@ -766,7 +768,7 @@ def tasks(
         )
     day = _day(as_of) or dt.date.today()
     catalogue = _catalogue(targets)
-    chosen = reports.tasks_plan(catalogue, city, day, plan)
+    chosen = select.tasks_plan(catalogue, city, day, plan)
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with Store(db_path, readonly=True) as store:
@@ -828,6 +830,7 @@ def rewards(
     ipkpi rewards --city zhangzhou claims.xlsx -o rewards.xlsx -f json
     """
     from ipkpi.assess import rewards as reward_views
+    from ipkpi.catalogue import select
     from ipkpi.errors import UsageError
     from ipkpi.ingest.claims import read_claims
     from ipkpi.output import terminal as render
@@ -837,7 +840,7 @@ def rewards(
             f"{output.name}: the workbook must be an .xlsx file", param_hint="'--output'"
         )
     catalogue = _catalogue(targets)
-    chosen = reward_views.rules_plan(catalogue, city, plan)
+    chosen = select.rules_plan(catalogue, city, plan)
     if not claims.is_file():
         raise UsageError(f"{display_path(claims)}: no such file")
     result = reward_views.apply_rules(chosen, read_claims(claims, chosen))
@@ -1180,6 +1183,7 @@ def export(
     """
     from ipkpi.assess import report as reports
     from ipkpi.assess.engine import Method
+    from ipkpi.catalogue import select
     from ipkpi.output.excel import write_export
     from ipkpi.store.sqlite import Store, resolve_db_path
 
@@ -1195,7 +1199,7 @@ def export(
 
     chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities))
     for city in chosen:
-        reports.report_plan(catalogue, city, None, year)  # an unknown city is a usage error
+        select.report_plan(catalogue, city, None, year)  # an unknown city is a usage error
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with Store(db_path, readonly=True) as store:

@@ -14,10 +14,11 @@ never a zero. All problems are collected and raised together as ``ClaimsError``.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ipkpi.assess.rewards import Claim
 from ipkpi.catalogue.model import (
     APPLICANT_WORDS,
     ApplicantType,
@@ -30,6 +31,29 @@ from ipkpi.errors import ClaimsError, InputProblem
 from ipkpi.ingest.cells import NotANumber, cell_ref, cell_text, compact, parse_number
 from ipkpi.ingest.progress import number_key
 from ipkpi.ingest.reading import read_file
+
+Value = int | Decimal | bool  # a count or grade, an amount in 万元, a flag
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One row of a claims workbook: who claims under which rule, for which year, with the
+    quantities the rule uses."""
+
+    row: int  # the sheet row, from 1
+    sheet: str | None
+    applicant: str
+    applicant_type: ApplicantType
+    rule: RewardRule
+    year: int
+    quantities: dict[str, Value] = field(default_factory=dict)
+    note: str | None = None
+
+    @property
+    def who(self) -> str:
+        """The applicant as compared for once-only rules and caps."""
+        return "".join(unicodedata.normalize("NFKC", self.applicant).split()).lower()
+
 
 HEADER_SCAN_ROWS = 20
 _COLUMN_WORDS = {

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.assess.tasks import TaskProgress
 from ipkpi.catalogue import units
-from ipkpi.catalogue.loader import select_plan
 from ipkpi.catalogue.model import Catalogue, Plan, Target
+from ipkpi.catalogue.select import select_plan
 from ipkpi.errors import (
     InputFileError,
     InputProblem,
@@ -35,7 +34,8 @@ from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
 from ipkpi.store import vintage
-from ipkpi.store.sqlite import Kept, Observation, Revision, Store, TaskChange, write_or_preview
+from ipkpi.store.records import Kept, Observation, Revision, TaskChange, TaskProgress
+from ipkpi.store.sqlite import Store, write_or_preview
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Sheets of explanations beside the table (a fill-in template's first sheet, say).

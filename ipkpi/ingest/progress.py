@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi.assess.tasks import PROGRESS_WORDS, Progress, TaskProgress
 from ipkpi.catalogue.model import Plan, Task
 from ipkpi.errors import InputProblem
 from ipkpi.ingest.cells import cell_ref, cell_text, compact
 from ipkpi.ingest.reading import Sheet
+from ipkpi.store.records import PROGRESS_WORDS, Progress, TaskProgress
 
 HEADER_SCAN_ROWS = 30
 

@@ -29,7 +29,8 @@ from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.ingest.rejects import Rejection, reject
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
-from ipkpi.store.sqlite import Kept, Revision, Store
+from ipkpi.store.records import Kept, Revision
+from ipkpi.store.sqlite import Store
 from ipkpi.views.catalogue import format_number
 
 RUN_SCHEMA = "ipkpi.run/1"

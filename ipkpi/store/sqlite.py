@@ -14,13 +14,19 @@ import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-from ipkpi.assess.tasks import TaskProgress
 from ipkpi.errors import StoreError
 from ipkpi.store import vintage
+from ipkpi.store.records import (
+    Kept,
+    Observation,
+    Revision,
+    StoredObservation,
+    TaskChange,
+    TaskProgress,
+    WriteResult,
+)
 
 ENV_DB = "IPKPI_DB"
 DEFAULT_DB = "ipkpi.db"
@@ -84,94 +90,6 @@ def resolve_db_path(option: Path | None, env: Mapping[str, str] = os.environ) ->
     if env.get(ENV_DB):
         return Path(env[ENV_DB])
     return Path(DEFAULT_DB)
-
-
-class Observation(NamedTuple):
-    """A value ready to store: in the target's series unit, with where it came from.
-
-    A named tuple, not a dataclass: ingest makes one per cell and a report reads one per
-    stored value, hundreds of thousands at a time, and a tuple is built several times faster.
-    """
-
-    city: str
-    target_id: str
-    year: int
-    value: float
-    unit: str
-    plan_id: str
-    indicator: str
-    raw: str | None
-    raw_unit: str | None
-    sheet: str | None
-    cell: str | None
-    vintage: str | None
-
-
-# An observation as stored: Observation's fields, then its source file and whether it is
-# the current value (named tuples cannot extend one another: the fields are copied).
-StoredObservation = NamedTuple(
-    "StoredObservation",
-    [
-        *Observation.__annotations__.items(),
-        ("path", str),
-        ("sha256", str),
-        ("ingested_at", str),
-        ("current", bool),
-    ],
-)
-
-
-@dataclass(frozen=True)
-class Revision:
-    city: str
-    target_id: str
-    year: int
-    old: float
-    new: float
-    unit: str
-    old_path: str
-    cell: str | None
-
-
-@dataclass(frozen=True)
-class Kept:
-    """A figure stored as not current because the current one's vintage ranks above it
-    (a 快报 after, or beside, the 正式 figure): it is in the history, it is no revision."""
-
-    city: str
-    target_id: str
-    year: int
-    value: float  # the figure kept aside
-    vintage: str | None  # its vintage
-    current: float  # the figure that stays current
-    current_vintage: str | None
-    unit: str
-    current_path: str  # the file the current figure came from
-    cell: str | None  # the kept figure's cell
-
-
-@dataclass(frozen=True)
-class TaskChange:
-    """A task's reported progress replaced by a later file's."""
-
-    city: str
-    task_id: str
-    old: str  # status code
-    new: str
-    old_completed: str | None
-    new_completed: str | None
-    old_path: str
-    cell: str | None
-
-
-@dataclass(frozen=True)
-class WriteResult:
-    already_ingested: bool
-    new: int
-    unchanged: int
-    revisions: tuple[Revision, ...]
-    task_changes: tuple[TaskChange, ...] = ()
-    kept: tuple[Kept, ...] = ()  # stored as not current: a lower vintage than the current
 
 
 class Store:
