@@ -42,10 +42,11 @@ CALAMINE_READ = (
 # The JSON report of every place, in one process (there is no CLI command for all places).
 ALL_REPORTS = (
     "import sys; from pathlib import Path; "
-    "from ipkpi.catalogue.loader import load_catalogue; from ipkpi.store.sqlite import Store; "
+    "from ipkpi.catalogue.loader import load_catalogue; "
+    "from ipkpi.store.sqlite import SQLiteStore; "
     "from ipkpi.assess.report import build_report, report_document; "
     "from ipkpi.output.terminal import to_json_bytes; "
-    "c = load_catalogue(Path(sys.argv[2])); s = Store(Path(sys.argv[1]), readonly=True); "
+    "c = load_catalogue(Path(sys.argv[2])); s = SQLiteStore(Path(sys.argv[1]), readonly=True); "
     "out = [report_document(build_report(c, s, city, as_of=2030, evidence=False)) "
     "for city in c.cities()]; "
     "sys.stdout.buffer.write(to_json_bytes(out))"

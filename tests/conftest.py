@@ -116,10 +116,10 @@ def sample_db(tmp_path_factory):
     """A store holding every sample file, as `make demo` builds it (read-only in tests)."""
     from ipkpi.catalogue.loader import load_catalogue
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
-    from ipkpi.store.sqlite import Store
+    from ipkpi.store.sqlite import SQLiteStore
 
     path = tmp_path_factory.mktemp("store") / "sample.db"
-    with Store(path) as store:
+    with SQLiteStore(path) as store:
         report = ingest_paths(expand_paths([REPO / "sample_data"]), load_catalogue(), store)
     assert [f.status for f in report.files] == ["skipped"] + ["ingested"] * 5  # claims: skipped
     return path

@@ -59,7 +59,7 @@ def _counting(rows):
         yield row
 
 
-_original = store.Store._transaction
+_original = store.SQLiteStore._transaction
 
 
 @contextmanager
@@ -68,7 +68,7 @@ def _pausing_transaction(self):
         yield PausingConnection(conn)
 
 
-store.Store._transaction = _pausing_transaction
+store.SQLiteStore._transaction = _pausing_transaction
 
 if __name__ == "__main__":
     from ipkpi.cli.app import main

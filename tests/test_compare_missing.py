@@ -24,7 +24,7 @@ from ipkpi.assess.compare import measures
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
 from ipkpi.errors import CatalogueError
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 NO_STORE = (
     "Error: nope.db: no store here; ingest statistics first "
@@ -1302,7 +1302,7 @@ def test_hand_built_same_definition_has_no_differ_note(runner, three_places):
 
 def test_a_measure_two_dots_deep_is_part_of_the_one_above(runner, clean):
     write_plan(clean / "cat", one_change("value = 50\n", 'value = 50\nmeasure = "a.b.c"\n'))
-    Store(clean / "store.db").close()
+    SQLiteStore(clean / "store.db").close()
     result = compare(runner, "store.db", "-m", "a.b", "--year", "2023", "--targets", "cat")
     assert result.exit_code == 0, result.stderr
     assert ok(result)[4].split()[:2] == ["测试市", "万人高价值发明专利拥有量"]

@@ -22,7 +22,7 @@ from ipkpi.assess.report import build_report
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
 from ipkpi.output.excel import DATA_COLUMNS, GAP_COLUMNS, write_export
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 from tests.conftest import REPO
 
 CITIES = ("guizhou", "nanjing", "shijiazhuang")  # the cities with targets: a gap table each
@@ -86,7 +86,7 @@ def report_docs(sample_db):
 
 @pytest.fixture(scope="module")
 def nanjing_report(sample_db):
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         return build_report(load_catalogue(), store, "nanjing", as_of=2024)
 
 
@@ -282,9 +282,9 @@ def test_status_cells_are_filled_by_status(workbook, report_docs):
 def test_met_missed_and_no_data_fills(sample_db, tmp_path):
     """As of 2025 Nanjing's targets are met or missed; on an empty store all have no data."""
     catalogue = load_catalogue()
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         final = build_report(catalogue, store, "nanjing", as_of=2025)
-    with Store(tmp_path / "empty.db") as store:
+    with SQLiteStore(tmp_path / "empty.db") as store:
         empty = build_report(catalogue, store, "nanjing", as_of=2024)
     path = tmp_path / "final.xlsx"
     summary = write_export(path, [final, empty], made_at=MADE_AT)
@@ -508,7 +508,7 @@ def data_rows(ws, place: str) -> list[dict[str, object]]:
 def test_data_sheet_has_one_row_per_observation_used(workbook, sample_db, nanjing_report):
     rows = data_rows(workbook["数据来源"], "南京市")
     assert len(rows) == len(nanjing_report.observations) == 46
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         stored = {(o.target_id, o.year): o for o in store.observations(city="nanjing")}
     for row in rows:
         o = stored[row["target_id"], row["year"]]
@@ -545,7 +545,7 @@ def test_data_sheet_nanjing_2024_patents(workbook, sample_db):
         for r in rows
         if (r["target_id"], r["year"]) == ("high_value_invention_patents_per_10k", 2024)
     ]
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         (o,) = [
             o
             for o in store.observations(city="nanjing", year=2024)

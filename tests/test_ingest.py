@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import IngestOptions, ingest_paths
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 SAMPLE = REPO / "sample_data"
 
@@ -25,7 +25,7 @@ def catalogue():
 
 @pytest.fixture
 def store(tmp_path):
-    with Store(tmp_path / "store.db") as s:
+    with SQLiteStore(tmp_path / "store.db") as s:
         yield s
 
 
@@ -369,7 +369,7 @@ def test_a_locked_store_is_a_store_error(tmp_path, catalogue):
     from ipkpi.store.records import Observation
 
     holder = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
-    with Store(tmp_path / "s.db") as store:
+    with SQLiteStore(tmp_path / "s.db") as store:
         store.conn.execute("PRAGMA busy_timeout=50")  # do not wait 30 s in a test
         holder.execute("BEGIN IMMEDIATE")  # another process is writing
         ob = Observation(

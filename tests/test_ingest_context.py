@@ -18,7 +18,7 @@ import pytest
 from conftest import GOOD_PLAN, write_plan, write_workbook
 
 from ipkpi.cli.app import app
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 DB = "store.db"
 SHEET = "数据"
@@ -53,12 +53,12 @@ def ingest(runner, *args: str):
 
 def current(city: str) -> dict[tuple[str, int], float]:
     """{(target_id, year): value} of what is stored now for ``city``."""
-    with Store(Path(DB)) as store:
+    with SQLiteStore(Path(DB)) as store:
         return {(o.target_id, o.year): o.value for o in store.observations(city=city)}
 
 
 def everything() -> list:
-    with Store(Path(DB)) as store:
+    with SQLiteStore(Path(DB)) as store:
         return store.observations(history=True)
 
 
@@ -570,7 +570,7 @@ def test_25_city_option_takes_only_its_rows(work, runner, monkeypatch):
             ["石家庄市", "每万人有效发明专利拥有量", 2023, 14.2],
         ],
     )
-    with Store(Path(DB)) as store:
+    with SQLiteStore(Path(DB)) as store:
         report = ingest_paths([path], load_catalogue(), store, IngestOptions(city="nanjing"))
     (file,) = report.files
     assert (file.status, file.other_places, file.not_chosen, file.problems) == (
@@ -630,7 +630,7 @@ def test_27_no_row_names_a_catalogue_place(work, runner):
 
 
 def cells(city: str) -> dict[tuple[str, int], tuple[float, str]]:
-    with Store(Path(DB)) as store:
+    with SQLiteStore(Path(DB)) as store:
         return {(o.target_id, o.year): (o.value, o.cell) for o in store.observations(city=city)}
 
 

@@ -46,9 +46,9 @@ HEAVY = (
     ids=lambda args: " ".join(a for a in args if a != "{db}"),
 )
 def test_interactive_commands_import_nothing_heavy(tmp_path, args):
-    from ipkpi.store.sqlite import Store
+    from ipkpi.store.sqlite import SQLiteStore
 
-    Store(tmp_path / "empty.db").close()
+    SQLiteStore(tmp_path / "empty.db").close()
     args = [a.replace("{db}", str(tmp_path / "empty.db")) for a in args]
     code = (
         "import sys\n"

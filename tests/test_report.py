@@ -14,7 +14,7 @@ from ipkpi.assess.engine import Method
 from ipkpi.assess.report import build_report
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 
 def run(runner, *args):
@@ -177,7 +177,7 @@ def test_json_figures_equal_the_engine_results(runner, sample_db):
     for city in ("nanjing", "guizhou", "shijiazhuang"):
         for as_of in (2023, 2024, 2025):
             document = report_json(runner, sample_db, "--city", city, "--as-of", str(as_of))
-            with Store(sample_db, readonly=True) as store:
+            with SQLiteStore(sample_db, readonly=True) as store:
                 engine = build_report(catalogue, store, city, as_of=as_of)
             assert [t["id"] for t in document["targets"]] == [a.target.id for a in engine.results]
             for t, a in zip(document["targets"], engine.results, strict=True):
@@ -459,7 +459,7 @@ def test_no_store_is_a_usage_error(runner, in_tmp):
 
 
 def test_empty_store_gives_no_data(runner, in_tmp):
-    Store(in_tmp / "empty.db").close()
+    SQLiteStore(in_tmp / "empty.db").close()
     document = report_json(runner, in_tmp / "empty.db", "-c", "nanjing", "--as-of", "2024")
     assert {t["status"] for t in document["targets"]} == {"no_data"}
     assert document["summary"]["no_data"] == 15
@@ -467,7 +467,7 @@ def test_empty_store_gives_no_data(runner, in_tmp):
 
 
 def test_library_build_report_with_cagr(sample_db):
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         report = build_report(load_catalogue(), store, "guizhou", as_of=2023, method=Method.CAGR)
     assert report.assessment.method is Method.CAGR
     assert [f.path.rsplit("/", 1)[-1] for f in report.sources] == [
@@ -476,7 +476,7 @@ def test_library_build_report_with_cagr(sample_db):
 
 
 def test_a_report_without_evidence_has_the_same_figures_and_sources(sample_db):
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         full = build_report(load_catalogue(), store, "nanjing", as_of=2024)
         light = build_report(load_catalogue(), store, "nanjing", as_of=2024, evidence=False)
     assert light.results == full.results
@@ -496,7 +496,7 @@ def test_a_report_without_evidence_has_the_same_figures_and_sources(sample_db):
 
 
 def test_current_values_are_light_rows_in_target_and_year_order(sample_db):
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         rows, files = store.current_values("nanjing")
         stored = store.observations(city="nanjing")
     assert [r[:4] for r in rows] == [(o.target_id, o.year, o.value, o.vintage) for o in stored]

@@ -27,7 +27,7 @@ import ipkpi.run.job
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
 from ipkpi.store.lock import store_lock
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 from tests.conftest import REPO
 
 SAMPLE = REPO / "sample_data"
@@ -129,7 +129,7 @@ class Site:
 
     def values(self) -> int:
         """How many current values the store holds."""
-        with Store(self.store, readonly=True) as store:
+        with SQLiteStore(self.store, readonly=True) as store:
             return len(store.observations())
 
     def outputs(self) -> list[str]:

@@ -37,7 +37,7 @@ from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
 from ipkpi.labels import label
 from ipkpi.store.records import Progress, TaskProgress
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 D = dt.date
 DB = "store.db"
@@ -85,7 +85,7 @@ def ingest_ok(runner, name: str, *options: str):
 
 def stored(history: bool = False, db: str = DB) -> list[tuple]:
     """(task id, status, completed, note, file name) of shanxi's stored reports."""
-    with Store(Path(db), readonly=True) as store:
+    with SQLiteStore(Path(db), readonly=True) as store:
         rows = store.task_progress("shanxi", history=history)
     return [(p.task_id, p.status, p.completed, p.note, Path(p.path).name) for p in rows]
 
@@ -140,7 +140,7 @@ def shanxi(clean_env, runner):
 @pytest.fixture
 def empty_store(clean_env):
     """A store with nothing in it: every task unreported."""
-    Store(clean_env / DB).close()
+    SQLiteStore(clean_env / DB).close()
     return clean_env
 
 
@@ -372,7 +372,7 @@ def test_a_progress_sheet_is_ingested_with_every_accepted_number_and_date(runner
         "7 new, 0 revised, 0 unchanged",
         "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 7 new value(s), 0 revised",
     ]
-    with Store(Path(DB), readonly=True) as store:
+    with SQLiteStore(Path(DB), readonly=True) as store:
         rows = store.task_progress("shanxi")
         assert store.observations(history=True) == []
     assert [
@@ -412,7 +412,7 @@ def test_nanjing_phases_by_chinese_numeral(runner, clean_env):
     )
     result = ingest_ok(runner, "南京市时序进度.xlsx")
     assert "2 task report(s): 2 new" in result.stdout
-    with Store(Path(DB), readonly=True) as store:
+    with SQLiteStore(Path(DB), readonly=True) as store:
         rows = store.task_progress("nanjing")
     assert [(p.task_id, p.status, p.completed) for p in rows] == [
         ("phase_publicity", "done", "2022-12-20"),
@@ -1074,7 +1074,7 @@ def test_report_fail_on_overdue_exits_3_when_a_phase_is_overdue(runner, empty_st
 
 
 def test_build_report_reads_tasks_on_the_earlier_of_year_end_and_today(catalogue, empty_store):
-    with Store(empty_store / DB, readonly=True) as store:
+    with SQLiteStore(empty_store / DB, readonly=True) as store:
         mid = build_report(catalogue, store, "nanjing", as_of=2023, today=D(2023, 6, 30))
         after = build_report(catalogue, store, "nanjing", as_of=2023, today=D(2024, 5, 1))
     assert mid.tasks.as_of == D(2023, 6, 30)

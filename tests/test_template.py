@@ -23,7 +23,7 @@ from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import UnknownLead, UsageError
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 DB = "store.db"
 SHEET = "2025年数据填报"
@@ -223,12 +223,12 @@ def every_value(values, first_row: int = 5) -> dict[str, object]:
 
 def stored(db: str = DB, city: str = "nanjing") -> dict[str, tuple]:
     """target id → (year, value, sheet, cell) of the store's current values for ``city``."""
-    with Store(Path(db), readonly=True) as store:
+    with SQLiteStore(Path(db), readonly=True) as store:
         return {o.target_id: (o.year, o.value, o.sheet, o.cell) for o in store.observations(city)}
 
 
 def every_observation(db: str = DB) -> list:
-    with Store(Path(db), readonly=True) as store:
+    with SQLiteStore(Path(db), readonly=True) as store:
         return store.observations(history=True)
 
 
@@ -402,7 +402,7 @@ def test_a_partly_filled_template_with_a_provisional_note(runner, clean_env):
     assert result.stdout.splitlines()[0] == (
         "ingested  partial.xlsx (long): 2 values: 2 new, 0 revised, 0 unchanged"
     )
-    with Store(Path(DB), readonly=True) as store:
+    with SQLiteStore(Path(DB), readonly=True) as store:
         found = [(o.target_id, o.value, o.vintage, o.cell) for o in store.observations("nanjing")]
     assert found == [
         ("copyright_registrations_per_10k", 131.5, None, "K6"),
@@ -981,7 +981,7 @@ def test_collect_without_a_store(catalogue):
 
 
 def test_collect_reads_last_year_and_this_year_from_the_store(catalogue, sample_db):
-    with Store(sample_db, readonly=True) as store:
+    with SQLiteStore(sample_db, readonly=True) as store:
         collection = collect(catalogue, store, "nanjing", 2025)
     first = collection.wanted[0]
     assert first.target.id == "high_value_invention_patents_per_10k"

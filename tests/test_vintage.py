@@ -19,7 +19,7 @@ from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import FileReport
 from ipkpi.store import vintage
 from ipkpi.store.records import Kept, Observation, Revision
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 
 CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
 
@@ -33,7 +33,7 @@ def ob(value, vin=None, cell="B3", target=TARGET, year=YEAR) -> Observation:
 
 @pytest.fixture
 def store(tmp_path):
-    with Store(tmp_path / "store.db") as s:
+    with SQLiteStore(tmp_path / "store.db") as s:
         yield s
 
 

@@ -409,8 +409,9 @@ def ingest(
     """
     from ipkpi.ingest.ingester import IngestOptions, expand_paths, ingest_paths
     from ipkpi.output import terminal as render
+    from ipkpi.store.base import resolve_db_path
     from ipkpi.store.lock import store_lock
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     catalogue = _catalogue(targets)
     options = IngestOptions(
@@ -430,7 +431,7 @@ def ingest(
         nullcontext()
         if dry_run
         else store_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=_say_waiting),
-        Store(store_path) as store,
+        SQLiteStore(store_path) as store,
         render.file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
     ):
         report = ingest_paths(files, catalogue, store, options, on_file=advance)
@@ -469,7 +470,8 @@ def data_show(
     """
     from ipkpi.output import terminal as render
     from ipkpi.store import vintage
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
     from ipkpi.views import catalogue as views
 
     catalogue = _catalogue(targets)
@@ -477,7 +479,7 @@ def data_show(
         from ipkpi.catalogue.select import select_plan
 
         select_plan(catalogue, city)  # an unknown city is a usage error
-    with Store(resolve_db_path(db), readonly=True) as store:
+    with SQLiteStore(resolve_db_path(db), readonly=True) as store:
         stored = store.observations(city=city, year=year, history=history)
     plans = catalogue.plans_for(city) if city is not None else catalogue.plans
     names = {(p.city, t.id): t for p in plans for t in p.targets}
@@ -629,7 +631,8 @@ def report(
     from ipkpi.assess.engine import Method
     from ipkpi.catalogue import select
     from ipkpi.output import terminal as render
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     shown_statuses = _statuses(status, "--status")
     failing = _statuses(fail_on, "--fail-on")
@@ -639,7 +642,7 @@ def report(
     db_path = resolve_db_path(db)
     select.report_plan(catalogue, city, plan, year)  # an unknown city or plan: usage error
     _require_store(db_path)
-    with Store(db_path, readonly=True) as store:
+    with SQLiteStore(db_path, readonly=True) as store:
         result = reports.build_report(
             catalogue,
             store,
@@ -757,7 +760,8 @@ def tasks(
     from ipkpi.assess import tasks as task_views
     from ipkpi.catalogue import select
     from ipkpi.output import terminal as render
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     if by is GroupBy.category:
         raise typer.BadParameter("tasks are grouped by lead only: --by lead", param_hint="'--by'")
@@ -771,7 +775,7 @@ def tasks(
     chosen = select.tasks_plan(catalogue, city, day, plan)
     db_path = resolve_db_path(db)
     _require_store(db_path)
-    with Store(db_path, readonly=True) as store:
+    with SQLiteStore(db_path, readonly=True) as store:
         result = reports.build_tasks(store, chosen, day)
     lang_code = lang.value
     by_lead = by is GroupBy.lead
@@ -941,7 +945,8 @@ def template(
     from ipkpi.assess.collect import collect, per_lead
     from ipkpi.errors import UsageError
     from ipkpi.output.template import template_file_name, write_template
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     if each_lead and lead is not None:
         raise typer.BadParameter("give --lead or --each-lead, not both", param_hint="'--lead'")
@@ -957,7 +962,7 @@ def template(
     catalogue = _catalogue(targets)
     chosen_year = _collection_year(catalogue, city, year)
     db_path = resolve_db_path(db)
-    with Store(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
+    with SQLiteStore(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
         collection = collect(catalogue, store, city, chosen_year, lead, plan)
     if not collection.wanted:
         raise UsageError(
@@ -1011,7 +1016,8 @@ def missing(
     """
     from ipkpi.assess import collect as collecting
     from ipkpi.output import terminal as render
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     if fail_on is not None and fail_on.strip() != "missing":
         raise typer.BadParameter(
@@ -1021,7 +1027,7 @@ def missing(
     chosen_year = _collection_year(catalogue, city, year)
     db_path = resolve_db_path(db)
     _require_store(db_path)
-    with Store(db_path, readonly=True) as store:
+    with SQLiteStore(db_path, readonly=True) as store:
         result = collecting.collect(catalogue, store, city, chosen_year, lead, plan)
     lang_code = lang.value
     rows = collecting.missing_rows(result, lang_code)
@@ -1092,7 +1098,8 @@ def compare(
     from ipkpi.assess import compare as comparing
     from ipkpi.assess.engine import Method
     from ipkpi.output import terminal as render
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     catalogue = _catalogue(targets)
     lang_code = lang.value
@@ -1108,7 +1115,7 @@ def compare(
         return
     db_path = resolve_db_path(db)
     _require_store(db_path)
-    with Store(db_path, readonly=True) as store:
+    with SQLiteStore(db_path, readonly=True) as store:
         result = comparing.compare(
             catalogue,
             store,
@@ -1185,7 +1192,8 @@ def export(
     from ipkpi.assess.engine import Method
     from ipkpi.catalogue import select
     from ipkpi.output.excel import write_export
-    from ipkpi.store.sqlite import Store, resolve_db_path
+    from ipkpi.store.base import resolve_db_path
+    from ipkpi.store.sqlite import SQLiteStore
 
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(
@@ -1202,7 +1210,7 @@ def export(
         select.report_plan(catalogue, city, None, year)  # an unknown city is a usage error
     db_path = resolve_db_path(db)
     _require_store(db_path)
-    with Store(db_path, readonly=True) as store:
+    with SQLiteStore(db_path, readonly=True) as store:
         built = [
             reports.build_report(catalogue, store, city, as_of=year, method=Method(method.value))
             for city in chosen

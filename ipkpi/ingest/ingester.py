@@ -34,8 +34,9 @@ from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, read_progress, to_progress
 from ipkpi.ingest.reading import read_file
 from ipkpi.store import vintage
+from ipkpi.store.base import Store
 from ipkpi.store.records import Kept, Observation, Revision, TaskChange, TaskProgress
-from ipkpi.store.sqlite import Store, write_or_preview
+from ipkpi.store.sqlite import write_or_preview
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Sheets of explanations beside the table (a fill-in template's first sheet, say).

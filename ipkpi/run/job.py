@@ -29,8 +29,9 @@ from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.ingest.rejects import Rejection, reject
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
+from ipkpi.store.base import Store
 from ipkpi.store.records import Kept, Revision
-from ipkpi.store.sqlite import Store
+from ipkpi.store.sqlite import SQLiteStore
 from ipkpi.views.catalogue import format_number
 
 RUN_SCHEMA = "ipkpi.run/1"
@@ -148,7 +149,7 @@ def run(
         result.removed_temps += remove_stale_temps(folder)
     for path in result.removed_temps:
         log.info("removed %s, left by an interrupted run", display_path(path))
-    with Store(config.store) as store:
+    with SQLiteStore(config.store) as store:
         _take_inbox(config, catalogue, store, result, started)
         year = as_of if as_of is not None else started.year
         try:
@@ -187,7 +188,9 @@ def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
     return scan_folder(config.inbox, skip=(config.rejected, config.output))
 
 
-def _take_inbox(config, catalogue, store, result: RunResult, started: dt.datetime) -> None:
+def _take_inbox(
+    config: RunConfig, catalogue: Catalogue, store: Store, result: RunResult, started: dt.datetime
+) -> None:
     from ipkpi.ingest.ingester import IngestOptions, ingest_file
 
     files, result.ignored = inbox_files(config)

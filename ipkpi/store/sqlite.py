@@ -10,9 +10,8 @@ history as not current. Either way the earlier one stays in the history.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,8 +27,6 @@ from ipkpi.store.records import (
     WriteResult,
 )
 
-ENV_DB = "IPKPI_DB"
-DEFAULT_DB = "ipkpi.db"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 
@@ -83,16 +80,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS task_progress_current
 """
 
 
-def resolve_db_path(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
-    """``--db FILE`` first, then ``IPKPI_DB``, then ``ipkpi.db`` in the working folder."""
-    if option is not None:
-        return option
-    if env.get(ENV_DB):
-        return Path(env[ENV_DB])
-    return Path(DEFAULT_DB)
+class SQLiteStore:
+    """The store in one SQLite file (``ipkpi.store.base.Store``)."""
 
-
-class Store:
     def __init__(self, path: Path, readonly: bool = False):
         self.path = Path(path)
         try:
@@ -123,7 +113,7 @@ class Store:
         if self.conn is not None:
             self.conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -405,8 +395,8 @@ class _DryRun(Exception):
         self.result = result
 
 
-def write_or_preview(store: Store, *args, dry_run: bool = False, **kwargs) -> WriteResult:
-    """``Store.write_file``; with ``dry_run`` the transaction is rolled back after counting."""
+def write_or_preview(store: SQLiteStore, *args, dry_run: bool = False, **kwargs) -> WriteResult:
+    """``SQLiteStore.write_file``; with ``dry_run`` the transaction is rolled back after counting."""
     try:
         return store.write_file(*args, dry_run=dry_run, **kwargs)
     except _DryRun as preview:

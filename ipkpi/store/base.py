@@ -1,0 +1,75 @@
+"""The store as the rest of ipkpi sees it: one interface, whatever engine keeps the
+figures (SQLite, embedded, is the one there is; a second engine implements the same
+methods), and where the store is when no one says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from ipkpi.store.records import Observation, StoredObservation, TaskProgress, WriteResult
+
+ENV_DB = "IPKPI_DB"
+DEFAULT_DB = "ipkpi.db"
+
+# (target id, year, value, vintage, file id): a current value as a report reads it.
+ValueRow = tuple[str, int, float, str | None, int]
+# file id → (path, SHA-256, time of ingestion)
+SourceFiles = dict[int, tuple[str, str, str]]
+
+
+def resolve_db_path(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
+    """``--db FILE`` first, then ``IPKPI_DB``, then ``ipkpi.db`` in the working folder."""
+    if option is not None:
+        return option
+    if env.get(ENV_DB):
+        return Path(env[ENV_DB])
+    return Path(DEFAULT_DB)
+
+
+class Store(Protocol):
+    """Values with their provenance, and the progress reported for tasks. Every write is
+    one transaction: a file is stored whole or not at all."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def has_file(self, sha256: str) -> bool:
+        """Whether a file with these contents was ingested before."""
+        ...
+
+    def write_file(
+        self,
+        path: Path,
+        sha256: str,
+        size: int,
+        observations: list[Observation],
+        dry_run: bool = False,
+        now: dt.datetime | None = None,
+        progress: Sequence[TaskProgress] = (),
+    ) -> WriteResult:
+        """Store one file's values and task progress in one transaction."""
+        ...
+
+    def task_progress(
+        self, city: str, plan_id: str | None = None, history: bool = False
+    ) -> list[TaskProgress]:
+        """The progress reported for a city's tasks: the current report of each, or all."""
+        ...
+
+    def current_values(self, city: str) -> tuple[list[ValueRow], SourceFiles]:
+        """A city's current values, by target and year, and the files they came from."""
+        ...
+
+    def observations(
+        self, city: str | None = None, year: int | None = None, history: bool = False
+    ) -> list[StoredObservation]:
+        """Stored values with their full provenance: the current ones, or all."""
+        ...
