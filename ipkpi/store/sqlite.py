@@ -396,7 +396,8 @@ class _DryRun(Exception):
 
 
 def write_or_preview(store: SQLiteStore, *args, dry_run: bool = False, **kwargs) -> WriteResult:
-    """``SQLiteStore.write_file``; with ``dry_run`` the transaction is rolled back after counting."""
+    """``SQLiteStore.write_file``; with ``dry_run`` the transaction is rolled back after
+    counting."""
     try:
         return store.write_file(*args, dry_run=dry_run, **kwargs)
     except _DryRun as preview:
