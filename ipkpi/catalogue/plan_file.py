@@ -23,6 +23,7 @@ class PlanReader(FileProblems):
     """Reads one plan file, collecting problems instead of stopping at the first."""
 
     def read(self) -> Plan | None:
+        """The plan, or None when the file has any problem (in ``self.problems``)."""
         data = self.parse()
         if data is None:
             return None
@@ -122,6 +123,7 @@ class PlanReader(FileProblems):
         )
 
     def check_plan(self, plan: dict) -> bool:
+        """The [plan] table's id, city slug, level and years; True if all is well."""
         before = len(self.problems)
         if not PLAN_ID.match(plan["id"]):
             self.problem(
@@ -146,6 +148,7 @@ class PlanReader(FileProblems):
         return len(self.problems) == before
 
     def check_unique(self, targets: list[Target], raw: list[dict]) -> None:
+        """No two [[targets]] share an id, and no name or alias names two targets."""
         positions = {t["id"]: i for i, t in enumerate(raw, start=1) if isinstance(t.get("id"), str)}
         seen: dict[str, int] = {}
         for position, item in enumerate(raw, start=1):

@@ -193,6 +193,7 @@ LEVELS = ("city", "province")
 
 
 def describe(value: Any) -> str:
+    """What ``value`` is, for a message: ``a string ('x')``, ``an integer (3)``."""
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, str):
@@ -211,6 +212,7 @@ def describe(value: Any) -> str:
 
 
 def type_ok(kind: str, value: Any) -> bool:
+    """Whether ``value`` is of the field type ``kind`` (a key of ``TYPE_NAMES``)."""
     if isinstance(value, bool):
         return kind == "bool"
     match kind:

@@ -53,6 +53,7 @@ GAP_COLUMNS = (
 
 
 def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
+    """The first sheet: each plan's window, year and status counts, then the files read."""
     sheet = Sheet(workbook, sheet_name(label("xl.sheet.summary", lang), taken), formats)
     write_title(sheet, label("export.title", lang), label("export.made", lang, when=stamp))
     columns = ["place", "plan", "window", "as_of", "targets", *(s.value for s in STATUS_ORDER)]
@@ -133,6 +134,7 @@ def _gap_cells(a: Assessment, lang: Lang) -> dict[str, tuple[object, str | None]
 
 
 def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
+    """One plan's gap table: a row per target with the figures of ``ipkpi report``."""
     pa = report.assessment
     sheet = Sheet(workbook, sheet_name(place_name(report, lang), taken), formats)
     plan = report.plan

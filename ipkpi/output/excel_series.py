@@ -30,6 +30,7 @@ TREND_BLOCK = 21  # rows per target on the trends sheet: 4 of data, the chart, a
 
 
 def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
+    """A block per target: its years, actual figures and path, and a line chart of them."""
     sheet = Sheet(workbook, sheet_name(label("xl.sheet.trends", lang), taken), formats)
     bold = formats.get(bold=True)
     charts = 0
@@ -83,6 +84,7 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
 
 
 def write_data(workbook, formats, reports, lang, taken) -> str:
+    """Every figure the reports used, with the file, sheet and cell it was read from."""
     sheet = Sheet(workbook, sheet_name(label("xl.sheet.data", lang), taken), formats)
     write_title(sheet, label("xl.data_title", lang), label("xl.data_subtitle", lang))
     write_header(sheet, HEADER_ROW, DATA_COLUMNS, lang)

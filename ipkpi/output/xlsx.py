@@ -32,6 +32,8 @@ class Formats:
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
+    """``text`` as a worksheet name Excel accepts (no []:*?/\\, at most 31 characters),
+    numbered when another sheet has it already; added to ``taken``."""
     name = re.sub(r"[\[\]:*?/\\]", "_", text).strip("'")[:31] or "sheet"
     base, n = name, 2
     while name.lower() in taken:
