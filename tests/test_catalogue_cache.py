@@ -12,7 +12,7 @@ import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
 import ipkpi.catalogue.cache
-import ipkpi.catalogue.loader
+import ipkpi.catalogue.plan_file
 from ipkpi.catalogue.cache import PlanCache, cache_dir, fingerprint
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
@@ -55,13 +55,13 @@ def rewrite(path: Path, text: str) -> None:
 def reads(monkeypatch):
     """Count the plan files actually parsed (by name, in order)."""
     seen: list[str] = []
-    real = ipkpi.catalogue.loader._FileReader.read
+    real = ipkpi.catalogue.plan_file.PlanReader.read
 
     def counting(self):
         seen.append(self.file.name)
         return real(self)
 
-    monkeypatch.setattr(ipkpi.catalogue.loader._FileReader, "read", counting)
+    monkeypatch.setattr(ipkpi.catalogue.plan_file.PlanReader, "read", counting)
     return seen
 
 
@@ -69,7 +69,7 @@ def forbid_parsing(monkeypatch) -> None:
     def read(self):
         raise AssertionError(f"parsed {self.file.name} although it is cached")
 
-    monkeypatch.setattr(ipkpi.catalogue.loader._FileReader, "read", read)
+    monkeypatch.setattr(ipkpi.catalogue.plan_file.PlanReader, "read", read)
 
 
 def rows(catalogue) -> list[tuple]:

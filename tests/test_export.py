@@ -21,7 +21,9 @@ import ipkpi.output.excel
 from ipkpi.assess.report import build_report
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
-from ipkpi.output.excel import DATA_COLUMNS, GAP_COLUMNS, write_export
+from ipkpi.output.excel import write_export
+from ipkpi.output.excel_plans import GAP_COLUMNS
+from ipkpi.output.excel_series import DATA_COLUMNS
 from ipkpi.store.sqlite import SQLiteStore
 from tests.conftest import REPO
 
@@ -599,7 +601,7 @@ def test_a_failed_export_leaves_the_old_file_as_it_was(nanjing_report, tmp_path,
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(ipkpi.output.excel, "_write_trends", broken)
+    monkeypatch.setattr(ipkpi.output.excel, "write_trends", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_export(path, [nanjing_report], made_at=MADE_AT)
     assert path.read_bytes() == b"the old workbook"

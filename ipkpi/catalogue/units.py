@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ipkpi.hanzi import simplified
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -73,8 +75,6 @@ _SPACE = re.compile(r"\s+")
 def canonical(text: str) -> str:
     """A unit as written (``件 / 每万人``, ``％``, ``萬件``) → its symbol (``件/万人``, ``%``,
     ``万件``), or the cleaned text when it is no unit known here."""
-    from ipkpi.hanzi import simplified
-
     cleaned = simplified(_SPACE.sub("", unicodedata.normalize("NFKC", text)))
     return _SPELLINGS.get(cleaned, cleaned)
 

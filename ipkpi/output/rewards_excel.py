@@ -21,6 +21,7 @@ from ipkpi.assess.rewards import (
 )
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
+from ipkpi.output.xlsx import HEAD_FILL, Formats
 
 _CLAIM_HEADINGS = (
     "row",
@@ -44,24 +45,40 @@ def write_rewards(path: Path, result: RewardsResult, *, lang: Lang, made_at: dt.
 def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -> None:
     import xlsxwriter
 
+    workbook = xlsxwriter.Workbook(str(tmp))
+    fmt = _formats(workbook)
+    stamp = made_at.strftime("%Y-%m-%d %H:%M")
+    _claims(
+        workbook.add_worksheet("核算结果" if lang == "zh" else "Claims"), result, lang, fmt, stamp
+    )
+    _totals(workbook.add_worksheet("汇总" if lang == "zh" else "Totals"), result, lang, fmt)
+    _rules(workbook.add_worksheet("规则" if lang == "zh" else "Rules"), result, lang, fmt)
+    workbook.close()
+
+
+def _formats(workbook) -> dict:
+    """The workbook's cell formats by name."""
+    formats = Formats(workbook)
+    return {
+        "title": formats.get(bold=True, font_size=14),
+        "head": formats.get(bold=True, bg_color=HEAD_FILL, border=1),
+        "text": formats.get(text_wrap=True, valign="top"),
+        "amount": formats.get(num_format="0.0###", valign="top"),
+        "total": formats.get(bold=True, num_format="0.0###", top=1),
+        "bold": formats.get(bold=True, top=1),
+        "red": formats.get(font_color="#C00000", valign="top"),
+    }
+
+
+def _claims(sheet, result: RewardsResult, lang: Lang, fmt: dict, stamp: str) -> None:
+    """Each claim: its figures, whether it is eligible and why, the arithmetic, the amount."""
     plan = result.plan
     quantities = {q.id: q for q in plan.quantities}
-    workbook = xlsxwriter.Workbook(str(tmp))
-    base = {"font_name": "等线"}
-    title = workbook.add_format({**base, "bold": True, "font_size": 14})
-    head = workbook.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1})
-    text = workbook.add_format({**base, "text_wrap": True, "valign": "top"})
-    amount = workbook.add_format({**base, "num_format": "0.0###", "valign": "top"})
-    total = workbook.add_format({**base, "bold": True, "num_format": "0.0###", "top": 1})
-    bold = workbook.add_format({**base, "bold": True, "top": 1})
-    red = workbook.add_format({**base, "font_color": "#C00000", "valign": "top"})
-    stamp = made_at.strftime("%Y-%m-%d %H:%M")
-
-    sheet = workbook.add_worksheet("核算结果" if lang == "zh" else "Claims")
-    sheet.write(0, 0, f"{plan.place} · {plan.title} · {label('rewards.title', lang)}", title)
+    text = fmt["text"]
+    sheet.write(0, 0, f"{plan.place} · {plan.title} · {label('rewards.title', lang)}", fmt["title"])
     sheet.write(1, 0, label("export.made", lang, when=stamp))
     headings = [label(k, lang) for k in _CLAIM_HEADINGS]
-    sheet.write_row(3, 0, headings, head)
+    sheet.write_row(3, 0, headings, fmt["head"])
     widths = [6, 28, 12, 8, 26, 8, 36, 8, 48, 40, 12]
     for c, w in enumerate(widths):
         sheet.set_column(c, c, w)
@@ -83,35 +100,42 @@ def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -
             figures,
         ]
         sheet.write_row(i, 0, cells, text)
-        sheet.write(i, 7, label("yes" if r.eligible else "no", lang), text if r.eligible else red)
+        eligible = label("yes" if r.eligible else "no", lang)
+        sheet.write(i, 7, eligible, text if r.eligible else fmt["red"])
         sheet.write(i, 8, why(r, plan, lang), text)
         sheet.write(i, 9, arithmetic(r, lang), text)
-        sheet.write_number(i, 10, float(r.amount), amount)
+        sheet.write_number(i, 10, float(r.amount), fmt["amount"])
     last = 4 + len(result.results)
-    sheet.write(last, 0, label("rewards.total", lang), bold)
-    sheet.write_number(last, 10, float(result.total), total)
+    sheet.write(last, 0, label("rewards.total", lang), fmt["bold"])
+    sheet.write_number(last, 10, float(result.total), fmt["total"])
     sheet.freeze_panes(4, 2)
     sheet.autofilter(3, 0, last - 1, len(headings) - 1)
 
-    sheet = workbook.add_worksheet("汇总" if lang == "zh" else "Totals")
-    sheet.write(0, 0, label("rewards.title", lang), title)
+
+def _totals(sheet, result: RewardsResult, lang: Lang, fmt: dict) -> None:
+    """The claims and amount by rule, and in all (what the budget needs)."""
+    sheet.write(0, 0, label("rewards.title", lang), fmt["title"])
     columns = ("measure", "rule_name", "claims", "eligible_n", "amount")
-    sheet.write_row(2, 0, [label(k, lang) for k in columns], head)
+    sheet.write_row(2, 0, [label(k, lang) for k in columns], fmt["head"])
     for c, w in enumerate((8, 30, 10, 10, 14)):
         sheet.set_column(c, c, w)
     totals = result.by_rule()
     for i, t in enumerate(totals, start=3):
         sheet.write_row(i, 0, [t.rule.measure, rule_name(t.rule, lang), t.claims, t.eligible])
-        sheet.write_number(i, 4, float(t.amount), amount)
+        sheet.write_number(i, 4, float(t.amount), fmt["amount"])
     row = 3 + len(totals)
     eligible = sum(1 for r in result.results if r.eligible)
-    sheet.write_row(row, 0, [label("rewards.total", lang), "", len(result.results), eligible], bold)
-    sheet.write_number(row, 4, float(result.total), total)
+    total_row = [label("rewards.total", lang), "", len(result.results), eligible]
+    sheet.write_row(row, 0, total_row, fmt["bold"])
+    sheet.write_number(row, 4, float(result.total), fmt["total"])
 
-    sheet = workbook.add_worksheet("规则" if lang == "zh" else "Rules")
-    sheet.write(0, 0, plan.title, title)
+
+def _rules(sheet, result: RewardsResult, lang: Lang, fmt: dict) -> None:
+    """The rules applied: who may claim, the formula and the plan's words."""
+    plan = result.plan
+    sheet.write(0, 0, plan.title, fmt["title"])
     columns = ("measure", "rule_name", "applicant", "formula", "quote")
-    sheet.write_row(2, 0, [label(k, lang) for k in columns], head)
+    sheet.write_row(2, 0, [label(k, lang) for k in columns], fmt["head"])
     for c, w in enumerate((8, 30, 24, 40, 80)):
         sheet.set_column(c, c, w)
     for i, rule in enumerate(plan.rules, start=3):
@@ -128,6 +152,5 @@ def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -
                 formula(rule, result.plan, lang),
                 rule.source.quote,
             ],
-            text,
+            fmt["text"],
         )
-    workbook.close()

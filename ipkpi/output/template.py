@@ -22,6 +22,7 @@ from ipkpi.catalogue import units
 from ipkpi.catalogue.model import Kind
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
+from ipkpi.output.xlsx import HEAD_FILL, Formats
 from ipkpi.views.catalogue import number, target_requirement
 
 # The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
@@ -90,22 +91,18 @@ def _write(tmp: Path, collection: Collection, lang: Lang, made_at: dt.datetime) 
             "comments": f"{plan.id} · {year}" + (f" · {lead}" if lead else ""),
         }
     )
-    base = {"font_name": "等线", "valign": "vcenter"}
+    formats = Formats(workbook, valign="vcenter")
     fmt = {
-        "title": workbook.add_format({**base, "bold": True, "font_size": 14}),
-        "heading": workbook.add_format({**base, "bold": True, "font_size": 12}),
-        "text": workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
-        "head": workbook.add_format(
-            {**base, "bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
-        ),
-        "locked": workbook.add_format({**base, "border": 1, "text_wrap": True}),
-        "number": workbook.add_format({**base, "border": 1, "font_color": "#595959"}),
-        "label": workbook.add_format({**base, "bold": True, "align": "right"}),
-        "fill": workbook.add_format({**base, "locked": False, "bottom": 1, "bg_color": "#FFF2CC"}),
-        "value": workbook.add_format({**base, "locked": False, "border": 1, "bg_color": "#FFF2CC"}),
-        "note": workbook.add_format(
-            {**base, "locked": False, "border": 1, "bg_color": "#FFF2CC", "text_wrap": True}
-        ),
+        "title": formats.get(bold=True, font_size=14),
+        "heading": formats.get(bold=True, font_size=12),
+        "text": formats.get(text_wrap=True, valign="top"),
+        "head": formats.get(bold=True, bg_color=HEAD_FILL, border=1, text_wrap=True),
+        "locked": formats.get(border=1, text_wrap=True),
+        "number": formats.get(border=1, font_color="#595959"),
+        "label": formats.get(bold=True, align="right"),
+        "fill": formats.get(locked=False, bottom=1, bg_color="#FFF2CC"),
+        "value": formats.get(locked=False, border=1, bg_color="#FFF2CC"),
+        "note": formats.get(locked=False, border=1, bg_color="#FFF2CC", text_wrap=True),
     }
     instructions_name, data_name = sheet_names(year, lang)
     _instructions(workbook.add_worksheet(instructions_name), collection, lang, fmt, made_at)

@@ -1,0 +1,208 @@
+"""Reading one plan file: its TOML, its header, then its targets, tasks and reward rules.
+
+Reading collects every problem it finds (file › target › key: what is wrong) instead of
+stopping at the first; a file with any problem gives no plan. The header is checked
+here, and that no two entries share an id, a number or a name; each entry is read by
+``targets``, ``tasks`` or ``rules``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from ipkpi.catalogue.model import Plan, Target
+from ipkpi.catalogue.problems import FileProblems
+from ipkpi.catalogue.rules import read_quantities, read_rule
+from ipkpi.catalogue.schema import CITY, LEVELS, PLAN_FIELDS, PLAN_ID, SCHEMA_VERSION, TOP_FIELDS
+from ipkpi.catalogue.targets import read_target
+from ipkpi.catalogue.tasks import read_task
+
+
+class PlanReader(FileProblems):
+    """Reads one plan file, collecting problems instead of stopping at the first."""
+
+    def read(self) -> Plan | None:
+        """The plan, or None when the file has any problem (in ``self.problems``)."""
+        data = self.parse()
+        if data is None:
+            return None
+        header = self.header(data)
+        if header is None:
+            return None
+        top, plan_data = header
+        return self.entries(top, plan_data)
+
+    def parse(self) -> dict | None:
+        """The file's TOML, or None when it cannot be read or parsed (a problem recorded)."""
+        try:
+            text = self.file.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem(
+                f"not UTF-8 text (undecodable byte at offset {exc.start}); save the file as UTF-8"
+            )
+            return None
+        except OSError as exc:
+            self.problem(f"cannot read: {exc.strerror}")
+            return None
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            self.problem(_toml_message(exc), key=_toml_location(exc))
+            return None
+
+    def header(self, data: dict) -> tuple[dict, dict] | None:
+        """The top-level tables and the [plan] table, checked; None if either is wrong."""
+        top = self.fields(data, TOP_FIELDS, where=None, prefix="")
+        if top is None:
+            return None
+        if top["schema"] != SCHEMA_VERSION:
+            self.problem(
+                f"unsupported schema {top['schema']}; this ipkpi reads schema {SCHEMA_VERSION}",
+                key="schema",
+            )
+            return None
+        plan_data = self.fields(top["plan"], PLAN_FIELDS, where=None, prefix="plan.")
+        if plan_data is None:
+            return None
+        plan_ok = self.check_plan(plan_data)
+        if not any(top.get(key) for key in ("targets", "tasks", "rules")):
+            self.problem("the plan has no [[targets]], [[tasks]] or [[rules]]", key="targets")
+            return None
+        if not plan_ok:
+            return None
+        return top, plan_data
+
+    def entries(self, top: dict, plan_data: dict) -> Plan | None:
+        """The plan with its targets, tasks, quantities and rules; None after any problem."""
+        targets = []
+        for position, raw in enumerate(top.get("targets", []), start=1):
+            target = read_target(self, raw, position, plan_data)
+            if target is not None:
+                targets.append(target)
+        self.check_unique(targets, top.get("targets", []))
+        tasks = [
+            task
+            for position, raw in enumerate(top.get("tasks", []), start=1)
+            if (task := read_task(self, raw, position, plan_data)) is not None
+        ]
+        self.check_unique_keys(top.get("tasks", []), "task", ("id", "number"))
+        quantities, bad_quantities = read_quantities(self, top.get("quantities", {}))
+        if top.get("rules") and "quantities" not in top:
+            self.problem(
+                "rules need a [quantities] table naming what claims give", key="quantities"
+            )
+        rules = [
+            rule
+            for position, raw in enumerate(top.get("rules", []), start=1)
+            if (rule := read_rule(self, raw, position, plan_data, quantities, bad_quantities))
+            is not None
+        ]
+        self.check_unique_keys(top.get("rules", []), "rule", ("id", "name"))
+        if self.problems:
+            return None
+        return Plan(
+            id=plan_data["id"],
+            city=plan_data["city"],
+            place=plan_data["place"],
+            place_en=plan_data["place_en"],
+            level=plan_data["level"],
+            title=plan_data["title"],
+            start_year=plan_data["start_year"],
+            target_year=plan_data["target_year"],
+            file=self.file,
+            targets=tuple(targets),
+            tasks=tuple(tasks),
+            rules=tuple(rules),
+            quantities=tuple(quantities.values()),
+            document_number=plan_data.get("document_number"),
+            issued=plan_data.get("issued"),
+            source=plan_data.get("source"),
+            notes=plan_data.get("notes"),
+            aliases=tuple(plan_data.get("aliases", ())),
+        )
+
+    def check_plan(self, plan: dict) -> bool:
+        """The [plan] table's id, city slug, level and years; True if all is well."""
+        before = len(self.problems)
+        if not PLAN_ID.match(plan["id"]):
+            self.problem(
+                f"{plan['id']!r} is not a valid plan id (lower-case letters, digits, - and _)",
+                key="plan.id",
+            )
+        if not CITY.match(plan["city"]):
+            self.problem(
+                f"{plan['city']!r} is not a valid city slug (lower-case letters, digits and -)",
+                key="plan.city",
+            )
+        if plan["level"] not in LEVELS:
+            self.problem(
+                f"unknown level {plan['level']!r}; use one of {', '.join(LEVELS)}",
+                key="plan.level",
+            )
+        if plan["target_year"] < plan["start_year"]:
+            self.problem(
+                f"target_year {plan['target_year']} is before start_year {plan['start_year']}",
+                key="plan.target_year",
+            )
+        return len(self.problems) == before
+
+    def check_unique(self, targets: list[Target], raw: list[dict]) -> None:
+        """No two [[targets]] share an id, and no name or alias names two targets."""
+        positions = {t["id"]: i for i, t in enumerate(raw, start=1) if isinstance(t.get("id"), str)}
+        seen: dict[str, int] = {}
+        for position, item in enumerate(raw, start=1):
+            tid = item.get("id")
+            if not isinstance(tid, str):
+                continue
+            if tid in seen:
+                self.problem(
+                    f"duplicate target id (first at target #{seen[tid]})",
+                    target=f"target #{position} ({tid})",
+                    key="id",
+                )
+            else:
+                seen[tid] = position
+        names: dict[str, str] = {}
+        for target in targets:
+            for key, name in [("name", target.name)] + [("aliases", a) for a in target.aliases]:
+                owner = names.setdefault(name, target.id)
+                if owner != target.id:
+                    self.problem(
+                        f"{name!r} already names target {owner}; a statistic's name "
+                        "must match one target only",
+                        target=f"target #{positions[target.id]} ({target.id})",
+                        key=key,
+                    )
+
+    def check_unique_keys(self, raw: list[dict], noun: str, keys: tuple[str, ...]) -> None:
+        """No two [[tasks]] or [[rules]] share an id (or a number, a name)."""
+        for key in keys:
+            seen: dict[str, int] = {}
+            for position, item in enumerate(raw, start=1):
+                value = item.get(key)
+                if not isinstance(value, str):
+                    continue
+                value = value.strip()
+                if value in seen:
+                    self.problem(
+                        f"duplicate {noun} {key} {value!r} (first at {noun} #{seen[value]})",
+                        target=f"{noun} #{position}",
+                        key=key,
+                    )
+                seen.setdefault(value, position)
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+    message = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
+    return f"invalid TOML: {message}"
+
+
+def _toml_location(exc: tomllib.TOMLDecodeError) -> str | None:
+    line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if line is None:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        if not found:
+            return None
+        line, col = found.groups()
+    return f"line {line}, column {col}"

@@ -1,0 +1,210 @@
+"""The Excel summary's sheets on targets: the summary (each plan's status counts and the
+files its figures came from) and each plan's gap table (the figures of ``ipkpi report``)."""
+
+from __future__ import annotations
+
+from ipkpi.assess.engine import STATUS_ORDER, Assessment
+from ipkpi.assess.report import (
+    Report,
+    group_of,
+    note_text,
+    ordered,
+    rate_unit,
+    reading,
+    target_name,
+)
+from ipkpi.labels import Lang, label
+from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
+from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
+from ipkpi.views.catalogue import plan_heading, target_requirement
+
+# Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
+STATUS_FILLS = {
+    "met": "#C6EFCE",
+    "achieved": "#C6EFCE",
+    "on_track": "#E2EFDA",
+    "moderate": "#FFEB9C",
+    "behind": "#F8CBAD",
+    "moving_away": "#FFC7CE",
+    "missed": "#FFC7CE",
+    "no_data": "#D9D9D9",
+}
+
+GAP_COLUMNS = (
+    "category",
+    "name",
+    "unit",
+    "baseline",
+    "baseline_year",
+    "actual",
+    "actual_year",
+    "target",
+    "target_year",
+    "gap",
+    "expected",
+    "progress",
+    "gap_share_closed",
+    "time_share_elapsed",
+    "required_rate",
+    "status",
+    "reading",
+    "warnings",
+)
+
+
+def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
+    """The first sheet: each plan's window, year and status counts, then the files read."""
+    sheet = Sheet(workbook, sheet_name(label("xl.sheet.summary", lang), taken), formats)
+    write_title(sheet, label("export.title", lang), label("export.made", lang, when=stamp))
+    columns = ["place", "plan", "window", "as_of", "targets", *(s.value for s in STATUS_ORDER)]
+    for col, key in enumerate(columns):
+        # Status columns are headed by their label on their own colour.
+        text = label(f"status.{key}", lang) if key in STATUS_FILLS else label(f"xl.{key}", lang)
+        fill = STATUS_FILLS.get(key, HEAD_FILL)
+        sheet.text(
+            HEADER_ROW, col, text, formats.get(bold=True, border=1, text_wrap=True, bg_color=fill)
+        )
+    cell = formats.get(border=1)
+    count = formats.get(border=1, num_format="0")
+    row = HEADER_ROW + 1
+    for report in reports:
+        pa = report.assessment
+        counts = pa.counts()
+        values = [
+            place_name(report, lang),
+            report.plan.title,
+            f"{report.plan.start_year}–{report.plan.target_year}",
+        ]
+        for col, value in enumerate(values):
+            sheet.text(row, col, value, cell)
+        sheet.number(row, 3, pa.as_of, count)
+        sheet.number(row, 4, len(pa.results), count)
+        for i, status in enumerate(STATUS_ORDER):
+            sheet.number(row, 5 + i, counts[status], count)
+        row += 1
+    # Where the figures came from
+    row += 1
+    sheet.text(row, 0, label("xl.sources", lang), formats.get(bold=True), measure=False)
+    row += 1
+    for col, key in enumerate(("place", "file", "sha256", "ingested_at")):
+        sheet.text(row, col, label(f"xl.{key}", lang), formats.get(bold=True, border=1))
+    for report in reports:
+        for source in report.sources:
+            row += 1
+            for col, value in enumerate(
+                (place_name(report, lang), source.path, source.sha256, source.ingested_at)
+            ):
+                sheet.text(row, col, value, cell)
+    sheet.ws.freeze_panes(HEADER_ROW + 1, 1)
+    sheet.fit_columns({1: 60, 2: 24})
+    sheet.ws.set_landscape()
+    sheet.ws.fit_to_pages(1, 0)
+    sheet.ws.activate()
+    return sheet.name
+
+
+def _gap_cells(a: Assessment, lang: Lang) -> dict[str, tuple[object, str | None]]:
+    """Each column's value and number-format unit (None for text)."""
+    t = a.target
+    series_unit = t.series_unit_or_unit
+    rate = rate_unit(a)
+    return {
+        "category": (group_of(a, "category", lang), None),
+        "name": (target_name(a, lang), None),
+        "unit": (t.unit, None),
+        "baseline": (a.baseline.value if a.baseline else None, series_unit),
+        "baseline_year": (a.baseline.year if a.baseline else None, ""),
+        "actual": (a.actual, t.unit),
+        "actual_year": (a.actual_year, ""),
+        "target": (target_requirement(t, lang), None),
+        "target_year": (t.target_year, ""),
+        "gap": (a.gap, t.unit),
+        "expected": (a.expected, t.unit),
+        "progress": (a.progress_ratio, "ratio"),
+        "gap_share_closed": (a.gap_share_closed, "share"),
+        "time_share_elapsed": (a.time_share_elapsed, "share"),
+        "required_rate": (a.required_rate, rate),
+        "status": (label(f"status.{a.status.value}", lang), None),
+        "reading": (reading(a, lang), None),
+        "warnings": (
+            ("；" if lang == "zh" else "; ").join(note_text(n, a, lang) for n in a.notes),
+            None,
+        ),
+    }
+
+
+def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
+    """One plan's gap table: a row per target with the figures of ``ipkpi report``."""
+    pa = report.assessment
+    sheet = Sheet(workbook, sheet_name(place_name(report, lang), taken), formats)
+    plan = report.plan
+    title = plan_heading(plan, lang)
+    write_title(
+        sheet,
+        f"{title} · {label('as_of', lang, year=pa.as_of)}",
+        label("export.made_plan", lang, when=stamp, plan=plan.id, method=pa.method.value),
+    )
+    write_header(sheet, HEADER_ROW, GAP_COLUMNS, lang)
+    results = ordered(pa.results, "category", lang)
+    row = HEADER_ROW
+    for a in results:
+        row += 1
+        cells = _gap_cells(a, lang)
+        for col, key in enumerate(GAP_COLUMNS):
+            value, unit = cells[key]
+            base = {"border": 1, "valign": "top"}
+            if key in ("reading", "warnings"):
+                base["text_wrap"] = True
+            if key == "status":
+                base["bg_color"] = STATUS_FILLS[a.status.value]
+                base["bold"] = True
+            if unit is None:
+                sheet.text(row, col, value, formats.get(**base))
+            elif value is None:
+                sheet.number(row, col, None, formats.get(**base))
+            elif unit == "":
+                sheet.number(row, col, value, formats.get(num_format="0", **base), str(value))
+            elif unit == "ratio":
+                sheet.number(row, col, value, formats.get(num_format="0.00", **base), "0.00")
+            elif unit == "share":
+                sheet.number(row, col, value, formats.get(num_format="0%", **base), "100%")
+            else:
+                over = label("xl.over", lang) if key == "gap" else None
+                num_format = _number_format(value, unit, over)
+                sheet.number(
+                    row,
+                    col,
+                    value,
+                    formats.get(num_format=num_format, **base),
+                    f"{value:,.2f}{unit}",
+                )
+    last = row
+    sheet.ws.autofilter(HEADER_ROW, 0, last, len(GAP_COLUMNS) - 1)
+    sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
+    sheet.ws.set_row(HEADER_ROW, 32)
+    sheet.fit_columns({1: 36, GAP_COLUMNS.index("reading"): 60, GAP_COLUMNS.index("warnings"): 40})
+    sheet.ws.set_landscape()
+    sheet.ws.set_paper(9)  # A4
+    sheet.ws.fit_to_pages(1, 0)
+    sheet.ws.repeat_rows(HEADER_ROW)
+    sheet.ws.set_header(f'&C&"等线,Bold"{title}')
+    sheet.ws.set_footer("&C&P / &N")
+    return sheet.name
+
+
+def _decimals(value: float) -> int:
+    """As many decimals as the figure needs, at most 2 (3 for small shares like 0.93)."""
+    for d in range(3):
+        if abs(round(value, d) - value) < 1e-9:
+            return d
+    return 2
+
+
+def _number_format(value: float, unit: str | None, over: str | None = None) -> str:
+    """``#,##0.0"件"``; with ``over`` (a gap), a negative shows as ``超30.5件``."""
+    d = _decimals(value)
+    base = "#,##0" + ("." + "0" * d if d else "")
+    if not unit:
+        return base
+    negative = f'"{over}"{base}"{unit}"' if over else f'-{base}"{unit}"'
+    return f'{base}"{unit}";{negative}'

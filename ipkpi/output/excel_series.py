@@ -1,0 +1,130 @@
+"""The Excel summary's figures: a chart per target of its series against the path to its
+target (the trends sheet), and every figure with its source (the data sheet)."""
+
+from __future__ import annotations
+
+from ipkpi.assess.engine import trend
+from ipkpi.assess.report import target_name
+from ipkpi.labels import label
+from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
+from ipkpi.output.xlsx import Sheet, sheet_name
+
+DATA_COLUMNS = (
+    "place",
+    "target_id",
+    "name",
+    "year",
+    "value",
+    "unit",
+    "vintage",
+    "indicator",
+    "raw",
+    "raw_unit",
+    "file",
+    "sheet",
+    "cell",
+    "ingested_at",
+    "sha256",
+)
+TREND_BLOCK = 21  # rows per target on the trends sheet: 4 of data, the chart, a gap
+
+
+def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
+    """A block per target: its years, actual figures and path, and a line chart of them."""
+    sheet = Sheet(workbook, sheet_name(label("xl.sheet.trends", lang), taken), formats)
+    bold = formats.get(bold=True)
+    charts = 0
+    row = 0
+    for report in reports:
+        for a in report.results:
+            unit, years = trend(a, report.plan.start_year)
+            name = f"{place_name(report, lang)} · {target_name(a, lang)}"
+            sheet.text(row, 0, f"{name} ({unit})", bold, measure=False)
+            sheet.text(row + 1, 0, label("xl.year", lang), bold)
+            sheet.text(row + 2, 0, label("xl.series.actual", lang), bold)
+            sheet.text(row + 3, 0, label("xl.series.path", lang), bold)
+            for i, y in enumerate(years, start=1):
+                sheet.number(row + 1, i, y.year, formats.get(num_format="0"), "2025")
+                # A year without a figure stays an empty cell: a formatted blank would be
+                # cached in the chart as 0, and the line would drop to it.
+                if y.actual is not None:
+                    sheet.number(row + 2, i, y.actual, formats.get(num_format="General"))
+                if y.path is not None:
+                    sheet.number(row + 3, i, y.path, formats.get(num_format="0.00"))
+            n = len(years)
+            chart = workbook.add_chart({"type": "line"})
+            chart.add_series(
+                {
+                    "name": [sheet.name, row + 2, 0],
+                    "categories": [sheet.name, row + 1, 1, row + 1, n],
+                    "values": [sheet.name, row + 2, 1, row + 2, n],
+                    "marker": {"type": "circle", "size": 6},
+                    "line": {"color": "#2F5597", "width": 2.25},
+                }
+            )
+            if any(y.path is not None for y in years):
+                chart.add_series(
+                    {
+                        "name": [sheet.name, row + 3, 0],
+                        "categories": [sheet.name, row + 1, 1, row + 1, n],
+                        "values": [sheet.name, row + 3, 1, row + 3, n],
+                        "line": {"color": "#C00000", "width": 1.5, "dash_type": "dash"},
+                    }
+                )
+            chart.set_title({"name": target_name(a, lang), "name_font": {"size": 11}})
+            chart.set_y_axis({"name": unit, "major_gridlines": {"visible": True}})
+            chart.set_legend({"position": "bottom"})
+            chart.show_blanks_as("gap")
+            chart.set_size({"width": 640, "height": 300})
+            sheet.ws.insert_chart(row + 4, 1, chart)
+            charts += 1
+            row += TREND_BLOCK
+    sheet.fit_columns({0: 14})
+    return sheet.name, charts
+
+
+def write_data(workbook, formats, reports, lang, taken) -> str:
+    """Every figure the reports used, with the file, sheet and cell it was read from."""
+    sheet = Sheet(workbook, sheet_name(label("xl.sheet.data", lang), taken), formats)
+    write_title(sheet, label("xl.data_title", lang), label("xl.data_subtitle", lang))
+    write_header(sheet, HEADER_ROW, DATA_COLUMNS, lang)
+    row = HEADER_ROW
+    for report in reports:
+        names = {t.id: t for t in report.plan.targets}
+        for o in report.observations:
+            row += 1
+            target = names.get(o.target_id)
+            name = (
+                o.indicator
+                if target is None
+                else (target.name_en if lang == "en" and target.name_en else target.name)
+            )
+            values = {
+                "place": place_name(report, lang),
+                "target_id": o.target_id,
+                "name": name,
+                "unit": o.unit,
+                "vintage": label(f"vintage.{o.vintage}", lang) if o.vintage else "",
+                "indicator": o.indicator,
+                "raw": o.raw,
+                "raw_unit": o.raw_unit,
+                "file": o.path,
+                "sheet": o.sheet,
+                "cell": o.cell,
+                "ingested_at": o.ingested_at,
+                "sha256": o.sha256,
+            }
+            for col, key in enumerate(DATA_COLUMNS):
+                if key == "year":
+                    sheet.number(row, col, o.year, formats.get(num_format="0"), "2025")
+                elif key == "value":
+                    sheet.number(row, col, o.value, formats.get(num_format="General"))
+                else:
+                    sheet.text(row, col, values[key])
+    sheet.ws.autofilter(HEADER_ROW, 0, max(row, HEADER_ROW), len(DATA_COLUMNS) - 1)
+    sheet.ws.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.fit_columns({DATA_COLUMNS.index("file"): 60, DATA_COLUMNS.index("sha256"): 20})
+    sheet.ws.set_landscape()
+    sheet.ws.fit_to_pages(1, 0)
+    sheet.ws.repeat_rows(HEADER_ROW)
+    return sheet.name
