@@ -227,12 +227,10 @@ def test_one_file_with_two_vintages_against_a_stored_figure(store, tmp_path):
 
 
 def test_a_dry_run_counts_the_kept_and_writes_nothing(store, tmp_path):
-    from ipkpi.store.sqlite import write_or_preview
-
     write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
     before = history(store)
-    result = write_or_preview(
-        store, tmp_path / "快报.xlsx", "k" * 64, 1, [ob(60.5, "preliminary")], dry_run=True
+    result = store.write_file(
+        tmp_path / "快报.xlsx", "k" * 64, 1, [ob(60.5, "preliminary")], dry_run=True
     )
     assert [k.value for k in result.kept] == [60.5]
     assert history(store) == before

@@ -36,7 +36,6 @@ from ipkpi.ingest.reading import read_file
 from ipkpi.store import vintage
 from ipkpi.store.base import Store
 from ipkpi.store.records import Kept, Observation, Revision, TaskChange, TaskProgress
-from ipkpi.store.sqlite import write_or_preview
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Sheets of explanations beside the table (a fill-in template's first sheet, say).
@@ -188,8 +187,7 @@ def ingest_file(
         return report
     if report.problems:
         return report
-    result = write_or_preview(
-        store,
+    result = store.write_file(
         path.resolve(),
         sha256,
         len(data),
