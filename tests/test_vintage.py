@@ -16,7 +16,7 @@ from conftest import write_workbook
 from typer.testing import CliRunner
 
 from ipkpi.cli.app import app
-from ipkpi.ingest.ingester import FileReport
+from ipkpi.ingest.report import FileReport
 from ipkpi.store import vintage
 from ipkpi.store.records import Kept, Observation, Revision
 from ipkpi.store.sqlite import SQLiteStore
@@ -379,7 +379,7 @@ def kept_one(where: str = "/data/2023正式.xlsx") -> Kept:
 
 
 def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monkeypatch):
-    from ipkpi.ingest.ingester import IngestReport
+    from ipkpi.ingest.report import IngestReport
     from ipkpi.output.terminal import ingest_lines
 
     monkeypatch.chdir(tmp_path)

@@ -26,8 +26,9 @@ from pathlib import Path
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
-from ipkpi.ingest.ingester import IngestOptions, ingest_file, scan_folder
+from ipkpi.ingest.ingester import ingest_file, scan_folder
 from ipkpi.ingest.rejects import Rejection, reject
+from ipkpi.ingest.report import IngestOptions
 from ipkpi.output.terminal import kept_text
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
 from ipkpi.run.summary import RUNS_FOLDER, write_summary
