@@ -24,7 +24,7 @@ import pytest
 import xlsxwriter
 
 from ipkpi.errors import InputFileError
-from ipkpi.ingest import guards
+from ipkpi.ingest import archive, guards, sniff, used_range
 
 MiB = 1024 * 1024
 SHEET1 = "xl/worksheets/sheet1.xml"
@@ -203,7 +203,7 @@ def sparse(path: Path, size: int, head: bytes = b"") -> Path:
 
 def test_a_normal_workbook_passes(here):
     path = write_xlsx(here / "good.xlsx", {"说明": {"A1": "年份"}, "数据": {"A1": 2023, "B2": 1.5}})
-    assert guards.sniff_format(path) == "xlsx"
+    assert sniff.sniff_format(path) == "xlsx"
     assert guards.check_workbook(path) == "xlsx"
 
 
@@ -344,8 +344,8 @@ def test_a_stray_cell_is_found_however_the_xml_is_written(here, old, new):
 
 @pytest.mark.parametrize(("chunk", "overlap"), [(7, 64), (1, 48), (100, 40)])
 def test_references_split_between_chunks_are_seen(here, monkeypatch, chunk, overlap):
-    monkeypatch.setattr(guards, "_CHUNK", chunk)
-    monkeypatch.setattr(guards, "_OVERLAP", overlap)
+    monkeypatch.setattr(archive, "_CHUNK", chunk)
+    monkeypatch.setattr(used_range, "_OVERLAP", overlap)
     path = write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "B2": 2, "XFD1048576": 1}})
     assert refusals(path) == [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"]
     assert (
@@ -396,7 +396,7 @@ def test_rows_beyond_excel_and_cells_without_references(here):
 def test_a_truncated_workbook_is_refused(here):
     data = write_xlsx(here / "full.xlsx", {"S": {"A1": 1}}).read_bytes()
     (here / "half.xlsx").write_bytes(data[: len(data) // 2])
-    assert guards.sniff_format(here / "half.xlsx") == "xlsx"
+    assert sniff.sniff_format(here / "half.xlsx") == "xlsx"
     assert refusals(here / "half.xlsx") == [
         "half.xlsx: truncated or corrupt workbook (not a readable zip archive)"
     ]
@@ -447,14 +447,14 @@ def test_other_office_files_are_not_workbooks(here):
 def test_an_encrypted_workbook_is_refused(here):
     names = ["\x06DataSpaces", "Version", "DataSpaceMap", "EncryptionInfo", "EncryptedPackage"]
     path = write_ole(here / "secret.xlsx", names)  # two directory sectors
-    assert guards.sniff_format(path) == "encrypted"
+    assert sniff.sniff_format(path) == "encrypted"
     assert refusals(path) == [
         "secret.xlsx: encrypted workbook: save it without a password and ingest again"
     ]
     # a directory beyond the first 8 MiB (4 KiB sectors, sparse file) is still walked
     far = write_ole(here / "far.xlsx", names, shift=12, directory_at=2100)
     assert far.stat().st_size > 8 * MiB
-    assert guards.sniff_format(far) == "encrypted"
+    assert sniff.sniff_format(far) == "encrypted"
 
 
 def test_empty_files_are_refused(here):

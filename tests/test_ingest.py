@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
-from ipkpi.ingest.ingester import IngestOptions, ingest_paths
+from ipkpi.ingest.ingester import ingest_paths
+from ipkpi.ingest.report import IngestOptions
 from ipkpi.store.sqlite import SQLiteStore
 
 SAMPLE = REPO / "sample_data"

@@ -560,7 +560,8 @@ def test_24_a_quansheng_row_under_a_guizhou_title_is_guizhou(work, runner):
 
 def test_25_city_option_takes_only_its_rows(work, runner, monkeypatch):
     from ipkpi.catalogue.loader import load_catalogue
-    from ipkpi.ingest.ingester import IngestOptions, ingest_paths
+    from ipkpi.ingest.ingester import ingest_paths
+    from ipkpi.ingest.report import IngestOptions
 
     path = xlsx(
         "two.xlsx",

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ipkpi.catalogue.loader import load_catalogue
-from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
+from ipkpi.ingest.ingester import parse_file
 from ipkpi.ingest.plausibility import power_of_ten
+from ipkpi.ingest.report import FileReport, IngestOptions
 
 
 @pytest.mark.parametrize(

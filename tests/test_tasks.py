@@ -34,7 +34,8 @@ from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import Source, Task
 from ipkpi.catalogue.select import tasks_plan
 from ipkpi.cli.app import app
-from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
+from ipkpi.ingest.ingester import parse_file
+from ipkpi.ingest.report import FileReport, IngestOptions
 from ipkpi.labels import label
 from ipkpi.store.records import Progress, TaskProgress
 from ipkpi.store.sqlite import SQLiteStore

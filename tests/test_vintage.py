@@ -16,7 +16,7 @@ from conftest import write_workbook
 from typer.testing import CliRunner
 
 from ipkpi.cli.app import app
-from ipkpi.ingest.ingester import FileReport
+from ipkpi.ingest.report import FileReport
 from ipkpi.store import vintage
 from ipkpi.store.records import Kept, Observation, Revision
 from ipkpi.store.sqlite import SQLiteStore
@@ -227,12 +227,10 @@ def test_one_file_with_two_vintages_against_a_stored_figure(store, tmp_path):
 
 
 def test_a_dry_run_counts_the_kept_and_writes_nothing(store, tmp_path):
-    from ipkpi.store.sqlite import write_or_preview
-
     write(store, tmp_path, "正式.xlsx", ob(60.86, "final"))
     before = history(store)
-    result = write_or_preview(
-        store, tmp_path / "快报.xlsx", "k" * 64, 1, [ob(60.5, "preliminary")], dry_run=True
+    result = store.write_file(
+        tmp_path / "快报.xlsx", "k" * 64, 1, [ob(60.5, "preliminary")], dry_run=True
     )
     assert [k.value for k in result.kept] == [60.5]
     assert history(store) == before
@@ -381,7 +379,7 @@ def kept_one(where: str = "/data/2023正式.xlsx") -> Kept:
 
 
 def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monkeypatch):
-    from ipkpi.ingest.ingester import IngestReport
+    from ipkpi.ingest.report import IngestReport
     from ipkpi.output.terminal import ingest_lines
 
     monkeypatch.chdir(tmp_path)
@@ -412,7 +410,8 @@ def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, c
     from types import SimpleNamespace
 
     from ipkpi.run.config import RunConfig
-    from ipkpi.run.job import RunResult, _taken, summary_document
+    from ipkpi.run.job import RunResult, _taken
+    from ipkpi.run.summary import summary_document
 
     report = SimpleNamespace(
         path=tmp_path / "快报.xlsx",

@@ -407,7 +407,8 @@ def ingest(
     Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
     ipkpi ingest 2024.xlsx --accept 数据!D7
     """
-    from ipkpi.ingest.ingester import IngestOptions, expand_paths, ingest_paths
+    from ipkpi.ingest.ingester import expand_paths, ingest_paths
+    from ipkpi.ingest.report import IngestOptions
     from ipkpi.output import terminal as render
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.lock import store_lock

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ipkpi.catalogue import units
+
 MISSING_MARKERS = frozenset(
     {
         "",
@@ -81,11 +83,13 @@ def parse_number(raw: object) -> CellValue:
     if percent:
         text = text[:-1]
     unit = None
-    if not percent and not _NUMBER.match(text) and (match := _NUMBER_AND_UNIT.match(text)):
-        from ipkpi.catalogue import units
-
-        if units.is_known(units.canonical(match.group(2))):
-            text, unit = match.group(1), match.group(2)
+    if (
+        not percent
+        and not _NUMBER.match(text)
+        and (match := _NUMBER_AND_UNIT.match(text))
+        and units.is_known(units.canonical(match.group(2)))
+    ):
+        text, unit = match.group(1), match.group(2)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _NUMBER.match(text) or not math.isfinite(value := float(text)):

@@ -30,7 +30,7 @@ from ipkpi.catalogue.model import (
 from ipkpi.errors import ClaimsError, InputProblem
 from ipkpi.ingest.cells import NotANumber, cell_ref, cell_text, compact, parse_number
 from ipkpi.ingest.progress import number_key
-from ipkpi.ingest.reading import read_file
+from ipkpi.ingest.reading import Sheet, read_file
 
 Value = int | Decimal | bool  # a count or grade, an amount in 万元, a flag
 
@@ -97,7 +97,6 @@ def _key(value: object) -> str:
 def read_claims(path: Path, plan: Plan) -> list[Claim]:
     """The claims in ``path`` for ``plan``'s rules; raises ``ClaimsError`` with every
     problem found."""
-    problems: list[InputProblem] = []
     sheets = read_file(path)
     columns_of_quantities = _quantity_headings(plan.quantities)
     for sheet in sheets:
@@ -114,17 +113,42 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
             ]
         )
     header, columns, quantity_columns = found
-    rules = _RuleFinder(plan)
-
-    def problem(message: str, cell: str | None) -> None:
-        problems.append(InputProblem(path, message, sheet=sheet.name, cell=cell))
-
-    missing_reported: set[str] = set()
+    rows = _ClaimRows(path, sheet, plan, columns, quantity_columns)
     claims = []
     for r in range(header + 1, len(sheet.rows)):
-        row = sheet.rows[r]
+        claim = rows.claim(r)
+        if claim is not None:
+            claims.append(claim)
+    if rows.problems:
+        raise ClaimsError(rows.problems)
+    if not claims:
+        raise ClaimsError([InputProblem(path, "no claims below the header", sheet=sheet.name)])
+    return claims
+
+
+class _ClaimRows:
+    """The rows under a claims header, one claim each; problems are collected."""
+
+    def __init__(self, path: Path, sheet: Sheet, plan: Plan, columns, quantity_columns):
+        self.path = path
+        self.sheet = sheet
+        self.plan = plan
+        self.columns = columns
+        self.quantity_columns = quantity_columns
+        self.rules = _RuleFinder(plan)
+        self.problems: list[InputProblem] = []
+        self.missing_reported: set[str] = set()
+
+    def problem(self, message: str, cell: str | None) -> None:
+        self.problems.append(InputProblem(self.path, message, sheet=self.sheet.name, cell=cell))
+
+    def claim(self, r: int) -> Claim | None:
+        """The claim in row ``r``; None for a blank, totals or notes row, or with the
+        problems recorded."""
+        row = self.sheet.rows[r]
         if all(not cell_text(v) for v in row):
-            continue
+            return None
+        columns, problem = self.columns, self.problem
 
         def at(c: int | None, row=row) -> object:
             return row[c] if c is not None and c < len(row) else None
@@ -133,11 +157,11 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
         applicant = cell_text(at(columns["applicant"]))
         first = next((cell_text(v) for v in row if cell_text(v)), "")
         if _FOOTER.match(applicant or first):
-            continue  # a totals or notes line under the table
+            return None  # a totals or notes line under the table
         if not applicant:
             problem("no applicant (申请单位) in this row", ref["applicant"])
-            continue
-        before = len(problems)
+            return None
+        before = len(self.problems)
         raw_type = cell_text(at(columns["type"]))
         applicant_type = _applicant_type(raw_type)
         if applicant_type is None:
@@ -150,47 +174,44 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
             what = f"year {written!r} is not a year" if written else "no year"
             problem(f"{what} (年度, e.g. 2024)", ref["year"])
         raw_measure = cell_text(at(columns["measure"]))
-        rule, why = rules.find(raw_measure, applicant_type)
+        rule, why = self.rules.find(raw_measure, applicant_type)
         if rule is None:
             problem(why, ref["measure"])
-            continue
+            return None
+        quantities = self._quantities(r, at, rule, ref["measure"])
+        if len(self.problems) > before:
+            return None
+        return Claim(
+            row=r + 1,
+            sheet=self.sheet.name,
+            applicant=applicant,
+            applicant_type=applicant_type,
+            rule=rule,
+            year=year,
+            quantities=quantities,
+            note=cell_text(at(columns.get("note"))) or None,
+        )
+
+    def _quantities(self, r: int, at, rule: RewardRule, measure_cell: str) -> dict[str, Value]:
+        """The quantities the row's rule uses, each from its column."""
         quantities = {}
         for qid in rule.needs():
-            q = next(q for q in plan.quantities if q.id == qid)
-            c = quantity_columns.get(qid)
+            q = next(q for q in self.plan.quantities if q.id == qid)
+            c = self.quantity_columns.get(qid)
             if c is None:
-                if qid not in missing_reported:
-                    missing_reported.add(qid)
-                    problem(
-                        f"no {q.name} column ({qid}), which {rule.name} needs",
-                        ref["measure"],
+                if qid not in self.missing_reported:
+                    self.missing_reported.add(qid)
+                    self.problem(
+                        f"no {q.name} column ({qid}), which {rule.name} needs", measure_cell
                     )
                 continue
             cell = cell_ref(r, c)
             value, message = _value(at(c), q, rule)
             if message:
-                problem(message, cell)
+                self.problem(message, cell)
             else:
                 quantities[qid] = value
-        if len(problems) > before:
-            continue
-        claims.append(
-            Claim(
-                row=r + 1,
-                sheet=sheet.name,
-                applicant=applicant,
-                applicant_type=applicant_type,
-                rule=rule,
-                year=year,
-                quantities=quantities,
-                note=cell_text(at(columns.get("note"))) or None,
-            )
-        )
-    if problems:
-        raise ClaimsError(problems)
-    if not claims:
-        raise ClaimsError([InputProblem(path, "no claims below the header", sheet=sheet.name)])
-    return claims
+        return quantities
 
 
 def is_claims_sheet(rows: list[list[object]]) -> bool:

@@ -37,9 +37,7 @@ from ipkpi.ingest.headers import (
     text_of,
 )
 from ipkpi.ingest.reading import Sheet
-from ipkpi.ingest.rows import SOURCE_WORDS, RawRecord, RowReader
-
-__all__ = ["LAYOUTS", "SOURCE_WORDS", "RawRecord", "Table", "read_tables", "vintage_of"]
+from ipkpi.ingest.rows import RawRecord, RowReader
 
 LAYOUTS = ("long", "wide", "single", "places", "years")
 
@@ -148,8 +146,78 @@ def _title_cells(rows, first_row: int, last_row: int, block: Block | None):
     return cells
 
 
+class _Refused(Exception):
+    """A header block that holds no table ipkpi can read: the problem to report."""
+
+    def __init__(self, message: str, cell: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.cell = cell
+
+
 def _read_block(rows, header: Header, block: Block, above: int, end: int, ctx: _Context):
-    hr, problem = header.row, ctx.problem
+    """The table under one block of a header row, or None with the problem recorded."""
+    try:
+        return _table(rows, header, block, above, end, ctx)
+    except _Refused as refused:
+        ctx.problem(refused.message, refused.cell)
+        return None
+
+
+def _table(rows, header: Header, block: Block, above: int, end: int, ctx: _Context) -> Table:
+    hr = header.row
+    title, line = _title_and_unit_line(rows, header, block, above, ctx)
+    kinds = block.kinds
+    first_cell = cell_ref(hr, block.first)
+    year_cols = _year_columns(block, hr)
+    notes: list[str] = []
+    parts = block.cols("part")
+    if parts:
+        names = "、".join(str(block.roles[c][1]) for c in parts)
+        notes.append(
+            f"{_range(hr, parts)} ({names}) passed over: part of a year; "
+            "only a 1-12月 or 全年 column is the year's figure"
+        )
+
+    name_col = block.col("indicator")
+    if name_col is None:
+        name_col = block.col("id")
+    value_col = _value_column(rows, block, hr, year_cols, title, ctx)
+    detected = _detected(rows, block, hr, end, name_col, value_col, year_cols)
+
+    layout = ctx.layout
+    if layout and layout != detected:
+        if layout == "single" and value_col is not None and name_col is not None:
+            year_cols = {}
+        else:
+            raise _Refused(f"--layout {layout}: the header has no {_NEEDS[layout]}", first_cell)
+        detected = layout
+    sheet_vintage = vintage_of(ctx.sheet, title, ctx.file_name)
+
+    single_year = None
+    if detected == "single" or (detected == "places" and "year" not in kinds):
+        single_year = _year_of_sheet(ctx.year, ctx.sheet, title, ctx.file_name)
+        if single_year is None:
+            raise _Refused(
+                "cannot tell the year of this sheet: name it in the sheet name, a title row "
+                "(南京市2023年…) or the file name, or pass --year"
+            )
+
+    reader = RowReader(rows, hr, block, line, ctx.sheet, ctx.problem, ctx.several)
+    if detected == "wide":
+        records = reader.wide(year_cols, sheet_vintage, name_col, end)
+    elif detected == "long":
+        records = reader.long(name_col, value_col, sheet_vintage, end)
+    elif detected == "single":
+        records = reader.single(name_col, value_col, single_year, sheet_vintage, end)
+    else:
+        records = reader.across(detected, single_year, sheet_vintage, end)
+    return Table(detected, records, title, notes)
+
+
+def _title_and_unit_line(rows, header: Header, block: Block, above: int, ctx: _Context):
+    """(the title above the table, its unit line or None)."""
+    hr = header.row
     # The year, the place and the vintage come from all the text above the header; the
     # unit line from the text above this table only (its own columns, side by side).
     title = " ".join(t for _, t in _title_cells(rows, above, header.top, None))
@@ -176,41 +244,36 @@ def _read_block(rows, header: Header, block: Block, above: int, end: int, ctx: _
             "({cell}): put 单位：… above this table too, or give each row's unit in a 单位 "
             "column",
         )
-    kinds = block.kinds
-    first_cell = cell_ref(hr, block.first)
+    return title, line
 
+
+def _year_columns(block: Block, hr: int) -> dict[int, int]:
+    """Column → the year heading it; a date that is not a year's end, or a year heading
+    two columns, is refused."""
     for c, (kind, text) in sorted(block.roles.items()):
         if kind == "date":
-            problem(
+            raise _Refused(
                 f"the header {text!r} is a date that is not a year's end: ipkpi reads yearly "
                 "figures; head the column with the year (2023) if it is the year's figure",
                 cell_ref(hr, c),
             )
-            return None
     year_cols: dict[int, int] = {}
     for c in block.cols("yearcol"):
         y = block.roles[c][1]
         twin = next((k for k, v in year_cols.items() if v == y), None)
         if twin is not None:
-            problem(
+            raise _Refused(
                 f"year {y} heads two columns ({cell_ref(hr, twin)} and {cell_ref(hr, c)}): "
                 "one column per year; two tables side by side each need their own 指标 column",
                 cell_ref(hr, c),
             )
-            return None
         year_cols[c] = y
-    notes: list[str] = []
-    parts = block.cols("part")
-    if parts:
-        names = "、".join(str(block.roles[c][1]) for c in parts)
-        notes.append(
-            f"{_range(hr, parts)} ({names}) passed over: part of a year; "
-            "only a 1-12月 or 全年 column is the year's figure"
-        )
+    return year_cols
 
-    name_col = block.col("indicator")
-    if name_col is None:
-        name_col = block.col("id")
+
+def _value_column(rows, block: Block, hr: int, year_cols, title: str, ctx: _Context):
+    """The column of the year's values (数值, 全年, or a running total in a December
+    sheet), if any."""
     value_col = block.col("value")
     if value_col is None:
         value_col = block.col("annual")
@@ -223,82 +286,51 @@ def _read_block(rows, header: Header, block: Block, above: int, end: int, ctx: _
                 if period == "part"
                 else "a sheet that names no period"
             )
-            problem(
+            raise _Refused(
                 f"{text_of(rows[hr][running])!r} is a running total in {said}, not the year's "
                 "figure: ingest the December (1-12月) sheet, or say 1-12月 in the title",
                 cell_ref(hr, running),
             )
-            return None
         value_col = running
+    return value_col
 
+
+def _detected(rows, block: Block, hr: int, end: int, name_col, value_col, year_cols) -> str:
+    """The layout the header shows, or refused with why none is."""
+    kinds = block.kinds
+    parts = block.cols("part")
+    first_cell = cell_ref(hr, block.first)
     if name_col is not None:
         if year_cols:
-            detected = "wide"
-        elif "year" in kinds and value_col is not None:
-            detected = "long"
-        elif value_col is not None:
-            detected = "single"
-        elif parts:
-            problem(
+            return "wide"
+        if "year" in kinds and value_col is not None:
+            return "long"
+        if value_col is not None:
+            return "single"
+        if parts:
+            raise _Refused(
                 "a monthly or quarterly sheet with no 1-12月 or 全年 column: none of its "
                 "columns is the year's figure; ingest the sheet that has it (1-12月)",
                 cell_ref(hr, parts[0]),
             )
-            return None
-        elif _years_down(rows, hr, end, name_col):
-            problem(
+        if _years_down(rows, hr, end, name_col):
+            raise _Refused(
                 "the years run down this column (a transposed table): put the indicators "
                 "in rows and the years across, or head the column 年份",
                 cell_ref(hr, name_col),
             )
-            return None
-        else:
-            problem(
-                "no year or value columns beside the indicator column: head them with "
-                "years (2023, 2023年) or 数值",
-                first_cell,
-            )
-            return None
-    elif "city" in kinds and year_cols:
-        problem(
+        raise _Refused(
+            "no year or value columns beside the indicator column: head them with "
+            "years (2023, 2023年) or 数值",
+            first_cell,
+        )
+    if "city" in kinds and year_cols:
+        raise _Refused(
             "a table of places by year that names no indicator: add a 指标 column, or put "
             "the indicators across (one column each)",
             first_cell,
         )
-        return None
-    else:
-        detected = "places" if "city" in kinds else "years"
-
-    layout = ctx.layout
-    if layout and layout != detected:
-        if layout == "single" and value_col is not None and name_col is not None:
-            year_cols = {}
-        else:
-            problem(f"--layout {layout}: the header has no {_NEEDS[layout]}", first_cell)
-            return None
-        detected = layout
-    sheet_vintage = vintage_of(ctx.sheet, title, ctx.file_name)
-
-    single_year = None
-    if detected == "single" or (detected == "places" and "year" not in kinds):
-        single_year = _year_of_sheet(ctx.year, ctx.sheet, title, ctx.file_name)
-        if single_year is None:
-            problem(
-                "cannot tell the year of this sheet: name it in the sheet name, a title row "
-                "(南京市2023年…) or the file name, or pass --year"
-            )
-            return None
-
-    reader = RowReader(rows, hr, block, line, ctx.sheet, problem, ctx.several)
-    if detected == "wide":
-        records = reader.wide(year_cols, sheet_vintage, name_col, end)
-    elif detected == "long":
-        records = reader.long(name_col, value_col, sheet_vintage, end)
-    elif detected == "single":
-        records = reader.single(name_col, value_col, single_year, sheet_vintage, end)
-    else:
-        records = reader.across(detected, single_year, sheet_vintage, end)
-    return Table(detected, records, title, notes)
+    return "places" if "city" in kinds else "years"
 
 
 def _range(row: int, cols: list[int]) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ipkpi.errors import InputFileError, InputProblem
 from ipkpi.ingest import guards
+from ipkpi.ingest.marks import CellMarks, cell_marks
 
 
 @dataclass
@@ -29,11 +30,11 @@ def read_file(path: Path) -> list[Sheet]:
         return [Sheet(None, _read_csv(path))]
     sheets = _read_workbook(path)
     if fmt == "xlsx":
-        _apply_marks(guards.cell_marks(path), sheets)
+        _apply_marks(cell_marks(path), sheets)
     return sheets
 
 
-def _apply_marks(marks: guards.CellMarks, sheets: list[Sheet]) -> None:
+def _apply_marks(marks: CellMarks, sheets: list[Sheet]) -> None:
     """Put ``#DIV/0!`` and its kind back where calamine read an empty cell, and turn a
     number shown as a percentage (0.196 with a % format) into the text a person sees
     ("19.6%"), so it is read as a percentage and refused for a target counted in 件, like

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ipkpi.errors import InputFileError, InputProblem, display_path, location
 from ipkpi.files import replacing, write_text
+from ipkpi.ingest.reading import read_file
 
 # An annotated copy opens the whole workbook in openpyxl, which needs memory in proportion
 # to its cells; departments' sheets hold hundreds of cells, a refused monster millions.
@@ -123,8 +124,6 @@ def annotate(path: Path, problems: list[InputProblem], dest: Path) -> None:
             marks[p.sheet][p.cell].append(p.message)
     if not marks:
         raise NotAnnotated("the problems concern the whole file, not particular cells")
-    from ipkpi.ingest.reading import read_file
-
     try:
         grids = read_file(path)  # through the same guards as ingest: never a zip bomb
     except InputFileError as exc:

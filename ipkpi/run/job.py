@@ -22,20 +22,21 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
+from ipkpi.ingest.ingester import ingest_file, scan_folder
 from ipkpi.ingest.rejects import Rejection, reject
+from ipkpi.ingest.report import IngestOptions
+from ipkpi.output.terminal import kept_text
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
+from ipkpi.run.summary import RUNS_FOLDER, write_summary
 from ipkpi.store.base import Store
 from ipkpi.store.records import Kept, Revision
 from ipkpi.store.sqlite import SQLiteStore
 from ipkpi.views.catalogue import format_number
 
-RUN_SCHEMA = "ipkpi.run/1"
-RUNS_FOLDER = "runs"
 log = logging.getLogger("ipkpi.run")
 
 
@@ -156,7 +157,7 @@ def run(
             for city in cities:
                 result.cities.append(_refresh_city(config, catalogue, store, city, year, started))
             result.finished_at = dt.datetime.now().astimezone()
-            result.summary_path = _write_summary(result)
+            result.summary_path = write_summary(result)
         except OSError as exc:  # a full disk: what was taken stays taken; say so, no traceback
             where = display_path(Path(exc.filename or config.output))
             raise UsageError(f"{where}: cannot write: {exc.strerror or exc}") from exc
@@ -183,16 +184,12 @@ def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
     """Files in the inbox (and its subfolders) to look at, and the ones that are not
     workbooks; hidden files, Excel's ``~$`` lock files and the rejected and output
     folders (when inside the inbox) are passed over."""
-    from ipkpi.ingest.ingester import scan_folder
-
     return scan_folder(config.inbox, skip=(config.rejected, config.output))
 
 
 def _take_inbox(
     config: RunConfig, catalogue: Catalogue, store: Store, result: RunResult, started: dt.datetime
 ) -> None:
-    from ipkpi.ingest.ingester import IngestOptions, ingest_file
-
     files, result.ignored = inbox_files(config)
     for path in result.ignored:
         log.debug("ignored %s: not a workbook or CSV file", display_path(path))
@@ -245,8 +242,6 @@ def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
 
 
 def _taken(report) -> TakenFile:
-    from ipkpi.output.terminal import kept_text
-
     warnings = (*report.warnings, *map(str, report.unmatched))
     kept = report.kept
     log.info(
@@ -326,108 +321,3 @@ def _read(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (FileNotFoundError, UnicodeDecodeError):
         return None
-
-
-def summary_document(result: RunResult) -> dict[str, Any]:
-    """The run summary (schema ``ipkpi.run/1``), written beside the reports."""
-    config = result.config
-    return {
-        "schema": RUN_SCHEMA,
-        "config": str(config.file.resolve()),
-        "started_at": result.started_at.isoformat(timespec="seconds"),
-        "finished_at": (result.finished_at or result.started_at).isoformat(timespec="seconds"),
-        "exit_status": result.exit_status,
-        "store": str(config.store.resolve()),
-        "inbox": str(config.inbox.resolve()),
-        "files": {
-            "taken": [
-                {
-                    "path": str(f.path),
-                    "sha256": f.sha256,
-                    "values": f.values,
-                    "new": f.new,
-                    "unchanged": f.unchanged,
-                    "revised": len(f.revisions),
-                    **({"kept": len(f.kept)} if f.kept else {}),
-                    "warnings": list(f.warnings),
-                }
-                for f in result.taken
-            ],
-            "rejected": [
-                {
-                    "path": str(r.source),
-                    "moved_to": str(r.moved_to) if r.moved_to else None,
-                    "errors_file": str(r.errors_file) if r.errors_file else None,
-                    "annotated": str(r.annotated) if r.annotated else None,
-                    "annotation_note": r.annotation_note,
-                    "problems": list(r.problems),
-                }
-                for r in result.rejected
-            ],
-            "already_ingested": [str(p) for p in result.already],
-            "waiting": [str(p) for p in result.waiting],
-            "ignored": [str(p) for p in result.ignored],
-        },
-        "revisions": [
-            {
-                "city": r.city,
-                "target_id": r.target_id,
-                "year": r.year,
-                "old": r.old,
-                "new": r.new,
-                "unit": r.unit,
-                "old_path": r.old_path,
-            }
-            for r in result.revisions
-        ],
-        # Only when there are some: a run's summary without any is as it always was.
-        **({"kept": [_kept_dict(k) for k in result.kept]} if result.kept else {}),
-        "cities": [
-            {
-                "city": c.city,
-                "plan": c.plan_id,
-                "as_of": c.as_of,
-                "counts": c.counts,
-                "written": c.written,
-                "files": [str(p) for p in c.files],
-            }
-            for c in result.cities
-        ],
-        "fail_on": {
-            "statuses": sorted(config.fail_on),
-            "hits": [
-                {"city": city, "target_id": target, "status": status}
-                for city, target, status in result.fail_on_hits
-            ],
-        },
-    }
-
-
-def _kept_dict(k: Kept) -> dict[str, Any]:
-    return {
-        "city": k.city,
-        "target_id": k.target_id,
-        "year": k.year,
-        "value": k.value,
-        "vintage": k.vintage,
-        "current": k.current,
-        "current_vintage": k.current_vintage,
-        "unit": k.unit,
-        "current_path": k.current_path,
-    }
-
-
-def _write_summary(result: RunResult) -> Path:
-    from ipkpi.output import terminal as render
-
-    folder = result.config.output / RUNS_FOLDER
-    folder.mkdir(exist_ok=True)
-    stamp = result.started_at.strftime("%Y-%m-%dT%H%M%S")
-    path, n = folder / f"run-{stamp}.json", 2
-    while path.exists():  # two runs in one second: keep both
-        path, n = folder / f"run-{stamp}-{n}.json", n + 1
-    result.summary_path = path
-    text = render.to_json(summary_document(result))
-    write_text(path, text)
-    write_text(result.config.output / "run-latest.json", text)
-    return path

@@ -55,7 +55,8 @@ class Store(Protocol):
         now: dt.datetime | None = None,
         progress: Sequence[TaskProgress] = (),
     ) -> WriteResult:
-        """Store one file's values and task progress in one transaction."""
+        """Store one file's values and task progress in one transaction; with ``dry_run``
+        write nothing and return the result the write would have had."""
         ...
 
     def task_progress(

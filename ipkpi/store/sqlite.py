@@ -16,68 +16,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ipkpi.errors import StoreError
-from ipkpi.store import vintage
+from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
-    Kept,
     Observation,
-    Revision,
     StoredObservation,
     TaskChange,
     TaskProgress,
     WriteResult,
 )
+from ipkpi.store.schema import create_schema
 
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS source_files (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    path TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS observations (
-    id INTEGER PRIMARY KEY,
-    city TEXT NOT NULL,
-    target_id TEXT NOT NULL,
-    year INTEGER NOT NULL,
-    value REAL NOT NULL,
-    unit TEXT NOT NULL,
-    plan_id TEXT NOT NULL,
-    indicator TEXT NOT NULL,
-    raw TEXT,
-    raw_unit TEXT,
-    file_id INTEGER NOT NULL REFERENCES source_files(id),
-    sheet TEXT,
-    cell TEXT,
-    vintage TEXT,
-    ingested_at TEXT NOT NULL,
-    current INTEGER NOT NULL DEFAULT 1
-);
-CREATE UNIQUE INDEX IF NOT EXISTS observations_current
-    ON observations (city, target_id, year) WHERE current = 1;
-CREATE INDEX IF NOT EXISTS observations_key ON observations (city, target_id, year);
-CREATE TABLE IF NOT EXISTS task_progress (
-    id INTEGER PRIMARY KEY,
-    city TEXT NOT NULL,
-    plan_id TEXT NOT NULL,
-    task_id TEXT NOT NULL,
-    status TEXT NOT NULL,
-    completed TEXT,
-    note TEXT,
-    raw_status TEXT,
-    sheet TEXT,
-    cell TEXT,
-    file_id INTEGER NOT NULL REFERENCES source_files(id),
-    ingested_at TEXT NOT NULL,
-    current INTEGER NOT NULL DEFAULT 1
-);
-CREATE UNIQUE INDEX IF NOT EXISTS task_progress_current
-    ON task_progress (city, plan_id, task_id) WHERE current = 1;
-"""
 
 
 class SQLiteStore:
@@ -100,11 +49,7 @@ class SQLiteStore:
                 )
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-                self.conn.executescript(_SCHEMA)
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)",
-                    (str(SCHEMA_VERSION),),
-                )
+                create_schema(self.conn)
             self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not an ipkpi store ({exc})") from exc
@@ -160,49 +105,59 @@ class SQLiteStore:
         file may give one key more than once (a 快报 sheet and a 正式 sheet): the highest
         vintage, the last of them on a tie, is the file's figure, the lower ones are kept;
         one of the same vintage given before it is replaced by it, a revision within the
-        file (the ingester refuses such a file before it comes here)."""
+        file (the ingester refuses such a file before it comes here).
+
+        With ``dry_run`` the transaction is rolled back after counting: the result is the
+        one the write would have had, and nothing is written."""
         stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
-        with self._transaction() as conn:
-            if self.has_file(sha256):
-                return WriteResult(True, 0, 0, ())
-            file_id = conn.execute(
-                "INSERT INTO source_files (sha256, path, size, ingested_at) VALUES (?, ?, ?, ?)",
-                (sha256, str(path), size, stamp),
-            ).lastrowid
-            current = self._current_values(conn, {ob.city for ob in observations})
-            keys = {(ob.city, ob.target_id, ob.year) for ob in observations}
-            if current or len(keys) < len(observations):
-                sorted_out = _sort_out(observations, current, str(path))
-                rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
-            else:  # all of them new, one per key: no need to look at each
-                rows, aside, replaced, revisions, kept = observations, [], [], [], []
-                new, unchanged = len(observations), 0
-            # In bulk: one statement each, not a query and an insert per value. The
-            # observations are bound as they are (their fields are the first twelve
-            # columns); the file id, time and current flag are the same for all, so they
-            # are literals (integers and our own ISO timestamp: nothing to escape). The
-            # ones kept aside first, so within the file the current one is the last.
-            conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
-            for flag, batch in ((0, aside), (1, rows)):
-                conn.executemany(
-                    "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
-                    "indicator, raw, raw_unit, sheet, cell, vintage, file_id, ingested_at, "
-                    f"current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(file_id)}, "
-                    f"'{_iso(stamp)}', {flag})",
-                    batch,
-                )
-            task_new, task_unchanged, changes = self._write_progress(conn, progress, file_id, stamp)
-            result = WriteResult(
-                False,
-                new + task_new,
-                unchanged + task_unchanged,
-                tuple(revisions),
-                changes,
-                tuple(kept),
-            )
-            if dry_run:
-                raise _DryRun(result)
+        try:
+            with self._transaction() as conn:
+                if self.has_file(sha256):
+                    return WriteResult(True, 0, 0, ())
+                result = self._write(conn, path, sha256, size, observations, stamp, progress)
+                if dry_run:
+                    raise _DryRun(result)  # out of the transaction: rolled back
+        except _DryRun as preview:
+            return preview.result
         return result
+
+    def _write(self, conn, path, sha256, size, observations, stamp, progress) -> WriteResult:
+        """The writes of ``write_file``, inside its transaction."""
+        file_id = conn.execute(
+            "INSERT INTO source_files (sha256, path, size, ingested_at) VALUES (?, ?, ?, ?)",
+            (sha256, str(path), size, stamp),
+        ).lastrowid
+        current = self._current_values(conn, {ob.city for ob in observations})
+        keys = {(ob.city, ob.target_id, ob.year) for ob in observations}
+        if current or len(keys) < len(observations):
+            sorted_out = sort_out(observations, current, str(path))
+            rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
+        else:  # all of them new, one per key: no need to look at each
+            rows, aside, replaced, revisions, kept = observations, [], [], [], []
+            new, unchanged = len(observations), 0
+        # In bulk: one statement each, not a query and an insert per value. The
+        # observations are bound as they are (their fields are the first twelve
+        # columns); the file id, time and current flag are the same for all, so they
+        # are literals (integers and our own ISO timestamp: nothing to escape). The
+        # ones kept aside first, so within the file the current one is the last.
+        conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
+        for flag, batch in ((0, aside), (1, rows)):
+            conn.executemany(
+                "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
+                "indicator, raw, raw_unit, sheet, cell, vintage, file_id, ingested_at, "
+                f"current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(file_id)}, "
+                f"'{_iso(stamp)}', {flag})",
+                batch,
+            )
+        task_new, task_unchanged, changes = self._write_progress(conn, progress, file_id, stamp)
+        return WriteResult(
+            False,
+            new + task_new,
+            unchanged + task_unchanged,
+            tuple(revisions),
+            changes,
+            tuple(kept),
+        )
 
     @staticmethod
     def _write_progress(conn, progress, file_id: int, stamp: str):
@@ -331,84 +286,14 @@ class SQLiteStore:
 _stored = StoredObservation._make
 
 
-def _sort_out(observations: list[Observation], current: dict, path: str):
-    """Which of a file's observations become current, which are kept aside as not current,
-    which are unchanged, and which stored values they replace (see ``Store.write_file``).
-
-    Returns (current rows, rows kept aside, replaced row ids, revisions, kept, new count,
-    unchanged count)."""
-    rank = vintage.rank
-    by_key: dict[tuple[str, str, int], list[Observation]] = {}
-    for ob in observations:
-        by_key.setdefault((ob.city, ob.target_id, ob.year), []).append(ob)
-    rows: list[Observation] = []
-    aside: list[Observation] = []
-    replaced: list[tuple[int]] = []
-    revisions: list[Revision] = []
-    kept: list[Kept] = []
-    new = unchanged = 0
-    for key, given in by_key.items():
-        best = given[0]
-        for ob in given[1:]:
-            if rank(ob.vintage) >= rank(best.vintage):
-                best = ob
-        now = current.get(key)  # (row id, value, path, vintage)
-        if now is not None and rank(best.vintage) < rank(now[3]):
-            stays = (now[1], now[3], now[2])
-            others = given  # the file's best ranks below the stored figure: all aside
-        else:
-            others = [ob for ob in given if ob is not best]
-            if now is not None and _same(now[1], best.value):
-                unchanged += 1
-                if rank(best.vintage) > rank(now[3]):  # confirmed: 正式 after the same 快报
-                    replaced.append((now[0],))
-                    rows.append(best)
-                    stays = (best.value, best.vintage, path)
-                else:
-                    stays = (now[1], now[3], now[2])
-            else:
-                if now is None:
-                    new += 1
-                else:
-                    replaced.append((now[0],))
-                    revisions.append(
-                        Revision(*key, now[1], best.value, best.unit, now[2], best.cell)
-                    )
-                rows.append(best)
-                stays = (best.value, best.vintage, path)
-        for ob in others:
-            if _same(stays[0], ob.value):
-                unchanged += 1
-            elif rank(ob.vintage) < rank(stays[1]):
-                aside.append(ob)
-                kept.append(
-                    Kept(*key, ob.value, ob.vintage, stays[0], stays[1], ob.unit, stays[2], ob.cell)
-                )
-            else:  # the same vintage earlier in the file: the later one replaced it
-                aside.append(ob)
-                revisions.append(Revision(*key, ob.value, stays[0], ob.unit, path, ob.cell))
-    return rows, aside, replaced, revisions, kept, new, unchanged
-
-
 class _DryRun(Exception):
+    """Raised inside a dry run's transaction, so it is rolled back; carries the result."""
+
     def __init__(self, result: WriteResult):
         self.result = result
-
-
-def write_or_preview(store: SQLiteStore, *args, dry_run: bool = False, **kwargs) -> WriteResult:
-    """``SQLiteStore.write_file``; with ``dry_run`` the transaction is rolled back after
-    counting."""
-    try:
-        return store.write_file(*args, dry_run=dry_run, **kwargs)
-    except _DryRun as preview:
-        return preview.result
 
 
 def _iso(stamp: str) -> str:
     if not all(ch.isdigit() or ch in "-:+T" for ch in stamp):  # never anything to quote
         raise ValueError(f"not an ISO timestamp: {stamp!r}")
     return stamp
-
-
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

@@ -1,0 +1,72 @@
+"""What ingest is asked to do (``IngestOptions``) and what it says it did, file by file
+(``FileReport``, ``IngestReport``): the values taken, the revisions, the rows that matched
+no target (``Unmatched``), the warnings and the problems that rejected a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipkpi.errors import InputProblem, location
+from ipkpi.store.records import Kept, Revision, TaskChange
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    layout: str | None = None  # long | wide | single; None: detect
+    sheet: str | None = None
+    year: int | None = None
+    city: str | None = None  # a city slug
+    strict: bool = False  # a row that matches no target is an error
+    dry_run: bool = False
+    accept: tuple[str, ...] = ()  # cells confirmed as right (D7 or SHEET!D7): no scale check
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    file: Path
+    sheet: str | None
+    cell: str
+    name: str
+    closest: tuple[str, ...]
+
+    def __str__(self) -> str:
+        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
+        return (
+            f"{location(self.file, self.sheet, self.cell)}: {self.name!r} matches no target{hint}"
+        )
+
+
+@dataclass
+class FileReport:
+    path: Path
+    status: str  # ingested | already | rejected | checked (dry run) | skipped (claims)
+    sha256: str | None = None
+    layouts: tuple[str, ...] = ()
+    values: int = 0  # values read from the file
+    new: int = 0
+    unchanged: int = 0
+    missing: int = 0  # cells with a missing marker
+    revisions: tuple[Revision, ...] = ()
+    kept: tuple[Kept, ...] = ()  # figures stored as not current: a lower vintage
+    tasks: int = 0  # task progress rows read
+    task_changes: tuple[TaskChange, ...] = ()
+    unmatched: list[Unmatched] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    other_places: dict[str, int] = field(default_factory=dict)  # values passed over, by place
+    not_chosen: dict[str, int] = field(default_factory=dict)  # … of places other than --city
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport]
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "rejected"]
+
+    @property
+    def revisions(self) -> list[Revision]:
+        return [r for f in self.files for r in f.revisions]

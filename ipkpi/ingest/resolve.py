@@ -1,0 +1,345 @@
+"""What a file's records are of: turn raw records into observations (place, target, year,
+value in the target's unit, plan) and a progress sheet into the progress of its place's
+tasks. Problems are recorded in the file's report, located at their cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ipkpi.catalogue import units
+from ipkpi.catalogue.model import Catalogue, Plan, Target
+from ipkpi.catalogue.select import select_plan
+from ipkpi.errors import InputProblem, location
+from ipkpi.ingest.cells import NotANumber, parse_number
+from ipkpi.ingest.cells import figure_text as _num
+from ipkpi.ingest.matching import TargetIndex
+from ipkpi.ingest.places import Places, is_total
+from ipkpi.ingest.progress import ProgressSheet, to_progress
+from ipkpi.ingest.report import FileReport, IngestOptions, Unmatched
+from ipkpi.ingest.rows import SOURCE_WORDS, RawRecord
+from ipkpi.store.records import Observation, TaskProgress
+
+_NON_NEGATIVE_EXEMPT = ("share", "percentage-points")
+
+
+class Resolver:
+    """Turns raw records into observations: city, target, year, value, unit."""
+
+    def __init__(self, catalogue: Catalogue, options: IngestOptions, path: Path):
+        self.catalogue = catalogue
+        self.options = options
+        self.path = path
+        self.places = Places(catalogue)
+        # Per city and per (city, year), worked out once rather than for every cell.
+        self.indexes: dict[str, TargetIndex] = {}
+        self.year_ranges: dict[str, tuple[int, int]] = {}
+        self.plan_ids: dict[tuple[str, int], str] = {}
+        self.places_of: dict[str, str] = {}
+        self.series: dict[tuple, tuple] = {}
+        self.units: dict[tuple, tuple[str | None, float | None]] = {}
+        self.targets: dict[tuple[str, str], Target] = {}
+        self.cities: dict[tuple[str, str], str | None] = {}
+        self.unplaced: set[tuple[str | None, str]] = set()
+
+    def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
+        report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
+
+    def city_of(self, record: RawRecord, title: str, report: FileReport) -> str | None:
+        """The place a record is of; None when it is not taken (the problem recorded, or
+        the row counted as passed over: a place with no plan here, a total, another place
+        than --city)."""
+        if record.city:
+            key = (record.city, title)
+            if key not in self.cities:
+                self.cities[key] = self._named_city(record.city, title)
+            slug = self.cities[key]
+            if slug is None or (self.options.city and slug != self.options.city):
+                passed = report.other_places if slug is None else report.not_chosen
+                passed[record.city] = passed.get(record.city, 0) + 1
+                return None
+            return slug
+        if self.options.city:
+            return self.options.city
+        found = self.places.named_in((title, record.sheet or "", self.path.name))
+        if found is not None:
+            return found
+        if (record.sheet, title) not in self.unplaced:  # once per table, not per value
+            self.unplaced.add((record.sheet, title))
+            self.problem(
+                report,
+                record,
+                "cannot tell which city this is: give a 城市 column, name "
+                "the place in the title or the file name, or pass --city",
+                None,
+            )
+        return None
+
+    def _named_city(self, name: str, title: str) -> str | None:
+        """A city column's place: one in the catalogue, or a total of the province the
+        title names (全省合计 under 贵州省…), else None (passed over)."""
+        slug = self.places.find(name)
+        if slug is None and is_total(name):
+            # 贵州省合计 names its province; 全省 and 合计 take it from the title.
+            slug = self.places.province_in((name, title, self.path.name))
+        return slug
+
+    def observation(self, record, title, report, unmatched_rows) -> Observation | None:
+        """The observation a record gives, or None: a missing value (counted), a row that
+        matches no target (listed), a row passed over, or a problem recorded."""
+        # The row's city and target are worked out once per distinct (city, name, id)
+        # and the unit once per (target, unit): a big sheet repeats them thousands of times.
+        key = (record.city, record.sheet, title, record.name, record.target_id)
+        series = self.series.get(key)
+        if series is None:
+            series = self._series(record, title, report, unmatched_rows)
+            if series is None:
+                return None
+            self.series[key] = series
+        city, target, first, last, share, whole = series
+        if not first <= record.year <= last:
+            self.problem(
+                report,
+                record,
+                f"year {record.year} is outside every plan of {self.places_of[city]} "
+                f"({first}–{last})",
+                record.year_cell or record.cell,
+            )
+            return None
+        read = self._cell_value(record, report)
+        if read is None:
+            return None
+        record, value, percent, footnote = read
+        unit = target.series_unit or target.unit
+        if percent and unit != "%":
+            self.problem(
+                report, record, f"a percentage, but {target.name} is counted in {unit}", record.cell
+            )
+            return None
+        unit_key = (city, target.id, record.unit)
+        converted = self.units.get(unit_key)
+        if converted is None:
+            converted = self._unit(record, target, unit, report)
+            if converted is None:
+                return None
+            self.units[unit_key] = converted
+        source_unit, factor = converted
+        given = value
+        if factor is not None:
+            # 200929 件 → 20.0929 万件, not 20.092900000000004
+            value = float(f"{value * factor:.12g}")
+        if footnote:
+            report.warnings.append(
+                f"{location(self.path, record.sheet, record.cell)}: footnote mark "
+                f"{footnote!r} after {_num(given)}, stored as the {record.year} value; "
+                "see the sheet's notes"
+            )
+        refused = _refused(record, target, unit, source_unit, given, value, share, whole)
+        if refused is not None:
+            self.problem(report, record, refused, record.cell)
+            return None
+        return self._observation(city, target, record, value, unit, source_unit)
+
+    def _cell_value(self, record: RawRecord, report: FileReport):
+        """(the record, the value, whether it is a percentage, a footnote mark) from the
+        record's cell, the record with the unit of the cell's own text if it gives one; None
+        for a missing value (counted) or with the problem recorded."""
+        raw = record.raw
+        if type(raw) is float and raw - raw == 0:  # a finite number: most cells
+            return record, raw, False, None
+        try:
+            cell = parse_number(raw)
+        except NotANumber as exc:
+            self.problem(report, record, f"{exc} ({record.name}, {record.year})", record.cell)
+            return None
+        if cell.value is None:
+            report.missing += 1
+            return None
+        if cell.unit is not None:  # 36.26万件: the cell's own unit
+            record = self._cell_unit(record, cell.unit, report)
+            if record is None:
+                return None
+        return record, cell.value, cell.percent, cell.footnote
+
+    def _observation(self, city, target, record, value, unit, source_unit) -> Observation:
+        """The observation, under the plan in force in the record's year."""
+        plan_key = (city, record.year)
+        plan_id = self.plan_ids.get(plan_key)
+        if plan_id is None:
+            plan_id = self.plan_ids[plan_key] = select_plan(
+                self.catalogue, city, as_of=record.year
+            ).id
+        raw = record.raw
+        return Observation(
+            city,
+            target.id,
+            record.year,
+            value,
+            unit,
+            plan_id,
+            record.name,
+            None if raw is None else str(raw),
+            source_unit,
+            record.sheet,
+            record.cell,
+            record.vintage,
+        )
+
+    def _series(self, record, title, report, unmatched_rows):
+        """(city, target, first year, last year, is a share, is counted whole) for a
+        record, or None with the problem or the unmatched row recorded."""
+        city = self.city_of(record, title, report)
+        if city is None:
+            return None
+        if city not in self.indexes:
+            plans = self.catalogue.plans_for(city)
+            self.indexes[city] = TargetIndex(plans)
+            self.year_ranges[city] = _years(plans)
+            self.places_of[city] = plans[0].place
+        index = self.indexes[city]
+        if record.target_id:
+            match = index.find(record.target_id)
+            if match is None or match.target.id != record.target_id:
+                self.problem(
+                    report,
+                    record,
+                    f"unknown target id {record.target_id!r} for {city}",
+                    record.id_cell or record.name_cell,
+                )
+                return None
+            # The id decides, never the name; a name that is another target's means the
+            # row was edited or moved, and storing the value under either would be a guess.
+            named = index.find(record.name) if record.name != record.target_id else None
+            if named is not None and named.target.id != match.target.id:
+                self.problem(
+                    report,
+                    record,
+                    f"the id {record.target_id!r} is {match.target.name}, but the row names "
+                    f"{record.name!r} ({named.target.id}); correct the id or the name",
+                    record.name_cell,
+                )
+                return None
+        else:
+            match = index.find(record.name)
+            if match is None:
+                row = (record.sheet, record.name_cell)
+                if row not in unmatched_rows:
+                    unmatched_rows.add(row)
+                    report.unmatched.append(
+                        Unmatched(
+                            self.path,
+                            record.sheet,
+                            record.name_cell,
+                            record.name,
+                            tuple(index.closest(record.name)),
+                        )
+                    )
+                return None
+        target = self.targets[(city, match.target.id)] = match.target
+        return (city, target, *self.year_ranges[city], target.is_share, target.whole)
+
+    def _cell_unit(self, record: RawRecord, written: str, report) -> RawRecord | None:
+        """The record with the unit its cell's own text gives (36.26万件), or None when
+        that disagrees with the unit its table gives."""
+        unit = units.canonical(written)
+        if record.unit and record.unit != unit:
+            source = SOURCE_WORDS.get(record.unit_source or "", "the table")
+            self.problem(
+                report,
+                record,
+                f"unit conflict: the cell says {unit} but {source} says {record.unit} "
+                f"({record.unit_cell}): make them agree",
+                record.cell,
+            )
+            return None
+        return record._replace(unit=unit, unit_cell=record.cell, unit_source="cell")
+
+    def _unit(self, record, target, unit, report) -> tuple[str | None, float | None] | None:
+        """(the unit the sheet gives, the factor to the target's unit if it differs), or
+        None with the problem recorded."""
+        source_unit = units.canonical(record.unit) if record.unit else None
+        if source_unit is None or source_unit == unit:
+            return source_unit, None
+        where = record.unit_cell or record.name_cell
+        if source_unit in target.unit_aliases or (source_unit == "件/万人" and target.per_10k):
+            return source_unit, None  # the plan's own counting word, or its ratio written out
+        if not units.is_known(source_unit):
+            self.problem(
+                report,
+                record,
+                f"unknown unit {source_unit!r} for {target.name}: write the unit as "
+                f"{unit} or a unit that converts to it",
+                where,
+            )
+            return None
+        try:
+            return source_unit, units.conversion_factor(source_unit, unit)
+        except ValueError as exc:
+            self.problem(
+                report,
+                record,
+                f"{exc}: {target.name} is counted in {unit}; if the plan counts {source_unit} "
+                f'as {unit}, add unit_aliases = ["{source_unit}"] to its target in the '
+                "catalogue",
+                where,
+            )
+            return None
+
+    def progress_of(self, sheet: ProgressSheet, report: FileReport) -> list[TaskProgress]:
+        """A progress sheet's rows matched to the tasks of its place's plan."""
+
+        def problem(message: str, cell: str | None = None) -> list[TaskProgress]:
+            report.problems.append(InputProblem(self.path, message, sheet=sheet.sheet, cell=cell))
+            return []
+
+        city = self.options.city
+        if city is None:
+            named = [(r.city, r.city_cell) for r in sheet.rows if r.city]
+            for name, cell in named:
+                slug = self.places.find(name)
+                if slug is None:
+                    return problem(
+                        f"unknown city {name!r}; known: {', '.join(self.catalogue.cities())}", cell
+                    )
+                if city not in (None, slug):
+                    return problem(f"one progress sheet per place: {name!r} after {city}", cell)
+                city = slug
+        if city is None:
+            city = self.places.named_in((sheet.title, sheet.sheet or "", self.path.name))
+        if city is None:
+            return problem(
+                "cannot tell which place's tasks these are: name the place in the title or the "
+                "file name, or pass --city"
+            )
+        with_tasks = [p for p in self.catalogue.plans_for(city) if p.tasks]
+        if not with_tasks:
+            return problem(f"{city} has no tasks in the catalogue: this progress sheet has no plan")
+        return to_progress(sheet, with_tasks[-1], self.path, report.problems)
+
+
+def _years(plans: list[Plan]) -> tuple[int, int]:
+    """Years a city's data may cover: from the year before the earliest plan (or its
+    earliest baseline) to the latest target year."""
+    first = min(
+        min([p.start_year - 1] + [t.baseline.year for t in p.targets if t.baseline]) for p in plans
+    )
+    return first, max(p.target_year for p in plans)
+
+
+def _refused(record, target, unit, source_unit, given, value, share, whole) -> str | None:
+    """Why a value cannot be the target's, or None: negative where that cannot be, a share
+    over 100 %, a fraction of what is counted whole."""
+    if value < 0 and units.UNITS[unit].dimension not in _NON_NEGATIVE_EXEMPT:
+        return f"negative value {_num(given)} for {target.name} ({unit}), which cannot be negative"
+    if value > 100 and share:
+        return (
+            f"{_num(value)} % for {target.name} ({record.year}): a share cannot exceed "
+            "100 %; check the figure and its unit (‰? 个百分点? a count?)"
+        )
+    if whole and not value.is_integer():
+        return (
+            f"{_num(given)} {source_unit or unit} for {target.name} ({record.year}) is not "
+            f"a whole number, but it counts {unit}: correct the figure, or say the unit "
+            "the table counts in (单位：…)"
+        )
+    return None

@@ -1,0 +1,147 @@
+"""A worksheet's used range, found by streaming its XML: the cell references it holds.
+
+The ``<dimension>`` element is not trusted (it can lie or be absent): ``RangeScanner`` is
+fed the sheet part's decompressed bytes chunk by chunk and stops at the first reference
+beyond MAX_COLUMNS / MAX_CELLS / MAX_ROWS, naming that cell.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re
+from pathlib import Path
+
+from ipkpi.errors import InputProblem
+from ipkpi.ingest.archive import KiB
+
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_COLUMNS = 1_000  # column ALL
+MAX_CELLS = 20_000_000  # used-range area (rows × columns, from A1) per sheet
+
+_OVERLAP = 4 * KiB  # bytes carried between chunks so refs split across them are seen
+
+
+# An ``r`` attribute: a cell's A1 reference (``<c r="B7">``) or a row's number
+# (``<row r="7">``, with whether the row tag closes itself, i.e. holds no cells).
+# Matched on the attribute, not the element name, so namespace prefixes cannot hide it.
+_REF_RE = re.compile(rb"""\sr\s*=\s*["'](?:([A-Za-z]+)(\d+)["']|(\d+)["'][^<>]*?(/?)>)""")
+_LETTERS, _DIGITS, _ROW_TAG, _SLASH = (operator.itemgetter(i) for i in range(4))
+
+
+class RangeScanner:
+    """Finds a sheet's used range from the cell references in its XML, fed in chunks.
+
+    Each chunk is scanned together with the last _OVERLAP bytes of the one before, so
+    a reference split between two chunks is still seen (seeing one twice is harmless:
+    only the maxima count). ``<row r="N">`` counts for rows that hold cells (cells may
+    omit their own ``r``); a self-closing ``<row …/>`` holds none and is ignored.
+    """
+
+    def __init__(self) -> None:
+        self.max_row = 0
+        self.max_col = 0
+        self.cell = ""  # the reference that took the range over a limit
+        self.carry = b""
+        self.pending = 0  # a row tag not yet followed by a cell reference in that row
+
+    def feed(self, chunk: bytes) -> bool:
+        """True once the range is over a limit (stop feeding then)."""
+        region = self.carry + chunk
+        self.carry = region[-_OVERLAP:]
+        found = _REF_RE.findall(region)
+        if not found:
+            return False
+        # Sets of the distinct values, built at C speed (a chunk holds thousands of refs).
+        cols = set(map(_LETTERS, found))
+        rows = set(map(_DIGITS, found))
+        rows.update(
+            itertools.compress(map(_ROW_TAG, found), map(operator.not_, map(_SLASH, found)))
+        )
+        cols.discard(b"")
+        rows.discard(b"")
+        top_row = max(self.max_row, self.pending, max(map(int, rows), default=0))
+        top_col = max(self.max_col, max(map(column_number, cols), default=0))
+        if not _over(top_row, top_col):
+            self.max_row, self.max_col, self.pending = top_row, top_col, 0
+            return False
+        return self._walk(region)
+
+    def _walk(self, region: bytes) -> bool:
+        """Over a limit somewhere in this region: go through it in order to name the
+        first culprit. A row tag counts only once it is clear that no cell reference in
+        that row follows, so the stray cell itself is named, not its row."""
+        for match in _REF_RE.finditer(region):
+            col_letters, row_text, row_tag, slash = match.groups()
+            if col_letters:
+                row = int(row_text)
+                if self.pending and self.pending != row and self._settle():
+                    return True
+                self.pending = 0
+                self.max_row = max(self.max_row, row)
+                self.max_col = max(self.max_col, column_number(col_letters))
+                if _over(self.max_row, self.max_col):
+                    self.cell = f"{col_letters.decode().upper()}{row}"
+                    return True
+            elif not slash:
+                row = int(row_tag)
+                if self.pending and self.pending != row and self._settle():
+                    return True
+                self.pending = row
+        return False  # only a row tag at the very end is over: the next chunk decides
+
+    def _settle(self) -> bool:
+        """Count the pending row tag; True when that takes the range over a limit."""
+        self.max_row = max(self.max_row, self.pending)
+        self.pending = 0
+        if _over(self.max_row, self.max_col):
+            self.cell = self.corner()
+            return True
+        return False
+
+    def finish(self) -> bool:
+        """At the end of the sheet: True when the range is over a limit."""
+        return bool(self.pending) and self._settle()
+
+    def corner(self) -> str:
+        return f"{_column_letters(max(self.max_col, 1))}{self.max_row}"
+
+    def problem(self, path: Path, sheet: str) -> InputProblem:
+        cols = max(self.max_col, 1)
+        rows = self.max_row
+        if rows > MAX_ROWS:
+            limit = f"Excel's limit of {MAX_ROWS} rows"
+        else:
+            limit = f"the limit of {MAX_COLUMNS} columns / {MAX_CELLS} cells"
+        return InputProblem(
+            path,
+            f"used range reaches {self.corner()} ({_plural(cols, 'column')} × "
+            f"{_plural(rows, 'row')}), over {limit}; delete the stray cell or save only the table",
+            sheet=sheet,
+            cell=self.cell,
+        )
+
+
+def _over(rows: int, cols: int) -> bool:
+    if rows and not cols:
+        cols = 1  # cells without references start in column A
+    return rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS
+
+
+def column_number(letters: bytes) -> int:
+    number = 0
+    for byte in letters.upper():
+        number = number * 26 + byte - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

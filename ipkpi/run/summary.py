@@ -1,0 +1,129 @@
+"""The run's machine-readable summary (schema ``ipkpi.run/1``): what was taken, rejected,
+left waiting or ignored, the revisions, and each city's outcome, written beside the reports
+under ``runs/`` and as ``run-latest.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ipkpi.files import write_text
+from ipkpi.output import terminal as render
+from ipkpi.store.records import Kept
+
+if TYPE_CHECKING:
+    from ipkpi.run.job import RunResult
+
+RUN_SCHEMA = "ipkpi.run/1"
+RUNS_FOLDER = "runs"
+
+
+def summary_document(result: RunResult) -> dict[str, Any]:
+    """The run summary (schema ``ipkpi.run/1``), written beside the reports."""
+    config = result.config
+    return {
+        "schema": RUN_SCHEMA,
+        "config": str(config.file.resolve()),
+        "started_at": result.started_at.isoformat(timespec="seconds"),
+        "finished_at": (result.finished_at or result.started_at).isoformat(timespec="seconds"),
+        "exit_status": result.exit_status,
+        "store": str(config.store.resolve()),
+        "inbox": str(config.inbox.resolve()),
+        "files": _files(result),
+        "revisions": [
+            {
+                "city": r.city,
+                "target_id": r.target_id,
+                "year": r.year,
+                "old": r.old,
+                "new": r.new,
+                "unit": r.unit,
+                "old_path": r.old_path,
+            }
+            for r in result.revisions
+        ],
+        # Only when there are some: a run's summary without any is as it always was.
+        **({"kept": [_kept_dict(k) for k in result.kept]} if result.kept else {}),
+        "cities": [
+            {
+                "city": c.city,
+                "plan": c.plan_id,
+                "as_of": c.as_of,
+                "counts": c.counts,
+                "written": c.written,
+                "files": [str(p) for p in c.files],
+            }
+            for c in result.cities
+        ],
+        "fail_on": {
+            "statuses": sorted(config.fail_on),
+            "hits": [
+                {"city": city, "target_id": target, "status": status}
+                for city, target, status in result.fail_on_hits
+            ],
+        },
+    }
+
+
+def _files(result: RunResult) -> dict[str, Any]:
+    """The summary's ``files``: what became of each file the run looked at."""
+    return {
+        "taken": [
+            {
+                "path": str(f.path),
+                "sha256": f.sha256,
+                "values": f.values,
+                "new": f.new,
+                "unchanged": f.unchanged,
+                "revised": len(f.revisions),
+                **({"kept": len(f.kept)} if f.kept else {}),
+                "warnings": list(f.warnings),
+            }
+            for f in result.taken
+        ],
+        "rejected": [
+            {
+                "path": str(r.source),
+                "moved_to": str(r.moved_to) if r.moved_to else None,
+                "errors_file": str(r.errors_file) if r.errors_file else None,
+                "annotated": str(r.annotated) if r.annotated else None,
+                "annotation_note": r.annotation_note,
+                "problems": list(r.problems),
+            }
+            for r in result.rejected
+        ],
+        "already_ingested": [str(p) for p in result.already],
+        "waiting": [str(p) for p in result.waiting],
+        "ignored": [str(p) for p in result.ignored],
+    }
+
+
+def _kept_dict(k: Kept) -> dict[str, Any]:
+    return {
+        "city": k.city,
+        "target_id": k.target_id,
+        "year": k.year,
+        "value": k.value,
+        "vintage": k.vintage,
+        "current": k.current,
+        "current_vintage": k.current_vintage,
+        "unit": k.unit,
+        "current_path": k.current_path,
+    }
+
+
+def write_summary(result: RunResult) -> Path:
+    """Write the run summary under ``runs/`` (a second one in the same second gets its own
+    name) and as ``run-latest.json``; returns the dated one."""
+    folder = result.config.output / RUNS_FOLDER
+    folder.mkdir(exist_ok=True)
+    stamp = result.started_at.strftime("%Y-%m-%dT%H%M%S")
+    path, n = folder / f"run-{stamp}.json", 2
+    while path.exists():  # two runs in one second: keep both
+        path, n = folder / f"run-{stamp}-{n}.json", n + 1
+    result.summary_path = path
+    text = render.to_json(summary_document(result))
+    write_text(path, text)
+    write_text(result.config.output / "run-latest.json", text)
+    return path
