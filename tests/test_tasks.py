@@ -19,17 +19,7 @@ import pytest
 from conftest import write_workbook
 
 from ipkpi.assess.report import build_report
-from ipkpi.assess.tasks import (
-    TaskState,
-    assess_task,
-    assess_tasks,
-    reading,
-    rows_by_lead,
-    state_text,
-    summary_line,
-    task_dict,
-    task_row,
-)
+from ipkpi.assess.tasks import TaskState, assess_task, assess_tasks
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import Source, Task
 from ipkpi.catalogue.select import tasks_plan
@@ -38,6 +28,7 @@ from ipkpi.ingest.ingester import FileReport, IngestOptions, parse_file
 from ipkpi.labels import label
 from ipkpi.store.records import Progress, TaskProgress
 from ipkpi.store.sqlite import SQLiteStore
+from ipkpi.views.tasks import reading, rows_by_lead, state_text, summary_line, task_dict, task_row
 
 D = dt.date
 DB = "store.db"

@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
-from ipkpi.assess.collect import NO_LEAD, asks, collect, default_year, figure_years, resolve_lead
+from ipkpi.assess.collect import NO_LEAD, collect, default_year, figure_years, resolve_lead
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import UnknownLead, UsageError
 from ipkpi.store.sqlite import SQLiteStore
+from ipkpi.views.missing import asks, by_lead
 
 DB = "store.db"
 SHEET = "2025年数据填报"
@@ -995,7 +996,7 @@ def test_collect_reads_last_year_and_this_year_from_the_store(catalogue, sample_
 
 def test_by_lead_lists_a_joint_target_under_each_lead(catalogue):
     collection = collect(catalogue, None, "guizhou", 2025)
-    groups = {lead: [w.target.id for w in ws] for lead, ws in collection.by_lead("zh")}
+    groups = {lead: [w.target.id for w in ws] for lead, ws in by_lead(collection, "zh")}
     assert list(groups) == [*GUIZHOU_ALL_LEADS, "未明确牵头单位"]
     by_file = {f"guizhou-2025-{lead}.xlsx": ids for lead, ids in groups.items()}
     assert by_file == GUIZHOU_LEADS

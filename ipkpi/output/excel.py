@@ -15,19 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipkpi.assess.engine import STATUS_ORDER, Assessment, trend
-from ipkpi.assess.report import (
-    Report,
-    group_of,
-    note_text,
-    ordered,
-    rate_unit,
-    reading,
-    target_name,
-)
+from ipkpi.assess.report import Report
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.textwidth import display_width
 from ipkpi.views.catalogue import plan_heading, target_requirement
+from ipkpi.views.readings import note_text, rate_unit, reading
+from ipkpi.views.report import group_of, ordered, target_name
 
 # Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
 STATUS_FILLS = {
@@ -233,7 +227,8 @@ TASK_SHEET_COLUMNS = (
 
 def _write_tasks(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
     """The plan's tasks: deadline, state (overdue in red), days, progress and its source."""
-    from ipkpi.assess.tasks import TaskState, deadline_text, leads_of, reading, task_title
+    from ipkpi.assess.tasks import TaskState
+    from ipkpi.views.tasks import deadline_text, leads_of, reading, task_title
 
     tasks = report.tasks
     place = _place(report, lang)

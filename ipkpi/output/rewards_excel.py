@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ipkpi.assess.rewards import (
-    RewardsResult,
+from ipkpi.assess.rewards import RewardsResult
+from ipkpi.files import write_workbook
+from ipkpi.labels import Lang, label
+from ipkpi.views.rewards import (
     arithmetic,
     formula,
     plain,
@@ -19,8 +21,6 @@ from ipkpi.assess.rewards import (
     rule_name,
     why,
 )
-from ipkpi.files import write_workbook
-from ipkpi.labels import Lang, label
 
 _CLAIM_HEADINGS = (
     "row",

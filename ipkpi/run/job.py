@@ -24,15 +24,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ipkpi.assess.engine import Method
+from ipkpi.assess.report import build_report
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.ingest.rejects import Rejection, reject
+from ipkpi.output.tables import to_json
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
 from ipkpi.store.base import Store
 from ipkpi.store.records import Kept, Revision
 from ipkpi.store.sqlite import SQLiteStore
-from ipkpi.views.catalogue import format_number
+from ipkpi.views.ingest import kept_text
+from ipkpi.views.numbers import format_number
+from ipkpi.views.report import report_document
 
 RUN_SCHEMA = "ipkpi.run/1"
 RUNS_FOLDER = "runs"
@@ -245,8 +250,6 @@ def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
 
 
 def _taken(report) -> TakenFile:
-    from ipkpi.output.terminal import kept_text
-
     warnings = (*report.warnings, *map(str, report.unmatched))
     kept = report.kept
     log.info(
@@ -286,15 +289,12 @@ def _taken(report) -> TakenFile:
 def _refresh_city(config, catalogue, store, city: str, year: int, started) -> CityOutcome:
     """Write the city's workbook and JSON report under dated and ``latest`` names, unless
     the latest JSON already holds exactly these figures."""
-    from ipkpi.assess.engine import Method
-    from ipkpi.assess.report import build_report, report_document
-    from ipkpi.output import terminal as render
     from ipkpi.output.excel import write_export
 
     built = build_report(
         catalogue, store, city, as_of=year, method=Method(config.method), today=started.date()
     )
-    document = render.to_json(report_document(built, config.lang))
+    document = to_json(report_document(built, config.lang))
     out = config.output
     latest_json, latest_xlsx = out / f"{city}-latest.json", out / f"{city}-latest.xlsx"
     pa = built.assessment
@@ -418,8 +418,6 @@ def _kept_dict(k: Kept) -> dict[str, Any]:
 
 
 def _write_summary(result: RunResult) -> Path:
-    from ipkpi.output import terminal as render
-
     folder = result.config.output / RUNS_FOLDER
     folder.mkdir(exist_ok=True)
     stamp = result.started_at.strftime("%Y-%m-%dT%H%M%S")
@@ -427,7 +425,7 @@ def _write_summary(result: RunResult) -> Path:
     while path.exists():  # two runs in one second: keep both
         path, n = folder / f"run-{stamp}-{n}.json", n + 1
     result.summary_path = path
-    text = render.to_json(summary_document(result))
+    text = to_json(summary_document(result))
     write_text(path, text)
     write_text(result.config.output / "run-latest.json", text)
     return path
