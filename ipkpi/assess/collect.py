@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ipkpi.catalogue.model import WINDOWED_KINDS, Catalogue, Plan, Target
-from ipkpi.catalogue.select import select_plan
 from ipkpi.errors import UnknownCity, UnknownLead, UsageError
 from ipkpi.labels import LANGS, label
+from ipkpi.store.base import Store
 
 NO_LEAD = "none"  # --lead none: the targets for which the plan names no lead unit
 _NO_LEAD_WORDS = ("none", "无", "未明确")
@@ -105,18 +105,11 @@ def default_year(catalogue: Catalogue, city: str, today: dt.date) -> int:
     return min(today.year - 1, last)
 
 
-def collect(
-    catalogue: Catalogue,
-    store,
-    city: str,
-    year: int,
-    lead: str | None = None,
-    plan_id: str | None = None,
-) -> Collection:
-    """The targets of ``city``'s plan for ``year`` that need a figure for that year (led by
-    ``lead``, a lead unit's name or part of it, or none), with the figures ``store``
-    holds for the year and the year before; ``store`` may be None (no figures yet)."""
-    plan = select_plan(catalogue, city, plan_id, as_of=year)
+def collect(store: Store | None, plan: Plan, year: int, lead: str | None = None) -> Collection:
+    """The targets of ``plan`` that need a figure for ``year`` (led by ``lead``, a lead
+    unit's name or part of it, or none), with the figures ``store`` holds for the year and
+    the year before; ``store`` may be None (no figures yet). The plan is the caller's
+    choice: ``ipkpi.catalogue.select.select_plan(catalogue, city, plan_id, as_of=year)``."""
     if not plan.targets:
         raise UsageError(f"{plan.id} has no targets, only tasks or rules: no figures to collect")
     needing = [t for t in plan.targets if year in figure_years(t, plan)]
@@ -128,7 +121,7 @@ def collect(
         )
     chosen = None if lead is None else resolve_lead(plan, lead)
     needing = [t for t in needing if led_by(t, chosen)]
-    figures = _figures(store, city, {t.id for t in needing}, {year - 1, year})
+    figures = _figures(store, plan.city, {t.id for t in needing}, {year - 1, year})
     wanted = tuple(
         Wanted(t, figures.get((t.id, year - 1)), figures.get((t.id, year))) for t in needing
     )
@@ -153,7 +146,9 @@ def per_lead(collection: Collection) -> list[Collection]:
     return [c for c in split if c.wanted]
 
 
-def _figures(store, city: str, ids: set[str], years: set[int]) -> dict[tuple[str, int], Figure]:
+def _figures(
+    store: Store | None, city: str, ids: set[str], years: set[int]
+) -> dict[tuple[str, int], Figure]:
     if store is None:
         return {}
     rows, _files = store.current_values(city)

@@ -24,6 +24,7 @@ from ipkpi.assess.report import build_report
 from ipkpi.catalogue.model import Catalogue, Plan, Target
 from ipkpi.catalogue.select import report_plan
 from ipkpi.errors import UnknownMeasure
+from ipkpi.store.base import Store
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def measures(catalogue: Catalogue) -> dict[str, list[tuple[Plan, Target]]]:
 
 def compare(
     catalogue: Catalogue,
-    store,
+    store: Store,
     measure: str,
     *,
     as_of: int,
@@ -82,9 +83,8 @@ def compare(
         if not any(t.measures(measure) for t in plan.targets):
             continue  # no store reads for a place that does not measure it
         report = build_report(
-            catalogue,
             store,
-            city,
+            plan,
             as_of=as_of,
             method=method,
             thresholds=thresholds,

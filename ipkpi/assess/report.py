@@ -19,8 +19,8 @@ from ipkpi.assess.engine import (
     assess_plan,
 )
 from ipkpi.assess.tasks import TasksAssessment, assess_tasks
-from ipkpi.catalogue.model import Catalogue, Plan
-from ipkpi.catalogue.select import report_plan
+from ipkpi.catalogue.model import Plan
+from ipkpi.store.base import Store
 
 
 @dataclass(frozen=True)
@@ -53,24 +53,23 @@ class Report:
 
 
 def build_report(
-    catalogue: Catalogue,
-    store,
-    city: str,
+    store: Store,
+    plan: Plan,
     *,
     as_of: int,
-    plan_id: str | None = None,
     method: Method = Method.LINEAR,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     evidence: bool = True,
     today: dt.date | None = None,
 ) -> Report:
-    """Assess the city's plan (the one for ``as_of`` unless ``plan_id``) on the store's
-    current figures up to ``as_of``, and its tasks on the progress reported by the end of
-    ``as_of`` or ``today``, whichever is earlier. ``evidence``: keep every stored value
-    used, with its provenance (the Excel summary's data sheet needs them; the report and
-    JSON do not, and skipping them makes a report several times faster)."""
+    """Assess ``plan`` (the caller's choice, e.g. ``ipkpi.catalogue.select.report_plan``) on
+    the store's current figures for its city up to ``as_of``, and its tasks on the progress
+    reported by the end of ``as_of`` or ``today``, whichever is earlier. ``evidence``: keep
+    every stored value used, with its provenance (the Excel summary's data sheet needs
+    them; the report and JSON do not, and skipping them makes a report several times
+    faster)."""
 
-    plan = report_plan(catalogue, city, plan_id, as_of)
+    city = plan.city
     tasks = None
     if plan.tasks:
         tasks = build_tasks(store, plan, min(dt.date(as_of, 12, 31), today or dt.date.today()))
@@ -104,7 +103,7 @@ def build_report(
     return Report(assessment, tuple(sources), kept, tasks, marked)
 
 
-def build_tasks(store, plan: Plan, as_of: dt.date) -> TasksAssessment:
+def build_tasks(store: Store, plan: Plan, as_of: dt.date) -> TasksAssessment:
     """The plan's tasks as of a day, on the progress in the store."""
     progress = {p.task_id: p for p in store.task_progress(plan.city, plan.id)}
     return assess_tasks(plan, progress, as_of)

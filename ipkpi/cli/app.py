@@ -648,15 +648,13 @@ def report(
     catalogue = _catalogue(targets)
     year = as_of if as_of is not None else dt.date.today().year
     db_path = resolve_db_path(db)
-    select.report_plan(catalogue, city, plan, year)  # an unknown city or plan: usage error
+    chosen = select.report_plan(catalogue, city, plan, year)  # unknown city or plan: usage error
     _require_store(db_path)
     with SQLiteStore(db_path, readonly=True) as store:
         result = reports.build_report(
-            catalogue,
             store,
-            city,
+            chosen,
             as_of=year,
-            plan_id=plan,
             method=Method(method.value),
             thresholds=limits,
             evidence=False,
@@ -956,6 +954,7 @@ def template(
     ipkpi template --city guizhou --year 2025 --each-lead -o templates/
     """
     from ipkpi.assess.collect import collect, per_lead
+    from ipkpi.catalogue.select import select_plan
     from ipkpi.errors import UsageError
     from ipkpi.output.template import template_file_name, write_template
     from ipkpi.store.base import resolve_db_path
@@ -976,7 +975,8 @@ def template(
     chosen_year = _collection_year(catalogue, city, year)
     db_path = resolve_db_path(db)
     with SQLiteStore(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
-        collection = collect(catalogue, store, city, chosen_year, lead, plan)
+        chosen = select_plan(catalogue, city, plan, as_of=chosen_year)
+        collection = collect(store, chosen, chosen_year, lead)
     if not collection.wanted:
         raise UsageError(
             f"{collection.lead} leads no target of {collection.plan.id} needing a "
@@ -1028,6 +1028,7 @@ def missing(
     --lead 省知识产权局; ipkpi missing --city nanjing -f json --fail-on missing
     """
     from ipkpi.assess import collect as collecting
+    from ipkpi.catalogue.select import select_plan
     from ipkpi.output import tables as render
     from ipkpi.output import terminal as drawing
     from ipkpi.store.base import resolve_db_path
@@ -1043,7 +1044,8 @@ def missing(
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with SQLiteStore(db_path, readonly=True) as store:
-        result = collecting.collect(catalogue, store, city, chosen_year, lead, plan)
+        chosen = select_plan(catalogue, city, plan, as_of=chosen_year)
+        result = collecting.collect(store, chosen, chosen_year, lead)
     lang_code = lang.value
     rows = missing_views.missing_rows(result, lang_code)
     columns = missing_views.MISSING_COLUMNS
@@ -1225,14 +1227,13 @@ def export(
     from ipkpi.run.job import reportable_cities
 
     chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities))
-    for city in chosen:
-        select.report_plan(catalogue, city, None, year)  # an unknown city is a usage error
+    # an unknown city is a usage error
+    plans = [select.report_plan(catalogue, city, None, year) for city in chosen]
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with SQLiteStore(db_path, readonly=True) as store:
         built = [
-            reports.build_report(catalogue, store, city, as_of=year, method=Method(method.value))
-            for city in chosen
+            reports.build_report(store, p, as_of=year, method=Method(method.value)) for p in plans
         ]
     summary = write_export(output, built, lang=lang.value, made_at=dt.datetime.now().astimezone())
     typer.echo(

@@ -27,6 +27,7 @@ from typing import Any
 from ipkpi.assess.engine import Method
 from ipkpi.assess.report import build_report
 from ipkpi.catalogue.model import Catalogue
+from ipkpi.catalogue.select import report_plan
 from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.ingest.rejects import Rejection, reject
@@ -291,8 +292,9 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
     the latest JSON already holds exactly these figures."""
     from ipkpi.output.excel import write_export
 
+    plan = report_plan(catalogue, city, None, year)
     built = build_report(
-        catalogue, store, city, as_of=year, method=Method(config.method), today=started.date()
+        store, plan, as_of=year, method=Method(config.method), today=started.date()
     )
     document = to_json(report_document(built, config.lang))
     out = config.output
