@@ -103,41 +103,9 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
         return label("reading.no_data", lang, reason=reason)
     req = _requirement(a, lang)
     if t.kind in (Kind.ANNUAL, Kind.RISE):
-        years = ("、" if lang == "zh" else ", ").join(str(y) for y in a.years_missed)
-        first, last = a.years_counted[0], a.years_counted[-1]
-        if t.kind is Kind.RISE:
-            first = a.years_counted[1] if len(a.years_counted) > 1 else first
-            key = "reading.rise_fell" if a.years_missed else "reading.rise_ok"
-        else:
-            key = "reading.annual_missed" if a.years_missed else "reading.annual_ok"
-        return label(key, lang, years=years, span=year_span(first, last), req=req)
+        return _years_reading(a, req, lang)
 
-    value = with_unit(a.actual, t.unit, lang)
-    if t.kind is Kind.GROWTH and a.baseline:
-        head = label(
-            "reading.growth_head",
-            lang,
-            span=year_span(a.baseline.year, a.actual_year),
-            rate=fmt(a.actual, 1),
-        )
-    elif t.kind is Kind.CUMULATIVE:
-        head = label(
-            "reading.sum_head", lang, span=year_span(a.years_counted[0], a.actual_year), value=value
-        )
-    elif t.kind is Kind.AVERAGE:
-        head = label(
-            "reading.mean_head",
-            lang,
-            span=year_span(a.years_counted[0], a.actual_year),
-            value=value,
-        )
-    elif t.kind is Kind.INCREMENT and a.baseline:
-        head = label(
-            "reading.increment_head", lang, year=a.actual_year, since=a.baseline.year, value=value
-        )
-    else:
-        head = label("reading.level_head", lang, year=a.actual_year, value=value)
-
+    head = _head(a, lang)
     if status is Status.MET:
         return label("reading.met", lang, head=head, req=req)
     if status is Status.MISSED:
@@ -146,30 +114,7 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
     if status is Status.ACHIEVED:
         return label("reading.achieved", lang, head=head, req=req)
 
-    parts = []
-    if t.comparator is Comparator.APPROX and a.gap is not None and a.gap < 0:
-        # 左右 overshot: past the target by more than the tolerance
-        off = difference(-a.gap, t.unit, lang)
-        parts.append(head + label("reading.off", lang, req=req, amount=off))
-    elif status is Status.MOVING_AWAY and a.baseline is not None and t.kind is not Kind.GROWTH:
-        moved = _change_words(a.actual - path_start(a), a.target.unit, lang)
-        parts.append(head + label("reading.away", lang, year=a.baseline.year, change=moved))
-    elif t.kind is Kind.GROWTH or a.gap_share_closed is None or a.time_share_elapsed is None:
-        parts.append(head + label("reading.against", lang, req=req))
-    else:
-        diff = a.gap_share_closed - a.time_share_elapsed
-        points = _points(diff)
-        pace = (
-            label("reading.even", lang)
-            if points == "0"
-            else label(
-                "reading.ahead" if diff > 0 else "reading.lagging",
-                lang,
-                points=points,
-                s="" if points == "1" else "s",
-            )
-        )
-        parts.append(label("reading.progress", lang, closed=pct(a.gap_share_closed), pace=pace))
+    parts = [_standing(a, head, req, lang)]
     if a.required_rate is not None and a.remaining_years:
         key = "reading.needs_one" if a.remaining_years == 1 else "reading.needs"
         parts.append(
@@ -181,6 +126,76 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
             )
         )
     return ("，" if lang == "zh" else "; ").join(parts)
+
+
+def _years_reading(a: Assessment, req: str, lang: Lang) -> str:
+    """An annual or rise target: the years that missed the requirement (or fell), if any."""
+    t = a.target
+    years = ("、" if lang == "zh" else ", ").join(str(y) for y in a.years_missed)
+    first, last = a.years_counted[0], a.years_counted[-1]
+    if t.kind is Kind.RISE:
+        first = a.years_counted[1] if len(a.years_counted) > 1 else first
+        key = "reading.rise_fell" if a.years_missed else "reading.rise_ok"
+    else:
+        key = "reading.annual_missed" if a.years_missed else "reading.annual_ok"
+    return label(key, lang, years=years, span=year_span(first, last), req=req)
+
+
+def _head(a: Assessment, lang: Lang) -> str:
+    """What the target measures so far: ``2024年为71.21件`` and the like."""
+    t = a.target
+    value = with_unit(a.actual, t.unit, lang)
+    if t.kind is Kind.GROWTH and a.baseline:
+        return label(
+            "reading.growth_head",
+            lang,
+            span=year_span(a.baseline.year, a.actual_year),
+            rate=fmt(a.actual, 1),
+        )
+    if t.kind is Kind.CUMULATIVE:
+        return label(
+            "reading.sum_head", lang, span=year_span(a.years_counted[0], a.actual_year), value=value
+        )
+    if t.kind is Kind.AVERAGE:
+        return label(
+            "reading.mean_head",
+            lang,
+            span=year_span(a.years_counted[0], a.actual_year),
+            value=value,
+        )
+    if t.kind is Kind.INCREMENT and a.baseline:
+        return label(
+            "reading.increment_head", lang, year=a.actual_year, since=a.baseline.year, value=value
+        )
+    return label("reading.level_head", lang, year=a.actual_year, value=value)
+
+
+def _standing(a: Assessment, head: str, req: str, lang: Lang) -> str:
+    """Where a target not yet final stands: off its 左右 target, moving away, against the
+    requirement, or its progress beside the time elapsed."""
+    t, status = a.target, a.status
+    if t.comparator is Comparator.APPROX and a.gap is not None and a.gap < 0:
+        # 左右 overshot: past the target by more than the tolerance
+        off = difference(-a.gap, t.unit, lang)
+        return head + label("reading.off", lang, req=req, amount=off)
+    if status is Status.MOVING_AWAY and a.baseline is not None and t.kind is not Kind.GROWTH:
+        moved = _change_words(a.actual - path_start(a), a.target.unit, lang)
+        return head + label("reading.away", lang, year=a.baseline.year, change=moved)
+    if t.kind is Kind.GROWTH or a.gap_share_closed is None or a.time_share_elapsed is None:
+        return head + label("reading.against", lang, req=req)
+    diff = a.gap_share_closed - a.time_share_elapsed
+    points = _points(diff)
+    pace = (
+        label("reading.even", lang)
+        if points == "0"
+        else label(
+            "reading.ahead" if diff > 0 else "reading.lagging",
+            lang,
+            points=points,
+            s="" if points == "1" else "s",
+        )
+    )
+    return label("reading.progress", lang, closed=pct(a.gap_share_closed), pace=pace)
 
 
 def note_text(note: Note, a: Assessment, lang: Lang = "zh") -> str:
