@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.assess.engine import Method
 from ipkpi.assess.report import build_report
+from ipkpi.assess.results import Method
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.select import report_plan
 from ipkpi.cli.app import app

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ipkpi.assess.engine import (
+from ipkpi.assess.report import build_report
+from ipkpi.assess.results import (
     DEFAULT_THRESHOLDS,
     STATUS_ORDER,
     Assessment,
@@ -20,7 +21,6 @@ from ipkpi.assess.engine import (
     Status,
     Thresholds,
 )
-from ipkpi.assess.report import build_report
 from ipkpi.catalogue.model import Catalogue, Plan, Target
 from ipkpi.catalogue.select import report_plan
 from ipkpi.errors import UnknownMeasure

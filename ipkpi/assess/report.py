@@ -9,14 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ipkpi.assess.engine import (
+from ipkpi.assess.engine import assess_plan
+from ipkpi.assess.results import (
     DEFAULT_THRESHOLDS,
     Assessment,
     Method,
     PlanAssessment,
     Point,
     Thresholds,
-    assess_plan,
 )
 from ipkpi.assess.tasks import TasksAssessment, assess_tasks
 from ipkpi.catalogue.model import Plan

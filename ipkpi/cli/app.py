@@ -532,7 +532,7 @@ class GroupBy(StrEnum):
 def _statuses(value: str | None, option: str) -> set[str] | None:
     """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error.
     --fail-on also takes ``overdue`` (a task past its deadline)."""
-    from ipkpi.assess.engine import FAIL_ON_CODES, STATUS_CODES
+    from ipkpi.assess.results import FAIL_ON_CODES, STATUS_CODES
 
     if value is None:
         return None
@@ -549,7 +549,7 @@ def _statuses(value: str | None, option: str) -> set[str] | None:
 
 
 def _thresholds(value: str | None):
-    from ipkpi.assess.engine import DEFAULT_THRESHOLDS, Thresholds
+    from ipkpi.assess.results import DEFAULT_THRESHOLDS, Thresholds
 
     if value is None:
         return DEFAULT_THRESHOLDS
@@ -633,7 +633,7 @@ def report(
     ipkpi report --city shijiazhuang --fail-on behind,moving_away
     """
     from ipkpi.assess import report as reports
-    from ipkpi.assess.engine import Method
+    from ipkpi.assess.results import Method
     from ipkpi.catalogue import select
     from ipkpi.output import tables as render
     from ipkpi.output import terminal as drawing
@@ -1115,7 +1115,7 @@ def compare(
     ipkpi compare -m ip_pledge_financing -f json
     """
     from ipkpi.assess import compare as comparing
-    from ipkpi.assess.engine import Method
+    from ipkpi.assess.results import Method
     from ipkpi.output import tables as render
     from ipkpi.output import terminal as drawing
     from ipkpi.store.base import resolve_db_path
@@ -1210,7 +1210,7 @@ def export(
     ipkpi export --all --as-of 2024 -o summary.xlsx
     """
     from ipkpi.assess import report as reports
-    from ipkpi.assess.engine import Method
+    from ipkpi.assess.results import Method
     from ipkpi.catalogue import select
     from ipkpi.output.excel import write_export
     from ipkpi.store.base import resolve_db_path

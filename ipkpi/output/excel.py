@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi.assess.engine import STATUS_ORDER, Assessment, trend
+from ipkpi.assess.engine import trend
 from ipkpi.assess.report import Report
+from ipkpi.assess.results import STATUS_ORDER, Assessment
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.textwidth import display_width

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipkpi.assess.engine import Method
 from ipkpi.assess.report import build_report
+from ipkpi.assess.results import Method
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.catalogue.select import report_plan
 from ipkpi.errors import UsageError, display_path

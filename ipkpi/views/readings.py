@@ -5,7 +5,7 @@ sentences. No I/O.
 
 from __future__ import annotations
 
-from ipkpi.assess.engine import Assessment, Note, Status
+from ipkpi.assess.results import Assessment, Note, Status
 from ipkpi.catalogue.model import Comparator, Kind
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import target_requirement

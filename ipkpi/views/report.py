@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ipkpi.assess.engine import STATUS_ORDER, Assessment, PlanAssessment
 from ipkpi.assess.report import Report
+from ipkpi.assess.results import STATUS_ORDER, Assessment, PlanAssessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.catalogue.model import Kind
 from ipkpi.labels import Lang, label
