@@ -8,6 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+from ipkpi.assess.report import Report
+from ipkpi.assess.results import Assessment
+from ipkpi.assess.rewards import RewardsResult
+from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.views.report import report_notes, report_row, report_title
 from ipkpi.views.rewards import (
@@ -101,7 +105,14 @@ def _status_style(column: str, row: dict[str, str]) -> str | None:
     return STATUS_STYLES.get(row.get("status_code", "")) if column == "status" else None
 
 
-def print_report(report, results, columns, lang: Lang, group_by: str, summary: str) -> None:
+def print_report(
+    report: Report,
+    results: Sequence[Assessment],
+    columns: Sequence[str],
+    lang: Lang,
+    group_by: str,
+    summary: str,
+) -> None:
     from rich.console import Console
     from rich.markup import escape
 
@@ -130,7 +141,7 @@ TASK_STATE_STYLES = {
 }
 
 
-def print_tasks(assessment, lang: Lang, by_lead: bool = False) -> None:
+def print_tasks(assessment: TasksAssessment, lang: Lang, by_lead: bool = False) -> None:
     from rich.console import Console
     from rich.markup import escape
 
@@ -151,7 +162,7 @@ def print_tasks(assessment, lang: Lang, by_lead: bool = False) -> None:
     Console().print(escape(summary_line(assessment, lang)), highlight=False)
 
 
-def print_rewards(result, lang: Lang) -> None:
+def print_rewards(result: RewardsResult, lang: Lang) -> None:
     from rich.console import Console
     from rich.markup import escape
 

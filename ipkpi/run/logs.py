@@ -12,11 +12,7 @@ from pathlib import Path
 from ipkpi.errors import UsageError
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(message)s"
-
-
 LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
-
-
 _LEVEL_COLOURS = {"WARNING": "\x1b[33m", "ERROR": "\x1b[31;1m", "DEBUG": "\x1b[2m"}
 
 

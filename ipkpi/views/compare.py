@@ -13,8 +13,6 @@ from ipkpi.views.numbers import rounded
 from ipkpi.views.report import assessment_dict, report_row, target_name
 
 COMPARE_SCHEMA = "ipkpi.compare/1"
-
-
 COMPARE_COLUMNS = ("rank", "place", "name", "unit", "actual", "target", "progress", "status")
 
 

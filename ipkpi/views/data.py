@@ -10,8 +10,6 @@ from ipkpi.labels import Lang, label
 from ipkpi.views.numbers import format_number, number
 
 DATA_SCHEMA = "ipkpi.data/1"
-
-
 DATA_COLUMNS = (
     "city",
     "target_id",
@@ -25,8 +23,6 @@ DATA_COLUMNS = (
     "cell",
     "ingested_at",
 )
-
-
 DATA_CSV_COLUMNS = (
     "city",
     "target_id",

@@ -11,10 +11,7 @@ from ipkpi.views.numbers import format_number, number
 from ipkpi.views.tasks import leads_of
 
 MISSING_SCHEMA = "ipkpi.missing/1"
-
-
 MISSING_COLUMNS = ("lead", "id", "name", "unit", "asks", "previous")
-
 
 MISSING_CSV_COLUMNS = (
     "city",

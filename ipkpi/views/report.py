@@ -138,7 +138,6 @@ REPORT_COLUMNS = (
     "status",
 )
 
-
 REPORT_CSV_COLUMNS = (
     "plan",
     "as_of",

@@ -299,8 +299,6 @@ CLAIM_COLUMNS = (
     "arithmetic",
     "amount",
 )
-
-
 TOTAL_COLUMNS = ("measure", "rule_name", "claims", "eligible_n", "amount")
 
 

@@ -173,8 +173,6 @@ def tasks_document(assessment: TasksAssessment, lang: Lang = "zh") -> dict[str, 
 
 
 TASK_COLUMNS = ("number", "task", "lead", "deadline", "state", "progress_reported", "reading")
-
-
 TASK_CSV_COLUMNS = (
     "city",
     "plan",
