@@ -43,12 +43,14 @@ CALAMINE_READ = (
 ALL_REPORTS = (
     "import sys; from pathlib import Path; "
     "from ipkpi.catalogue.loader import load_catalogue; "
+    "from ipkpi.catalogue.select import report_plan; "
     "from ipkpi.store.sqlite import SQLiteStore; "
-    "from ipkpi.assess.report import build_report, report_document; "
-    "from ipkpi.output.terminal import to_json_bytes; "
+    "from ipkpi.assess.report import build_report; "
+    "from ipkpi.views.report import report_document; "
+    "from ipkpi.output.tables import to_json_bytes; "
     "c = load_catalogue(Path(sys.argv[2])); s = SQLiteStore(Path(sys.argv[1]), readonly=True); "
-    "out = [report_document(build_report(c, s, city, as_of=2030, evidence=False)) "
-    "for city in c.cities()]; "
+    "out = [report_document(build_report(s, report_plan(c, city, None, 2030), as_of=2030, "
+    "evidence=False)) for city in c.cities()]; "
     "sys.stdout.buffer.write(to_json_bytes(out))"
 )
 # ipkpi ingest with the context checks (plausibility, units from context) switched off:

@@ -14,15 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipkpi.assess.engine import (
+from ipkpi.assess.engine import assess, assess_plan
+from ipkpi.assess.results import (
     STATUS_ORDER,
     Method,
     Note,
     Point,
     Status,
     Thresholds,
-    assess,
-    assess_plan,
     holds,
 )
 from ipkpi.catalogue.model import (

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 import ipkpi.output.excel
 from ipkpi.assess.report import build_report
 from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.catalogue.select import report_plan
 from ipkpi.cli.app import app
 from ipkpi.output.excel import write_export
 from ipkpi.output.excel_plans import GAP_COLUMNS
@@ -89,7 +90,7 @@ def report_docs(sample_db):
 @pytest.fixture(scope="module")
 def nanjing_report(sample_db):
     with SQLiteStore(sample_db, readonly=True) as store:
-        return build_report(load_catalogue(), store, "nanjing", as_of=2024)
+        return build_report(store, report_plan(load_catalogue(), "nanjing", None, 2024), as_of=2024)
 
 
 def run(runner, *args):
@@ -285,9 +286,9 @@ def test_met_missed_and_no_data_fills(sample_db, tmp_path):
     """As of 2025 Nanjing's targets are met or missed; on an empty store all have no data."""
     catalogue = load_catalogue()
     with SQLiteStore(sample_db, readonly=True) as store:
-        final = build_report(catalogue, store, "nanjing", as_of=2025)
+        final = build_report(store, report_plan(catalogue, "nanjing", None, 2025), as_of=2025)
     with SQLiteStore(tmp_path / "empty.db") as store:
-        empty = build_report(catalogue, store, "nanjing", as_of=2024)
+        empty = build_report(store, report_plan(catalogue, "nanjing", None, 2024), as_of=2024)
     path = tmp_path / "final.xlsx"
     summary = write_export(path, [final, empty], made_at=MADE_AT)
     assert summary.sheets == (

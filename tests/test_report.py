@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ipkpi.assess.engine import Method
 from ipkpi.assess.report import build_report
+from ipkpi.assess.results import Method
 from ipkpi.catalogue.loader import load_catalogue
+from ipkpi.catalogue.select import report_plan
 from ipkpi.cli.app import app
 from ipkpi.store.sqlite import SQLiteStore
 
@@ -178,7 +179,7 @@ def test_json_figures_equal_the_engine_results(runner, sample_db):
         for as_of in (2023, 2024, 2025):
             document = report_json(runner, sample_db, "--city", city, "--as-of", str(as_of))
             with SQLiteStore(sample_db, readonly=True) as store:
-                engine = build_report(catalogue, store, city, as_of=as_of)
+                engine = build_report(store, report_plan(catalogue, city, None, as_of), as_of=as_of)
             assert [t["id"] for t in document["targets"]] == [a.target.id for a in engine.results]
             for t, a in zip(document["targets"], engine.results, strict=True):
                 assert t["status"] == a.status.value
@@ -468,7 +469,12 @@ def test_empty_store_gives_no_data(runner, in_tmp):
 
 def test_library_build_report_with_cagr(sample_db):
     with SQLiteStore(sample_db, readonly=True) as store:
-        report = build_report(load_catalogue(), store, "guizhou", as_of=2023, method=Method.CAGR)
+        report = build_report(
+            store,
+            report_plan(load_catalogue(), "guizhou", None, 2023),
+            as_of=2023,
+            method=Method.CAGR,
+        )
     assert report.assessment.method is Method.CAGR
     assert [f.path.rsplit("/", 1)[-1] for f in report.sources] == [
         "贵州省知识产权主要指标监测表.xlsx"
@@ -477,8 +483,10 @@ def test_library_build_report_with_cagr(sample_db):
 
 def test_a_report_without_evidence_has_the_same_figures_and_sources(sample_db):
     with SQLiteStore(sample_db, readonly=True) as store:
-        full = build_report(load_catalogue(), store, "nanjing", as_of=2024)
-        light = build_report(load_catalogue(), store, "nanjing", as_of=2024, evidence=False)
+        full = build_report(store, report_plan(load_catalogue(), "nanjing", None, 2024), as_of=2024)
+        light = build_report(
+            store, report_plan(load_catalogue(), "nanjing", None, 2024), as_of=2024, evidence=False
+        )
     assert light.results == full.results
     assert light.sources == full.sources
     # The statistics, and the progress sheet of the plan's three phases (tasks).

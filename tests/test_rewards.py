@@ -15,13 +15,14 @@ from decimal import Decimal
 import pytest
 from conftest import write_workbook
 
-from ipkpi.assess.rewards import apply_rules, arithmetic, why
+from ipkpi.assess.rewards import apply_rules
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import ApplicantType
 from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import ClaimsError
 from ipkpi.ingest.claims import Claim, read_claims
+from ipkpi.views.rewards import arithmetic, why
 
 ENTERPRISE = ApplicantType.ENTERPRISE
 UNIVERSITY = ApplicantType.UNIVERSITY

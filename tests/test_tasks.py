@@ -19,26 +19,17 @@ import pytest
 from conftest import write_workbook
 
 from ipkpi.assess.report import build_report
-from ipkpi.assess.tasks import (
-    TaskState,
-    assess_task,
-    assess_tasks,
-    reading,
-    rows_by_lead,
-    state_text,
-    summary_line,
-    task_dict,
-    task_row,
-)
+from ipkpi.assess.tasks import TaskState, assess_task, assess_tasks
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import Source, Task
-from ipkpi.catalogue.select import tasks_plan
+from ipkpi.catalogue.select import report_plan, tasks_plan
 from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import parse_file
 from ipkpi.ingest.report import FileReport, IngestOptions
 from ipkpi.labels import label
 from ipkpi.store.records import Progress, TaskProgress
 from ipkpi.store.sqlite import SQLiteStore
+from ipkpi.views.tasks import reading, rows_by_lead, state_text, summary_line, task_dict, task_row
 
 D = dt.date
 DB = "store.db"
@@ -1076,8 +1067,12 @@ def test_report_fail_on_overdue_exits_3_when_a_phase_is_overdue(runner, empty_st
 
 def test_build_report_reads_tasks_on_the_earlier_of_year_end_and_today(catalogue, empty_store):
     with SQLiteStore(empty_store / DB, readonly=True) as store:
-        mid = build_report(catalogue, store, "nanjing", as_of=2023, today=D(2023, 6, 30))
-        after = build_report(catalogue, store, "nanjing", as_of=2023, today=D(2024, 5, 1))
+        mid = build_report(
+            store, report_plan(catalogue, "nanjing", None, 2023), as_of=2023, today=D(2023, 6, 30)
+        )
+        after = build_report(
+            store, report_plan(catalogue, "nanjing", None, 2023), as_of=2023, today=D(2024, 5, 1)
+        )
     assert mid.tasks.as_of == D(2023, 6, 30)
     # 2022-12-31 → 2023-06-30: 31 + 28 + 31 + 30 + 31 + 30 days
     assert [(a.task.id, a.days_overdue) for a in mid.tasks.overdue] == [("phase_publicity", 181)]

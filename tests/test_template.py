@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 from conftest import GOOD_PLAN, one_change, write_plan
 
-from ipkpi.assess.collect import NO_LEAD, asks, collect, default_year, figure_years, resolve_lead
+from ipkpi.assess.collect import NO_LEAD, collect, default_year, figure_years, resolve_lead
 from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import UnknownLead, UsageError
 from ipkpi.store.sqlite import SQLiteStore
+from ipkpi.views.missing import asks, by_lead
 
 DB = "store.db"
 SHEET = "2025年数据填报"
@@ -957,7 +958,7 @@ def test_resolve_lead(catalogue):
 
 
 def test_collect_without_a_store(catalogue):
-    everything = collect(catalogue, None, "nanjing", 2025)
+    everything = collect(None, select_plan(catalogue, "nanjing", as_of=2025), 2025)
     assert (everything.plan.id, everything.year, everything.lead) == (
         "nanjing-2022-2025",
         2025,
@@ -966,15 +967,15 @@ def test_collect_without_a_store(catalogue):
     assert [w.target.id for w in everything.wanted] == [r[2] for r in NANJING_ROWS]
     assert {(w.previous, w.stored) for w in everything.wanted} == {(None, None)}
     assert len(everything.missing) == 15
-    one = collect(catalogue, None, "nanjing", 2025, lead="市场监管")
+    one = collect(None, select_plan(catalogue, "nanjing", as_of=2025), 2025, lead="市场监管")
     assert (one.lead, [w.target.id for w in one.wanted]) == (
         "市市场监管局",
         ["ip_operation_centers_built"],
     )
-    none = collect(catalogue, None, "nanjing", 2025, lead="无")
+    none = collect(None, select_plan(catalogue, "nanjing", as_of=2025), 2025, lead="无")
     assert (none.lead, len(none.wanted)) == (NO_LEAD, 14)
     with pytest.raises(UsageError) as caught:
-        collect(catalogue, None, "nanjing", 2026)
+        collect(None, select_plan(catalogue, "nanjing", as_of=2026), 2026)
     assert str(caught.value) == (
         "no target of nanjing-2022-2025 needs a 2026 figure; its targets need 2021–2025"
     )
@@ -982,7 +983,7 @@ def test_collect_without_a_store(catalogue):
 
 def test_collect_reads_last_year_and_this_year_from_the_store(catalogue, sample_db):
     with SQLiteStore(sample_db, readonly=True) as store:
-        collection = collect(catalogue, store, "nanjing", 2025)
+        collection = collect(store, select_plan(catalogue, "nanjing", as_of=2025), 2025)
     first = collection.wanted[0]
     assert first.target.id == "high_value_invention_patents_per_10k"
     assert (tuple(first.previous), tuple(first.stored)) == (
@@ -994,8 +995,8 @@ def test_collect_reads_last_year_and_this_year_from_the_store(catalogue, sample_
 
 
 def test_by_lead_lists_a_joint_target_under_each_lead(catalogue):
-    collection = collect(catalogue, None, "guizhou", 2025)
-    groups = {lead: [w.target.id for w in ws] for lead, ws in collection.by_lead("zh")}
+    collection = collect(None, select_plan(catalogue, "guizhou", as_of=2025), 2025)
+    groups = {lead: [w.target.id for w in ws] for lead, ws in by_lead(collection, "zh")}
     assert list(groups) == [*GUIZHOU_ALL_LEADS, "未明确牵头单位"]
     by_file = {f"guizhou-2025-{lead}.xlsx": ids for lead, ids in groups.items()}
     assert by_file == GUIZHOU_LEADS

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tabulate import tabulate
 from wcwidth import wcswidth
 
-from ipkpi.output.terminal import pipe_table, plain_table
+from ipkpi.output.tables import pipe_table, plain_table
 from ipkpi.output.textwidth import display_width
 
 # What ipkpi's tables hold: ASCII, Chinese, full-width and ambiguous-width punctuation.
@@ -37,7 +37,7 @@ def test_tables_are_tabulates(body, headers):
 
 
 def test_a_cell_on_several_lines_is_one_line_in_a_table():
-    from ipkpi.output.terminal import to_plain
+    from ipkpi.output.tables import to_plain
 
     assert to_plain([{"name": "万人高价值\n发明专利"}], ["name"], "en") == (
         "Indicator\n-------------------\n万人高价值 发明专利\n"

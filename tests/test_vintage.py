@@ -380,7 +380,7 @@ def kept_one(where: str = "/data/2023正式.xlsx") -> Kept:
 
 def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monkeypatch):
     from ipkpi.ingest.report import IngestReport
-    from ipkpi.output.terminal import ingest_lines
+    from ipkpi.views.ingest import ingest_lines
 
     monkeypatch.chdir(tmp_path)
     f = FileReport(tmp_path / "2023快报.xlsx", "ingested", layouts=("single",), values=2, new=1)
@@ -479,14 +479,18 @@ def test_cli_final_then_preliminary_says_the_preliminary_is_kept(tmp_path, cli):
 
 
 def test_the_report_names_the_latest_figures_vintage_where_its_file_marked_it(store, tmp_path):
-    from ipkpi.assess.report import build_report, report_document
+    from ipkpi.assess.report import build_report
     from ipkpi.catalogue.loader import load_catalogue
+    from ipkpi.catalogue.select import report_plan
+    from ipkpi.views.report import report_document
 
     catalogue = load_catalogue()
     other = "copyright_registrations_per_10k"
     write(store, tmp_path, "正式.xlsx", ob(60.86, "final"), ob(36.0, target=other))
     write(store, tmp_path, "快报.xlsx", ob(60.5, "preliminary"))  # kept aside
-    document = report_document(build_report(catalogue, store, CITY, as_of=YEAR))
+    document = report_document(
+        build_report(store, report_plan(catalogue, CITY, None, YEAR), as_of=YEAR)
+    )
     latest = {t["id"]: t["latest"] for t in document["targets"]}
     assert latest[TARGET] == {
         "year": YEAR,

@@ -139,7 +139,7 @@ def cities(
 
     Example: ipkpi cities --format json
     """
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
     from ipkpi.views import catalogue as views
 
     catalogue = _catalogue(targets)
@@ -156,12 +156,13 @@ def cities(
 
 def _echo_table(rows: list[dict[str, str]], columns, format: OutputFormat, lang: str) -> None:
     """A table as Markdown, drawn by rich on a terminal, else plain aligned text."""
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
 
     if format is OutputFormat.markdown:
         typer.echo(render.to_markdown(rows, columns, lang), nl=False)
     elif _is_terminal():
-        render.print_rich_table(rows, columns, lang)
+        drawing.print_rich_table(rows, columns, lang)
     else:
         typer.echo(render.to_plain(rows, columns, lang), nl=False)
 
@@ -189,7 +190,8 @@ def targets_show(
     ipkpi targets show --city guizhou --format json
     """
     from ipkpi.catalogue.select import select_plan
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
     from ipkpi.views import catalogue as views
 
     catalogue = _catalogue(targets)
@@ -211,13 +213,13 @@ def targets_show(
         columns = [c for c in views.TARGET_COLUMNS if c != "id"]
         sections.append((_plan_title(chosen, lang_code), rows, columns, "category"))
     if chosen.tasks:
-        from ipkpi.assess.tasks import CATALOGUE_TASK_COLUMNS, catalogue_task_row
+        from ipkpi.views.tasks import CATALOGUE_TASK_COLUMNS, catalogue_task_row
 
         rows = [catalogue_task_row(t, lang_code) for t in chosen.tasks]
         title = _plan_title(chosen, lang_code, "tasks")
         sections.append((title, rows, list(CATALOGUE_TASK_COLUMNS), None))
     if chosen.rules:
-        from ipkpi.assess.rewards import RULE_COLUMNS, rule_row
+        from ipkpi.views.rewards import RULE_COLUMNS, rule_row
 
         rows = [rule_row(r, chosen, lang_code) for r in chosen.rules]
         title = _plan_title(chosen, lang_code, "rules")
@@ -228,7 +230,7 @@ def targets_show(
         if format is OutputFormat.markdown:
             texts.append(f"## {title}\n\n{render.to_markdown(shown, columns, lang_code)}")
         elif _is_terminal():
-            render.print_rich_table(rows, columns, lang_code, title=title, group_by=group)
+            drawing.print_rich_table(rows, columns, lang_code, title=title, group_by=group)
         else:
             texts.append(f"{title}\n\n{render.to_plain(shown, columns, lang_code)}")
     if texts:
@@ -409,10 +411,11 @@ def ingest(
     """
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
     from ipkpi.ingest.report import IngestOptions
-    from ipkpi.output import terminal as render
+    from ipkpi.output import terminal as drawing
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.lock import store_lock
     from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import ingest as ingest_views
 
     catalogue = _catalogue(targets)
     options = IngestOptions(
@@ -433,12 +436,12 @@ def ingest(
         if dry_run
         else store_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=_say_waiting),
         SQLiteStore(store_path) as store,
-        render.file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
+        drawing.file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
     ):
         report = ingest_paths(files, catalogue, store, options, on_file=advance)
-    for line in render.ingest_lines(report, dry_run=dry_run):
+    for line in ingest_views.ingest_lines(report, dry_run=dry_run):
         typer.echo(line)
-    for line in render.ingest_problem_lines(report):
+    for line in ingest_views.ingest_problem_lines(report):
         typer.echo(line, err=True)
     if report.rejected:
         raise typer.Exit(1)
@@ -469,11 +472,11 @@ def data_show(
 
     Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
     """
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
     from ipkpi.store import vintage
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.sqlite import SQLiteStore
-    from ipkpi.views import catalogue as views
+    from ipkpi.views import data as data_views
 
     catalogue = _catalogue(targets)
     if city is not None:
@@ -487,14 +490,16 @@ def data_show(
     # With the history, why each value is or is not current (its vintage, then its order).
     whys = vintage.standings(stored) if history else [None] * len(stored)
     if format is OutputFormat.json:
-        document = views.data_document(stored, names, whys if history else None)
+        document = data_views.data_document(stored, names, whys if history else None)
         typer.echo(render.to_json(document), nl=False)
         return
-    rows = [views.data_row(o, names, lang.value, w) for o, w in zip(stored, whys, strict=True)]
-    columns = views.DATA_COLUMNS + (("current", "standing") if history else ())
+    rows = [data_views.data_row(o, names, lang.value, w) for o, w in zip(stored, whys, strict=True)]
+    columns = data_views.DATA_COLUMNS + (("current", "standing") if history else ())
     if format is OutputFormat.csv:
-        csv_rows = [views.data_csv_row(o, names, w) for o, w in zip(stored, whys, strict=True)]
-        csv_columns = views.DATA_HISTORY_CSV_COLUMNS if history else views.DATA_CSV_COLUMNS
+        csv_rows = [data_views.data_csv_row(o, names, w) for o, w in zip(stored, whys, strict=True)]
+        csv_columns = (
+            data_views.DATA_HISTORY_CSV_COLUMNS if history else data_views.DATA_CSV_COLUMNS
+        )
         typer.echo(render.to_csv(csv_rows, csv_columns), nl=False)
     else:
         _echo_table(rows, columns, format, lang.value)
@@ -528,7 +533,7 @@ class GroupBy(StrEnum):
 def _statuses(value: str | None, option: str) -> set[str] | None:
     """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error.
     --fail-on also takes ``overdue`` (a task past its deadline)."""
-    from ipkpi.assess.engine import FAIL_ON_CODES, STATUS_CODES
+    from ipkpi.assess.results import FAIL_ON_CODES, STATUS_CODES
 
     if value is None:
         return None
@@ -545,7 +550,7 @@ def _statuses(value: str | None, option: str) -> set[str] | None:
 
 
 def _thresholds(value: str | None):
-    from ipkpi.assess.engine import DEFAULT_THRESHOLDS, Thresholds
+    from ipkpi.assess.results import DEFAULT_THRESHOLDS, Thresholds
 
     if value is None:
         return DEFAULT_THRESHOLDS
@@ -629,11 +634,14 @@ def report(
     ipkpi report --city shijiazhuang --fail-on behind,moving_away
     """
     from ipkpi.assess import report as reports
-    from ipkpi.assess.engine import Method
+    from ipkpi.assess.results import Method
     from ipkpi.catalogue import select
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
+    from ipkpi.output import text as texts
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import report as report_views
 
     shown_statuses = _statuses(status, "--status")
     failing = _statuses(fail_on, "--fail-on")
@@ -641,15 +649,13 @@ def report(
     catalogue = _catalogue(targets)
     year = as_of if as_of is not None else dt.date.today().year
     db_path = resolve_db_path(db)
-    select.report_plan(catalogue, city, plan, year)  # an unknown city or plan: usage error
+    chosen = select.report_plan(catalogue, city, plan, year)  # unknown city or plan: usage error
     _require_store(db_path)
     with SQLiteStore(db_path, readonly=True) as store:
         result = reports.build_report(
-            catalogue,
             store,
-            city,
+            chosen,
             as_of=year,
-            plan_id=plan,
             method=Method(method.value),
             thresholds=limits,
             evidence=False,
@@ -657,38 +663,38 @@ def report(
     lang_code = lang.value
     shown = [
         a
-        for a in reports.ordered(result.results, group_by.value, lang_code)
+        for a in report_views.ordered(result.results, group_by.value, lang_code)
         if shown_statuses is None or a.status.value in shown_statuses
     ]
     if format is OutputFormat.json:
-        document = reports.report_document(result, lang_code)
+        document = report_views.report_document(result, lang_code)
         if shown_statuses is not None:
             ids = {a.target.id for a in shown}
             document["targets"] = [t for t in document["targets"] if t["id"] in ids]
         typer.echo(render.to_json(document), nl=False)
     elif format is OutputFormat.csv:
-        rows = [reports.report_csv_row(result, a, lang_code) for a in shown]
-        typer.echo(render.to_csv(rows, reports.REPORT_CSV_COLUMNS), nl=False)
+        rows = [report_views.report_csv_row(result, a, lang_code) for a in shown]
+        typer.echo(render.to_csv(rows, report_views.REPORT_CSV_COLUMNS), nl=False)
     else:
-        columns = (group_by.value, *reports.REPORT_COLUMNS[1:])
-        summary = reports.summary_line(result.assessment, lang_code, shown=len(shown))
+        columns = (group_by.value, *report_views.REPORT_COLUMNS[1:])
+        summary = report_views.summary_line(result.assessment, lang_code, shown=len(shown))
         args = (result, shown, columns, lang_code, group_by.value, summary)
         by_lead = group_by is GroupBy.lead
         markdown = format is OutputFormat.markdown
         if result.plan.targets:  # a plan of tasks only: no empty targets table
             if markdown:
-                typer.echo(render.report_markdown(*args), nl=False)
+                typer.echo(texts.report_markdown(*args), nl=False)
             elif _is_terminal():
-                render.print_report(*args)
+                drawing.print_report(*args)
             else:
-                typer.echo(render.report_plain(*args), nl=False)
+                typer.echo(texts.report_plain(*args), nl=False)
         if result.tasks is not None:
             gap = "\n" if result.plan.targets else ""
             if _is_terminal() and not markdown:
                 typer.echo(gap, nl=False)
-                render.print_tasks(result.tasks, lang_code, by_lead)
+                drawing.print_tasks(result.tasks, lang_code, by_lead)
             else:
-                text = render.tasks_text(result.tasks, lang_code, by_lead, markdown=markdown)
+                text = texts.tasks_text(result.tasks, lang_code, by_lead, markdown=markdown)
                 typer.echo(gap + text, nl=False)
     if failing:
         hits = [(a.target.id, a.status.value) for a in result.results if a.status.value in failing]
@@ -758,11 +764,13 @@ def tasks(
     --by lead; ipkpi tasks --city nanjing -f json; ipkpi tasks --city shanxi --fail-on overdue
     """
     from ipkpi.assess import report as reports
-    from ipkpi.assess import tasks as task_views
     from ipkpi.catalogue import select
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
+    from ipkpi.output import text as texts
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import tasks as task_views
 
     if by is GroupBy.category:
         raise typer.BadParameter("tasks are grouped by lead only: --by lead", param_hint="'--by'")
@@ -786,11 +794,11 @@ def tasks(
         rows = [task_views.task_csv_row(a, result.plan) for a in result.results]
         typer.echo(render.to_csv(rows, task_views.TASK_CSV_COLUMNS), nl=False)
     elif format is OutputFormat.markdown:
-        typer.echo(render.tasks_text(result, lang_code, by_lead, markdown=True), nl=False)
+        typer.echo(texts.tasks_text(result, lang_code, by_lead, markdown=True), nl=False)
     elif _is_terminal():
-        render.print_tasks(result, lang_code, by_lead)
+        drawing.print_tasks(result, lang_code, by_lead)
     else:
-        typer.echo(render.tasks_text(result, lang_code, by_lead), nl=False)
+        typer.echo(texts.tasks_text(result, lang_code, by_lead), nl=False)
     if failing and result.overdue:
         typer.echo(_fail_on_line([(t.task.id, "overdue") for t in result.overdue]), err=True)
         raise typer.Exit(3)
@@ -834,11 +842,14 @@ def rewards(
     Examples: ipkpi rewards --city zhangzhou claims.xlsx;
     ipkpi rewards --city zhangzhou claims.xlsx -o rewards.xlsx -f json
     """
-    from ipkpi.assess import rewards as reward_views
+    from ipkpi.assess import rewards as rewarding
     from ipkpi.catalogue import select
     from ipkpi.errors import UsageError
     from ipkpi.ingest.claims import read_claims
-    from ipkpi.output import terminal as render
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
+    from ipkpi.output import text as texts
+    from ipkpi.views import rewards as reward_views
 
     if output is not None and output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(
@@ -848,7 +859,7 @@ def rewards(
     chosen = select.rules_plan(catalogue, city, plan)
     if not claims.is_file():
         raise UsageError(f"{display_path(claims)}: no such file")
-    result = reward_views.apply_rules(chosen, read_claims(claims, chosen))
+    result = rewarding.apply_rules(chosen, read_claims(claims, chosen))
     lang_code = lang.value
     if output is not None:
         from ipkpi.output.rewards_excel import write_rewards
@@ -860,11 +871,11 @@ def rewards(
         rows = [reward_views.claim_csv_row(r, chosen) for r in result.results]
         typer.echo(render.to_csv(rows, reward_views.CLAIM_CSV_COLUMNS), nl=False)
     elif format is OutputFormat.markdown:
-        typer.echo(render.rewards_text(result, lang_code, markdown=True), nl=False)
+        typer.echo(texts.rewards_text(result, lang_code, markdown=True), nl=False)
     elif _is_terminal():
-        render.print_rewards(result, lang_code)
+        drawing.print_rewards(result, lang_code)
     else:
-        typer.echo(render.rewards_text(result, lang_code), nl=False)
+        typer.echo(texts.rewards_text(result, lang_code), nl=False)
     if output is not None:
         typer.echo(f"wrote {display_path(output)}", err=True)
 
@@ -944,6 +955,7 @@ def template(
     ipkpi template --city guizhou --year 2025 --each-lead -o templates/
     """
     from ipkpi.assess.collect import collect, per_lead
+    from ipkpi.catalogue.select import select_plan
     from ipkpi.errors import UsageError
     from ipkpi.output.template import template_file_name, write_template
     from ipkpi.store.base import resolve_db_path
@@ -964,7 +976,8 @@ def template(
     chosen_year = _collection_year(catalogue, city, year)
     db_path = resolve_db_path(db)
     with SQLiteStore(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
-        collection = collect(catalogue, store, city, chosen_year, lead, plan)
+        chosen = select_plan(catalogue, city, plan, as_of=chosen_year)
+        collection = collect(store, chosen, chosen_year, lead)
     if not collection.wanted:
         raise UsageError(
             f"{collection.lead} leads no target of {collection.plan.id} needing a "
@@ -1016,9 +1029,12 @@ def missing(
     --lead 省知识产权局; ipkpi missing --city nanjing -f json --fail-on missing
     """
     from ipkpi.assess import collect as collecting
-    from ipkpi.output import terminal as render
+    from ipkpi.catalogue.select import select_plan
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import missing as missing_views
 
     if fail_on is not None and fail_on.strip() != "missing":
         raise typer.BadParameter(
@@ -1029,23 +1045,26 @@ def missing(
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with SQLiteStore(db_path, readonly=True) as store:
-        result = collecting.collect(catalogue, store, city, chosen_year, lead, plan)
+        chosen = select_plan(catalogue, city, plan, as_of=chosen_year)
+        result = collecting.collect(store, chosen, chosen_year, lead)
     lang_code = lang.value
-    rows = collecting.missing_rows(result, lang_code)
-    columns = collecting.MISSING_COLUMNS
-    summary = collecting.missing_summary(result, lang_code)
+    rows = missing_views.missing_rows(result, lang_code)
+    columns = missing_views.MISSING_COLUMNS
+    summary = missing_views.missing_summary(result, lang_code)
     if format is OutputFormat.json:
-        typer.echo(render.to_json(collecting.missing_document(result, lang_code)), nl=False)
+        typer.echo(render.to_json(missing_views.missing_document(result, lang_code)), nl=False)
     elif format is OutputFormat.csv:
         typer.echo(
-            render.to_csv(collecting.missing_csv_rows(result), collecting.MISSING_CSV_COLUMNS),
+            render.to_csv(
+                missing_views.missing_csv_rows(result), missing_views.MISSING_CSV_COLUMNS
+            ),
             nl=False,
         )
     elif format is OutputFormat.markdown:
         table = render.to_markdown(render.grouped(rows, "lead"), columns, lang_code) if rows else ""
         typer.echo(f"{summary}\n\n{table}", nl=False)
     elif _is_terminal() and rows:
-        render.print_rich_table(rows, columns, lang_code, title=summary, group_by="lead")
+        drawing.print_rich_table(rows, columns, lang_code, title=summary, group_by="lead")
     else:
         table = render.to_plain(render.grouped(rows, "lead"), columns, lang_code) if rows else ""
         typer.echo(f"{summary}\n" + (f"\n{table}" if table else ""), nl=False)
@@ -1097,18 +1116,20 @@ def compare(
     ipkpi compare -m ip_pledge_financing -f json
     """
     from ipkpi.assess import compare as comparing
-    from ipkpi.assess.engine import Method
-    from ipkpi.output import terminal as render
+    from ipkpi.assess.results import Method
+    from ipkpi.output import tables as render
+    from ipkpi.output import terminal as drawing
     from ipkpi.store.base import resolve_db_path
     from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import compare as compare_views
 
     catalogue = _catalogue(targets)
     lang_code = lang.value
     if measure is None:
-        rows = comparing.measure_rows(catalogue, lang_code)
-        columns = comparing.MEASURE_COLUMNS
+        rows = compare_views.measure_rows(catalogue, lang_code)
+        columns = compare_views.MEASURE_COLUMNS
         if format is OutputFormat.json:
-            typer.echo(render.to_json(comparing.measures_document(catalogue)), nl=False)
+            typer.echo(render.to_json(compare_views.measures_document(catalogue)), nl=False)
         elif format is OutputFormat.csv:
             typer.echo(render.to_csv(rows, columns), nl=False)
         else:
@@ -1125,22 +1146,22 @@ def compare(
             method=Method(method.value),
         )
     if format is OutputFormat.json:
-        typer.echo(render.to_json(comparing.compare_document(result, lang_code)), nl=False)
+        typer.echo(render.to_json(compare_views.compare_document(result, lang_code)), nl=False)
         return
     if format is OutputFormat.csv:
-        rows = comparing.compare_csv_rows(result)
-        typer.echo(render.to_csv(rows, comparing.COMPARE_CSV_COLUMNS), nl=False)
+        rows = compare_views.compare_csv_rows(result)
+        typer.echo(render.to_csv(rows, compare_views.COMPARE_CSV_COLUMNS), nl=False)
         return
-    rows = comparing.compare_rows(result, lang_code)
-    columns = comparing.COMPARE_COLUMNS
-    title = comparing.compare_title(result, lang_code)
-    notes = comparing.compare_notes(result, lang_code)
+    rows = compare_views.compare_rows(result, lang_code)
+    columns = compare_views.COMPARE_COLUMNS
+    title = compare_views.compare_title(result, lang_code)
+    notes = compare_views.compare_notes(result, lang_code)
     if format is OutputFormat.markdown:
         text = f"## {title}\n\n{render.to_markdown(rows, columns, lang_code)}"
         text += "".join(f"\n- {n}" for n in notes) + ("\n" if notes else "")
         typer.echo(text, nl=False)
     elif _is_terminal():
-        render.print_rich_table(rows, columns, lang_code, title=title)
+        drawing.print_rich_table(rows, columns, lang_code, title=title)
         for note in notes:
             typer.echo(note)
     else:
@@ -1190,7 +1211,7 @@ def export(
     ipkpi export --all --as-of 2024 -o summary.xlsx
     """
     from ipkpi.assess import report as reports
-    from ipkpi.assess.engine import Method
+    from ipkpi.assess.results import Method
     from ipkpi.catalogue import select
     from ipkpi.output.excel import write_export
     from ipkpi.store.base import resolve_db_path
@@ -1207,14 +1228,13 @@ def export(
     from ipkpi.run.job import reportable_cities
 
     chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities))
-    for city in chosen:
-        select.report_plan(catalogue, city, None, year)  # an unknown city is a usage error
+    # an unknown city is a usage error
+    plans = [select.report_plan(catalogue, city, None, year) for city in chosen]
     db_path = resolve_db_path(db)
     _require_store(db_path)
     with SQLiteStore(db_path, readonly=True) as store:
         built = [
-            reports.build_report(catalogue, store, city, as_of=year, method=Method(method.value))
-            for city in chosen
+            reports.build_report(store, p, as_of=year, method=Method(method.value)) for p in plans
         ]
     summary = write_export(output, built, lang=lang.value, made_at=dt.datetime.now().astimezone())
     typer.echo(
@@ -1282,7 +1302,7 @@ def run_command(
     import dataclasses
     import logging
 
-    from ipkpi.output import terminal as render
+    from ipkpi.run import logs
     from ipkpi.run.config import load_config, resolve_config_path
     from ipkpi.run.job import check_cities, run
     from ipkpi.store.lock import store_lock
@@ -1295,7 +1315,7 @@ def run_command(
         settings = dataclasses.replace(settings, lock_timeout=lock_timeout)
     terminal = sys.stderr.isatty()
     colour = terminal and not os.environ.get("NO_COLOR")
-    with render.run_logging(verbose, settings.log_file, terminal, colour) as log:
+    with logs.run_logging(verbose, settings.log_file, terminal, colour) as log:
         try:
             catalogue = _catalogue(settings.targets)
             check_cities(settings, catalogue)  # before waiting for the lock, not after

@@ -3,20 +3,14 @@ files its figures came from) and each plan's gap table (the figures of ``ipkpi r
 
 from __future__ import annotations
 
-from ipkpi.assess.engine import STATUS_ORDER, Assessment
-from ipkpi.assess.report import (
-    Report,
-    group_of,
-    note_text,
-    ordered,
-    rate_unit,
-    reading,
-    target_name,
-)
+from ipkpi.assess.report import Report
+from ipkpi.assess.results import STATUS_ORDER, Assessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
 from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
 from ipkpi.views.catalogue import plan_heading, target_requirement
+from ipkpi.views.readings import note_text, rate_unit, reading
+from ipkpi.views.report import group_of, ordered, target_name
 
 # Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
 STATUS_FILLS = {

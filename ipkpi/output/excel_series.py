@@ -4,10 +4,10 @@ target (the trends sheet), and every figure with its source (the data sheet)."""
 from __future__ import annotations
 
 from ipkpi.assess.engine import trend
-from ipkpi.assess.report import target_name
 from ipkpi.labels import label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
 from ipkpi.output.xlsx import Sheet, sheet_name
+from ipkpi.views.report import target_name
 
 DATA_COLUMNS = (
     "place",

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ipkpi.assess.report import Report
-from ipkpi.assess.tasks import TaskState, deadline_text, leads_of, reading, task_title
+from ipkpi.assess.tasks import TaskState
 from ipkpi.labels import Lang, label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_title
 from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
+from ipkpi.views.tasks import deadline_text, leads_of, reading, task_title
 
 TASK_FILLS = {
     "overdue": "#F8CBAD",

@@ -10,18 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ipkpi.assess.rewards import (
-    RewardsResult,
-    arithmetic,
-    formula,
-    plain,
-    quantity_name,
-    rule_name,
-    why,
-)
+from ipkpi.assess.rewards import RewardsResult
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.xlsx import HEAD_FILL, Formats
+from ipkpi.views.rewards import arithmetic, formula, plain, quantity_name, rule_name, why
 
 _CLAIM_HEADINGS = (
     "row",

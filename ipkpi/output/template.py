@@ -16,14 +16,16 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi.assess.collect import NO_LEAD, Collection, asks, target_name
-from ipkpi.assess.tasks import leads_of
+from ipkpi.assess.collect import NO_LEAD, Collection
 from ipkpi.catalogue import units
 from ipkpi.catalogue.model import Kind
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.xlsx import HEAD_FILL, Formats
-from ipkpi.views.catalogue import number, target_requirement
+from ipkpi.views.catalogue import target_requirement
+from ipkpi.views.missing import asks, target_name
+from ipkpi.views.numbers import number
+from ipkpi.views.tasks import leads_of
 
 # The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
 # knows (地区, 指标代码, 指标名称, 单位, 年份, 数值, 备注); the others it passes over.

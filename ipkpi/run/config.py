@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.assess.engine import FAIL_ON_CODES
+from ipkpi.assess.results import FAIL_ON_CODES
 from ipkpi.errors import SEP, ProblemsError, display_path
 
 ENV_CONFIG = "IPKPI_CONFIG"

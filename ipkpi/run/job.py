@@ -23,19 +23,25 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipkpi.assess.report import build_report
+from ipkpi.assess.results import Method
 from ipkpi.catalogue.model import Catalogue
+from ipkpi.catalogue.select import report_plan
 from ipkpi.errors import UsageError, display_path
 from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.ingest.ingester import ingest_file, scan_folder
 from ipkpi.ingest.rejects import Rejection, reject
 from ipkpi.ingest.report import IngestOptions
-from ipkpi.output.terminal import kept_text
+from ipkpi.output.excel import write_export
+from ipkpi.output.tables import to_json
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
 from ipkpi.run.summary import RUNS_FOLDER, write_summary
 from ipkpi.store.base import Store
 from ipkpi.store.records import Kept, Revision
 from ipkpi.store.sqlite import SQLiteStore
-from ipkpi.views.catalogue import format_number
+from ipkpi.views.ingest import kept_text
+from ipkpi.views.numbers import format_number
+from ipkpi.views.report import report_document
 
 log = logging.getLogger("ipkpi.run")
 
@@ -281,15 +287,11 @@ def _taken(report) -> TakenFile:
 def _refresh_city(config, catalogue, store, city: str, year: int, started) -> CityOutcome:
     """Write the city's workbook and JSON report under dated and ``latest`` names, unless
     the latest JSON already holds exactly these figures."""
-    from ipkpi.assess.engine import Method
-    from ipkpi.assess.report import build_report, report_document
-    from ipkpi.output import terminal as render
-    from ipkpi.output.excel import write_export
-
+    plan = report_plan(catalogue, city, None, year)
     built = build_report(
-        catalogue, store, city, as_of=year, method=Method(config.method), today=started.date()
+        store, plan, as_of=year, method=Method(config.method), today=started.date()
     )
-    document = render.to_json(report_document(built, config.lang))
+    document = to_json(report_document(built, config.lang))
     out = config.output
     latest_json, latest_xlsx = out / f"{city}-latest.json", out / f"{city}-latest.xlsx"
     pa = built.assessment

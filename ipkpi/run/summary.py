@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipkpi.files import write_text
-from ipkpi.output import terminal as render
+from ipkpi.output.tables import to_json
 from ipkpi.store.records import Kept
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def write_summary(result: RunResult) -> Path:
     while path.exists():  # two runs in one second: keep both
         path, n = folder / f"run-{stamp}-{n}.json", n + 1
     result.summary_path = path
-    text = render.to_json(summary_document(result))
+    text = to_json(summary_document(result))
     write_text(path, text)
     write_text(result.config.output / "run-latest.json", text)
     return path

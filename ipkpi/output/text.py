@@ -1,0 +1,86 @@
+"""The plain and Markdown texts of a report, of tasks and of reward results: titled
+tables with their summary lines and notes, as written to a file or a pipe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ipkpi.assess.report import Report
+from ipkpi.assess.results import Assessment
+from ipkpi.assess.rewards import RewardsResult
+from ipkpi.assess.tasks import TasksAssessment
+from ipkpi.labels import Lang, label
+from ipkpi.output.tables import grouped, to_markdown, to_plain
+from ipkpi.views.report import report_notes, report_row, report_title
+from ipkpi.views.rewards import (
+    CLAIM_COLUMNS,
+    TOTAL_COLUMNS,
+    claim_row,
+    rewards_summary,
+    rewards_title,
+    total_rows,
+)
+from ipkpi.views.tasks import summary_line, tasks_table, tasks_title
+
+
+def report_plain(
+    report: Report,
+    results: Sequence[Assessment],
+    columns: Sequence[str],
+    lang: Lang,
+    group_by: str,
+    summary: str,
+) -> str:
+    """The report as plain text: its title, the targets' table grouped by ``group_by``, the
+    summary line, then a reading per target with its warnings."""
+    rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
+    table = to_plain(rows, columns, lang)
+    notes = "\n".join(report_notes(results, lang))
+    return f"{report_title(report, lang)}\n\n{table}\n{summary}\n\n{notes}\n"
+
+
+def report_markdown(
+    report: Report,
+    results: Sequence[Assessment],
+    columns: Sequence[str],
+    lang: Lang,
+    group_by: str,
+    summary: str,
+) -> str:
+    """The report in Markdown: as ``report_plain``, the readings as a list under a heading."""
+    rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
+    table = to_markdown(rows, columns, lang)
+    notes = "\n".join(
+        f"- {line}" if not line.startswith("  ") else f"  - {line.strip()}"
+        for line in report_notes(results, lang)
+    )
+    return (
+        f"## {report_title(report, lang)}\n\n{table}\n{summary}\n\n"
+        f"### {label('readings', lang)}\n\n{notes}\n"
+    )
+
+
+def tasks_text(
+    assessment: TasksAssessment, lang: Lang, by_lead: bool = False, markdown: bool = False
+) -> str:
+    """The tasks as a plain or Markdown table under a title, with the summary line."""
+    rows, columns, group = tasks_table(assessment, lang, by_lead)
+    if group:
+        rows = grouped(rows, group)
+    title = tasks_title(assessment, lang)
+    summary = summary_line(assessment, lang)
+    if markdown:
+        return f"## {title}\n\n{to_markdown(rows, columns, lang)}\n{summary}\n"
+    return f"{title}\n\n{to_plain(rows, columns, lang)}\n{summary}\n"
+
+
+def rewards_text(result: RewardsResult, lang: Lang, markdown: bool = False) -> str:
+    """Each claim, then the totals by rule and overall, as plain or Markdown tables."""
+    rows = [claim_row(r, result.plan, lang) for r in result.results]
+    table = to_markdown if markdown else to_plain
+    claims = table(rows, CLAIM_COLUMNS, lang)
+    totals = table(total_rows(result, lang), TOTAL_COLUMNS, lang)
+    title = rewards_title(result, lang)
+    head = f"## {title}" if markdown else title
+    return f"{head}\n\n{claims}\n{totals}\n{rewards_summary(result, lang)}\n"

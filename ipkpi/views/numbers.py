@@ -1,0 +1,38 @@
+"""Numbers as the outputs write them: integral values as ints, no float noise in JSON, at
+most a few decimals and no trailing zeros for people, shares as percentages.
+"""
+
+from __future__ import annotations
+
+
+def number(value: float | None) -> int | float | None:
+    """Integral floats as ints, so 50.0 reads 50 in JSON and tables."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def format_number(value: float | None) -> str:
+    """Numbers as the documents write them: 2792, 26.69, 0.93 (no separators, no trailing 0)."""
+    if value is None:
+        return ""
+    return str(number(value))
+
+
+def rounded(value: float | None, digits: int = 6) -> int | float | None:
+    """For JSON: no float noise (0.30000000000000004), integral values as ints."""
+    return None if value is None else number(round(value, digits))
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    """For people: at most ``digits`` decimals, no trailing zeros."""
+    if value is None:
+        return ""
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def pct(share: float | None) -> str:
+    return "" if share is None else f"{fmt(share * 100, 0)}%"
