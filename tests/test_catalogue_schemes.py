@@ -11,7 +11,7 @@ import pytest
 from conftest import write_plan
 
 from ipkpi.catalogue.loader import load_catalogue
-from ipkpi.catalogue.model import AmountKind, ApplicantType, CapScope, Once, QuantityType
+from ipkpi.catalogue.rewards import AmountKind, ApplicantType, CapScope, Once, QuantityType
 from ipkpi.errors import CatalogueError
 
 PLAN = """\

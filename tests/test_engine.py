@@ -24,16 +24,8 @@ from ipkpi.assess.results import (
     Thresholds,
     holds,
 )
-from ipkpi.catalogue.model import (
-    Baseline,
-    Comparator,
-    Direction,
-    Kind,
-    Plan,
-    Source,
-    Target,
-    Trajectory,
-)
+from ipkpi.catalogue.model import Baseline, Comparator, Direction, Kind, Plan, Target, Trajectory
+from ipkpi.catalogue.source import Source
 
 SOURCE = Source("测试市知识产权“十四五”规划", "二、主要目标", "到2025年……")
 LOWER = ("<=", "<")

@@ -17,7 +17,7 @@ from conftest import write_workbook
 
 from ipkpi.assess.rewards import apply_rules
 from ipkpi.catalogue.loader import load_catalogue
-from ipkpi.catalogue.model import ApplicantType
+from ipkpi.catalogue.rewards import ApplicantType
 from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
 from ipkpi.errors import ClaimsError

@@ -21,8 +21,9 @@ from conftest import write_workbook
 from ipkpi.assess.report import build_report
 from ipkpi.assess.tasks import TaskState, assess_task, assess_tasks
 from ipkpi.catalogue.loader import load_catalogue
-from ipkpi.catalogue.model import Source, Task
+from ipkpi.catalogue.model import Task
 from ipkpi.catalogue.select import report_plan, tasks_plan
+from ipkpi.catalogue.source import Source
 from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import parse_file
 from ipkpi.ingest.report import FileReport, IngestOptions

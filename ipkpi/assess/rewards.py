@@ -15,14 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ipkpi.catalogue.model import (
-    AmountKind,
-    CapScope,
-    Condition,
-    Once,
-    Plan,
-    RewardRule,
-)
+from ipkpi.catalogue.model import Plan
+from ipkpi.catalogue.rewards import AmountKind, CapScope, Condition, Once, RewardRule
 from ipkpi.ingest.claims import Claim, Value
 
 ZERO = Decimal(0)

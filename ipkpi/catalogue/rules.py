@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ipkpi.catalogue import units
-from ipkpi.catalogue.model import (
+from ipkpi.catalogue.problems import Bad, FileProblems
+from ipkpi.catalogue.rewards import (
     APPLICANT_WORDS,
     Amount,
     AmountKind,
@@ -22,9 +23,7 @@ from ipkpi.catalogue.model import (
     Quantity,
     QuantityType,
     RewardRule,
-    Source,
 )
-from ipkpi.catalogue.problems import Bad, FileProblems
 from ipkpi.catalogue.schema import (
     AMOUNT_FIELDS,
     AMOUNT_NEEDS,
@@ -38,6 +37,7 @@ from ipkpi.catalogue.schema import (
     to_decimal,
     to_fraction,
 )
+from ipkpi.catalogue.source import Source
 
 # Checks that a rule's key names a declared quantity of a wanted type:
 # quantity(key, qid, wants).

@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ipkpi.catalogue.model import AmountKind, QuantityType
+from ipkpi.catalogue.rewards import AmountKind, QuantityType
 
 SCHEMA_VERSION = 1
 

@@ -18,12 +18,12 @@ from ipkpi.catalogue.model import (
     Direction,
     Kind,
     Nature,
-    Source,
     Target,
     Trajectory,
 )
 from ipkpi.catalogue.problems import Bad, FileProblems
 from ipkpi.catalogue.schema import BASELINE_FIELDS, MEASURE, TARGET_FIELDS, choice
+from ipkpi.catalogue.source import Source
 
 
 def read_target(p: FileProblems, raw: dict, position: int, plan: dict) -> Target | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ipkpi.catalogue.model import Source, Task
+from ipkpi.catalogue.model import Task
 from ipkpi.catalogue.problems import FileProblems
 from ipkpi.catalogue.schema import TASK_FIELDS
+from ipkpi.catalogue.source import Source
 
 
 def read_task(p: FileProblems, raw: dict, position: int, plan: dict) -> Task | None:

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ipkpi.catalogue.model import (
+from ipkpi.catalogue.model import Plan
+from ipkpi.catalogue.rewards import (
     APPLICANT_WORDS,
     ApplicantType,
-    Plan,
     Quantity,
     QuantityType,
     RewardRule,

@@ -10,7 +10,8 @@ from fractions import Fraction
 from typing import Any
 
 from ipkpi.assess.rewards import Check, ClaimResult, RewardsResult
-from ipkpi.catalogue.model import AmountKind, CapScope, Condition, Once, Plan, Quantity, RewardRule
+from ipkpi.catalogue.model import Plan
+from ipkpi.catalogue.rewards import AmountKind, CapScope, Condition, Once, Quantity, RewardRule
 from ipkpi.ingest.claims import Value
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import plan_heading
