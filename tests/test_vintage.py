@@ -410,7 +410,8 @@ def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, c
     from types import SimpleNamespace
 
     from ipkpi.run.config import RunConfig
-    from ipkpi.run.job import RunResult, _taken
+    from ipkpi.run.job import _taken
+    from ipkpi.run.result import RunResult
     from ipkpi.run.summary import summary_document
 
     report = SimpleNamespace(

@@ -70,3 +70,9 @@ def rules_plan(catalogue, city: str, plan_id: str | None = None) -> Plan:
             f"{city} has no reward rules in the catalogue; places with rules: {places}"
         )
     return plan
+
+
+def reportable_cities(catalogue: Catalogue) -> list[str]:
+    """Cities with targets or tasks (a plan of reward rules only has nothing to report)."""
+    found = set(catalogue.cities_with("targets")) | set(catalogue.cities_with("tasks"))
+    return sorted(found)

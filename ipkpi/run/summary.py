@@ -6,14 +6,12 @@ under ``runs/`` and as ``run-latest.json``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ipkpi.files import write_text
 from ipkpi.output.tables import to_json
+from ipkpi.run.result import RunResult
 from ipkpi.store.records import Kept
-
-if TYPE_CHECKING:
-    from ipkpi.run.job import RunResult
 
 RUN_SCHEMA = "ipkpi.run/1"
 RUNS_FOLDER = "runs"
