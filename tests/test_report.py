@@ -515,19 +515,19 @@ def test_current_values_are_light_rows_in_target_and_year_order(sample_db):
 def test_no_color_means_plain_text(monkeypatch):
     import sys
 
-    from ipkpi.cli import app as cli
+    from ipkpi.cli import emit as cli
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._is_terminal() is True
+    assert cli.is_terminal() is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._is_terminal() is False
+    assert cli.is_terminal() is False
 
 
 def test_rich_table_on_a_terminal(runner, sample_db, monkeypatch):
-    from ipkpi.cli import app as cli
+    from ipkpi.cli import emit as cli
 
-    monkeypatch.setattr(cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(cli, "is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "220")
     result = run(runner, "report", "-c", "nanjing", "--as-of", "2024", "--db", str(sample_db))
     assert result.exit_code == 0

@@ -6,6 +6,7 @@ store, the data files they came from, and where the plan's tasks stand. Its view
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,3 +108,13 @@ def build_tasks(store: Store, plan: Plan, as_of: dt.date) -> TasksAssessment:
     """The plan's tasks as of a day, on the progress in the store."""
     progress = {p.task_id: p for p in store.task_progress(plan.city, plan.id)}
     return assess_tasks(plan, progress, as_of)
+
+
+def failing(report: Report, codes: Collection[str]) -> list[tuple[str, str]]:
+    """What a --fail-on (or a run's ``fail_on``) holds on: (id, status) of each target whose
+    status is one of ``codes``, then (id, "overdue") of each overdue task when ``codes``
+    has ``overdue``."""
+    hits = [(a.target.id, a.status.value) for a in report.results if a.status.value in codes]
+    if report.tasks is not None and "overdue" in codes:
+        hits += [(t.task.id, "overdue") for t in report.tasks.overdue]
+    return hits

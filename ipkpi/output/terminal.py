@@ -5,15 +5,19 @@ inside the functions that draw.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+from ipkpi.assess.collect import Collection
 from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.rewards import RewardsResult
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
-from ipkpi.views.report import report_notes, report_row, report_title
+from ipkpi.views.missing import MISSING_COLUMNS, missing_rows, missing_summary
+from ipkpi.views.report import REPORT_COLUMNS, report_notes, report_row, report_title
+from ipkpi.views.report import summary_line as report_summary_line
 from ipkpi.views.rewards import (
     CLAIM_COLUMNS,
     TOTAL_COLUMNS,
@@ -177,3 +181,25 @@ def print_rewards(result: RewardsResult, lang: Lang) -> None:
     print_rich_table(rows, CLAIM_COLUMNS, lang, title=rewards_title(result, lang), cell_style=style)
     print_rich_table(total_rows(result, lang), TOTAL_COLUMNS, lang)
     Console().print(escape(rewards_summary(result, lang)), highlight=False)
+
+
+def print_report_page(
+    report: Report, shown: Sequence[Assessment], group_by: str, lang: Lang
+) -> None:
+    """``ipkpi report`` on a terminal: the targets ``shown`` (none for a plan of tasks
+    only), then the plan's tasks."""
+    if report.plan.targets:
+        columns = (group_by, *REPORT_COLUMNS[1:])
+        summary = report_summary_line(report.assessment, lang, shown=len(shown))
+        print_report(report, shown, columns, lang, group_by, summary)
+    if report.tasks is not None:
+        if report.plan.targets:
+            sys.stdout.write("\n")
+        print_tasks(report.tasks, lang, group_by == "lead")
+
+
+def print_missing(collection: Collection, lang: Lang) -> None:
+    """The figures still missing, by lead unit, under the summary line."""
+    rows = missing_rows(collection, lang)
+    title = missing_summary(collection, lang)
+    print_rich_table(rows, MISSING_COLUMNS, lang, title=title, group_by="lead")

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ipkpi.assess.collect import Collection
 from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.rewards import RewardsResult
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.tables import grouped, to_markdown, to_plain
-from ipkpi.views.report import report_notes, report_row, report_title
+from ipkpi.views.missing import MISSING_COLUMNS, missing_rows, missing_summary
+from ipkpi.views.report import REPORT_COLUMNS, report_notes, report_row, report_title
+from ipkpi.views.report import summary_line as report_summary_line
 from ipkpi.views.rewards import (
     CLAIM_COLUMNS,
     TOTAL_COLUMNS,
@@ -84,3 +87,31 @@ def rewards_text(result: RewardsResult, lang: Lang, markdown: bool = False) -> s
     title = rewards_title(result, lang)
     head = f"## {title}" if markdown else title
     return f"{head}\n\n{claims}\n{totals}\n{rewards_summary(result, lang)}\n"
+
+
+def report_text(
+    report: Report, shown: Sequence[Assessment], group_by: str, lang: Lang, markdown: bool = False
+) -> str:
+    """``ipkpi report`` as plain or Markdown text: the targets ``shown`` (no table for a plan
+    of tasks only), then the plan's tasks."""
+    text = ""
+    if report.plan.targets:
+        columns = (group_by, *REPORT_COLUMNS[1:])
+        summary = report_summary_line(report.assessment, lang, shown=len(shown))
+        write = report_markdown if markdown else report_plain
+        text = write(report, shown, columns, lang, group_by, summary)
+    if report.tasks is not None:
+        gap = "\n" if report.plan.targets else ""
+        text += gap + tasks_text(report.tasks, lang, group_by == "lead", markdown=markdown)
+    return text
+
+
+def missing_text(collection: Collection, lang: Lang, markdown: bool = False) -> str:
+    """The figures still missing: the summary line, then a table by lead unit, if any."""
+    rows = missing_rows(collection, lang)
+    summary = missing_summary(collection, lang)
+    if not rows:
+        return f"{summary}\n" if not markdown else f"{summary}\n\n"
+    write = to_markdown if markdown else to_plain
+    table = write(grouped(rows, "lead"), MISSING_COLUMNS, lang)
+    return f"{summary}\n\n{table}"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipkpi.catalogue.model import Kind, Plan, Target
+from ipkpi.catalogue.model import Catalogue, Kind, Plan, Target
+from ipkpi.errors import display_path
 from ipkpi.labels import Lang, label
 from ipkpi.views.numbers import format_number, number
 
-TARGETS_SCHEMA = "ipkpi.targets/1"
 CITIES_SCHEMA = "ipkpi.cities/1"
 
 
@@ -69,24 +69,6 @@ def target_dict(target: Target) -> dict[str, Any]:
             "quote": target.source.quote,
         },
         "reading": target.reading,
-    }
-
-
-def targets_document(plan: Plan) -> dict[str, Any]:
-    # Imported here: ipkpi.views.tasks and ipkpi.views.rewards import this module.
-    from ipkpi.views.rewards import rule_dict
-    from ipkpi.views.tasks import catalogue_task_dict
-
-    return {
-        "schema": TARGETS_SCHEMA,
-        "plan": plan_dict(plan),
-        "targets": [target_dict(t) for t in plan.targets],
-        "tasks": [catalogue_task_dict(t) for t in plan.tasks],
-        "quantities": [
-            {"id": q.id, "name": q.name, "name_en": q.name_en, "unit": q.unit, "type": q.type.value}
-            for q in plan.quantities
-        ],
-        "rules": [rule_dict(r) for r in plan.rules],
     }
 
 
@@ -204,3 +186,48 @@ def city_row(plan: Plan, lang: Lang) -> dict[str, str]:
         "targets": str(len(plan.targets)),
         "title": plan.title,
     }
+
+
+def by_category(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows grouped by category, categories in the order the document first names them."""
+    first: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        first.setdefault(row["category"], i)
+    return sorted(rows, key=lambda row: first[row["category"]])
+
+
+def plan_title(plan: Plan, lang: Lang, what: str = "targets") -> str:
+    """``南京市… · nanjing-2022-2025 · 15项指标``: a plan's heading over its targets, tasks or
+    rules."""
+    n = {"targets": len(plan.targets), "tasks": len(plan.tasks), "rules": len(plan.rules)}[what]
+    return f"{plan_heading(plan, lang)} · {plan.id} · {label('n_' + what, lang, n=n)}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def check_lines(catalogue: Catalogue) -> list[str]:
+    """What a valid catalogue holds: a summary line, a line per plan, then OK."""
+    plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
+    total = sum(len(p.targets) for p in plans)
+    summary = f"{_count(len(plans), 'plan')}, {_count(total, 'target')}"
+    for what in ("tasks", "rules"):
+        n = sum(len(getattr(p, what)) for p in plans)
+        if n:
+            summary += f", {_count(n, what[:-1])}"
+    lines = [f"{display_path(catalogue.folder)}: {summary}"]
+    for p in plans:
+        held = [
+            f"{n:>3} {what}"
+            for what, n in (
+                ("targets", len(p.targets)),
+                ("tasks", len(p.tasks)),
+                ("rules", len(p.rules)),
+            )
+            if n or what == "targets"
+        ]
+        lines.append(
+            f"  {p.id:<26} {p.start_year}–{p.target_year}  {', '.join(held)}  {p.file.name}"
+        )
+    return [*lines, "OK"]

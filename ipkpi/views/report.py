@@ -94,8 +94,14 @@ def assessment_dict(
     }
 
 
-def report_document(report: Report, lang: Lang = "zh") -> dict[str, Any]:
+def report_document(
+    report: Report, lang: Lang = "zh", only: Sequence[Assessment] | None = None
+) -> dict[str, Any]:
+    """The report in the documented JSON schema; with ``only``, those targets alone (the
+    summary still counts every target)."""
     pa = report.assessment
+    chosen = None if only is None else {id(a) for a in only}
+    shown = [a for a in pa.results if chosen is None or id(a) in chosen]
     return {
         "schema": REPORT_SCHEMA,
         "plan": plan_dict(pa.plan),
@@ -107,7 +113,7 @@ def report_document(report: Report, lang: Lang = "zh") -> dict[str, Any]:
             {"path": f.path, "sha256": f.sha256, "ingested_at": f.ingested_at}
             for f in report.sources
         ],
-        "targets": [assessment_dict(a, lang, report.vintages) for a in pa.results],
+        "targets": [assessment_dict(a, lang, report.vintages) for a in shown],
         "tasks": None if report.tasks is None else tasks_section(report.tasks, lang),
     }
 

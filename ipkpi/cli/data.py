@@ -1,0 +1,141 @@
+"""``ipkpi ingest`` and ``ipkpi data show``: statistics into the store, and what it holds."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ipkpi.cli import common, options
+from ipkpi.cli.emit import Table, emit
+from ipkpi.cli.options import Db, Format, Lang, Language, LockTimeout, OutputFormat, Targets
+
+
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Workbooks (.xlsx, .xls), CSV files or folders.",
+            show_default=False,
+        ),
+    ],
+    db: Db = None,
+    targets: Targets = None,
+    layout: options.IngestLayout = None,
+    sheet: options.Sheet = None,
+    year: options.SheetYear = None,
+    city: options.IngestCity = None,
+    strict: options.Strict = False,
+    accept: options.Accept = None,
+    dry_run: options.DryRun = False,
+    lock_timeout: LockTimeout = 600.0,
+) -> None:
+    """Ingest yearly statistics into the store, each file whole or not at all.
+
+    Layouts are detected: long (城市/指标/年份/数值 rows), wide (a column per year), one
+    year per sheet or file, places down (a 地区 column, an indicator a column) or years
+    down; every table of a sheet is read on its own. Units come from a unit column, the
+    header, a 单位：… line above the table or the cell; a value a power of ten away from
+    its series is refused until confirmed (--accept, or 核实无误 in its 备注 column). A file
+    ingested before is skipped; a value that differs from the stored one becomes current
+    and the old one stays in the history, unless the stored one's vintage ranks above it
+    (快报 < unmarked = 正式 < 修订): then it is kept in the history as not current. Exit
+    status 1 when any file is rejected (the others are still ingested). While `ipkpi run`
+    or another ingest writes to the same store, it waits (up to --lock-timeout, then exit
+    status 2).
+
+    Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
+    ipkpi ingest 2024.xlsx --accept 数据!D7
+    """
+    from ipkpi.ingest.ingester import expand_paths, ingest_paths
+    from ipkpi.ingest.report import IngestOptions
+    from ipkpi.output.terminal import file_progress
+    from ipkpi.store.lock import store_lock
+    from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views.ingest import ingest_lines, ingest_problem_lines
+
+    catalogue = common.load(targets)
+    chosen = IngestOptions(
+        layout=layout.value if layout else None,
+        sheet=sheet,
+        year=year,
+        city=city,
+        strict=strict,
+        dry_run=dry_run,
+        accept=tuple(accept or ()),
+    )
+    files = expand_paths(paths)
+    db_path = common.store_path(db)
+    # A dry run never creates the store: with none yet, it checks against an empty one.
+    opened = Path(":memory:") if dry_run and not db_path.exists() else db_path
+    locked = store_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=common.say_waiting)
+    with (
+        nullcontext() if dry_run else locked,
+        SQLiteStore(opened) as store,
+        file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
+    ):
+        report = ingest_paths(files, catalogue, store, chosen, on_file=advance)
+    for line in ingest_lines(report, dry_run=dry_run):
+        typer.echo(line)
+    for line in ingest_problem_lines(report):
+        typer.echo(line, err=True)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+def data_show(
+    city: Annotated[
+        str | None, typer.Option("--city", "-c", help="Only this city.", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only this year.", show_default=False)
+    ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Also the values that are not current (replaced by a later file, or kept "
+            "aside: a 快报 after the 正式 figure), and why each is or is not current.",
+        ),
+    ] = False,
+    db: Db = None,
+    targets: Targets = None,
+    format: Format = OutputFormat.table,
+    lang: Lang = Language.zh,
+) -> None:
+    """List stored values with where each came from (file, sheet, cell, time, vintage).
+
+    Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
+    """
+    from ipkpi.catalogue.select import select_plan
+    from ipkpi.store import vintage
+    from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import data as views
+
+    catalogue = common.load(targets)
+    if city is not None:
+        select_plan(catalogue, city)  # an unknown city is a usage error
+    with SQLiteStore(common.store_path(db), readonly=True) as store:
+        stored = store.observations(city=city, year=year, history=history)
+    plans = catalogue.plans_for(city) if city is not None else catalogue.plans
+    names = {(p.city, t.id): t for p in plans for t in p.targets}
+    # With the history, why each value is or is not current (its vintage, then its order).
+    whys = vintage.standings(stored) if history else [None] * len(stored)
+    pairs = list(zip(stored, whys, strict=True))
+    columns = views.DATA_COLUMNS + (("current", "standing") if history else ())
+    emit(
+        format,
+        lang.value,
+        document=lambda: views.data_document(stored, names, whys if history else None),
+        csv=lambda: (
+            [views.data_csv_row(o, names, w) for o, w in pairs],
+            views.DATA_HISTORY_CSV_COLUMNS if history else views.DATA_CSV_COLUMNS,
+        ),
+        tables=lambda: [
+            Table([views.data_row(o, names, lang.value, w) for o, w in pairs], columns)
+        ],
+    )

@@ -1,0 +1,311 @@
+"""Every command-line option once, as an ``Annotated`` alias, and the parsing of the
+option values typer cannot check itself (status lists, thresholds, days, workbook names).
+
+A command declares ``format: Format = OutputFormat.table``; the option's flags, help text
+and metavar live here, so the same option reads the same in every command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from ipkpi.assess.results import Thresholds as ThresholdsValue
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class Layout(StrEnum):
+    long = "long"
+    wide = "wide"
+    single = "single"
+    places = "places"
+    years = "years"
+
+
+class MethodChoice(StrEnum):
+    linear = "linear"
+    cagr = "cagr"
+
+
+class GroupBy(StrEnum):
+    category = "category"
+    lead = "lead"
+
+
+def _option(*names: str, help: str, **more: Any) -> Any:
+    """An option whose default is said in its help text (``[default: …]``), not by typer."""
+    return typer.Option(*names, help=help, show_default=False, **more)
+
+
+# --- where things are ------------------------------------------------------------------------
+
+Targets = Annotated[
+    Path | None,
+    _option(
+        "--targets",
+        metavar="DIR",
+        help="Catalogue folder of plan TOML files [default: $IPKPI_TARGETS, else the bundled one].",
+    ),
+]
+Db = Annotated[
+    Path | None,
+    _option(
+        "--db",
+        metavar="FILE",
+        help="The store [default: $IPKPI_DB, else ipkpi.db in the working folder].",
+    ),
+]
+LockTimeout = Annotated[
+    float,
+    typer.Option(
+        "--lock-timeout",
+        metavar="SECONDS",
+        min=0,
+        help="How long to wait while another ipkpi run or ingest writes to the store.",
+    ),
+]
+LockTimeoutConfigured = Annotated[
+    float | None,
+    _option(
+        "--lock-timeout",
+        metavar="SECONDS",
+        min=0,
+        help="How long to wait for the store [default: the configuration's lock_timeout].",
+    ),
+]
+Workbook = Annotated[
+    Path,
+    _option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write."),
+]
+
+# --- what is shown, and how ------------------------------------------------------------------
+
+Format = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+Lang = Annotated[Language, typer.Option("--lang", help="Label language: zh or en.")]
+Statuses = Annotated[
+    str | None,
+    _option(
+        "--status",
+        metavar="STATUS[,STATUS]",
+        help="Show only targets with these statuses, e.g. behind,moving_away.",
+    ),
+]
+FailOn = Annotated[
+    str | None,
+    _option(
+        "--fail-on",
+        metavar="STATUS[,STATUS]",
+        help="Exit with status 3 when any target has one of these statuses (for cron).",
+    ),
+]
+FailOnConfigured = Annotated[
+    str | None,
+    _option(
+        "--fail-on",
+        metavar="STATUS[,STATUS]",
+        help="Exit with status 3 when any target has one of these statuses "
+        "[default: the configuration's fail_on].",
+    ),
+]
+FailOnOverdue = Annotated[
+    str | None,
+    _option(
+        "--fail-on", metavar="overdue", help="Exit with status 3 when a task is overdue (for cron)."
+    ),
+]
+FailOnMissing = Annotated[
+    str | None,
+    _option(
+        "--fail-on",
+        metavar="missing",
+        help="Exit with status 3 when a figure is missing (for cron).",
+    ),
+]
+
+# --- which place, plan and year --------------------------------------------------------------
+
+City = Annotated[str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")]
+Cities = Annotated[
+    list[str] | None,
+    _option("--city", "-c", help="A city or province slug; repeat for several."),
+]
+Plan = Annotated[
+    str | None,
+    _option(
+        "--plan", help="Plan id [default: the plan whose window holds --as-of, else the latest]."
+    ),
+]
+PlanForYear = Annotated[
+    str | None,
+    _option(
+        "--plan", help="Plan id [default: the plan whose window holds --year, else the latest]."
+    ),
+]
+AsOfPlan = Annotated[
+    int | None,
+    _option(
+        "--as-of",
+        metavar="YEAR",
+        help="Assess with the figures up to this year, and choose the plan by it "
+        "[default: this year].",
+    ),
+]
+AsOf = Annotated[
+    int | None,
+    _option(
+        "--as-of",
+        metavar="YEAR",
+        help="Assess with the figures up to this year [default: this year].",
+    ),
+]
+FiguresYear = Annotated[
+    int | None,
+    _option(
+        "--year",
+        help="The year of the figures [default: last year, or the plan's last target year].",
+    ),
+]
+Lead = Annotated[
+    str | None,
+    _option(
+        "--lead",
+        metavar="UNIT",
+        help="Only the targets this lead unit (牵头单位) leads: its name or part of it "
+        "(省知识产权局); none for the targets whose plan names no lead.",
+    ),
+]
+
+# --- how targets are assessed ----------------------------------------------------------------
+
+Method = Annotated[MethodChoice, typer.Option("--method", help="Progress ratio: linear or cagr.")]
+MethodExplained = Annotated[
+    MethodChoice,
+    typer.Option(
+        "--method",
+        help="Progress ratio: linear (actual ÷ expected change on the path) or cagr "
+        "(actual ÷ required compound growth rate; positive series only).",
+    ),
+]
+GroupTargets = Annotated[
+    GroupBy, typer.Option("--group-by", help="Group targets by category or lead department.")
+]
+Thresholds = Annotated[
+    str | None,
+    _option(
+        "--thresholds",
+        metavar="ON_TRACK,MODERATE",
+        help="Progress ratios from which a target is on track, and moderate [default: 0.95,0.60].",
+    ),
+]
+
+
+# --- what ingest reads, and how ---------------------------------------------------------------
+
+IngestLayout = Annotated[
+    Layout | None,
+    _option("--layout", help="Say the layout where detection cannot [default: detect]."),
+]
+Sheet = Annotated[str | None, _option("--sheet", help="Read only this sheet.")]
+SheetYear = Annotated[
+    int | None, _option("--year", help="The year of a one-year sheet, where it does not say.")
+]
+IngestCity = Annotated[
+    str | None,
+    _option(
+        "--city",
+        "-c",
+        help="The city, where the file does not say; with a 地区 column, only its rows.",
+    ),
+]
+Strict = Annotated[bool, typer.Option("--strict", help="A row that matches no target is an error.")]
+Accept = Annotated[
+    list[str] | None,
+    _option(
+        "--accept",
+        metavar="CELL",
+        help="A value checked by a person (D7 or SHEET!D7): stored even if it lies a "
+        "power of ten from its series. Repeatable.",
+    ),
+]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")]
+
+
+# --- option values typer cannot check --------------------------------------------------------
+
+
+def statuses(value: str | None, option: str) -> set[str] | None:
+    """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error.
+    --fail-on also takes ``overdue`` (a task past its deadline)."""
+    from ipkpi.assess.results import FAIL_ON_CODES, STATUS_CODES
+
+    if value is None:
+        return None
+    known = FAIL_ON_CODES if option == "--fail-on" else STATUS_CODES
+    codes = {c.strip() for c in value.split(",") if c.strip()}
+    unknown = sorted(codes - set(known))
+    if unknown or not codes:
+        raise typer.BadParameter(
+            f"unknown status {', '.join(repr(c) for c in unknown) or repr(value)}; "
+            f"use one or more of {', '.join(known)}, separated by commas",
+            param_hint=f"'{option}'",
+        )
+    return codes
+
+
+def thresholds(value: str | None) -> ThresholdsValue:
+    """``0.95,0.60`` → the progress ratios from which a target is on track, and moderate."""
+    from ipkpi.assess.results import DEFAULT_THRESHOLDS
+    from ipkpi.assess.results import Thresholds as ThresholdsValue
+
+    if value is None:
+        return DEFAULT_THRESHOLDS
+    try:
+        on_track, moderate = (float(part) for part in value.split(","))
+        return ThresholdsValue(on_track=on_track, moderate=moderate)
+    except ValueError as exc:
+        detail = str(exc) if "thresholds" in str(exc) else "give two numbers, e.g. 0.95,0.60"
+        raise typer.BadParameter(f"{value!r}: {detail}", param_hint="'--thresholds'") from None
+
+
+def day(value: str | None) -> dt.date | None:
+    """``--as-of 2023-12-31`` of ``ipkpi tasks``."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as 2023-12-31", param_hint="'--as-of'"
+        ) from None
+
+
+def xlsx(path: Path) -> Path:
+    """``-o FILE.xlsx``: a workbook is written only to an .xlsx name."""
+    if path.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(
+            f"{path.name}: the workbook must be an .xlsx file", param_hint="'--output'"
+        )
+    return path
+
+
+def this_year(year: int | None) -> int:
+    """``--as-of``/``--year`` as given, else this year."""
+    return year if year is not None else dt.date.today().year

@@ -1,0 +1,132 @@
+"""``ipkpi report`` and ``ipkpi export``: where a place's targets stand, on the terminal
+and as the Excel summary for the leadership."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ipkpi.cli import common, options
+from ipkpi.cli.emit import emit, exit_failing
+from ipkpi.cli.options import (
+    Db,
+    FailOn,
+    Format,
+    GroupBy,
+    Lang,
+    Language,
+    MethodChoice,
+    OutputFormat,
+    Targets,
+)
+from ipkpi.errors import display_path
+
+
+def report(
+    city: options.City,
+    as_of: options.AsOfPlan = None,
+    plan: options.Plan = None,
+    method: options.MethodExplained = MethodChoice.linear,
+    group_by: options.GroupTargets = GroupBy.category,
+    status: options.Statuses = None,
+    fail_on: FailOn = None,
+    thresholds: options.Thresholds = None,
+    db: Db = None,
+    targets: Targets = None,
+    format: Format = OutputFormat.table,
+    lang: Lang = Language.zh,
+) -> None:
+    """Where each target of a city's plan stands: gap, expected value by now, progress ratio
+    and status, with a one-sentence reading per target.
+
+    Statuses: achieved, on_track (progress ratio >= 0.95), moderate (0.60-0.95), behind
+    (0-0.60), moving_away (< 0), missed, met, no_data. A report exits 0 however far behind
+    the city is, unless --fail-on names a status some target has: then 3.
+
+    Examples: ipkpi report --city nanjing; ipkpi report --city guizhou --as-of 2023 -f json;
+    ipkpi report --city shijiazhuang --fail-on behind,moving_away
+    """
+    from ipkpi.assess.report import build_report, failing
+    from ipkpi.assess.results import Method
+    from ipkpi.catalogue.select import report_plan
+    from ipkpi.output.terminal import print_report_page
+    from ipkpi.output.text import report_text
+    from ipkpi.views import report as views
+
+    shown_statuses = options.statuses(status, "--status")
+    failing_on = options.statuses(fail_on, "--fail-on")
+    limits = options.thresholds(thresholds)
+    year = options.this_year(as_of)
+    chosen = report_plan(common.load(targets), city, plan, year)
+    with common.reading(common.store_path(db)) as store:
+        result = build_report(
+            store,
+            chosen,
+            as_of=year,
+            method=Method(method.value),
+            thresholds=limits,
+            evidence=False,
+        )
+    shown = [
+        a
+        for a in views.ordered(result.results, group_by.value, lang.value)
+        if shown_statuses is None or a.status.value in shown_statuses
+    ]
+    emit(
+        format,
+        lang.value,
+        document=lambda: views.report_document(
+            result, lang.value, only=None if shown_statuses is None else shown
+        ),
+        csv=lambda: (
+            [views.report_csv_row(result, a, lang.value) for a in shown],
+            views.REPORT_CSV_COLUMNS,
+        ),
+        text=lambda markdown: report_text(result, shown, group_by.value, lang.value, markdown),
+        draw=lambda: print_report_page(result, shown, group_by.value, lang.value),
+    )
+    if failing_on:
+        exit_failing(failing(result, failing_on))
+
+
+def export(
+    output: options.Workbook,
+    cities: options.Cities = None,
+    all_cities: Annotated[bool, typer.Option("--all", help="Every city in the catalogue.")] = False,
+    as_of: options.AsOf = None,
+    method: options.Method = MethodChoice.linear,
+    db: Db = None,
+    targets: Targets = None,
+    lang: Lang = Language.zh,
+) -> None:
+    """Write the Excel summary for the leadership group: a summary sheet, each city's gap
+    table (the figures of `ipkpi report`), a chart per target, and every figure's source.
+
+    The file is written to a temporary file beside it and renamed, so an existing workbook is
+    replaced whole or not at all.
+
+    Examples: ipkpi export --city nanjing -o 南京.xlsx;
+    ipkpi export --all --as-of 2024 -o summary.xlsx
+    """
+    from ipkpi.assess.report import build_report
+    from ipkpi.assess.results import Method
+    from ipkpi.catalogue.select import report_plan, reportable_cities
+    from ipkpi.output.excel import write_export
+
+    options.xlsx(output)
+    if bool(cities) == all_cities:
+        raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
+    catalogue = common.load(targets)
+    year = options.this_year(as_of)
+    chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities or ()))
+    plans = [report_plan(catalogue, city, None, year) for city in chosen]
+    with common.reading(common.store_path(db)) as store:
+        built = [build_report(store, p, as_of=year, method=Method(method.value)) for p in plans]
+    made_at = dt.datetime.now().astimezone()
+    summary = write_export(output, built, lang=lang.value, made_at=made_at)
+    typer.echo(
+        f"wrote {display_path(summary.path)}: {len(summary.sheets)} sheets "
+        f"({', '.join(summary.sheets)}), {summary.charts} charts"
+    )

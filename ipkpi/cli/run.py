@@ -1,0 +1,127 @@
+"""``ipkpi run``: the unattended job (cron, a systemd timer) and its log."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ipkpi.cli import common, options
+from ipkpi.cli.emit import fail_on_line
+from ipkpi.errors import IpkpiError, display_path
+
+if TYPE_CHECKING:
+    from ipkpi.run.result import RunResult
+
+RUN_HELP = """Run unattended (from cron or a systemd timer): ingest every new file in the inbox,
+then write each city's Excel summary and JSON report, and a run summary.
+
+Everything comes from the configuration file (--config FILE, else $IPKPI_CONFIG, else
+ipkpi.toml in the working folder); see the README for its keys. Each file is taken whole
+or not at all; a rejected file is moved to the rejected folder beside a note of its
+problems and a copy with each bad cell marked red. A city's reports are rewritten only
+when its figures changed. Runs and ingests take turns on the store: a run waits for the
+lock up to lock_timeout seconds.
+
+Logs go to stderr with timestamps: warnings and errors only when not on a terminal, more
+with -v; also to log_file when the configuration names one.
+
+Exit statuses: 0 all done · 1 a file was rejected, or the catalogue is bad · 2 usage or
+configuration error, or the store stayed locked · 3 done, but a fail_on status holds.
+
+Examples: ipkpi run; ipkpi run --config /srv/ipkpi/ipkpi.toml -v
+"""
+
+
+def run_command(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="The configuration [default: $IPKPI_CONFIG, else ipkpi.toml here].",
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Say more; repeat for more.")
+    ] = 0,
+    fail_on: options.FailOnConfigured = None,
+    lock_timeout: options.LockTimeoutConfigured = None,
+) -> None:
+    import logging
+
+    from ipkpi.run.config import load_config, resolve_config_path
+    from ipkpi.run.job import check_cities, run
+    from ipkpi.run.logs import run_logging
+    from ipkpi.store.lock import store_lock
+
+    failing = options.statuses(fail_on, "--fail-on")
+    settings = load_config(resolve_config_path(config))
+    if failing is not None:
+        settings = dataclasses.replace(settings, fail_on=frozenset(failing))
+    if lock_timeout is not None:
+        settings = dataclasses.replace(settings, lock_timeout=lock_timeout)
+    terminal = sys.stderr.isatty()
+    colour = terminal and not os.environ.get("NO_COLOR")
+    with run_logging(verbose, settings.log_file, terminal, colour) as log:
+        try:
+            catalogue = common.load(settings.targets)
+            check_cities(settings, catalogue)  # before waiting for the lock, not after
+            with store_lock(
+                settings.store,
+                settings.lock_timeout,
+                "ipkpi run",
+                on_wait=lambda holder: log.info("waiting for the store: %s", holder),
+                setting="--lock-timeout" if lock_timeout is not None else "lock_timeout",
+            ):
+                result = run(settings, catalogue)
+        except IpkpiError as exc:
+            # Into the log file too: nobody reads the terminal of a cron job.
+            if common.debugging(ctx):
+                raise
+            for line in exc.lines():
+                log.error("Error: %s", line)
+            raise typer.Exit(exc.exit_code) from None
+        for line in _run_lines(result):
+            log.log(logging.INFO if result.exit_status == 0 else logging.WARNING, line)
+        if result.rejected:
+            log.error("Error: %s", _rejected_line(result, settings.rejected))
+        hits = [(f"{city}:{target}", status) for city, target, status in result.fail_on_hits]
+        if hits:
+            log.error("%s", fail_on_line(hits))
+    if result.exit_status:
+        raise typer.Exit(result.exit_status)
+
+
+def _rejected_line(result: RunResult, folder: Path) -> str:
+    names = ", ".join(display_path(r.source) for r in result.rejected)
+    stuck = sum(1 for r in result.rejected if r.moved_to is None)
+    if not stuck:
+        where = f"moved to {display_path(folder)}"
+    elif stuck == len(result.rejected):
+        where = "left in the inbox: they could not be moved"
+    else:
+        where = f"moved to {display_path(folder)}, except {stuck} that could not be moved"
+    return f"{len(result.rejected)} file(s) rejected, {where}: {names}"
+
+
+def _run_lines(result: RunResult) -> list[str]:
+    written = [c.city for c in result.cities if c.written]
+    unchanged = [c.city for c in result.cities if not c.written]
+    lines = [
+        f"files: {len(result.taken)} taken, {len(result.rejected)} rejected, "
+        f"{len(result.already)} already ingested, {len(result.waiting)} waiting; "
+        f"{sum(f.new for f in result.taken)} new value(s), {len(result.revisions)} revised"
+        + (f", {len(result.kept)} kept as not current" if result.kept else ""),
+        f"reports: {len(written)} written ({', '.join(written) or '-'}), "
+        f"{len(unchanged)} unchanged ({', '.join(unchanged) or '-'})",
+    ]
+    if result.summary_path is not None:
+        lines.append(f"summary: {display_path(result.summary_path)}")
+    return lines
