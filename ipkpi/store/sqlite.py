@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ipkpi.errors import StoreError
+from ipkpi.store.base import resolve_db_path
 from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
     Observation,
@@ -284,6 +285,12 @@ class SQLiteStore:
 
 
 _stored = StoredObservation._make
+
+
+def open_store(path: Path | None = None, *, readonly: bool = False) -> SQLiteStore:
+    """The store at ``path``, else $IPKPI_DB, else ipkpi.db in the working folder; created
+    when it is not there yet, unless ``readonly``."""
+    return SQLiteStore(resolve_db_path(path), readonly=readonly)
 
 
 class _DryRun(Exception):
