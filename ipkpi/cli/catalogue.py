@@ -10,30 +10,29 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import Table, emit
-from ipkpi.cli.options import Format, Lang, Language, OutputFormat, Targets
+from ipkpi.cli.options import Shown, Targets, answering
 
 
-def cities(
-    targets: Targets = None, format: Format = OutputFormat.table, lang: Lang = Language.zh
-) -> None:
+@answering(store=False)
+def cities(*, shown: Shown) -> None:
     """List the places and plans in the catalogue.
 
     Example: ipkpi cities --format json
     """
     from ipkpi.views import catalogue as views
 
-    catalogue = common.load(targets)
+    catalogue = common.load(shown.targets)
     plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
-    rows = [views.city_row(p, lang.value) for p in plans]
+    rows = [views.city_row(p, shown.lang) for p in plans]
     emit(
-        format,
-        lang.value,
+        shown,
         document=lambda: views.cities_document(plans),
         csv=lambda: (rows, views.CITY_COLUMNS),
         tables=lambda: [Table(rows, views.CITY_COLUMNS)],
     )
 
 
+@answering(store=False)
 def targets_show(
     city: options.City,
     plan: options.Plan = None,
@@ -46,9 +45,8 @@ def targets_show(
             show_default=False,
         ),
     ] = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """Show a plan's targets, grouped by category.
 
@@ -59,16 +57,15 @@ def targets_show(
     from ipkpi.views import catalogue as views
     from ipkpi.views.targets import targets_document
 
-    chosen = select_plan(common.load(targets), city, plan, options.this_year(as_of))
+    chosen = select_plan(common.load(shown.targets), city, plan, options.this_year(as_of))
     emit(
-        format,
-        lang.value,
+        shown,
         document=lambda: targets_document(chosen),
         csv=lambda: (
             [views.target_csv_row(chosen, t) for t in chosen.targets],
             views.TARGET_CSV_COLUMNS,
         ),
-        tables=lambda: _plan_tables(chosen, lang.value),
+        tables=lambda: _plan_tables(chosen, shown.lang),
     )
 
 

@@ -12,7 +12,7 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import emit
-from ipkpi.cli.options import Db, Format, Lang, Language, OutputFormat, Targets
+from ipkpi.cli.options import Db, Lang, Language, Shown, Targets, answering
 from ipkpi.errors import UsageError, display_path
 
 if TYPE_CHECKING:
@@ -107,16 +107,15 @@ def template(
         typer.echo(f"no store at {display_path(db_path)}: last year's figures left empty", err=True)
 
 
+@answering(store=True)
 def missing(
     city: options.City,
     year: options.FiguresYear = None,
     lead: options.Lead = None,
     plan: options.PlanForYear = None,
     fail_on: options.FailOnMissing = None,
-    db: Db = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """Which targets have no figure for the year yet, grouped by lead unit (牵头单位): what to
     chase. A target led jointly is listed under each of its leads.
@@ -136,16 +135,15 @@ def missing(
         raise typer.BadParameter(
             "missing fails on missing figures only: --fail-on missing", param_hint="'--fail-on'"
         )
-    chosen, chosen_year = _plan_and_year(common.load(targets), city, year, plan)
-    with common.reading(common.store_path(db)) as store:
+    chosen, chosen_year = _plan_and_year(common.load(shown.targets), city, year, plan)
+    with common.reading(common.store_path(shown.db)) as store:
         result = collect(store, chosen, chosen_year, lead)
     emit(
-        format,
-        lang.value,
-        document=lambda: views.missing_document(result, lang.value),
+        shown,
+        document=lambda: views.missing_document(result, shown.lang),
         csv=lambda: (views.missing_csv_rows(result), views.MISSING_CSV_COLUMNS),
-        text=lambda markdown: missing_text(result, lang.value, markdown),
-        draw=(lambda: print_missing(result, lang.value)) if result.missing else None,
+        text=lambda markdown: missing_text(result, shown.lang, markdown),
+        draw=(lambda: print_missing(result, shown.lang)) if result.missing else None,
     )
     if fail_on is not None and result.missing:
         ids = ", ".join(w.target.id for w in result.missing)

@@ -8,9 +8,14 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import Table, emit
-from ipkpi.cli.options import Db, Format, Lang, Language, MethodChoice, OutputFormat, Targets
+from ipkpi.cli.options import (
+    MethodChoice,
+    Shown,
+    answering,
+)
 
 
+@answering(store=True)
 def compare(
     measure: Annotated[
         str | None,
@@ -30,10 +35,8 @@ def compare(
         ),
     ] = None,
     method: options.Method = MethodChoice.linear,
-    db: Db = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """Compare the places whose plans share a measure (the catalogue's `measure` key): each
     place's latest figure, target, progress and status, exactly as `ipkpi report` gives
@@ -51,33 +54,30 @@ def compare(
     from ipkpi.assess.results import Method
     from ipkpi.views import compare as views
 
-    catalogue = common.load(targets)
-    code = lang.value
+    catalogue = common.load(shown.targets)
     if measure is None:
-        rows = views.measure_rows(catalogue, code)
+        rows = views.measure_rows(catalogue, shown.lang)
         emit(
-            format,
-            code,
+            shown,
             document=lambda: views.measures_document(catalogue),
             csv=lambda: (rows, views.MEASURE_COLUMNS),
             tables=lambda: [Table(rows, views.MEASURE_COLUMNS)],
         )
         return
-    with common.reading(common.store_path(db)) as store:
+    with common.reading(common.store_path(shown.db)) as store:
         result = comparing(
             catalogue, store, measure, as_of=options.this_year(year), method=Method(method.value)
         )
     emit(
-        format,
-        code,
-        document=lambda: views.compare_document(result, code),
+        shown,
+        document=lambda: views.compare_document(result, shown.lang),
         csv=lambda: (views.compare_csv_rows(result), views.COMPARE_CSV_COLUMNS),
         tables=lambda: [
             Table(
-                views.compare_rows(result, code),
+                views.compare_rows(result, shown.lang),
                 views.COMPARE_COLUMNS,
-                views.compare_title(result, code),
-                notes=views.compare_notes(result, code),
+                views.compare_title(result, shown.lang),
+                notes=views.compare_notes(result, shown.lang),
             )
         ],
     )

@@ -11,7 +11,13 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import Table, emit
-from ipkpi.cli.options import Db, Format, Lang, Language, LockTimeout, OutputFormat, Targets
+from ipkpi.cli.options import (
+    Db,
+    LockTimeout,
+    Shown,
+    Targets,
+    answering,
+)
 
 
 def ingest(
@@ -87,6 +93,7 @@ def ingest(
         raise typer.Exit(1)
 
 
+@answering(store=True)
 def data_show(
     city: Annotated[
         str | None, typer.Option("--city", "-c", help="Only this city.", show_default=False)
@@ -102,10 +109,8 @@ def data_show(
             "aside: a 快报 after the 正式 figure), and why each is or is not current.",
         ),
     ] = False,
-    db: Db = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """List stored values with where each came from (file, sheet, cell, time, vintage).
 
@@ -116,10 +121,10 @@ def data_show(
     from ipkpi.store.sqlite import SQLiteStore
     from ipkpi.views import data as views
 
-    catalogue = common.load(targets)
+    catalogue = common.load(shown.targets)
     if city is not None:
         select_plan(catalogue, city)  # an unknown city is a usage error
-    with SQLiteStore(common.store_path(db), readonly=True) as store:
+    with SQLiteStore(common.store_path(shown.db), readonly=True) as store:
         stored = store.observations(city=city, year=year, history=history)
     plans = catalogue.plans_for(city) if city is not None else catalogue.plans
     names = {(p.city, t.id): t for p in plans for t in p.targets}
@@ -128,14 +133,13 @@ def data_show(
     pairs = list(zip(stored, whys, strict=True))
     columns = views.DATA_COLUMNS + (("current", "standing") if history else ())
     emit(
-        format,
-        lang.value,
+        shown,
         document=lambda: views.data_document(stored, names, whys if history else None),
         csv=lambda: (
             [views.data_csv_row(o, names, w) for o, w in pairs],
             views.DATA_HISTORY_CSV_COLUMNS if history else views.DATA_CSV_COLUMNS,
         ),
         tables=lambda: [
-            Table([views.data_row(o, names, lang.value, w) for o, w in pairs], columns)
+            Table([views.data_row(o, names, shown.lang, w) for o, w in pairs], columns)
         ],
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 import typer
 
-from ipkpi.cli.options import OutputFormat
+from ipkpi.cli.options import OutputFormat, Shown
 
 Rows = list[dict[str, Any]]
 
@@ -39,8 +39,7 @@ def is_terminal() -> bool:
 
 
 def emit(
-    format: OutputFormat,
-    lang: str,
+    shown: Shown,
     *,
     document: Callable[[], Any],
     csv: Callable[[], tuple[Rows, Sequence[str]]],
@@ -49,9 +48,11 @@ def emit(
     draw: Callable[[], None] | None = None,
 ) -> None:
     """Print the answer: ``document()`` as JSON, ``csv()`` as CSV; for markdown and table,
-    ``tables()``, or else ``text(markdown)`` — and ``draw()`` instead on a terminal."""
+    ``tables()``, or else ``text(markdown)`` — and ``draw()`` instead on a terminal, all in
+    the format and language ``shown`` asks for."""
     from ipkpi.output import tables as out
 
+    format, lang = shown.format, shown.lang
     if format is OutputFormat.json:
         typer.echo(out.to_json(document()), nl=False)
     elif format is OutputFormat.csv:

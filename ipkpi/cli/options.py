@@ -8,9 +8,13 @@ and metavar live here, so the same option reads the same in every command.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -18,34 +22,12 @@ if TYPE_CHECKING:
     from ipkpi.assess.results import Thresholds as ThresholdsValue
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-
-
-class Language(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-class Layout(StrEnum):
-    long = "long"
-    wide = "wide"
-    single = "single"
-    places = "places"
-    years = "years"
-
-
-class MethodChoice(StrEnum):
-    linear = "linear"
-    cagr = "cagr"
-
-
-class GroupBy(StrEnum):
-    category = "category"
-    lead = "lead"
+# The choices of options, each value its own name (OutputFormat.table == "table").
+OutputFormat = StrEnum("OutputFormat", ["table", "markdown", "csv", "json"])
+Language = StrEnum("Language", ["zh", "en"])
+Layout = StrEnum("Layout", ["long", "wide", "single", "places", "years"])
+MethodChoice = StrEnum("MethodChoice", ["linear", "cagr"])
+GroupBy = StrEnum("GroupBy", ["category", "lead"])
 
 
 def _option(*names: str, help: str, **more: Any) -> Any:
@@ -246,6 +228,58 @@ Accept = Annotated[
     ),
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")]
+
+
+# --- the options every answer takes, as one bundle ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Where an answer comes from and how it is shown: --targets, --format, --lang, and
+    --db for the commands that read the store."""
+
+    targets: Path | None
+    format: OutputFormat
+    lang: str  # zh or en
+    db: Path | None = None
+
+
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def answering(*, store: bool) -> Callable[[Command], Command]:
+    """Give a command the options every answer takes — --db (with ``store``), --targets,
+    --format and --lang, in that order after its own — as one ``shown: Shown`` argument
+    (after sqlite-utils' ``output_options``)."""
+    added = [
+        *([inspect.Parameter("db", _KEYWORD, default=None, annotation=Db)] if store else []),
+        inspect.Parameter("targets", _KEYWORD, default=None, annotation=Targets),
+        inspect.Parameter("format", _KEYWORD, default=OutputFormat.table, annotation=Format),
+        inspect.Parameter("lang", _KEYWORD, default=Language.zh, annotation=Lang),
+    ]
+
+    def decorate(command: Command) -> Command:
+        signature = inspect.signature(command, eval_str=True)
+        own = [p for name, p in signature.parameters.items() if name != "shown"]
+
+        @functools.wraps(command)
+        def with_options(
+            *args: Any,
+            targets: Path | None,
+            format: OutputFormat,
+            lang: Language,
+            db: Path | None = None,
+            **kwargs: Any,
+        ) -> None:
+            command(*args, shown=Shown(targets, format, lang.value, db), **kwargs)
+
+        with_options.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        return with_options  # type: ignore[return-value]
+
+    return decorate
+
+
+_KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
 # --- option values typer cannot check --------------------------------------------------------

@@ -13,17 +13,18 @@ from ipkpi.cli.emit import emit, exit_failing
 from ipkpi.cli.options import (
     Db,
     FailOn,
-    Format,
     GroupBy,
     Lang,
     Language,
     MethodChoice,
-    OutputFormat,
+    Shown,
     Targets,
+    answering,
 )
 from ipkpi.errors import display_path
 
 
+@answering(store=True)
 def report(
     city: options.City,
     as_of: options.AsOfPlan = None,
@@ -33,10 +34,8 @@ def report(
     status: options.Statuses = None,
     fail_on: FailOn = None,
     thresholds: options.Thresholds = None,
-    db: Db = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """Where each target of a city's plan stands: gap, expected value by now, progress ratio
     and status, with a one-sentence reading per target.
@@ -59,8 +58,8 @@ def report(
     failing_on = options.statuses(fail_on, "--fail-on")
     limits = options.thresholds(thresholds)
     year = options.this_year(as_of)
-    chosen = report_plan(common.load(targets), city, plan, year)
-    with common.reading(common.store_path(db)) as store:
+    chosen = report_plan(common.load(shown.targets), city, plan, year)
+    with common.reading(common.store_path(shown.db)) as store:
         result = build_report(
             store,
             chosen,
@@ -69,23 +68,22 @@ def report(
             thresholds=limits,
             evidence=False,
         )
-    shown = [
+    listed = [
         a
-        for a in views.ordered(result.results, group_by.value, lang.value)
+        for a in views.ordered(result.results, group_by.value, shown.lang)
         if shown_statuses is None or a.status.value in shown_statuses
     ]
     emit(
-        format,
-        lang.value,
+        shown,
         document=lambda: views.report_document(
-            result, lang.value, only=None if shown_statuses is None else shown
+            result, shown.lang, only=None if shown_statuses is None else listed
         ),
         csv=lambda: (
-            [views.report_csv_row(result, a, lang.value) for a in shown],
+            [views.report_csv_row(result, a, shown.lang) for a in listed],
             views.REPORT_CSV_COLUMNS,
         ),
-        text=lambda markdown: report_text(result, shown, group_by.value, lang.value, markdown),
-        draw=lambda: print_report_page(result, shown, group_by.value, lang.value),
+        text=lambda markdown: report_text(result, listed, group_by.value, shown.lang, markdown),
+        draw=lambda: print_report_page(result, listed, group_by.value, shown.lang),
     )
     if failing_on:
         exit_failing(failing(result, failing_on))

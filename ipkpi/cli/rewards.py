@@ -10,10 +10,11 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import emit
-from ipkpi.cli.options import Format, Lang, Language, OutputFormat, Targets
+from ipkpi.cli.options import Shown, answering
 from ipkpi.errors import UsageError, display_path
 
 
+@answering(store=False)
 def rewards(
     claims: Annotated[
         Path,
@@ -35,9 +36,8 @@ def rewards(
         ),
     ] = None,
     plan: options.Plan = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """Work out what each claim is due under a place's reward and subsidy rules: the rule
     applied, eligible or not and why, the amount with its arithmetic (3 + 0.5 × 4 = 5.0 万元),
@@ -60,24 +60,23 @@ def rewards(
 
     if output is not None:
         options.xlsx(output)
-    chosen = rules_plan(common.load(targets), city, plan)
+    chosen = rules_plan(common.load(shown.targets), city, plan)
     if not claims.is_file():
         raise UsageError(f"{display_path(claims)}: no such file")
     result = apply_rules(chosen, read_claims(claims, chosen))
     if output is not None:
         from ipkpi.output.rewards_excel import write_rewards
 
-        write_rewards(output, result, lang=lang.value, made_at=dt.datetime.now().astimezone())
+        write_rewards(output, result, lang=shown.lang, made_at=dt.datetime.now().astimezone())
     emit(
-        format,
-        lang.value,
-        document=lambda: views.rewards_document(result, lang.value),
+        shown,
+        document=lambda: views.rewards_document(result, shown.lang),
         csv=lambda: (
             [views.claim_csv_row(r, chosen) for r in result.results],
             views.CLAIM_CSV_COLUMNS,
         ),
-        text=lambda markdown: rewards_text(result, lang.value, markdown=markdown),
-        draw=lambda: print_rewards(result, lang.value),
+        text=lambda markdown: rewards_text(result, shown.lang, markdown=markdown),
+        draw=lambda: print_rewards(result, shown.lang),
     )
     if output is not None:
         typer.echo(f"wrote {display_path(output)}", err=True)

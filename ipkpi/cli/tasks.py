@@ -9,9 +9,14 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import emit, exit_failing
-from ipkpi.cli.options import Db, Format, GroupBy, Lang, Language, OutputFormat, Targets
+from ipkpi.cli.options import (
+    GroupBy,
+    Shown,
+    answering,
+)
 
 
+@answering(store=True)
 def tasks(
     city: options.City,
     as_of: Annotated[
@@ -35,10 +40,8 @@ def tasks(
     ] = None,
     plan: options.Plan = None,
     fail_on: options.FailOnOverdue = None,
-    db: Db = None,
-    targets: Targets = None,
-    format: Format = OutputFormat.table,
-    lang: Lang = Language.zh,
+    *,
+    shown: Shown,
 ) -> None:
     """Where each work-plan task stands against its deadline: done on time, done late, open
     (not yet due), overdue (with the days overdue) or ongoing (持续推进, no deadline).
@@ -64,20 +67,19 @@ def tasks(
             "tasks fail on overdue only: --fail-on overdue", param_hint="'--fail-on'"
         )
     day = options.day(as_of) or dt.date.today()
-    chosen = tasks_plan(common.load(targets), city, day, plan)
-    with common.reading(common.store_path(db)) as store:
+    chosen = tasks_plan(common.load(shown.targets), city, day, plan)
+    with common.reading(common.store_path(shown.db)) as store:
         result = build_tasks(store, chosen, day)
     by_lead = by is GroupBy.lead
     emit(
-        format,
-        lang.value,
-        document=lambda: views.tasks_document(result, lang.value),
+        shown,
+        document=lambda: views.tasks_document(result, shown.lang),
         csv=lambda: (
             [views.task_csv_row(a, result.plan) for a in result.results],
             views.TASK_CSV_COLUMNS,
         ),
-        text=lambda markdown: tasks_text(result, lang.value, by_lead, markdown=markdown),
-        draw=lambda: print_tasks(result, lang.value, by_lead),
+        text=lambda markdown: tasks_text(result, shown.lang, by_lead, markdown=markdown),
+        draw=lambda: print_tasks(result, shown.lang, by_lead),
     )
     if failing:
         exit_failing([(t.task.id, "overdue") for t in result.overdue])
