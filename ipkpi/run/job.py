@@ -22,7 +22,7 @@ import os
 import time
 from pathlib import Path
 
-from ipkpi.assess.report import build_report
+from ipkpi.assess.report import build_report, failing
 from ipkpi.assess.results import Method
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.catalogue.select import report_plan, reportable_cities
@@ -227,8 +227,7 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
         plan_id=pa.plan.id,
         as_of=pa.as_of,
         counts={status.value: n for status, n in pa.counts().items()},
-        statuses={a.target.id: a.status.value for a in pa.results}
-        | ({t.task.id: t.state.value for t in built.tasks.results} if built.tasks else {}),
+        failing=tuple(failing(built, config.fail_on)),
     )
     if latest_xlsx.is_file() and _read(latest_json) == document:
         log.debug("unchanged %s: no new figures", city)

@@ -31,7 +31,7 @@ class CityOutcome:
     plan_id: str
     as_of: int
     counts: dict[str, int]
-    statuses: dict[str, str]  # target id → status, and task id → task state
+    failing: tuple[tuple[str, str], ...]  # (id, status) the config fails on: assess.report.failing
     written: bool  # False: the figures had not changed, the outputs were left as they were
     files: tuple[Path, ...]  # the outputs that now hold this city's figures
 
@@ -60,13 +60,8 @@ class RunResult:
 
     @property
     def fail_on_hits(self) -> list[tuple[str, str, str]]:
-        """(city, target id, status) of every target whose status the config fails on."""
-        return [
-            (c.city, target, status)
-            for c in self.cities
-            for target, status in c.statuses.items()
-            if status in self.config.fail_on
-        ]
+        """(city, target or task id, status) of everything the config fails on."""
+        return [(c.city, item, status) for c in self.cities for item, status in c.failing]
 
     @property
     def exit_status(self) -> int:
