@@ -115,3 +115,25 @@ def test_wheel_carries_the_bundled_catalogue(tmp_path):
     folder, count = result.stdout.splitlines()
     assert folder == str(tmp_path / "site" / "ipkpi" / "_bundled_targets")
     assert count == "5"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_a_report_loads_only_the_layers_it_goes_through(tmp_path, fmt):
+    """`ipkpi report` goes down catalogue → store → assess → views → output once: no
+    ingest, run, rewards or workbook modules are loaded on the way (start-up)."""
+    from ipkpi.store.sqlite import SQLiteStore
+
+    SQLiteStore(tmp_path / "empty.db").close()
+    args = ["report", "--city", "nanjing", "--db", str(tmp_path / "empty.db"), "-f", fmt]
+    unneeded = ("ipkpi.ingest", "ipkpi.run.", "ipkpi.assess.rewards", "ipkpi.views.rewards")
+    code = (
+        "import sys\n"
+        "from ipkpi.cli.app import app\n"
+        "try:\n"
+        f"    app({args!r}, prog_name='ipkpi')\n"
+        "except SystemExit as exit:\n"
+        "    print('EXIT', exit.code)\n"
+        f"print('UNNEEDED', sorted(m for m in sys.modules if m.startswith({unneeded!r})))\n"
+    )
+    result = python("-c", code)
+    assert result.stdout.splitlines()[-2:] == ["EXIT 0", "UNNEEDED []"], result.stderr

@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ipkpi.catalogue.model import Plan
 from ipkpi.catalogue.rewards import AmountKind, CapScope, Condition, Once, RewardRule
-from ipkpi.ingest.claims import Claim, Value
+
+if TYPE_CHECKING:  # for annotations only: a report's start-up reads no claims reader
+    from ipkpi.ingest.claims import Claim, Value
 
 ZERO = Decimal(0)
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from ipkpi.catalogue.cache import PlanCache, cache_dir, file_key
 from ipkpi.catalogue.model import Catalogue, Plan, PlanHeader
-from ipkpi.catalogue.plan_file import PlanReader
 from ipkpi.errors import CatalogueError, CatalogueNotFound, CatalogueProblem
 
 ENV_TARGETS = "IPKPI_TARGETS"
@@ -73,6 +72,10 @@ def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CAC
             key = None
         header = cached.header(file, key) if key else None
         if header is None:
+            # Only a plan changed since it was cached is read and checked: a command's
+            # start-up loads the cache, not the reader.
+            from ipkpi.catalogue.plan_file import PlanReader
+
             reader = PlanReader(file)
             plan = reader.read()
             problems.extend(reader.problems)

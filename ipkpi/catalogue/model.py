@@ -11,9 +11,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ipkpi.catalogue.rewards import Quantity, RewardRule
 from ipkpi.catalogue.source import Source
+
+if TYPE_CHECKING:  # a plan's rules are loaded with it; a report's start-up needs no more
+    from ipkpi.catalogue.rewards import Quantity, RewardRule
 
 
 class Kind(StrEnum):

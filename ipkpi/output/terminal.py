@@ -8,25 +8,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from ipkpi.assess.collect import Collection
 from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
-from ipkpi.assess.rewards import RewardsResult
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
-from ipkpi.views.missing import MISSING_COLUMNS, missing_rows, missing_summary
 from ipkpi.views.report import REPORT_COLUMNS, report_notes, report_row, report_title
 from ipkpi.views.report import summary_line as report_summary_line
-from ipkpi.views.rewards import (
-    CLAIM_COLUMNS,
-    TOTAL_COLUMNS,
-    claim_row,
-    rewards_summary,
-    rewards_title,
-    total_rows,
-)
 from ipkpi.views.tasks import summary_line, tasks_table, tasks_title
+
+if TYPE_CHECKING:
+    from ipkpi.assess.collect import Collection
+    from ipkpi.assess.rewards import RewardsResult
 
 
 def print_rich_table(
@@ -167,8 +161,19 @@ def print_tasks(assessment: TasksAssessment, lang: Lang, by_lead: bool = False) 
 
 
 def print_rewards(result: RewardsResult, lang: Lang) -> None:
+    """Each claim, then the totals by rule, drawn by rich, under the overall total."""
     from rich.console import Console
     from rich.markup import escape
+
+    # Imported here: a report's start-up needs no rewards views.
+    from ipkpi.views.rewards import (
+        CLAIM_COLUMNS,
+        TOTAL_COLUMNS,
+        claim_row,
+        rewards_summary,
+        rewards_title,
+        total_rows,
+    )
 
     no = label("no", lang)
 
@@ -188,6 +193,8 @@ def print_report_page(
 ) -> None:
     """``ipkpi report`` on a terminal: the targets ``shown`` (none for a plan of tasks
     only), then the plan's tasks."""
+    # Imported here: a report's start-up needs no rewards or missing-figure views.
+
     if report.plan.targets:
         columns = (group_by, *REPORT_COLUMNS[1:])
         summary = report_summary_line(report.assessment, lang, shown=len(shown))
@@ -200,6 +207,9 @@ def print_report_page(
 
 def print_missing(collection: Collection, lang: Lang) -> None:
     """The figures still missing, by lead unit, under the summary line."""
+    # Imported here: a report's start-up needs no missing-figure views.
+    from ipkpi.views.missing import MISSING_COLUMNS, missing_rows, missing_summary
+
     rows = missing_rows(collection, lang)
     title = missing_summary(collection, lang)
     print_rich_table(rows, MISSING_COLUMNS, lang, title=title, group_by="lead")

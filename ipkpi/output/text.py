@@ -5,26 +5,20 @@ tables with their summary lines and notes, as written to a file or a pipe.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ipkpi.assess.collect import Collection
 from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
-from ipkpi.assess.rewards import RewardsResult
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.tables import grouped, to_markdown, to_plain
-from ipkpi.views.missing import MISSING_COLUMNS, missing_rows, missing_summary
 from ipkpi.views.report import REPORT_COLUMNS, report_notes, report_row, report_title
 from ipkpi.views.report import summary_line as report_summary_line
-from ipkpi.views.rewards import (
-    CLAIM_COLUMNS,
-    TOTAL_COLUMNS,
-    claim_row,
-    rewards_summary,
-    rewards_title,
-    total_rows,
-)
 from ipkpi.views.tasks import summary_line, tasks_table, tasks_title
+
+if TYPE_CHECKING:
+    from ipkpi.assess.collect import Collection
+    from ipkpi.assess.rewards import RewardsResult
 
 
 def report_plain(
@@ -80,6 +74,16 @@ def tasks_text(
 
 def rewards_text(result: RewardsResult, lang: Lang, markdown: bool = False) -> str:
     """Each claim, then the totals by rule and overall, as plain or Markdown tables."""
+    # Imported here: a report's start-up needs no rewards views.
+    from ipkpi.views.rewards import (
+        CLAIM_COLUMNS,
+        TOTAL_COLUMNS,
+        claim_row,
+        rewards_summary,
+        rewards_title,
+        total_rows,
+    )
+
     rows = [claim_row(r, result.plan, lang) for r in result.results]
     table = to_markdown if markdown else to_plain
     claims = table(rows, CLAIM_COLUMNS, lang)
@@ -108,6 +112,9 @@ def report_text(
 
 def missing_text(collection: Collection, lang: Lang, markdown: bool = False) -> str:
     """The figures still missing: the summary line, then a table by lead unit, if any."""
+    # Imported here: a report's start-up needs no missing-figure views.
+    from ipkpi.views.missing import MISSING_COLUMNS, missing_rows, missing_summary
+
     rows = missing_rows(collection, lang)
     summary = missing_summary(collection, lang)
     if not rows:

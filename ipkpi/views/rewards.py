@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipkpi.assess.rewards import Check, ClaimResult, RewardsResult
 from ipkpi.catalogue.model import Plan
 from ipkpi.catalogue.rewards import AmountKind, CapScope, Condition, Once, Quantity, RewardRule
-from ipkpi.ingest.claims import Value
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import plan_heading
+
+if TYPE_CHECKING:  # for annotations only: a report's start-up reads no claims reader
+    from ipkpi.ingest.claims import Value
 
 REWARDS_SCHEMA = "ipkpi.rewards/1"
 
