@@ -53,7 +53,7 @@ def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CAC
     """Load every ``*.toml`` plan in ``folder`` (default: the bundled catalogue).
 
     Plans unchanged since they were last validated come from the cache in ``cache``
-    (default: ``catalogue_cache.cache_dir()``; None: no cache) and are read only when
+    (default: ``cache.cache_dir()``; None: no cache) and are read only when
     asked for."""
     folder = bundled_catalogue_dir() if folder is None else Path(folder)
     if not folder.is_dir():

@@ -232,7 +232,7 @@ class PlanHeader:
 
 class Catalogue:
     """Every plan in a folder. Plans may be given ready or as headers with a loader, so
-    a command about one city reads that city's plans only (see ``catalogue_cache``)."""
+    a command about one city reads that city's plans only (see ``ipkpi.catalogue.cache``)."""
 
     def __init__(
         self,

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ipkpi.errors import display_path
+from ipkpi.ingest.report import IngestReport
+from ipkpi.store.records import Kept
 from ipkpi.store.vintage import word
 
 
@@ -14,10 +16,9 @@ def _n(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def kept_text(k) -> str:
-    """A figure kept as not current (``ipkpi.store.sqlite.Kept``), in words: ``nanjing … 2023: 60.5
-    (快报) kept in the history; the 正式 figure 60.86 from FILE stays current``."""
-
+def kept_text(k: Kept) -> str:
+    """A figure kept as not current, in words: ``nanjing … 2023: 60.5 (快报) kept in the
+    history; the 正式 figure 60.86 from FILE stays current``."""
     return (
         f"{k.city} {k.target_id} {k.year}: {_n(k.value)} ({word(k.vintage)}) kept in the "
         f"history; the {word(k.current_vintage)} figure {_n(k.current)} from "
@@ -30,7 +31,7 @@ def _kept_count(n: int) -> str:
     return f", {n} kept as not current" if n else ""
 
 
-def ingest_lines(report, dry_run: bool = False) -> list[str]:
+def ingest_lines(report: IngestReport, dry_run: bool = False) -> list[str]:
     """What an ingest did, a line per file, then revisions, figures kept as not current
     and a summary line."""
     lines = []
@@ -92,7 +93,7 @@ def ingest_lines(report, dry_run: bool = False) -> list[str]:
     return lines
 
 
-def ingest_problem_lines(report) -> list[str]:
+def ingest_problem_lines(report: IngestReport) -> list[str]:
     lines = []
     for f in report.files:
         lines += [f"Error: {p}" for p in f.problems]
