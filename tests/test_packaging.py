@@ -46,6 +46,13 @@ HEAVY = (
     ids=lambda args: " ".join(a for a in args if a != "{db}"),
 )
 def test_interactive_commands_import_nothing_heavy(tmp_path, args):
+    loaded = f"sorted(m for m in {HEAVY!r} if m in sys.modules)"
+    assert modules_after(tmp_path, args, loaded) == ["EXIT 0", "[]"]
+
+
+def modules_after(tmp_path, args: list[str], loaded: str) -> list[str]:
+    """Run ``ipkpi ARGS`` (``{db}``: an empty store) in a fresh interpreter; its exit status
+    and ``loaded``, an expression over ``sys.modules`` evaluated after it."""
     from ipkpi.store.sqlite import SQLiteStore
 
     SQLiteStore(tmp_path / "empty.db").close()
@@ -57,10 +64,11 @@ def test_interactive_commands_import_nothing_heavy(tmp_path, args):
         f"    app({args!r}, prog_name='ipkpi')\n"
         "except SystemExit as exit:\n"
         "    print('EXIT', exit.code)\n"
-        f"print('HEAVY', sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print({loaded})\n"
     )
     result = python("-c", code)
-    assert result.stdout.splitlines()[-2:] == ["EXIT 0", "HEAVY []"], result.stderr
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-2:]
 
 
 def test_python_dash_m_runs_the_cli():
@@ -121,19 +129,7 @@ def test_wheel_carries_the_bundled_catalogue(tmp_path):
 def test_a_report_loads_only_the_layers_it_goes_through(tmp_path, fmt):
     """`ipkpi report` goes down catalogue → store → assess → views → output once: no
     ingest, run, rewards or workbook modules are loaded on the way (start-up)."""
-    from ipkpi.store.sqlite import SQLiteStore
-
-    SQLiteStore(tmp_path / "empty.db").close()
-    args = ["report", "--city", "nanjing", "--db", str(tmp_path / "empty.db"), "-f", fmt]
     unneeded = ("ipkpi.ingest", "ipkpi.run.", "ipkpi.assess.rewards", "ipkpi.views.rewards")
-    code = (
-        "import sys\n"
-        "from ipkpi.cli.app import app\n"
-        "try:\n"
-        f"    app({args!r}, prog_name='ipkpi')\n"
-        "except SystemExit as exit:\n"
-        "    print('EXIT', exit.code)\n"
-        f"print('UNNEEDED', sorted(m for m in sys.modules if m.startswith({unneeded!r})))\n"
-    )
-    result = python("-c", code)
-    assert result.stdout.splitlines()[-2:] == ["EXIT 0", "UNNEEDED []"], result.stderr
+    args = ["report", "--city", "nanjing", "--db", "{db}", "-f", fmt]
+    loaded = f"sorted(m for m in sys.modules if m.startswith({unneeded!r}))"
+    assert modules_after(tmp_path, args, loaded) == ["EXIT 0", "[]"]
