@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
 
 from ipkpi.assess.engine import assess_plan
 from ipkpi.assess.results import (
@@ -22,6 +21,7 @@ from ipkpi.assess.results import (
 from ipkpi.assess.tasks import TasksAssessment, assess_tasks
 from ipkpi.catalogue.model import Plan
 from ipkpi.store.base import Store
+from ipkpi.store.records import StoredObservation
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,14 @@ class Report:
 
     assessment: PlanAssessment
     sources: tuple[SourceFile, ...]
-    observations: tuple[Any, ...] = ()  # the stored observations the figures came from
+    observations: tuple[StoredObservation, ...] = ()  # the stored values the figures came from
     tasks: TasksAssessment | None = None
     # (target id, year) → vintage of the stored figures used that their file marked
     # (preliminary, final, revised); an unmarked figure is not in it.
     vintages: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
-    def plan(self):
+    def plan(self) -> Plan:
         return self.assessment.plan
 
     @property
@@ -69,7 +69,6 @@ def build_report(
     every stored value used, with its provenance (the Excel summary's data sheet needs
     them; the report and JSON do not, and skipping them makes a report several times
     faster)."""
-
     city = plan.city
     tasks = None
     if plan.tasks:
@@ -97,7 +96,7 @@ def build_report(
             if a.report is not None
         }
     sources = sorted(found, key=lambda f: (f.path, f.sha256))
-    kept: tuple[Any, ...] = ()
+    kept: tuple[StoredObservation, ...] = ()
     if evidence:
         kept = tuple(o for o in store.observations(city=city) if (o.target_id, o.year) in used)
     marked = {key: vintages[key] for key in used if key in vintages}
