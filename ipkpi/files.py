@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from ipkpi.errors import UsageError, display_path
+
 TMP_SUFFIX = ".ipkpi.tmp"
 T = TypeVar("T")
 
@@ -41,8 +43,6 @@ def replacing(path: Path) -> Iterator[Path]:
 def write_workbook(path: Path, write: Callable[[Path], T], option: str = "-o") -> T:
     """Write a workbook to ``path`` with ``write(tmp)``, atomically; a folder that is not
     there, a folder in its place or a file that cannot be written is a usage error."""
-    from ipkpi.errors import UsageError, display_path
-
     path = Path(path)
     if not path.parent.is_dir():
         raise UsageError(f"{option}: no folder {display_path(path.parent)} for {path.name}")
