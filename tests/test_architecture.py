@@ -184,3 +184,25 @@ def test_the_public_api_is_what_all_says_and_loads_when_first_used():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert loaded.stdout == "['ipkpi']\n"  # import ipkpi alone loads nothing more
+
+
+# Below the command line, a module imports the package's own modules at its top; these few
+# wait until a function needs them, so that a command's start-up does not pay for them.
+LATE_IMPORTS = {
+    ("ipkpi.catalogue.loader", "ipkpi.catalogue.plan_file"),  # only when a plan changed
+    ("ipkpi.output.terminal", "ipkpi.views.rewards"),
+    ("ipkpi.output.terminal", "ipkpi.views.missing"),
+    ("ipkpi.output.text", "ipkpi.views.rewards"),
+    ("ipkpi.output.text", "ipkpi.views.missing"),
+}
+
+
+def test_the_library_imports_its_own_modules_at_the_top():
+    late = set()
+    for module, tree in TREES.items():
+        if _layer(module) == "cli":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                late |= {(module, other) for other in _imports(node)}
+    assert late == LATE_IMPORTS
