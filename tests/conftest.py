@@ -138,3 +138,27 @@ def _private_plan_cache(tmp_path_factory, monkeypatch):
 
 # Session fixtures and child processes too: never the user's cache.
 os.environ["IPKPI_CACHE"] = tempfile.mkdtemp(prefix="ipkpi-test-cache-")
+
+
+@pytest.fixture(autouse=True)
+def _no_traceback(monkeypatch):
+    """No command run in a test may end in a traceback: an exception that escapes a
+    command (which a person would see as a traceback) or a 'Traceback' in its output fails
+    the test, unless the test asked for one with --debug."""
+    invoke = CliRunner.invoke
+
+    def checked(self, app, args=None, *more, **kwargs):
+        result = invoke(self, app, args, *more, **kwargs)
+        words = [str(a) for a in (args or [])] if not isinstance(args, str) else args.split()
+        if "--debug" in words or os.environ.get("IPKPI_DEBUG"):
+            return result
+        escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
+        shown = "Traceback" in result.output
+        if escaped or shown:
+            pytest.fail(
+                f"ipkpi {' '.join(words)} ended in a traceback: {result.exception!r}",
+                pytrace=False,
+            )
+        return result
+
+    monkeypatch.setattr(CliRunner, "invoke", checked)
