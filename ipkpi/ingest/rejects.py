@@ -3,6 +3,10 @@ rejected folder, beside a ``.errors.txt`` with every located problem and an anno
 copy of the workbook in which each bad cell is filled red and carries the problem as a
 comment — what the office sends back to the department that filled it in.
 
+The copy holds no live formula: text stays text (a cell ``=HYPERLINK(…)`` the department
+typed as text comes back as that text), and a formula the department really had comes
+back as its cached value — the value ipkpi read and judged (ipkpi.textsafe).
+
 The note and the copy are written before the file is moved, each atomically, so a run
 killed half-way leaves the file in the inbox to be rejected again next time.
 """
@@ -20,6 +24,7 @@ from pathlib import Path
 from ipkpi.errors import InputFileError, InputProblem, display_path, location
 from ipkpi.files import replacing, write_text
 from ipkpi.ingest.reading import read_file
+from ipkpi.textsafe import defuse_sheet, set_text_cell
 
 # An annotated copy opens the whole workbook in openpyxl, which needs memory in proportion
 # to its cells; departments' sheets hold hundreds of cells, a refused monster millions.
@@ -150,13 +155,20 @@ def _open_or_rebuild(path: Path, grids):
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "data validation extension not supported" etc.
-            return openpyxl.load_workbook(path)
+            # data_only: a formula comes back as its cached value, the value ipkpi read.
+            workbook = openpyxl.load_workbook(path, data_only=True)
+        for sheet in workbook.worksheets:
+            defuse_sheet(sheet)
+        return workbook
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for grid in grids:
         sheet = workbook.create_sheet(_sheet_title(grid.name or path.stem))
-        for row in grid.rows:
-            sheet.append([_cell_value(v) for v in row])
+        for r, row in enumerate(grid.rows, start=1):
+            for c, value in enumerate(row, start=1):
+                value = _cell_value(value)
+                if value is not None:
+                    set_text_cell(sheet.cell(row=r, column=c), value)
     return workbook
 
 
@@ -203,16 +215,18 @@ def _errors_sheet(workbook, problems: list[InputProblem], path: Path) -> None:
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     sheet = workbook.create_sheet(_unique_title(workbook, ERRORS_SHEET), 0)
-    sheet.append(["工作表 Sheet", "单元格 Cell", "问题 Problem"])
+    _text_row(sheet, 1, ["工作表 Sheet", "单元格 Cell", "问题 Problem"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     single = workbook.worksheets[1].title if len(workbook.worksheets) == 2 else None
-    for p in problems:
+    for row, p in enumerate(problems, start=2):
         sheet_name = p.sheet if p.sheet is not None else (single if p.cell else None)
-        sheet.append([sheet_name or "", p.cell or "", p.message])
+        # Sheet names and messages come from outside: text, never a formula.
+        _text_row(sheet, row, [sheet_name or "", p.cell or "", p.message])
         if sheet_name and p.cell and sheet_name in workbook.sheetnames:
-            link = sheet.cell(row=sheet.max_row, column=2)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet_name}'!{p.cell}")
+            link = sheet.cell(row=row, column=2)
+            quoted = sheet_name.replace("'", "''")
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{p.cell}")
             link.style = "Hyperlink"
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 12
@@ -221,6 +235,11 @@ def _errors_sheet(workbook, problems: list[InputProblem], path: Path) -> None:
     workbook.active = 0
     for ws in workbook.worksheets[1:]:
         ws.sheet_view.tabSelected = False
+
+
+def _text_row(sheet, row: int, values: list[str]) -> None:
+    for col, value in enumerate(values, start=1):
+        set_text_cell(sheet.cell(row=row, column=col), value)
 
 
 def _unique_title(workbook, title: str) -> str:

@@ -24,6 +24,7 @@ from ipkpi.output.excel_plans import write_gap_table, write_summary
 from ipkpi.output.excel_series import write_data, write_trends
 from ipkpi.output.excel_tasks import write_tasks
 from ipkpi.output.xlsx import Formats
+from ipkpi.textsafe import xlsx_workbook
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,8 @@ def write_export(
 
 
 def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetime):
-    import xlsxwriter
-
-    workbook = xlsxwriter.Workbook(
-        str(tmp),
-        {
-            # Never turn text into formulas, links or numbers: it is evidence, kept as read.
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    # Never turn text into formulas, links or numbers: it is evidence, kept as read.
+    workbook = xlsx_workbook(tmp)
     workbook.set_properties(
         {
             "title": label("export.title", lang),

@@ -14,6 +14,7 @@ from ipkpi.assess.rewards import RewardsResult
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.xlsx import HEAD_FILL, Formats
+from ipkpi.textsafe import xlsx_workbook
 from ipkpi.views.rewards import arithmetic, formula, plain, quantity_name, rule_name, why
 
 _CLAIM_HEADINGS = (
@@ -36,9 +37,7 @@ def write_rewards(path: Path, result: RewardsResult, *, lang: Lang, made_at: dt.
 
 
 def _write(tmp: Path, result: RewardsResult, lang: Lang, made_at: dt.datetime) -> None:
-    import xlsxwriter
-
-    workbook = xlsxwriter.Workbook(str(tmp))
+    workbook = xlsx_workbook(tmp)  # every str written as a string, never a formula
     fmt = _formats(workbook)
     stamp = made_at.strftime("%Y-%m-%d %H:%M")
     _claims(

@@ -11,6 +11,7 @@ from typing import Any
 
 from ipkpi.labels import Lang, label
 from ipkpi.output.textwidth import display_width, pad
+from ipkpi.textsafe import csv_cell
 
 
 def to_json(document: Any) -> str:
@@ -26,11 +27,13 @@ def to_json_bytes(document: Any) -> bytes:
 
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as CSV; text that a spreadsheet could take for a formula gets a leading ``'``
+    (ipkpi.textsafe.csv_cell), numbers are written as they are."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row[k] for k in columns})
+        writer.writerow({k: "" if row.get(k) is None else csv_cell(row[k]) for k in columns})
     return out.getvalue()
 
 

@@ -22,6 +22,7 @@ from ipkpi.catalogue.model import Kind
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.xlsx import HEAD_FILL, Formats
+from ipkpi.textsafe import xlsx_workbook
 from ipkpi.views.catalogue import target_requirement
 from ipkpi.views.missing import asks, target_name
 from ipkpi.views.numbers import number
@@ -79,12 +80,10 @@ def write_template(
 
 
 def _write(tmp: Path, collection: Collection, lang: Lang, made_at: dt.datetime) -> None:
-    import xlsxwriter
-
     plan, year = collection.plan, collection.year
     place = plan.place if lang == "zh" else plan.place_en
     lead = _lead_text(collection, lang)
-    workbook = xlsxwriter.Workbook(str(tmp))
+    workbook = xlsx_workbook(tmp)  # every str written as a string, never a formula
     workbook.set_properties(
         {
             "title": label("tpl.title", lang, place=place, year=year),
