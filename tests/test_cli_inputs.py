@@ -1,0 +1,65 @@
+"""What the command line is given, refused once and clearly: year options out of range,
+names with control characters, outputs that must not be replaced, paths that loop."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipkpi.cli.app import app
+
+
+def run(runner, *args, **kwargs):
+    return runner.invoke(app, list(args), **kwargs)
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+
+
+# --- year options: 1900–2100, refused by the parser with exit 2 --------------------------------
+
+YEAR_OPTIONS = [
+    ("report", "--city", "nanjing", "--as-of"),
+    ("export", "--all", "-o", "out.xlsx", "--as-of"),
+    ("compare", "--year"),
+    ("template", "--city", "nanjing", "-o", "t.xlsx", "--year"),
+    ("missing", "--city", "nanjing", "--year"),
+    ("ingest", "nothing.csv", "--year"),
+    ("targets", "show", "--city", "nanjing", "--as-of"),
+    ("data", "show", "--year"),
+]
+
+
+@pytest.mark.parametrize("command", YEAR_OPTIONS, ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize("year", ["99999", "0", "1899", "2101"])
+def test_a_year_option_outside_1900_to_2100_is_a_usage_error(runner, in_tmp, command, year):
+    result = run(runner, *command, year)
+    assert result.exit_code == 2
+    option = command[-1]
+    assert error_lines(result) == [
+        f"Error: Invalid value for '{option}': {year} is not in the range 1900<=x<=2100."
+    ]
+    assert not (in_tmp / "out.xlsx").exists() and not (in_tmp / "t.xlsx").exists()
+
+
+@pytest.mark.parametrize("year", ["1900", "2100"])
+def test_the_years_at_the_ends_of_the_range_are_taken(runner, in_tmp, year):
+    result = run(runner, "targets", "show", "--city", "nanjing", "--as-of", year)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("day", ["99999-01-01", "0001-01-01", "1899-12-31", "2101-01-01"])
+def test_a_tasks_day_outside_the_years_is_a_usage_error(runner, in_tmp, day):
+    result = run(runner, "tasks", "--city", "shanxi", "--as-of", day)
+    assert result.exit_code == 2
+    if day.startswith("99999"):
+        message = f"'{day}' is not a date; write it as 2023-12-31"
+    else:
+        message = f"'{day}' is not in the years 1900–2100"
+    assert error_lines(result) == [f"Error: Invalid value for '--as-of': {message}"]
+
+
+def test_year_options_say_their_range_in_help(runner):
+    for command in (["report"], ["compare"], ["ingest"], ["data", "show"], ["missing"]):
+        assert "1900<=x<=2100" in run(runner, *command, "--help").stdout
+    assert "in the years 1900–2100" in " ".join(run(runner, "tasks", "--help").stdout.split())
