@@ -63,3 +63,44 @@ def test_year_options_say_their_range_in_help(runner):
     for command in (["report"], ["compare"], ["ingest"], ["data", "show"], ["missing"]):
         assert "1900<=x<=2100" in run(runner, *command, "--help").stdout
     assert "in the years 1900–2100" in " ".join(run(runner, "tasks", "--help").stdout.split())
+
+
+# --- names in messages: control characters escaped, so no name forges a line ----------------
+
+
+def test_a_file_name_with_a_newline_cannot_forge_an_error_line(runner, in_tmp):
+    (in_tmp / "inbox").mkdir()
+    (in_tmp / "inbox" / "a\nError: forged.xlsx").write_text("not a workbook")
+    result = run(runner, "ingest", "inbox", "--db", "x.db")
+    assert result.exit_code == 1
+    assert error_lines(result) == [
+        "Error: inbox/a\\nError: forged.xlsx: not an Excel workbook or CSV file (it looks like "
+        "plain text; a CSV file must be named .csv or .txt)"
+    ]
+    assert "rejected  inbox/a\\nError: forged.xlsx: 1 problem(s), nothing stored" in result.stdout
+
+
+def test_a_missing_file_named_with_control_characters_is_escaped(runner, in_tmp):
+    result = run(runner, "ingest", "b\tc\x1b[31m\x85.xlsx", "--db", "x.db")
+    assert result.exit_code == 2
+    assert error_lines(result) == ["Error: b\\tc\\x1b[31m\\x85.xlsx: no such file or folder"]
+
+
+def test_escape_shows_newline_tab_and_other_controls_and_leaves_the_rest():
+    from ipkpi.errors import escape
+
+    assert escape("a\nb\tc\rd\x00e\x7ff\x9fg") == "a\\nb\\tc\\x0dd\\x00e\\x7ff\\x9fg"
+    assert escape("南京 › Sheet1 ‘x’") == "南京 › Sheet1 ‘x’"
+    assert escape(escape("a\nb")) == "a\\nb"
+
+
+def test_sheet_names_and_cell_text_in_problems_are_escaped(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from ipkpi.errors import InputFileError, InputProblem
+
+    monkeypatch.chdir(tmp_path)
+    error = InputFileError(
+        [InputProblem(Path("f.xlsx"), "'1\nError: x' is not a number", sheet="S\n1", cell="B2")]
+    )
+    assert error.lines() == ["f.xlsx › S\\n1 › B2: '1\\nError: x' is not a number"]
