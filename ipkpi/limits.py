@@ -31,7 +31,8 @@ MAX_COLUMNS = 1_000  # column ALL
 MAX_CELLS = 20_000_000  # one sheet's used-range area
 MAX_WORKBOOK_CELLS = 30_000_000  # the used-range areas of all sheets of a workbook together
 
-# --- other input files, by their size on disk (os.stat, before any byte is read) ---
+# --- input files by their size on disk (os.stat), before they are read whole (SHA-256) ---
+MAX_XLSX_BYTES = 256 * MiB  # an .xlsx workbook (its parts decompress to no more in all)
 MAX_XLS_BYTES = 64 * MiB  # a legacy .xls workbook
 MAX_CSV_BYTES = 256 * MiB  # a CSV file
 
@@ -52,6 +53,7 @@ TABLE: dict[str, int] = {
     "MAX_COLUMNS": MAX_COLUMNS,
     "MAX_CELLS": MAX_CELLS,
     "MAX_WORKBOOK_CELLS": MAX_WORKBOOK_CELLS,
+    "MAX_XLSX_BYTES": MAX_XLSX_BYTES,
     "MAX_XLS_BYTES": MAX_XLS_BYTES,
     "MAX_CSV_BYTES": MAX_CSV_BYTES,
     "MAX_TOML_DEPTH": MAX_TOML_DEPTH,

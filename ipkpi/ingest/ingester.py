@@ -27,7 +27,7 @@ from ipkpi.errors import (
     display_path,
     location,
 )
-from ipkpi.ingest import plausibility
+from ipkpi.ingest import guards, plausibility
 from ipkpi.ingest.cells import compact
 from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
@@ -108,6 +108,10 @@ def ingest_paths(
 def ingest_file(
     path: Path, catalogue: Catalogue, store: Store, options: IngestOptions
 ) -> FileReport:
+    try:
+        guards.check_size(path)  # by os.stat: the file is read whole next, for its SHA-256
+    except InputFileError as exc:
+        return FileReport(path, "rejected", problems=exc.problems)
     try:
         data = path.read_bytes()
     except OSError as exc:
