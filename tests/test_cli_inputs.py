@@ -104,3 +104,76 @@ def test_sheet_names_and_cell_text_in_problems_are_escaped(tmp_path, monkeypatch
         [InputProblem(Path("f.xlsx"), "'1\nError: x' is not a number", sheet="S\n1", cell="B2")]
     )
     assert error.lines() == ["f.xlsx › S\\n1 › B2: '1\\nError: x' is not a number"]
+
+
+# --- writing outputs: never over a read-only file; leftovers of killed runs removed -----------
+
+
+def test_export_onto_a_read_only_file_is_refused_and_keeps_it(runner, in_tmp, sample_db):
+    kept = in_tmp / "summary.xlsx"
+    kept.write_bytes(b"the last good one")
+    kept.chmod(0o444)
+    result = run(runner, "export", "--city", "nanjing", "-o", "summary.xlsx", "--db", sample_db)
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "Error: -o: summary.xlsx is read-only; make it writable or choose another name"
+    ]
+    assert kept.read_bytes() == b"the last good one"
+    assert [p.name for p in in_tmp.iterdir()] == ["summary.xlsx"]
+
+
+def test_template_onto_a_read_only_file_is_refused(runner, in_tmp):
+    (in_tmp / "t.xlsx").write_bytes(b"kept")
+    (in_tmp / "t.xlsx").chmod(0o400)
+    result = run(runner, "template", "--city", "nanjing", "--year", "2024", "-o", "t.xlsx")
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "Error: -o: t.xlsx is read-only; make it writable or choose another name"
+    ]
+    assert (in_tmp / "t.xlsx").read_bytes() == b"kept"
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(child.stdout)
+
+
+def test_a_write_removes_the_leftovers_of_killed_writers_of_the_same_file(
+    runner, in_tmp, sample_db
+):
+    import os
+
+    dead, alive = _dead_pid(), os.getpid()
+    stale = [
+        in_tmp / ".summary.xlsx.k3j2h1g0.ipkpi.tmp",  # a name from before names carried a PID
+        in_tmp / f".summary.xlsx.{dead}-a1b2c3d4.ipkpi.tmp",
+    ]
+    kept = [
+        in_tmp / f".summary.xlsx.{alive}-e5f6g7h8.ipkpi.tmp",  # a writer still running
+        in_tmp / f".summary.xlsx.old.{dead}-a1b2c3d4.ipkpi.tmp",  # another file's
+        in_tmp / f".other.xlsx.{dead}-a1b2c3d4.ipkpi.tmp",
+    ]
+    for path in stale + kept:
+        path.write_bytes(b"half a workbook")
+    result = run(runner, "export", "--city", "nanjing", "-o", "summary.xlsx", "--db", sample_db)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in in_tmp.iterdir()) == sorted(
+        ["summary.xlsx", *(p.name for p in kept)]
+    )
+
+
+def test_write_text_removes_leftovers_too(in_tmp):
+    from ipkpi.files import write_text
+
+    stale = in_tmp / f".report.json.{_dead_pid()}-zz.ipkpi.tmp"
+    stale.write_text("{")
+    write_text(in_tmp / "report.json", "{}")
+    assert [p.name for p in in_tmp.iterdir()] == ["report.json"]
