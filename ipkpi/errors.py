@@ -125,11 +125,17 @@ class UnknownMeasure(IpkpiError):
 
 def display_path(path: Path) -> str:
     """Paths relative to the working folder when they are below it, else as given; its
-    control characters escaped (``escape``), so a name cannot forge a line of output."""
+    control characters escaped (``escape``), so a name cannot forge a line of output. A
+    symbolic link is named, not where it leads (nor a loop followed)."""
+    given = Path(path)
     try:
-        return escape(str(path.resolve().relative_to(Path.cwd().resolve())))
-    except (ValueError, OSError, RuntimeError):  # not below; or a loop of symbolic links
-        return escape(str(path))
+        if given.name in ("", ".", ".."):
+            full = given.resolve()
+        else:
+            full = given.absolute().parent.resolve() / given.name
+        return escape(str(full.relative_to(Path.cwd().resolve())))
+    except (ValueError, OSError, RuntimeError):  # not below; a loop in a folder's name
+        return escape(str(given))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

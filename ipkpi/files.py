@@ -10,6 +10,7 @@ running). ``write_workbook`` (every ``-o``) will not replace a read-only file.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -125,6 +126,51 @@ def read_only(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path``, given to be read, is not a readable file or folder, in a few words
+    ("a symbolic link loop", "no such file or folder", "cannot read: Permission denied");
+    None when it is one. By os.stat and opening it, so root is told the same as anyone."""
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            os.scandir(path).close()
+        elif stat.S_ISREG(mode):
+            open(path, "rb").close()
+        else:
+            return "not a file or folder (a named pipe, a device or a socket)"
+    except OSError as exc:
+        return _why(path, exc)
+    return None
+
+
+def _why(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if isinstance(exc, FileNotFoundError):
+        return "a symbolic link to nothing" if os.path.islink(path) else "no such file or folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def walk(folder: Path, seen: Callable[[str], bool]) -> list[Path]:
+    """The files and folders below ``folder`` whose names (and their folders' names)
+    ``seen`` accepts, in name order; links to folders are not entered. A folder that
+    cannot be listed, or a symbolic link loop, is a usage error naming it and why."""
+    found = []
+
+    def fail(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        raise UsageError(f"{display_path(where)}: {_why(where, exc)}")
+
+    for root, folders, names in os.walk(folder, onerror=fail):
+        folders[:] = [name for name in folders if seen(name)]
+        found += [Path(root, name) for name in (*folders, *names) if seen(name)]
+    found.sort()
+    for path in found:
+        if path.is_symlink() and path_problem(path) == "a symbolic link loop":
+            raise UsageError(f"{display_path(path)}: a symbolic link loop")
+    return found
 
 
 def file_mode(path: Path) -> int:

@@ -177,3 +177,96 @@ def test_write_text_removes_leftovers_too(in_tmp):
     stale.write_text("{")
     write_text(in_tmp / "report.json", "{}")
     assert [p.name for p in in_tmp.iterdir()] == ["report.json"]
+
+
+# --- paths: a link loop, a missing or unreadable path, a named pipe: usage errors ------------
+
+
+def _links(folder, pairs):
+    import os
+
+    folder.mkdir(exist_ok=True)
+    for name, target in pairs:
+        os.symlink(target, folder / name)
+
+
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        ("loop", "loop/self"),  # a link to itself, inside a folder given
+        ("pair", "pair/a"),  # a → b → a
+        ("pair/b", "pair/b"),  # one of them given
+        ("outer", "outer"),  # a loop given itself
+    ],
+)
+def test_a_symbolic_link_loop_is_a_usage_error_naming_it(runner, in_tmp, given, named):
+    _links(in_tmp / "loop", [("self", "self")])
+    _links(in_tmp / "pair", [("a", "b"), ("b", "a")])
+    _links(in_tmp, [("outer", "outer")])
+    result = run(runner, "ingest", given, "--db", "x.db")
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"Error: {named}: a symbolic link loop"]
+
+
+def test_a_link_to_a_folder_above_is_not_followed(runner, in_tmp):
+    _links(in_tmp / "box", [("up", ".."), ("here", ".")])
+    result = run(runner, "ingest", "box", "--db", "x.db")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("0 file(s): 0 ingested")
+
+
+def test_run_with_a_link_loop_in_its_inbox_is_a_usage_error(runner, in_tmp):
+    (in_tmp / "ipkpi.toml").write_text('inbox = "inbox"\noutput = "out"\nsettle_seconds = 0\n')
+    _links(in_tmp / "inbox", [("a", "b"), ("b", "a")])
+    result = run(runner, "run", "--config", "ipkpi.toml")
+    assert result.exit_code == 2
+    assert "Error: inbox/a: a symbolic link loop" in result.stderr
+
+
+def test_a_missing_path_or_dangling_link_is_a_usage_error(runner, in_tmp):
+    _links(in_tmp, [("gone", "nowhere.xlsx")])
+    result = run(runner, "ingest", "nothing/", "--db", "x.db")
+    assert (result.exit_code, error_lines(result)) == (
+        2,
+        ["Error: nothing: no such file or folder"],
+    )
+    result = run(runner, "ingest", "gone", "--db", "x.db")
+    assert (result.exit_code, error_lines(result)) == (
+        2,
+        ["Error: gone: a symbolic link to nothing"],
+    )
+
+
+def test_a_named_pipe_is_a_usage_error_not_a_hang(runner, in_tmp):
+    import os
+
+    os.mkfifo(in_tmp / "pipe.csv")
+    result = run(runner, "ingest", "pipe.csv", "--db", "x.db")
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "Error: pipe.csv: not a file or folder (a named pipe, a device or a socket)"
+    ]
+
+
+def _root() -> bool:
+    import os
+
+    return os.geteuid() == 0
+
+
+@pytest.mark.skipif(_root(), reason="root reads a chmod 000 file or folder anyway")
+@pytest.mark.parametrize("given", ["secret.csv", "closed", "box"])
+def test_an_unreadable_file_or_folder_is_a_usage_error(runner, in_tmp, given):
+    (in_tmp / "secret.csv").write_text("城市,指标,年份,数值\n")
+    (in_tmp / "closed").mkdir()
+    (in_tmp / "box" / "inner").mkdir(parents=True)
+    for path in (in_tmp / "secret.csv", in_tmp / "closed", in_tmp / "box" / "inner"):
+        path.chmod(0)
+    try:
+        result = run(runner, "ingest", given, "--db", "x.db")
+    finally:
+        for path in (in_tmp / "secret.csv", in_tmp / "closed", in_tmp / "box" / "inner"):
+            path.chmod(0o700)
+    named = "box/inner" if given == "box" else given
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"Error: {named}: cannot read: Permission denied"]
