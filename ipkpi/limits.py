@@ -2,11 +2,13 @@
 
 Each is checked before the work it protects, in bounded time and memory, and refused with
 a located error: the year options by the command line, the input files by
-``ipkpi.ingest.guards`` before any reader runs, the catalogue's nesting by
-``ipkpi.catalogue.plan_file`` before its TOML is parsed.
+``ipkpi.ingest.guards`` before any reader runs, the nesting of a catalogue file or a run
+configuration by ``too_deep`` (below) before its TOML is parsed (tomllib recurses on it).
 """
 
 from __future__ import annotations
+
+import re
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -37,7 +39,7 @@ MAX_XLS_BYTES = 64 * MiB  # a legacy .xls workbook
 MAX_CSV_BYTES = 256 * MiB  # a CSV file
 
 # --- the catalogue ---
-MAX_TOML_DEPTH = 32  # nested [ and { in a plan's TOML (tables and arrays)
+MAX_TOML_DEPTH = 32  # nested [ and { in a catalogue file or ipkpi.toml (arrays, tables)
 
 # The table README's "Limits" section gives, name → value (tests keep the two the same).
 TABLE: dict[str, int] = {
@@ -58,3 +60,42 @@ TABLE: dict[str, int] = {
     "MAX_CSV_BYTES": MAX_CSV_BYTES,
     "MAX_TOML_DEPTH": MAX_TOML_DEPTH,
 }
+
+
+# What the depth count must see: brackets, and the strings and comments they may hide in.
+_TOKEN = re.compile(r"""\"\"\"|'''|["'#\[\]{}\n]""")
+_STRING_END = {
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*"'),
+    "'": re.compile(r"[^'\n]*'"),
+    '"""': re.compile(r'(?s)(?:\\.|[^\\])*?"""'),
+    "'''": re.compile(r"(?s).*?'''"),
+}
+
+
+def too_deep(text: str, limit: int = MAX_TOML_DEPTH) -> tuple[int, int] | None:
+    """(line, column) of the first [ or { nested more than ``limit`` deep, outside strings
+    and comments; None when there is none. In one pass, in bounded memory, before any
+    parser recurses into the nesting."""
+    depth, pos, line, line_start = 0, 0, 1, 0
+    while (token := _TOKEN.search(text, pos)) is not None:
+        kind, start, pos = token[0], token.start(), token.end()
+        if kind == "\n":
+            line, line_start = line + 1, pos
+        elif kind in "[{":
+            depth += 1
+            if depth > limit:
+                return line, start - line_start + 1
+        elif kind in "]}":
+            depth = max(depth - 1, 0)
+        elif kind == "#":
+            end = text.find("\n", pos)
+            pos = len(text) if end < 0 else end
+        else:
+            end = _STRING_END[kind].match(text, pos)
+            if end is None:
+                return None  # a string left open: the parser says where
+            newlines = text.count("\n", pos, end.end())
+            if newlines:
+                line, line_start = line + newlines, text.rindex("\n", pos, end.end()) + 1
+            pos = end.end()
+    return None

@@ -191,3 +191,12 @@ def test_readme_limits_section_gives_every_limit_with_its_value():
     for name, value in limits.TABLE.items():
         assert name in rows, name
         assert f"| {_shown(name, value)} |" in rows[name], (name, rows[name])
+
+
+def test_a_run_configuration_nested_too_deep_is_a_config_error(runner, in_tmp):
+    (in_tmp / "ipkpi.toml").write_text('inbox = "inbox"\noutput = ' + "[" * 100_000)
+    result = run(runner, "run", "--config", "ipkpi.toml")
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "Error: ipkpi.toml: not valid TOML (nested more than 32 levels deep)"
+    ]

@@ -17,7 +17,7 @@ from ipkpi.catalogue.rules import read_quantities, read_rule
 from ipkpi.catalogue.schema import CITY, LEVELS, PLAN_FIELDS, PLAN_ID, SCHEMA_VERSION, TOP_FIELDS
 from ipkpi.catalogue.targets import read_target
 from ipkpi.catalogue.tasks import read_task
-from ipkpi.limits import MAX_TOML_DEPTH
+from ipkpi.limits import MAX_TOML_DEPTH, too_deep
 
 
 class PlanReader(FileProblems):
@@ -220,40 +220,3 @@ _TOO_DEEP = (
     f"invalid TOML: arrays and inline tables nested more than {MAX_TOML_DEPTH} levels deep "
     "([ and {); a plan needs a few: close the brackets left open"
 )
-# What the depth count must see: brackets, and the strings and comments they may hide in.
-_TOKEN = re.compile(r"""\"\"\"|'''|["'#\[\]{}\n]""")
-_STRING_END = {
-    '"': re.compile(r'(?:[^"\\\n]|\\.)*"'),
-    "'": re.compile(r"[^'\n]*'"),
-    '"""': re.compile(r'(?s)(?:\\.|[^\\])*?"""'),
-    "'''": re.compile(r"(?s).*?'''"),
-}
-
-
-def too_deep(text: str, limit: int = MAX_TOML_DEPTH) -> tuple[int, int] | None:
-    """(line, column) of the first [ or { nested more than ``limit`` deep, outside strings
-    and comments; None when there is none. In one pass, in bounded memory, before any
-    parser recurses into the nesting."""
-    depth, pos, line, line_start = 0, 0, 1, 0
-    while (token := _TOKEN.search(text, pos)) is not None:
-        kind, start, pos = token[0], token.start(), token.end()
-        if kind == "\n":
-            line, line_start = line + 1, pos
-        elif kind in "[{":
-            depth += 1
-            if depth > limit:
-                return line, start - line_start + 1
-        elif kind in "]}":
-            depth = max(depth - 1, 0)
-        elif kind == "#":
-            end = text.find("\n", pos)
-            pos = len(text) if end < 0 else end
-        else:
-            end = _STRING_END[kind].match(text, pos)
-            if end is None:
-                return None  # a string left open: the parser says where
-            newlines = text.count("\n", pos, end.end())
-            if newlines:
-                line, line_start = line + newlines, text.rindex("\n", pos, end.end()) + 1
-            pos = end.end()
-    return None
