@@ -270,3 +270,12 @@ def test_an_unreadable_file_or_folder_is_a_usage_error(runner, in_tmp, given):
     named = "box/inner" if given == "box" else given
     assert result.exit_code == 2
     assert error_lines(result) == [f"Error: {named}: cannot read: Permission denied"]
+
+
+def test_an_output_name_with_a_newline_is_escaped_in_typer_errors_too(runner, in_tmp):
+    result = run(runner, "export", "--all", "-o", "a\nError: forged.txt")
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "Error: Invalid value for '--output': a\\nError: forged.txt: the workbook must be an "
+        ".xlsx file"
+    ]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from ipkpi.errors import escape
 from ipkpi.limits import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
@@ -361,7 +362,7 @@ def xlsx(path: Path) -> Path:
     """``-o FILE.xlsx``: a workbook is written only to an .xlsx name."""
     if path.suffix.lower() != ".xlsx":
         raise typer.BadParameter(
-            f"{path.name}: the workbook must be an .xlsx file", param_hint="'--output'"
+            f"{escape(path.name)}: the workbook must be an .xlsx file", param_hint="'--output'"
         )
     return path
 
