@@ -5,6 +5,7 @@ Exit statuses are a contract (README): 1 bad input data, 2 usage or config error
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ class IpkpiError(Exception):
     exit_code = EXIT_DATA
 
     def lines(self) -> list[str]:
-        """One line per problem, ready to print after ``Error: ``."""
-        return [str(self)]
+        """One line per problem, ready to print after ``Error: ``, its control characters
+        escaped (``escape``)."""
+        return [escape(str(self))]
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class ProblemsError(IpkpiError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        return [escape(str(p)) for p in self.problems]
 
 
 class CatalogueError(ProblemsError):
@@ -122,11 +124,31 @@ class UnknownMeasure(IpkpiError):
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working folder when they are below it, else as given."""
+    """Paths relative to the working folder when they are below it, else as given; its
+    control characters escaped (``escape``), so a name cannot forge a line of output. A
+    symbolic link is named, not where it leads (nor a loop followed)."""
+    given = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        if given.name in ("", ".", ".."):
+            full = given.resolve()
+        else:
+            full = given.absolute().parent.resolve() / given.name
+        return escape(str(full.relative_to(Path.cwd().resolve())))
+    except (ValueError, OSError, RuntimeError):  # not below; a loop in a folder's name
+        return escape(str(given))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\t": "\\t"}
+
+
+def escape(text: str) -> str:
+    """A name or a cell's text fit for one line of a message: a newline shown as ``\\n``,
+    a tab as ``\\t``, any other C0 or C1 control character (and DEL) as ``\\xNN``. Text
+    without them is returned as it is; escaping twice changes nothing more."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: _NAMED.get(m[0]) or f"\\x{ord(m[0]):02x}", text)
 
 
 @dataclass(frozen=True)
@@ -144,7 +166,8 @@ class InputProblem:
 
 def location(file: Path, sheet: str | None = None, cell: str | None = None) -> str:
     """FILE › SHEET › CELL, leaving out what is not known."""
-    return SEP.join(part for part in (display_path(file), sheet, cell) if part)
+    parts = (display_path(file), sheet and escape(sheet), cell and escape(cell))
+    return SEP.join(part for part in parts if part)
 
 
 class InputFileError(ProblemsError):

@@ -3,13 +3,18 @@
 Every output (workbook, JSON report, run summary, rejection note) is written to a
 temporary file in the same folder, flushed to disk and renamed over the old one. A run
 killed at any moment therefore leaves each file either as it was or complete, plus at
-most a hidden ``.NAME.*.ipkpi.tmp`` that the next run removes.
+most a hidden ``.NAME.PID-*.ipkpi.tmp`` that the next run removes, and so does the next
+write of the same file (``remove_leftovers``: the temporary files of writers no longer
+running). ``write_workbook`` (every ``-o``) will not replace a read-only file.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +32,9 @@ def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block ends normally it becomes
     ``path`` (keeping an existing file's permissions), otherwise it is removed."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+    remove_leftovers(path)
+    prefix = f".{path.name}.{os.getpid()}-"
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=TMP_SUFFIX, dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -48,6 +55,10 @@ def write_workbook(path: Path, write: Callable[[Path], T], option: str = "-o") -
         raise UsageError(f"{option}: no folder {display_path(path.parent)} for {path.name}")
     if path.is_dir():
         raise UsageError(f"{option}: {display_path(path)} is a folder, not a workbook")
+    if read_only(path):
+        raise UsageError(
+            f"{option}: {display_path(path)} is read-only; make it writable or choose another name"
+        )
     try:
         with replacing(path) as tmp:
             return write(tmp)
@@ -76,6 +87,90 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         path.unlink(missing_ok=True)
         removed.append(path)
     return removed
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove the temporary files that killed writers of ``path`` left beside it: those
+    named for a process no longer running (and those from before names carried one),
+    never another running writer's."""
+    removed = []
+    for tmp in path.parent.glob(f".*{TMP_SUFFIX}"):
+        rest = tmp.name.removeprefix(f".{path.name}.").removesuffix(TMP_SUFFIX)
+        found = _TEMP_REST.fullmatch(rest) if rest != tmp.name else None
+        if found is None or (found[1] and _running(int(found[1]))):
+            continue
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed
+
+
+# What follows ``.NAME.`` in a temporary file's name: PID-random, or random (older names).
+_TEMP_REST = re.compile(r"(?:(\d+)-)?\w+")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):  # another user's process; a number out of range
+        return True
+    return True
+
+
+def read_only(path: Path) -> bool:
+    """A file whose owner may not write it (``chmod -w``), by its mode bits: root may
+    write it anyway, but a user who made a file read-only meant it to be kept."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path``, given to be read, is not a readable file or folder, in a few words
+    ("a symbolic link loop", "no such file or folder", "cannot read: Permission denied");
+    None when it is one. By os.stat and opening it, so root is told the same as anyone."""
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            os.scandir(path).close()
+        elif stat.S_ISREG(mode):
+            open(path, "rb").close()
+        else:
+            return "not a file or folder (a named pipe, a device or a socket)"
+    except OSError as exc:
+        return _why(path, exc)
+    return None
+
+
+def _why(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if isinstance(exc, FileNotFoundError):
+        return "a symbolic link to nothing" if os.path.islink(path) else "no such file or folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def walk(folder: Path, seen: Callable[[str], bool]) -> list[Path]:
+    """The files and folders below ``folder`` whose names (and their folders' names)
+    ``seen`` accepts, in name order; links to folders are not entered. A folder that
+    cannot be listed, or a symbolic link loop, is a usage error naming it and why."""
+    found = []
+
+    def fail(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        raise UsageError(f"{display_path(where)}: {_why(where, exc)}")
+
+    for root, folders, names in os.walk(folder, onerror=fail):
+        folders[:] = [name for name in folders if seen(name)]
+        found += [Path(root, name) for name in (*folders, *names) if seen(name)]
+    found.sort()
+    for path in found:
+        if path.is_symlink() and path_problem(path) == "a symbolic link loop":
+            raise UsageError(f"{display_path(path)}: a symbolic link loop")
+    return found
 
 
 def file_mode(path: Path) -> int:

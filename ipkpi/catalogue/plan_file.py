@@ -17,6 +17,7 @@ from ipkpi.catalogue.rules import read_quantities, read_rule
 from ipkpi.catalogue.schema import CITY, LEVELS, PLAN_FIELDS, PLAN_ID, SCHEMA_VERSION, TOP_FIELDS
 from ipkpi.catalogue.targets import read_target
 from ipkpi.catalogue.tasks import read_task
+from ipkpi.limits import MAX_TOML_DEPTH, too_deep
 
 
 class PlanReader(FileProblems):
@@ -45,10 +46,17 @@ class PlanReader(FileProblems):
         except OSError as exc:
             self.problem(f"cannot read: {exc.strerror}")
             return None
+        deep = too_deep(text)
+        if deep is not None:
+            self.problem(_TOO_DEEP, key=f"line {deep[0]}, column {deep[1]}")
+            return None
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             self.problem(_toml_message(exc), key=_toml_location(exc))
+            return None
+        except RecursionError:  # nesting the count above did not see
+            self.problem(_TOO_DEEP)
             return None
 
     def header(self, data: dict) -> tuple[dict, dict] | None:
@@ -206,3 +214,9 @@ def _toml_location(exc: tomllib.TOMLDecodeError) -> str | None:
             return None
         line, col = found.groups()
     return f"line {line}, column {col}"
+
+
+_TOO_DEEP = (
+    f"invalid TOML: arrays and inline tables nested more than {MAX_TOML_DEPTH} levels deep "
+    "([ and {); a plan needs a few: close the brackets left open"
+)

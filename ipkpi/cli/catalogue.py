@@ -36,15 +36,7 @@ def cities(*, shown: Shown) -> None:
 def targets_show(
     city: options.City,
     plan: options.Plan = None,
-    as_of: Annotated[
-        int | None,
-        typer.Option(
-            "--as-of",
-            metavar="YEAR",
-            help="Year used to choose the plan [default: this year].",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: options.PlanYear = None,
     *,
     shown: Shown,
 ) -> None:

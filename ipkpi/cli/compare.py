@@ -26,14 +26,7 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            help="Assess with the figures up to this year [default: this year].",
-            show_default=False,
-        ),
-    ] = None,
+    year: options.CompareYear = None,
     method: options.Method = MethodChoice.linear,
     *,
     shown: Shown,

@@ -98,9 +98,7 @@ def data_show(
     city: Annotated[
         str | None, typer.Option("--city", "-c", help="Only this city.", show_default=False)
     ] = None,
-    year: Annotated[
-        int | None, typer.Option("--year", help="Only this year.", show_default=False)
-    ] = None,
+    year: options.StoredYear = None,
     history: Annotated[
         bool,
         typer.Option(

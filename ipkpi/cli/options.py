@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from ipkpi.errors import escape
+from ipkpi.limits import YEAR_MAX, YEAR_MIN
+
 if TYPE_CHECKING:
     from ipkpi.assess.results import Thresholds as ThresholdsValue
 
@@ -33,6 +36,12 @@ GroupBy = StrEnum("GroupBy", ["category", "lead"])
 def _option(*names: str, help: str, **more: Any) -> Any:
     """An option whose default is said in its help text (``[default: …]``), not by typer."""
     return typer.Option(*names, help=help, show_default=False, **more)
+
+
+def _year(*names: str, help: str, metavar: str = "YEAR") -> Any:
+    """A year option: typer refuses a year outside YEAR_MIN–YEAR_MAX (exit 2) while parsing,
+    and the help says the range."""
+    return _option(*names, metavar=metavar, min=YEAR_MIN, max=YEAR_MAX, help=help)
 
 
 # --- where things are ------------------------------------------------------------------------
@@ -143,24 +152,37 @@ PlanForYear = Annotated[
 ]
 AsOfPlan = Annotated[
     int | None,
-    _option(
+    _year(
         "--as-of",
-        metavar="YEAR",
         help="Assess with the figures up to this year, and choose the plan by it "
         "[default: this year].",
     ),
 ]
 AsOf = Annotated[
     int | None,
+    _year("--as-of", help="Assess with the figures up to this year [default: this year]."),
+]
+PlanYear = Annotated[
+    int | None,
+    _year("--as-of", help="Year used to choose the plan [default: this year]."),
+]
+CompareYear = Annotated[
+    int | None,
+    _year("--year", help="Assess with the figures up to this year [default: this year]."),
+]
+StoredYear = Annotated[int | None, _year("--year", help="Only this year.")]
+Day = Annotated[
+    str | None,
     _option(
         "--as-of",
-        metavar="YEAR",
-        help="Assess with the figures up to this year [default: this year].",
+        metavar="DATE",
+        help=f"Assess on this day, e.g. 2023-12-31 (in the years {YEAR_MIN}–{YEAR_MAX}): what "
+        "was done by then, and how late [default: today].",
     ),
 ]
 FiguresYear = Annotated[
     int | None,
-    _option(
+    _year(
         "--year",
         help="The year of the figures [default: last year, or the plan's last target year].",
     ),
@@ -207,7 +229,7 @@ IngestLayout = Annotated[
 ]
 Sheet = Annotated[str | None, _option("--sheet", help="Read only this sheet.")]
 SheetYear = Annotated[
-    int | None, _option("--year", help="The year of a one-year sheet, where it does not say.")
+    int | None, _year("--year", help="The year of a one-year sheet, where it does not say.")
 ]
 IngestCity = Annotated[
     str | None,
@@ -324,18 +346,23 @@ def day(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        date = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not a date; write it as 2023-12-31", param_hint="'--as-of'"
         ) from None
+    if not YEAR_MIN <= date.year <= YEAR_MAX:
+        raise typer.BadParameter(
+            f"{value!r} is not in the years {YEAR_MIN}–{YEAR_MAX}", param_hint="'--as-of'"
+        )
+    return date
 
 
 def xlsx(path: Path) -> Path:
     """``-o FILE.xlsx``: a workbook is written only to an .xlsx name."""
     if path.suffix.lower() != ".xlsx":
         raise typer.BadParameter(
-            f"{path.name}: the workbook must be an .xlsx file", param_hint="'--output'"
+            f"{escape(path.name)}: the workbook must be an .xlsx file", param_hint="'--output'"
         )
     return path
 

@@ -19,16 +19,7 @@ from ipkpi.cli.options import (
 @answering(store=True)
 def tasks(
     city: options.City,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="Assess on this day, e.g. 2023-12-31: what was done by then, and how late "
-            "[default: today].",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: options.Day = None,
     by: Annotated[
         GroupBy | None,
         typer.Option(

@@ -22,14 +22,9 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from ipkpi.errors import InputFileError, InputProblem
+from ipkpi.limits import MAX_META_BYTES as _MAX_META_BYTES
+from ipkpi.limits import KiB
 
-KiB = 1024
-MiB = 1024 * KiB
-GiB = 1024 * MiB
-
-MAX_PARTS = 10_000  # zip entries; a workbook has tens, a big one a few hundred
-MAX_DIRECTORY_BYTES = 4 * MiB  # the zip central directory, read whole by zipfile
-_MAX_META_BYTES = 8 * MiB  # xl/workbook.xml and the .rels parts, parsed in memory
 _CHUNK = 64 * KiB  # decompressed bytes handed to the scanner at a time
 
 

@@ -13,7 +13,11 @@ the file is refused here first, fast and in bounded memory, with a located error
   (``ipkpi.ingest.used_range``; the ``<dimension>`` element is not trusted: it can lie
   or be absent);
 - ``check_xls`` and ``check_csv`` refuse files over a size limit;
-- ``check_workbook`` does all of it and returns the format.
+- ``check_workbook`` does all of it and returns the format;
+- ``check_size`` refuses a file too big to be read whole (as ingest does for its SHA-256),
+  by its size on disk, before any more than its first bytes are read.
+
+The limits are ``ipkpi.limits``'.
 """
 
 from __future__ import annotations
@@ -24,26 +28,21 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ipkpi.errors import InputFileError, InputProblem
-from ipkpi.ingest.archive import (
-    MAX_DIRECTORY_BYTES,
-    MAX_PARTS,
-    DamagedPart,
-    KiB,
-    MiB,
-    part_chunks,
-    worksheet_names,
-    zip_directory,
-)
+from ipkpi.ingest.archive import DamagedPart, part_chunks, worksheet_names, zip_directory
 from ipkpi.ingest.sniff import file_size, refusal, sniff_format
-from ipkpi.ingest.used_range import RangeScanner
-
-MAX_UNCOMPRESSED_BYTES = 256 * MiB  # all parts of a workbook together, as declared
-MAX_PART_BYTES = 128 * MiB  # any single part
-MAX_COMPRESSION_RATIO = 200  # per part, uncompressed/compressed, for parts over 1 MiB
-MAX_XLS_BYTES = 64 * MiB
-MAX_CSV_BYTES = 256 * MiB
-
-_RATIO_FROM_BYTES = 1 * MiB  # the ratio limit applies to parts bigger than this
+from ipkpi.ingest.used_range import RangeScanner, WorkbookCells
+from ipkpi.limits import (
+    MAX_COMPRESSION_RATIO,
+    MAX_CSV_BYTES,
+    MAX_DIRECTORY_BYTES,
+    MAX_PART_BYTES,
+    MAX_PARTS,
+    MAX_UNCOMPRESSED_BYTES,
+    MAX_XLS_BYTES,
+    MAX_XLSX_BYTES,
+    KiB,
+)
+from ipkpi.limits import RATIO_FROM_BYTES as _RATIO_FROM_BYTES
 
 _ZIP_REFUSED = "truncated or corrupt workbook (not a readable zip archive)"
 _ENCRYPTED = "encrypted workbook: save it without a password and ingest again"
@@ -64,6 +63,24 @@ def check_workbook(path: Path) -> str:
     else:
         check_csv(path)
     return fmt
+
+
+def check_size(path: Path) -> None:
+    """Refuse, by its size on disk (os.stat), a file over its format's limit: a CSV over
+    MAX_CSV_BYTES, an .xls over MAX_XLS_BYTES, an .xlsx over MAX_XLSX_BYTES."""
+    fmt = sniff_format(path)
+    if fmt == "csv":
+        check_csv(path)
+    elif fmt == "xls":
+        check_xls(path)
+    elif fmt == "xlsx":
+        size = file_size(path)
+        if size > MAX_XLSX_BYTES:
+            raise refusal(
+                path,
+                f"workbook refused: {_size(size)}, over the {_limit(MAX_XLSX_BYTES)} limit "
+                "for .xlsx files",
+            )
 
 
 def check_xls(path: Path) -> None:
@@ -140,9 +157,16 @@ def _check_zip(path: Path, fh: BinaryIO, size: int) -> None:
             raise InputFileError(problems)
         sheets = worksheet_names(path, fh, infos)
         problems = []
+        cells = WorkbookCells()
         for info in infos:
             sheet = sheets.get(info.filename)
-            problem = _stream_part(path, fh, info, sheet)
+            scanner = RangeScanner() if sheet is not None else None
+            problem = _stream_part(path, fh, info, sheet, scanner)
+            if problem is None and scanner is not None:
+                problem = cells.add(path, sheet or info.filename, scanner)
+                if problem is not None:
+                    problems.append(problem)
+                    break  # the whole workbook is over: no need to read more sheets
             if problem is not None and problem not in problems:
                 problems.append(problem)
         if problems:
@@ -187,11 +211,15 @@ def _declared_size_problems(path: Path, infos: list[zipfile.ZipInfo]) -> list[In
 
 
 def _stream_part(
-    path: Path, fh: BinaryIO, info: zipfile.ZipInfo, sheet: str | None
+    path: Path,
+    fh: BinaryIO,
+    info: zipfile.ZipInfo,
+    sheet: str | None,
+    scanner: RangeScanner | None = None,
 ) -> InputProblem | None:
     """Decompress one part as a stream, in bounded memory, checking that it yields what
-    it declares; scan it for cell references when it is a worksheet (``sheet`` is then
-    its name). Returns the problem found, if any."""
+    it declares; scan it with ``scanner`` for cell references when it is a worksheet
+    (``sheet`` is then its name). Returns the problem found, if any."""
     name = info.filename
 
     def corrupt(why: str) -> InputProblem:
@@ -216,7 +244,6 @@ def _stream_part(
     is_xml = name.endswith((".xml", ".rels", ".vml"))
     if sheet is None and not is_xml and info.compress_type == zipfile.ZIP_STORED:
         return None  # stored media: the sizes are checked, nothing to decompress
-    scanner = RangeScanner() if sheet is not None else None
     produced = 0
     tail = b""  # the end of the chunk before, so a DOCTYPE split between two is seen
     try:

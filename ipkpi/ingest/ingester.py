@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ from ipkpi.errors import (
     display_path,
     location,
 )
-from ipkpi.ingest import plausibility
+from ipkpi.files import path_problem, walk
+from ipkpi.ingest import guards, plausibility
 from ipkpi.ingest.cells import compact
 from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
@@ -59,12 +61,13 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         path = Path(path)
+        problem = path_problem(path)  # a link loop, missing, unreadable, a named pipe
+        if problem is not None:
+            raise UsageError(f"{display_path(path)}: {problem}")
         if path.is_dir():
             found += scan_folder(path)[0]
-        elif path.is_file():
-            found.append(path)
         else:
-            raise UsageError(f"{display_path(path)}: no such file or folder")
+            found.append(path)
     return list(dict.fromkeys(found))
 
 
@@ -72,13 +75,14 @@ def scan_folder(folder: Path, skip: Iterable[Path] = ()) -> tuple[list[Path], li
     """The workbooks and CSV files below ``folder`` in name order, and the other files.
 
     Passed over: hidden files and folders, Excel's ``~$`` lock files, and the folders in
-    ``skip`` (absolute paths) that lie inside ``folder``."""
-    skipped = {Path(p).resolve() for p in skip}
-    top = folder.resolve()
+    ``skip`` (absolute paths) that lie inside ``folder``. A link loop, or a folder that
+    cannot be listed, is a usage error."""
+    skipped = {Path(os.path.realpath(p)) for p in skip}  # realpath: no error on a link loop
+    top = Path(os.path.realpath(folder))
     files, others = [], []
-    for path in sorted(folder.rglob("*")):
+    for path in walk(folder, seen=lambda name: not name.startswith((".", "~$"))):
         parts = path.relative_to(folder).parts
-        if any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
+        if not path.is_file():
             continue
         if skipped and any(top.joinpath(*parts[:n]) in skipped for n in range(1, len(parts))):
             continue
@@ -108,6 +112,10 @@ def ingest_paths(
 def ingest_file(
     path: Path, catalogue: Catalogue, store: Store, options: IngestOptions
 ) -> FileReport:
+    try:
+        guards.check_size(path)  # by os.stat: the file is read whole next, for its SHA-256
+    except InputFileError as exc:
+        return FileReport(path, "rejected", problems=exc.problems)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ipkpi.errors import InputFileError, InputProblem
-from ipkpi.ingest.archive import MAX_DIRECTORY_BYTES, MAX_PARTS, KiB, MiB, zip_directory
+from ipkpi.ingest.archive import zip_directory
+from ipkpi.limits import MAX_DIRECTORY_BYTES, MAX_PARTS, KiB, MiB
 
 _OLE_SCAN_BYTES = 8 * MiB  # fallback search for EncryptionInfo when the OLE directory is odd
 

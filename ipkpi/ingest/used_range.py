@@ -2,7 +2,9 @@
 
 The ``<dimension>`` element is not trusted (it can lie or be absent): ``RangeScanner`` is
 fed the sheet part's decompressed bytes chunk by chunk and stops at the first reference
-beyond MAX_COLUMNS / MAX_CELLS / MAX_ROWS, naming that cell.
+beyond MAX_COLUMNS / MAX_CELLS / MAX_ROWS, naming that cell. ``WorkbookCells`` adds up the
+used ranges of all a workbook's sheets, against MAX_WORKBOOK_CELLS (the limits are
+``ipkpi.limits``').
 """
 
 from __future__ import annotations
@@ -13,11 +15,7 @@ import re
 from pathlib import Path
 
 from ipkpi.errors import InputProblem
-from ipkpi.ingest.archive import KiB
-
-MAX_ROWS = 1_048_576  # Excel's own limit
-MAX_COLUMNS = 1_000  # column ALL
-MAX_CELLS = 20_000_000  # used-range area (rows × columns, from A1) per sheet
+from ipkpi.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_WORKBOOK_CELLS, KiB
 
 _OVERLAP = 4 * KiB  # bytes carried between chunks so refs split across them are seen
 
@@ -106,6 +104,10 @@ class RangeScanner:
     def corner(self) -> str:
         return f"{_column_letters(max(self.max_col, 1))}{self.max_row}"
 
+    def area(self) -> int:
+        """The used range's cells, rows × columns from A1 (0 for an empty sheet)."""
+        return self.max_row * max(self.max_col, 1)
+
     def problem(self, path: Path, sheet: str) -> InputProblem:
         cols = max(self.max_col, 1)
         rows = self.max_row
@@ -119,6 +121,28 @@ class RangeScanner:
             f"{_plural(rows, 'row')}), over {limit}; delete the stray cell or save only the table",
             sheet=sheet,
             cell=self.cell,
+        )
+
+
+class WorkbookCells:
+    """The used ranges of a workbook's sheets added up, sheet by sheet, so that many
+    sheets each under MAX_CELLS cannot together make a reader build billions of cells."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def add(self, path: Path, sheet: str, scanner: RangeScanner) -> InputProblem | None:
+        """Count one scanned sheet; the problem when that takes the total over the limit."""
+        self.total += scanner.area()
+        if self.total <= MAX_WORKBOOK_CELLS:
+            return None
+        return InputProblem(
+            path,
+            f"used ranges of the sheets up to this one hold {self.total} cells together, "
+            f"over the limit of {MAX_WORKBOOK_CELLS} cells for a whole workbook; delete the "
+            "stray cells or save only the tables",
+            sheet=sheet,
+            cell=scanner.corner(),
         )
 
 

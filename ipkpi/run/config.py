@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ipkpi.assess.results import FAIL_ON_CODES
 from ipkpi.errors import SEP, ProblemsError, display_path
+from ipkpi.limits import MAX_TOML_DEPTH, too_deep
 
 ENV_CONFIG = "IPKPI_CONFIG"
 DEFAULT_CONFIG = "ipkpi.toml"
@@ -98,14 +99,20 @@ def resolve_config_path(option: Path | None, env: Mapping[str, str] = os.environ
 def load_config(path: Path) -> RunConfig:
     """Read and check a run configuration; every problem found is in the one ``ConfigError``."""
     path = Path(path)
+    deep = f"not valid TOML (nested more than {MAX_TOML_DEPTH} levels deep)"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = None if too_deep(text) else tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConfigError([ConfigProblem(path, "not UTF-8 text; save it as UTF-8")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([ConfigProblem(path, f"not valid TOML ({exc})")]) from None
     except OSError as exc:
         raise ConfigError([ConfigProblem(path, f"cannot read: {exc.strerror}")]) from None
+    except RecursionError:  # nesting the count did not see
+        data = None
+    if data is None:
+        raise ConfigError([ConfigProblem(path, deep)])
     return _Checker(path, data).config()
 
 
