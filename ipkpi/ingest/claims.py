@@ -28,10 +28,20 @@ from ipkpi.catalogue.rewards import (
     RewardRule,
 )
 from ipkpi.errors import ClaimsError, InputProblem
-from ipkpi.ingest.cells import NotANumber, cell_ref, cell_text, compact, parse_number
+from ipkpi.ingest.cells import (
+    NotANumber,
+    cell_ref,
+    cell_text,
+    compact,
+    figure_text,
+    parse_number,
+)
 from ipkpi.ingest.progress import number_key
 from ipkpi.ingest.reading import Sheet, read_file
 
+# A count or amount this large is no claim: refused before the rules multiply it (counts ×
+# amounts of 10¹² stay within the 28 digits of exact decimal arithmetic).
+_TOO_LARGE = 1e12
 Value = int | Decimal | bool  # a count or grade, an amount in 万元, a flag
 
 
@@ -273,8 +283,8 @@ def _value(raw: object, q: Quantity, rule: RewardRule):
     unit = q.unit or ""
     try:
         cell = parse_number(text.removesuffix(unit) if unit else text)
-    except NotANumber:
-        return None, f"{name}: {text!r} is not a number"
+    except NotANumber as exc:
+        return None, f"{name}: {exc}" + (f": {exc.fix}" if exc.fix else "")
     if cell.percent:
         return None, f"{name}: {text!r} is a percentage, not a number of {unit or 'items'}"
     number = cell.value
@@ -282,6 +292,11 @@ def _value(raw: object, q: Quantity, rule: RewardRule):
         return None, f"{rule.name} needs {name}; the cell says {text!r}"
     if number < 0:
         return None, f"{name}: {text} is negative"
+    if number >= _TOO_LARGE:  # beyond any claim, and beyond exact decimal arithmetic
+        return None, (
+            f"{name}: {figure_text(number)} is too large for a claim (10¹² or more): "
+            f"check the figure and its unit"
+        )
     if q.type is QuantityType.AMOUNT:
         try:
             return Decimal(str(number)).quantize(Decimal("0.0001")), None
