@@ -22,10 +22,12 @@ points and the path arithmetic of level, increment and growth targets.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ipkpi.assess.results import (
+    BASELINE_IN_TARGET_YEAR,
     BASELINE_OBSERVED,
     CAGR_UNDEFINED,
     DEFAULT_THRESHOLDS,
@@ -77,10 +79,47 @@ def assess(
             raise AssertionError(target.kind)
     # Set on the result just built, which nothing else holds yet: cheaper than replace().
     object.__setattr__(result, "series", tuple(series))
+    for name in _FIGURES:
+        value = getattr(result, name)
+        if not _finite(value):
+            # Beyond a float on extreme figures (1e300 against 1e-300): not computable, never
+            # an inf or nan in a report (orjson and xlsxwriter cannot write them either).
+            object.__setattr__(result, name, None)
     return result
 
 
+# The computed figures of an Assessment: each a float or None.
+_FIGURES = (
+    "actual",
+    "expected",
+    "gap",
+    "gap_share",
+    "gap_share_closed",
+    "time_share_elapsed",
+    "progress_ratio",
+    "required_rate",
+    "actual_rate",
+    "projected",
+    "projected_shortfall",
+)
+
+
 def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
+    """``_trend``, with a figure beyond a float (a running total of 1e308s) left out."""
+    unit, rows = _trend(a, plan_start)
+    return unit, [r if _finite(r.actual) and _finite(r.path) else _finite_year(r) for r in rows]
+
+
+def _finite(value: float | None) -> bool:
+    return value is None or value - value == 0
+
+
+def _finite_year(row: TrendYear) -> TrendYear:
+    actual = row.actual if _finite(row.actual) else None
+    return TrendYear(row.year, actual, row.path if _finite(row.path) else None)
+
+
+def _trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
     """The actual series against the path from baseline to target, year by year, and the
     unit both are in: the stored statistic for level, increment and growth targets (the path
     runs to the level the target implies), the running total for cumulative targets, each
@@ -92,7 +131,7 @@ def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
         first = a.baseline.year if a.baseline else plan_start - 1
         years = range(first, t.target_year + 1)
         path = _path(t, a.baseline) if a.baseline else None
-        compound = a.method in ("compound", "cagr")
+        compound = a.method in ("compound", "cagr") and path is not None and path.positive()
         rows = [
             TrendYear(y, values.get(y), path.expected(y, compound) if path else None) for y in years
         ]
@@ -146,7 +185,7 @@ def _find_baseline(
     if target.baseline is not None:
         return Point(target.baseline.year, target.baseline.value), "catalogue", []
     for p in series:
-        if p.year >= plan_start - 1:
+        if plan_start - 1 <= p.year <= target.target_year:
             return p, "observed", [Note(BASELINE_OBSERVED, {"year": p.year, "value": p.value})]
     return None, None, []
 
@@ -183,9 +222,11 @@ class _Path:
         return ((stock / self.start) ** (1 / (year - self.y0)) - 1) * 100
 
     def expected(self, year: int, compound: bool) -> float:
+        if self.y1 <= self.y0:  # a path of no length: the goal is what is expected
+            return self.goal
         share = (year - self.y0) / (self.y1 - self.y0)
         if compound:
-            return self.start * (self.goal / self.start) ** share
+            return self.start * _power(self.goal / self.start, share)
         return self.start + (self.goal - self.start) * share
 
     def positive(self, *stocks: float) -> bool:
@@ -197,7 +238,7 @@ def _path(target: Target, start: Point) -> _Path:
     if target.kind is Kind.LEVEL:
         goal = t
     elif target.kind is Kind.GROWTH:  # the level the required CAGR leads to
-        goal = start.value * (1 + t / 100) ** n
+        goal = start.value * _power(1 + t / 100, n)
     elif target.unit == "%":
         goal = start.value * (1 + t / 100)
     else:
@@ -220,6 +261,8 @@ def _assess_path(
     after = [p for p in series if base.year < p.year <= target.target_year]
     notes += series_notes(after, base.year + 1)
     latest = after[-1] if after else base
+    if base.year >= target.target_year:  # observed: the catalogue's comes before
+        return _no_path(target, as_of, method, base)
     known = dict(baseline=base, baseline_source=base_source, latest=latest)
     path = _path(target, base)
     if path.relative and base.value <= 0:  # a rate of growth from nothing is undefined
@@ -283,6 +326,50 @@ def _assess_path(
     )
 
 
+def _no_path(target: Target, as_of: int, method: Method, latest: Point) -> Assessment:
+    """The first figure from the plan start on is the target year's: no baseline, so no
+    progress along the plan's path can be measured. A level target is met or missed on that
+    figure; an increment or a growth rate has nothing to be measured from."""
+    notes = (
+        Note(BASELINE_IN_TARGET_YEAR, {"year": latest.year}),
+        *series_notes([latest], latest.year),
+    )
+    if target.kind is not Kind.LEVEL:
+        return Assessment(target, as_of, Status.NO_DATA, method.value, latest=latest, notes=notes)
+    ok = holds(latest.value, target)
+    return Assessment(
+        target,
+        as_of,
+        Status.MET if ok else Status.MISSED,
+        method.value,
+        latest=latest,
+        actual=latest.value,
+        actual_year=latest.year,
+        gap=sign(target) * (target.value - latest.value),
+        remaining_years=0,
+        holds=ok,
+        years_counted=(latest.year,),
+        notes=notes,
+    )
+
+
+def _power(base: float, exponent: float) -> float:
+    """``base ** exponent``, infinite where it overflows a float (1e200 ** 2), not raising;
+    ``assess`` turns what is not finite into None."""
+    try:
+        return base**exponent
+    except OverflowError:
+        return math.inf
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    """``part / whole``, or None when the whole is nothing or the quotient not finite."""
+    if not whole:
+        return None
+    ratio = part / whole
+    return ratio if ratio - ratio == 0 else None
+
+
 def _slipped(path: _Path, earlier: Sequence[Point]) -> list[Note]:
     """A note that the target held in an earlier year, when the latest figure misses it."""
     measured = [(p.year, path.measure(p.value, p.year)) for p in earlier]
@@ -330,12 +417,13 @@ def _progress(
         else:
             closed = (a - path.start) / span
         if used == "cagr":
+            # A goal within float noise of the start requires no growth: no ratio to it.
             required = (path.goal / path.start) ** (1 / n) - 1
-            ratio = ((a / path.start) ** (1 / k) - 1) / required
+            ratio = _ratio((a / path.start) ** (1 / k) - 1, required)
         elif target.comparator is Comparator.APPROX and s * (a - path.goal) > 0:
-            ratio = closed / time
+            ratio = _ratio(closed, time)
         else:
-            ratio = (a - path.start) / (expected_stock - path.start)
+            ratio = _ratio(a - path.start, expected_stock - path.start)
     return expected, closed, time, ratio
 
 
@@ -349,7 +437,7 @@ def _rates(
     if compound:
         if k:
             actual_rate = ((a / path.start) ** (1 / k) - 1) * 100
-            projected = path.measure(a * (1 + actual_rate / 100) ** remaining, y1)
+            projected = path.measure(a * _power(1 + actual_rate / 100, remaining), y1)
         if remaining:
             required_rate = ((path.goal / a) ** (1 / remaining) - 1) * 100
     else:
