@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import write_workbook
 from test_rewards import SIMPLIFIED, row
+from test_run import GUIZHOU_WARNING_LINE, log_lines, site  # noqa: F401 (site: a fixture)
 
 from ipkpi.cli.app import app
 from ipkpi.store.sqlite import SQLiteStore
@@ -160,3 +161,73 @@ def test_a_claim_just_below_the_bound_is_worked_out(runner, in_tmp):
     )
     result = runner.invoke(app, ["rewards", "--city", "zhangzhou", "claims.xlsx", "-f", "json"])
     assert result.exit_code == 0, result.output
+
+
+# --- hidden and very hidden sheets ----------------------------------------------------------
+
+
+def hidden_book(name: str) -> Path:
+    """A visible 2024 sheet, a hidden 2023 sheet and a very hidden 2022 sheet (openpyxl
+    writes workbook.xml's <sheet state="hidden|veryHidden">)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    for index, (title, year, value, state) in enumerate(
+        [
+            ("2024", 2024, 2500, "visible"),
+            ("隐藏表", 2023, 2400, "hidden"),
+            ("VH", 2022, 2300, "veryHidden"),
+        ]
+    ):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title
+        sheet.sheet_state = state
+        for line in ([f"南京市{year}年知识产权指标"], ["指标", "数值"], [IC, value]):
+            sheet.append(line)
+    workbook.save(name)
+    return Path(name)
+
+
+def values() -> dict[int, float]:
+    return {o.year: o.value for o in stored()}
+
+
+def test_hidden_sheets_are_passed_over_with_a_warning(runner, in_tmp):
+    result = ingest(runner, str(hidden_book("h.xlsx")))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: h.xlsx: sheet '隐藏表' is hidden: passed over; ingest it with --include-hidden",
+        "Warning: h.xlsx: sheet 'VH' is very hidden: passed over; ingest it with --include-hidden",
+    ]
+    assert values() == {2024: 2500}
+
+
+def test_include_hidden_reads_every_sheet(runner, in_tmp):
+    result = ingest(runner, str(hidden_book("h.xlsx")), "--include-hidden")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert values() == {2022: 2300, 2023: 2400, 2024: 2500}
+
+
+def test_a_hidden_sheet_named_by_sheet_is_read(runner, in_tmp):
+    result = ingest(runner, str(hidden_book("h.xlsx")), "--sheet", "隐藏表")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert values() == {2023: 2400}
+
+
+def test_a_dry_run_says_which_sheets_are_hidden(runner, in_tmp):
+    result = ingest(runner, str(hidden_book("h.xlsx")), "--dry-run")
+    assert result.exit_code == 0
+    assert "Warning: h.xlsx: sheet '隐藏表' is hidden" in result.stderr
+    assert not Path(DB).exists()
+
+
+def test_a_run_passes_hidden_sheets_over_and_logs_it(site):  # noqa: F811
+    hidden_book(str(site.inbox / "h.xlsx"))
+    lines = log_lines(site.run(expect=0).stderr)
+    assert GUIZHOU_WARNING_LINE in lines
+    assert [line for line in lines if "h.xlsx" in line] == [
+        "WARNING inbox/h.xlsx: sheet '隐藏表' is hidden: passed over; ingest it with "
+        "--include-hidden",
+        "WARNING inbox/h.xlsx: sheet 'VH' is very hidden: passed over; ingest it with "
+        "--include-hidden",
+    ]

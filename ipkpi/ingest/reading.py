@@ -22,6 +22,7 @@ class Sheet:
     name: str | None  # None for a CSV file
     rows: list[list[object]]  # rows[r][c], zero-based from A1; empty cells are "" or None
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    hidden: str | None = None  # "hidden" or "very hidden": a sheet Excel does not show
 
 
 def read_file(path: Path) -> list[Sheet]:
@@ -54,7 +55,7 @@ def _apply_marks(marks: CellMarks, sheets: list[Sheet]) -> None:
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -65,7 +66,14 @@ def _read_workbook(path: Path) -> list[Sheet]:
             sheet = workbook.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
-            sheets.append(Sheet(meta.name, rows, merged))
+            hidden = (
+                None
+                if meta.visible == SheetVisibleEnum.Visible
+                else "very hidden"
+                if meta.visible == SheetVisibleEnum.VeryHidden
+                else "hidden"
+            )
+            sheets.append(Sheet(meta.name, rows, merged, hidden))
     except InputFileError:
         raise
     except Exception as exc:  # calamine raises several error types for damaged files
