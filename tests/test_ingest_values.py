@@ -231,3 +231,114 @@ def test_a_run_passes_hidden_sheets_over_and_logs_it(site):  # noqa: F811
         "WARNING inbox/h.xlsx: sheet 'VH' is very hidden: passed over; ingest it with "
         "--include-hidden",
     ]
+
+
+# --- formulas with no computed value ----------------------------------------------------------
+
+UNCOMPUTED = (
+    "the file was saved by a program that does not compute formulas; open it in Excel or WPS "
+    "and save it, or type the values"
+)
+
+
+def test_a_value_formula_with_no_computed_value_is_refused(runner, before):
+    # openpyxl writes <f>1250*2</f><v /> and computes nothing: calamine reads an empty cell.
+    result = ingest(runner, str(single("f.xlsx", "=1250*2")))
+    rejected(
+        result,
+        "f.xlsx",
+        [f"f.xlsx › 数据 › B4: formula =1250*2 has no computed value: {UNCOMPUTED}"],
+        before,
+    )
+
+
+def test_an_xlsxwriter_formula_with_an_empty_value_is_refused(runner, before):
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook("x.xlsx")
+    sheet = workbook.add_worksheet(SHEET)
+    for r, line in enumerate([["南京市2023年知识产权主要指标"], ["单位：件"], ["指标", "数值"]]):
+        sheet.write_row(r, 0, line)
+    sheet.write(3, 0, IC)
+    sheet.write_formula(3, 1, "=SUM(C4:D4)", None, "")  # <f>SUM(C4:D4)</f><v></v>
+    workbook.close()
+    result = ingest(runner, "x.xlsx")
+    rejected(
+        result,
+        "x.xlsx",
+        [f"x.xlsx › 数据 › B4: formula =SUM(C4:D4) has no computed value: {UNCOMPUTED}"],
+        before,
+    )
+
+
+def test_year_headings_that_are_formulas_with_no_value_are_refused(runner, before):
+    rows = [["南京市知识产权指标"], ["指标", 2021, *(f"={c}2+1" for c in "BCDEFGH")], [IC, 2500]]
+    result = ingest(runner, str(write_workbook(Path("years.xlsx"), rows, SHEET)))
+    rejected(
+        result,
+        "years.xlsx",
+        [
+            "years.xlsx › 数据 › C2: formula =B2+1 has no computed value (and 6 more: D2, E2, "
+            f"F2, G2, H2, …): {UNCOMPUTED}"
+        ],
+        before,
+    )
+
+
+def test_a_formula_with_its_computed_value_is_read(runner, in_tmp):
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook("ok.xlsx")
+    sheet = workbook.add_worksheet(SHEET)
+    for r, line in enumerate([["南京市2023年知识产权主要指标"], ["单位：件"], ["指标", "数值"]]):
+        sheet.write_row(r, 0, line)
+    sheet.write(3, 0, IC)
+    sheet.write_formula(3, 1, "=1250*2", None, 2500)  # as Excel saves it: <v>2500</v>
+    workbook.close()
+    result = ingest(runner, "ok.xlsx")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert values() == {2023: 2500}
+
+
+def test_a_formula_on_a_hidden_sheet_passed_over_does_not_matter(runner, in_tmp):
+    import openpyxl
+
+    path = hidden_book("h.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook["隐藏表"]["B3"] = "=1200*2"
+    workbook.save(path)
+    result = ingest(runner, str(path))
+    assert result.exit_code == 0, result.output
+    assert values() == {2024: 2500}
+
+
+def test_a_claims_formula_with_no_computed_value_is_refused(runner, in_tmp):
+    claim = row("丁银行", "银行", "(十)", 2024, loan_loss="=10*2")
+    write_workbook(in_tmp / "claims.xlsx", [SIMPLIFIED, claim])
+    result = runner.invoke(app, ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: claims.xlsx › Sheet1 › L2: formula =10*2 has no computed value: {UNCOMPUTED}\n"
+    )
+    assert not (in_tmp / "o.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("xml", "found"),
+    [
+        pytest.param(b'<c r="B4"><f>A1*2</f><v /></c>', {(3, 1): "=A1*2"}, id="openpyxl"),
+        pytest.param(b'<c r="B4"><f>A1*2</f><v></v></c>', {(3, 1): "=A1*2"}, id="xlsxwriter"),
+        pytest.param(b'<c r="B4" s="3"><f>A1*2</f></c>', {(3, 1): "=A1*2"}, id="no-v"),
+        pytest.param(b'<c r="C9"><f t="shared" si="0"/></c>', {(8, 2): ""}, id="shared"),
+        pytest.param(
+            b'<x:c r="B4"><x:f>IF(A1&gt;0,1,2)</x:f></x:c>', {(3, 1): "=IF(A1>0,1,2)"}, id="prefix"
+        ),
+        pytest.param(b'<c r="B4"><f>A1*2</f><v>10</v></c>', {}, id="computed"),
+        pytest.param(b'<c r="B4" t="str"><f>IF(A1,"","x")</f><v></v></c>', {}, id="empty-text"),
+        pytest.param(b'<c r="A4"/><c r="B4"><v>5</v></c>', {}, id="no-formula"),
+    ],
+)
+def test_the_archive_scan_finds_formulas_with_no_value(xml, found):
+    from ipkpi.ingest.marks import _uncomputed
+
+    assert _uncomputed(b"<sheetData><row>" + xml + b"</row></sheetData>") == found

@@ -37,7 +37,7 @@ from ipkpi.ingest.cells import (
     parse_number,
 )
 from ipkpi.ingest.progress import number_key
-from ipkpi.ingest.reading import Sheet, read_file
+from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed
 
 # A count or amount this large is no claim: refused before the rules multiply it (counts ×
 # amounts of 10¹² stay within the 28 digits of exact decimal arithmetic).
@@ -108,6 +108,7 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
     """The claims in ``path`` for ``plan``'s rules; raises ``ClaimsError`` with every
     problem found."""
     sheets = read_file(path)
+    refuse_uncomputed(sheets, path)  # a formula with no value: the claim is not known
     columns_of_quantities = _quantity_headings(plan.quantities)
     for sheet in sheets:
         found = _find_header(sheet.rows, columns_of_quantities)

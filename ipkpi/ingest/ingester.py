@@ -33,7 +33,7 @@ from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, Table, read_tables
 from ipkpi.ingest.progress import ProgressSheet, read_progress
-from ipkpi.ingest.reading import Sheet, read_file
+from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_sheets
 from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
 from ipkpi.ingest.rows import RawRecord
@@ -164,7 +164,8 @@ def parse_file(
     ``plausibility``); without it a value is judged against its file and its plan only."""
     sheets = _chosen_sheets(read_file(path), options.sheet, path)
     if not (options.include_hidden or options.sheet):
-        sheets = _visible(sheets, path, report)
+        sheets = shown_sheets(sheets, path, report.warnings)
+    refuse_uncomputed(sheets, path)
     found = _read_sheets(sheets, path, options, report, today or dt.date.today())
     _something_to_take(found, path, report)
     # A sheet with no table beside one that has it (instructions, a chart) is passed over.
@@ -219,18 +220,6 @@ def _chosen_sheets(sheets: list[Sheet], name: str | None, path: Path) -> list[Sh
         names = ", ".join(str(s.name) for s in sheets)
         raise InputFileError([InputProblem(path, f"no sheet named {name!r}; sheets: {names}")])
     return chosen
-
-
-def _visible(sheets: list[Sheet], path: Path, report: FileReport) -> list[Sheet]:
-    """The sheets Excel shows; each hidden one passed over with a warning (a hidden sheet
-    is often a draft, an old year or a lookup table nobody checked)."""
-    for sheet in sheets:
-        if sheet.hidden:
-            report.warnings.append(
-                f"{location(path)}: sheet {sheet.name!r} is {sheet.hidden}: passed over; "
-                "ingest it with --include-hidden"
-            )
-    return [s for s in sheets if not s.hidden]
 
 
 @dataclass
