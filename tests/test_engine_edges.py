@@ -114,6 +114,20 @@ def test_a_growth_beyond_a_float_is_not_a_figure():
     assert result.actual_rate is None
 
 
+@pytest.mark.parametrize(
+    ("kind", "status", "actual"),
+    [
+        ("cumulative", Status.ACHIEVED, None),  # the sum is beyond a float: not a figure
+        ("average", Status.ACHIEVED, None),
+        ("annual", Status.ON_TRACK, 1e308),  # the latest year's figure itself
+    ],
+)
+def test_a_total_beyond_a_float_is_not_a_figure(kind, status, actual):
+    # 1e308 + 1e308: math.fsum raised OverflowError ("intermediate overflow in fsum").
+    result = run(make(kind, ">=", 100, window=(2021, 2025)), {2021: 1e308, 2022: 1e308})
+    assert (result.status, result.actual, result.actual_rate) == (status, actual, None)
+
+
 def test_the_cli_report_and_export_on_a_path_of_no_length(runner, in_tmp):
     write_workbook(
         Path("a.xlsx"), [["南京市知识产权指标"], ["指标", "2025"], ["万人版权登记量", 160]]
