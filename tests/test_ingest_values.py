@@ -342,3 +342,14 @@ def test_the_archive_scan_finds_formulas_with_no_value(xml, found):
     from ipkpi.ingest.marks import _uncomputed
 
     assert _uncomputed(b"<sheetData><row>" + xml + b"</row></sheetData>") == found
+
+
+def test_a_run_rejects_a_workbook_with_formulas_with_no_value(site):  # noqa: F811
+    single(str(site.inbox / "f.xlsx"), "=1250*2")
+    lines = log_lines(site.run(expect=1).stderr)
+    assert (
+        "WARNING rejected inbox/f.xlsx: 1 problem(s), moved to inbox/rejected/f.xlsx; first: "
+        f"f.xlsx › 数据 › B4: formula =1250*2 has no computed value: {UNCOMPUTED}" in lines
+    )
+    assert lines[-1] == "ERROR   Error: 1 file(s) rejected, moved to inbox/rejected: inbox/f.xlsx"
+    assert (site.inbox / "rejected" / "f.xlsx").exists()
