@@ -517,6 +517,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{year}年数值不为正，无法计算增长率",
         "the {year} value is not positive: no growth rate",
     ),
+    "note.baseline_in_target_year": (
+        "规划期内最早的数据即目标年{year}年数据，无基期可比，无法衡量规划期内的进度",
+        "the first figure from the plan start on is the target year's ({year}): "
+        "no baseline, so no progress along the plan's path can be measured",
+    ),
 }
 
 

@@ -45,7 +45,12 @@ def test_missing_markers_are_missing_never_zero(raw):
         ("abc", "'abc' is not a number"),
         (True, "True is not a number"),
         (dt.datetime(2024, 1, 1), "a date or time (2024-01-01 00:00:00) is not a number"),
-        ("1e999", "'1e999' is not a number"),  # would be infinity
+        ("1e999", "'1e999' is out of range (beyond ±1.8e308)"),  # would be infinity
+        ("inf", "'inf' is not a figure (infinite or not a number)"),
+        ("-Infinity", "'-Infinity' is not a figure (infinite or not a number)"),
+        ("NaN", "'NaN' is not a figure (infinite or not a number)"),
+        (float("nan"), "nan is not a figure (infinite or not a number)"),
+        (float("-inf"), "-inf is not a figure (infinite or not a number)"),
     ],
 )
 def test_not_numbers(raw, message):

@@ -334,7 +334,10 @@ def test_a_number_too_large_for_a_float(runner, store):
     assert_rejected(
         runner,
         "inf.xlsx",
-        ["inf.xlsx › 数据 › D3: '1e999' is not a number (万人高价值发明专利拥有量, 2024)"],
+        [
+            "inf.xlsx › 数据 › D3: '1e999' is out of range (beyond ±1.8e308) "
+            "(万人高价值发明专利拥有量, 2024): check the figure"
+        ],
     )
 
 

@@ -16,16 +16,18 @@ A status is read from the progress ratio with the thresholds in ``Thresholds`` (
 ``Note`` objects.
 
 The statuses, notes and result objects are in ``ipkpi.assess.results``; the windowed
-kinds (cumulative, average, annual, rise) in ``ipkpi.assess.windows``; here are the entry
-points and the path arithmetic of level, increment and growth targets.
+kinds (cumulative, average, annual, rise) in ``ipkpi.assess.windows``; the path arithmetic
+of level, increment and growth targets in ``ipkpi.assess.paths``; here are the entry points
+and the assessment of a path target.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from ipkpi.assess.paths import StockPath, finite, progress, rates, stock_path
 from ipkpi.assess.results import (
+    BASELINE_IN_TARGET_YEAR,
     BASELINE_OBSERVED,
     CAGR_UNDEFINED,
     DEFAULT_THRESHOLDS,
@@ -47,7 +49,7 @@ from ipkpi.assess.results import (
     sign,
 )
 from ipkpi.assess.windows import assess_annual, assess_rise, assess_window_total
-from ipkpi.catalogue.model import Comparator, Kind, Plan, Target, Trajectory
+from ipkpi.catalogue.model import Kind, Plan, Target, Trajectory
 
 # --- entry points --------------------------------------------------------------------------
 
@@ -77,10 +79,43 @@ def assess(
             raise AssertionError(target.kind)
     # Set on the result just built, which nothing else holds yet: cheaper than replace().
     object.__setattr__(result, "series", tuple(series))
+    for name in _FIGURES:
+        value = getattr(result, name)
+        if not finite(value):
+            # Beyond a float on extreme figures (1e300 against 1e-300): not computable, never
+            # an inf or nan in a report (orjson and xlsxwriter cannot write them either).
+            object.__setattr__(result, name, None)
     return result
 
 
+# The computed figures of an Assessment: each a float or None.
+_FIGURES = (
+    "actual",
+    "expected",
+    "gap",
+    "gap_share",
+    "gap_share_closed",
+    "time_share_elapsed",
+    "progress_ratio",
+    "required_rate",
+    "actual_rate",
+    "projected",
+    "projected_shortfall",
+)
+
+
 def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
+    """``_trend``, with a figure beyond a float (a running total of 1e308s) left out."""
+    unit, rows = _trend(a, plan_start)
+    return unit, [r if finite(r.actual) and finite(r.path) else _finite_year(r) for r in rows]
+
+
+def _finite_year(row: TrendYear) -> TrendYear:
+    actual = row.actual if finite(row.actual) else None
+    return TrendYear(row.year, actual, row.path if finite(row.path) else None)
+
+
+def _trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
     """The actual series against the path from baseline to target, year by year, and the
     unit both are in: the stored statistic for level, increment and growth targets (the path
     runs to the level the target implies), the running total for cumulative targets, each
@@ -91,8 +126,8 @@ def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
     if t.kind in (Kind.LEVEL, Kind.INCREMENT, Kind.GROWTH):
         first = a.baseline.year if a.baseline else plan_start - 1
         years = range(first, t.target_year + 1)
-        path = _path(t, a.baseline) if a.baseline else None
-        compound = a.method in ("compound", "cagr")
+        path = stock_path(t, a.baseline) if a.baseline else None
+        compound = a.method in ("compound", "cagr") and path is not None and path.positive()
         rows = [
             TrendYear(y, values.get(y), path.expected(y, compound) if path else None) for y in years
         ]
@@ -146,63 +181,9 @@ def _find_baseline(
     if target.baseline is not None:
         return Point(target.baseline.year, target.baseline.value), "catalogue", []
     for p in series:
-        if p.year >= plan_start - 1:
+        if plan_start - 1 <= p.year <= target.target_year:
             return p, "observed", [Note(BASELINE_OBSERVED, {"year": p.year, "value": p.value})]
     return None, None, []
-
-
-@dataclass(frozen=True)
-class _Path:
-    """A level, increment or growth target recast as a path of the stored statistic: from
-    ``start`` in ``y0`` to ``goal`` in ``y1``. ``measure`` turns a stock into what the target
-    compares: the stock itself, the increase since the start, or the CAGR since the start."""
-
-    target: Target
-    start: float
-    goal: float
-    y0: int
-    y1: int
-
-    @property
-    def relative(self) -> bool:
-        t = self.target
-        return t.kind is Kind.GROWTH or (t.kind is Kind.INCREMENT and t.unit == "%")
-
-    def measure(self, stock: float, year: int) -> float | None:
-        kind = self.target.kind
-        if kind is Kind.LEVEL:
-            return stock
-        if not self.relative:
-            return stock - self.start
-        if stock <= 0:
-            return None
-        if kind is Kind.INCREMENT:
-            return (stock / self.start - 1) * 100
-        if year == self.y0:
-            return None
-        return ((stock / self.start) ** (1 / (year - self.y0)) - 1) * 100
-
-    def expected(self, year: int, compound: bool) -> float:
-        share = (year - self.y0) / (self.y1 - self.y0)
-        if compound:
-            return self.start * (self.goal / self.start) ** share
-        return self.start + (self.goal - self.start) * share
-
-    def positive(self, *stocks: float) -> bool:
-        return all(v > 0 for v in (self.start, self.goal, *stocks))
-
-
-def _path(target: Target, start: Point) -> _Path:
-    t, n = target.value, target.target_year - start.year
-    if target.kind is Kind.LEVEL:
-        goal = t
-    elif target.kind is Kind.GROWTH:  # the level the required CAGR leads to
-        goal = start.value * (1 + t / 100) ** n
-    elif target.unit == "%":
-        goal = start.value * (1 + t / 100)
-    else:
-        goal = start.value + t
-    return _Path(target, start.value, goal, start.year, target.target_year)
 
 
 def _assess_path(
@@ -220,8 +201,10 @@ def _assess_path(
     after = [p for p in series if base.year < p.year <= target.target_year]
     notes += series_notes(after, base.year + 1)
     latest = after[-1] if after else base
+    if base.year >= target.target_year:  # observed: the catalogue's comes before
+        return _no_path(target, as_of, method, base)
     known = dict(baseline=base, baseline_source=base_source, latest=latest)
-    path = _path(target, base)
+    path = stock_path(target, base)
     if path.relative and base.value <= 0:  # a rate of growth from nothing is undefined
         notes.append(Note(NON_POSITIVE, {"year": base.year}))
         return Assessment(target, as_of, Status.NO_DATA, method.value, **known, notes=tuple(notes))
@@ -248,9 +231,9 @@ def _assess_path(
         positive
     )
     used = "cagr" if method is Method.CAGR and positive else "compound" if compound else "linear"
-    expected, closed, time, ratio = _progress(path, latest, used)
+    expected, closed, time, ratio = progress(path, latest, used)
     remaining = y1 - latest.year
-    required_rate, actual_rate, projected = _rates(path, latest, remaining, compound)
+    required_rate, actual_rate, projected = rates(path, latest, remaining, compound)
     shortfall = None if projected is None else s * (target.value - projected)
 
     status = _path_status(final, ok, k, ratio, s * (a - path.start) < 0, thresholds)
@@ -283,7 +266,34 @@ def _assess_path(
     )
 
 
-def _slipped(path: _Path, earlier: Sequence[Point]) -> list[Note]:
+def _no_path(target: Target, as_of: int, method: Method, latest: Point) -> Assessment:
+    """The first figure from the plan start on is the target year's: no baseline, so no
+    progress along the plan's path can be measured. A level target is met or missed on that
+    figure; an increment or a growth rate has nothing to be measured from."""
+    notes = (
+        Note(BASELINE_IN_TARGET_YEAR, {"year": latest.year}),
+        *series_notes([latest], latest.year),
+    )
+    if target.kind is not Kind.LEVEL:
+        return Assessment(target, as_of, Status.NO_DATA, method.value, latest=latest, notes=notes)
+    ok = holds(latest.value, target)
+    return Assessment(
+        target,
+        as_of,
+        Status.MET if ok else Status.MISSED,
+        method.value,
+        latest=latest,
+        actual=latest.value,
+        actual_year=latest.year,
+        gap=sign(target) * (target.value - latest.value),
+        remaining_years=0,
+        holds=ok,
+        years_counted=(latest.year,),
+        notes=notes,
+    )
+
+
+def _slipped(path: StockPath, earlier: Sequence[Point]) -> list[Note]:
     """A note that the target held in an earlier year, when the latest figure misses it."""
     measured = [(p.year, path.measure(p.value, p.year)) for p in earlier]
     held = [y for y, m in measured if m is not None and holds(m, path.target)]
@@ -306,56 +316,3 @@ def _path_status(
         # the line is all that is asked, so any slip is movement away from it.
         return Status.MOVING_AWAY if receded else Status.BEHIND
     return thresholds.status(ratio)
-
-
-def _progress(
-    path: _Path, latest: Point, used: str
-) -> tuple[float | None, float | None, float | None, float | None]:
-    """Where the latest figure stands on the path: the measure expected by now, the share of
-    the gap closed, the share of the time elapsed and the progress ratio (measured as
-    ``used`` says: linear, compound or cagr)."""
-    target, a = path.target, latest.value
-    s, k, n = sign(target), latest.year - path.y0, path.y1 - path.y0
-    span = path.goal - path.start
-    expected_stock = path.expected(latest.year, used != "linear")
-    expected = closed = time = ratio = None
-    if k:
-        time = k / n
-        # For a growth target this is the target rate itself: the CAGR along its path.
-        expected = path.measure(expected_stock, latest.year)
-    if k and s * span > 0:
-        if target.comparator is Comparator.APPROX:
-            # 左右: the distance to the target counts, so overshooting it is not progress.
-            closed = 1 - abs(path.goal - a) / abs(span)
-        else:
-            closed = (a - path.start) / span
-        if used == "cagr":
-            required = (path.goal / path.start) ** (1 / n) - 1
-            ratio = ((a / path.start) ** (1 / k) - 1) / required
-        elif target.comparator is Comparator.APPROX and s * (a - path.goal) > 0:
-            ratio = closed / time
-        else:
-            ratio = (a - path.start) / (expected_stock - path.start)
-    return expected, closed, time, ratio
-
-
-def _rates(
-    path: _Path, latest: Point, remaining: int, compound: bool
-) -> tuple[float | None, float | None, float | None]:
-    """What the remaining years must deliver a year, what the years so far delivered, and
-    the target year's measure the trend so far leads to."""
-    a, k, y1 = latest.value, latest.year - path.y0, path.y1
-    required_rate = actual_rate = projected = None
-    if compound:
-        if k:
-            actual_rate = ((a / path.start) ** (1 / k) - 1) * 100
-            projected = path.measure(a * (1 + actual_rate / 100) ** remaining, y1)
-        if remaining:
-            required_rate = ((path.goal / a) ** (1 / remaining) - 1) * 100
-    else:
-        if k:
-            actual_rate = (a - path.start) / k
-            projected = path.measure(a + actual_rate * remaining, y1)
-        if remaining:
-            required_rate = (path.goal - a) / remaining
-    return required_rate, actual_rate, projected

@@ -115,6 +115,9 @@ SLIPPED = "slipped"  # held in an earlier year, no longer does
 PRELIMINARY = "preliminary"  # the latest figure is preliminary (快报)
 NO_BASELINE = "no_baseline"  # nothing at or after the plan start to measure from
 NON_POSITIVE = "non_positive"  # a rate of growth from or to a value <= 0 is undefined
+# The first figure from the plan start on is the target year's own: the path from baseline to
+# target has no length, so no progress along it can be measured.
+BASELINE_IN_TARGET_YEAR = "baseline_in_target_year"
 
 
 @dataclass(frozen=True)

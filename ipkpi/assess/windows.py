@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 
+from ipkpi.assess.paths import ratio_of
 from ipkpi.assess.results import (
     BASELINE_NOT_USED,
     NO_TARGET_YEAR_FIGURE,
@@ -68,7 +70,7 @@ def assess_window_total(
     size = last - first + 1
     elapsed = latest.year - first + 1  # years of the window gone by, counted or not
     remaining = last - latest.year
-    total = math.fsum(p.value for p in counted)
+    total = _sum(p.value for p in counted)
     average = target.kind is Kind.AVERAGE
     # An average over the window is met exactly when the window's total reaches size × t.
     goal = t * size if average else t
@@ -116,14 +118,23 @@ def assess_window_total(
     )
 
 
+def _sum(values: Iterable[float]) -> float:
+    """The exact sum (no float noise), or an infinite one beyond a float (1e308 + 1e308),
+    which ``assess`` reports as None, not raising as ``math.fsum`` does."""
+    values = list(values)
+    try:
+        return math.fsum(values)
+    except (OverflowError, ValueError):
+        return sum(values)
+
+
 def _pro_rata(total: float, expected_total: float, s: int) -> float | None:
     """The total so far against the total expected by now (inverted for a ceiling)."""
-    ratio = None
     if expected_total and total:
-        ratio = total / expected_total if s > 0 else expected_total / total
-    elif expected_total and s > 0:
-        ratio = 0.0
-    return ratio
+        if s > 0:
+            return ratio_of(total, expected_total)
+        return ratio_of(expected_total, total)
+    return 0.0 if expected_total and s > 0 else None
 
 
 def _total_status(
@@ -182,7 +193,7 @@ def assess_annual(target: Target, series: list[Point], as_of: int) -> Assessment
         progress_ratio=met / len(counted),
         remaining_years=last - latest.year,
         required_rate=t if last > latest.year else None,
-        actual_rate=math.fsum(p.value for p in counted) / len(counted),
+        actual_rate=_sum(p.value for p in counted) / len(counted),
         rate_kind="each_year",
         holds=not missed,
         years_counted=tuple(p.year for p in counted),

@@ -39,6 +39,7 @@ def ingest(
     accept: options.Accept = None,
     dry_run: options.DryRun = False,
     lock_timeout: LockTimeout = 600.0,
+    include_hidden: options.IncludeHidden = False,
 ) -> None:
     """Ingest yearly statistics into the store, each file whole or not at all.
 
@@ -49,7 +50,9 @@ def ingest(
     its series is refused until confirmed (--accept, or 核实无误 in its 备注 column). A file
     ingested before is skipped; a value that differs from the stored one becomes current
     and the old one stays in the history, unless the stored one's vintage ranks above it
-    (快报 < unmarked = 正式 < 修订): then it is kept in the history as not current. Exit
+    (快报 < unmarked = 正式 < 修订): then it is kept in the history as not current. A
+    hidden or very hidden sheet is passed over with a warning, unless --include-hidden (or
+    --sheet names it). Exit
     status 1 when any file is rejected (the others are still ingested). While `ipkpi run`
     or another ingest writes to the same store, it waits (up to --lock-timeout, then exit
     status 2).
@@ -73,6 +76,7 @@ def ingest(
         strict=strict,
         dry_run=dry_run,
         accept=tuple(accept or ()),
+        include_hidden=include_hidden,
     )
     files = expand_paths(paths)
     db_path = common.store_path(db)

@@ -250,6 +250,13 @@ Accept = Annotated[
     ),
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")]
+IncludeHidden = Annotated[
+    bool,
+    typer.Option(
+        "--include-hidden",
+        help="Read hidden and very hidden sheets too (else each is passed over with a warning).",
+    ),
+]
 
 
 # --- the options every answer takes, as one bundle ------------------------------------------

@@ -40,8 +40,18 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
+# Words a program writes for a value that is not a figure: never stored (no report can use them).
+_NON_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
+_NOT_FINITE = "{!r} is not a figure (infinite or not a number)"
+_FIX_NOT_FINITE = "write the figure, or — if it is missing"
+
+
 class NotANumber(ValueError):
-    """A cell that holds text where a number should be."""
+    """A cell that holds text where a number should be; ``fix`` says what to change."""
+
+    def __init__(self, message: str, fix: str = ""):
+        super().__init__(message)
+        self.fix = fix
 
 
 @dataclass(frozen=True)
@@ -67,8 +77,8 @@ def parse_number(raw: object) -> CellValue:
     if isinstance(raw, bool):
         raise NotANumber(f"{raw!r} is not a number")
     if isinstance(raw, int | float):
-        if raw != raw or raw in (float("inf"), float("-inf")):
-            raise NotANumber(f"{raw!r} is not a number")
+        if raw - raw != 0:  # inf, -inf, nan
+            raise NotANumber(_NOT_FINITE.format(raw), _FIX_NOT_FINITE)
         return CellValue(float(raw))
     text = re.sub(r"\s+", "", str(raw))
     # Footnote marks come off before NFKC, which would turn ① into a digit 1.
@@ -92,8 +102,14 @@ def parse_number(raw: object) -> CellValue:
         text, unit = match.group(1), match.group(2)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
-    if not _NUMBER.match(text) or not math.isfinite(value := float(text)):
+    if not _NUMBER.match(text):
+        if text.lower().lstrip("+-") in _NON_FINITE_WORDS:
+            raise NotANumber(_NOT_FINITE.format(str(raw).strip()), _FIX_NOT_FINITE)
         raise NotANumber(f"{str(raw).strip()!r} is not a number")
+    if not math.isfinite(value := float(text)):  # 1e400
+        raise NotANumber(
+            f"{str(raw).strip()!r} is out of range (beyond ±1.8e308)", "check the figure"
+        )
     return CellValue(value, percent=percent, footnote=footnote, unit=unit)
 
 
@@ -143,7 +159,8 @@ def is_date_cell(raw: object) -> bool:
 def figure_text(value: float) -> str:
     """A figure in a message, as a person would write it: 50 not 50.0, 18.6 not
     18.599999999999998 (twelve significant digits, as values are stored)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.12g}"
+    whole = float(value).is_integer() and abs(value) < 1e15  # 1e+308, not 309 digits
+    return str(int(value)) if whole else f"{value:.12g}"
 
 
 def cell_text(value: object) -> str:

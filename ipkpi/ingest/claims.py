@@ -28,10 +28,20 @@ from ipkpi.catalogue.rewards import (
     RewardRule,
 )
 from ipkpi.errors import ClaimsError, InputProblem
-from ipkpi.ingest.cells import NotANumber, cell_ref, cell_text, compact, parse_number
+from ipkpi.ingest.cells import (
+    NotANumber,
+    cell_ref,
+    cell_text,
+    compact,
+    figure_text,
+    parse_number,
+)
 from ipkpi.ingest.progress import number_key
-from ipkpi.ingest.reading import Sheet, read_file
+from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed
 
+# A count or amount this large is no claim: refused before the rules multiply it (counts ×
+# amounts of 10¹² stay within the 28 digits of exact decimal arithmetic).
+_TOO_LARGE = 1e12
 Value = int | Decimal | bool  # a count or grade, an amount in 万元, a flag
 
 
@@ -98,6 +108,7 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
     """The claims in ``path`` for ``plan``'s rules; raises ``ClaimsError`` with every
     problem found."""
     sheets = read_file(path)
+    refuse_uncomputed(sheets, path)  # a formula with no value: the claim is not known
     columns_of_quantities = _quantity_headings(plan.quantities)
     for sheet in sheets:
         found = _find_header(sheet.rows, columns_of_quantities)
@@ -273,8 +284,8 @@ def _value(raw: object, q: Quantity, rule: RewardRule):
     unit = q.unit or ""
     try:
         cell = parse_number(text.removesuffix(unit) if unit else text)
-    except NotANumber:
-        return None, f"{name}: {text!r} is not a number"
+    except NotANumber as exc:
+        return None, f"{name}: {exc}" + (f": {exc.fix}" if exc.fix else "")
     if cell.percent:
         return None, f"{name}: {text!r} is a percentage, not a number of {unit or 'items'}"
     number = cell.value
@@ -282,6 +293,11 @@ def _value(raw: object, q: Quantity, rule: RewardRule):
         return None, f"{rule.name} needs {name}; the cell says {text!r}"
     if number < 0:
         return None, f"{name}: {text} is negative"
+    if number >= _TOO_LARGE:  # beyond any claim, and beyond exact decimal arithmetic
+        return None, (
+            f"{name}: {figure_text(number)} is too large for a claim (10¹² or more): "
+            f"check the figure and its unit"
+        )
     if q.type is QuantityType.AMOUNT:
         try:
             return Decimal(str(number)).quantize(Decimal("0.0001")), None

@@ -35,7 +35,7 @@ from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, Table, read_tables
 from ipkpi.ingest.progress import ProgressSheet, read_progress
-from ipkpi.ingest.reading import Sheet, read_file
+from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_sheets
 from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
 from ipkpi.ingest.rows import RawRecord
@@ -171,6 +171,9 @@ def parse_file(
     values by target and year, the neighbours a value is judged against (see
     ``plausibility``); without it a value is judged against its file and its plan only."""
     sheets = _chosen_sheets(read_file(path), options.sheet, path)
+    if not (options.include_hidden or options.sheet):
+        sheets = shown_sheets(sheets, path, report.warnings)
+    refuse_uncomputed(sheets, path)
     found = _read_sheets(sheets, path, options, report, today or dt.date.today())
     _something_to_take(found, path, report)
     # A sheet with no table beside one that has it (instructions, a chart) is passed over.

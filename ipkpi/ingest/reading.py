@@ -12,8 +12,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.errors import InputFileError, InputProblem
+from ipkpi.errors import InputFileError, InputProblem, location
 from ipkpi.ingest import guards
+from ipkpi.ingest.cells import cell_ref
 from ipkpi.ingest.marks import CellMarks, cell_marks
 
 
@@ -22,6 +23,9 @@ class Sheet:
     name: str | None  # None for a CSV file
     rows: list[list[object]]  # rows[r][c], zero-based from A1; empty cells are "" or None
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    hidden: str | None = None  # "hidden" or "very hidden": a sheet Excel does not show
+    # Formula cells saved with no computed value: (row, col) → the formula (=A1*2, or "")
+    uncomputed: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def read_file(path: Path) -> list[Sheet]:
@@ -34,12 +38,57 @@ def read_file(path: Path) -> list[Sheet]:
     return sheets
 
 
+def shown_sheets(sheets: list[Sheet], path: Path, warnings: list[str]) -> list[Sheet]:
+    """The sheets Excel shows; each hidden one passed over with a warning (a hidden sheet
+    is often a draft, an old year or a lookup table nobody checked)."""
+    for sheet in sheets:
+        if sheet.hidden:
+            warnings.append(
+                f"{location(path)}: sheet {sheet.name!r} is {sheet.hidden}: passed over; "
+                "ingest it with --include-hidden"
+            )
+    return [s for s in sheets if not s.hidden]
+
+
+def refuse_uncomputed(sheets: list[Sheet], path: Path) -> None:
+    """Refuse a file with a formula saved with no computed value (a workbook written by a
+    program that does not compute formulas): what that cell shows in Excel, a figure, a
+    year heading or a name, is unknown, so no part of the sheet can be trusted. One error
+    per sheet, at its first such cell."""
+    problems = []
+    for sheet in sheets:
+        if not sheet.uncomputed:
+            continue
+        cells = sorted(sheet.uncomputed)
+        formula = sheet.uncomputed[cells[0]]
+        more = [cell_ref(r, c) for r, c in cells[1:]]
+        also = (
+            f" (and {len(more)} more: {', '.join(more[:5])}{', …' if len(more) > 5 else ''})"
+            if more
+            else ""
+        )
+        what = f"formula {formula}" if formula else "a formula"
+        problems.append(
+            InputProblem(
+                path,
+                f"{what} has no computed value{also}: "
+                "the file was saved by a program that does not compute formulas; open it in "
+                "Excel or WPS and save it, or type the values",
+                sheet=sheet.name,
+                cell=cell_ref(*cells[0]),
+            )
+        )
+    if problems:
+        raise InputFileError(problems)
+
+
 def _apply_marks(marks: CellMarks, sheets: list[Sheet]) -> None:
     """Put ``#DIV/0!`` and its kind back where calamine read an empty cell, and turn a
     number shown as a percentage (0.196 with a % format) into the text a person sees
     ("19.6%"), so it is read as a percentage and refused for a target counted in 件, like
     a typed "19.6%"."""
     for sheet in sheets:
+        sheet.uncomputed = marks.uncomputed.get(sheet.name, {})
         for (r, c), text in marks.errors.get(sheet.name, {}).items():
             while len(sheet.rows) <= r:
                 sheet.rows.append([])
@@ -54,7 +103,7 @@ def _apply_marks(marks: CellMarks, sheets: list[Sheet]) -> None:
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -65,7 +114,14 @@ def _read_workbook(path: Path) -> list[Sheet]:
             sheet = workbook.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
-            sheets.append(Sheet(meta.name, rows, merged))
+            hidden = (
+                None
+                if meta.visible == SheetVisibleEnum.Visible
+                else "very hidden"
+                if meta.visible == SheetVisibleEnum.VeryHidden
+                else "hidden"
+            )
+            sheets.append(Sheet(meta.name, rows, merged, hidden))
     except InputFileError:
         raise
     except Exception as exc:  # calamine raises several error types for damaged files

@@ -128,6 +128,11 @@ class Resolver:
         if factor is not None:
             # 200929 件 → 20.0929 万件, not 20.092900000000004
             value = float(f"{value * factor:.12g}")
+            if value - value != 0:  # 1e308 万件 is beyond any float in 件
+                self.problem(
+                    report, record, _out_of_range(record, target, given, source_unit), record.cell
+                )
+                return None
         if footnote:
             report.warnings.append(
                 f"{location(self.path, record.sheet, record.cell)}: footnote mark "
@@ -150,7 +155,8 @@ class Resolver:
         try:
             cell = parse_number(raw)
         except NotANumber as exc:
-            self.problem(report, record, f"{exc} ({record.name}, {record.year})", record.cell)
+            fix = f": {exc.fix}" if exc.fix else ""
+            self.problem(report, record, f"{exc} ({record.name}, {record.year}){fix}", record.cell)
             return None
         if cell.value is None:
             report.missing += 1
@@ -324,6 +330,14 @@ def _years(plans: list[Plan]) -> tuple[int, int]:
         min([p.start_year - 1] + [t.baseline.year for t in p.targets if t.baseline]) for p in plans
     )
     return first, max(p.target_year for p in plans)
+
+
+def _out_of_range(record: RawRecord, target: Target, given: float, source_unit) -> str:
+    unit = target.series_unit or target.unit
+    return (
+        f"{_num(given)} {source_unit} for {target.name} ({record.year}) is out of range once "
+        f"converted to {unit} (beyond ±1.8e308): check the figure and its unit (单位)"
+    )
 
 
 def _refused(record, target, unit, source_unit, given, value, share, whole) -> str | None:
