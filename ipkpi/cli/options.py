@@ -228,6 +228,14 @@ Accept = Annotated[
     ),
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Ingest again a file ingested before whose values in the store were deleted or "
+        "changed (see ipkpi data check), restoring them.",
+    ),
+]
 
 
 # --- the options every answer takes, as one bundle ------------------------------------------

@@ -115,7 +115,13 @@ def ingest_file(
         return FileReport(path, "rejected", problems=[InputProblem(path, f"cannot read: {reason}")])
     sha256 = hashlib.sha256(data).hexdigest()
     if store.has_file(sha256):
-        return FileReport(path, "already", sha256)
+        damage = store.file_damage(sha256)
+        if damage is None:
+            return FileReport(path, "already", sha256)
+        if not options.force:  # ingested before, but its stored values are not whole
+            problem = f"ingested before, but {damage.what}; re-ingest it: ipkpi ingest --force "
+            problem += display_path(path)
+            return FileReport(path, "rejected", sha256, problems=[InputProblem(path, problem)])
     report = FileReport(path, "rejected", sha256)
     progress: list[TaskProgress] = []
     try:
@@ -138,6 +144,7 @@ def ingest_file(
         observations,
         dry_run=options.dry_run,
         progress=progress,
+        replace=options.force,
     )
     if result.already_ingested:  # another process took it meanwhile
         report.status = "already"

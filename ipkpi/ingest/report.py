@@ -21,6 +21,7 @@ class IngestOptions:
     strict: bool = False  # a row that matches no target is an error
     dry_run: bool = False
     accept: tuple[str, ...] = ()  # cells confirmed as right (D7 or SHEET!D7): no scale check
+    force: bool = False  # ingest again a file ingested before whose stored rows are damaged
 
 
 @dataclass(frozen=True)
