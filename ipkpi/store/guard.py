@@ -88,6 +88,9 @@ def check_file(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     valid = header[24:28] == header[92:96]  # the page count is kept up to date
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:  # a checkpoint may be growing the file right now
+        return
     if page_size and (size % page_size or (valid and size < pages * page_size)):
         raise StoreUnusable(
             path,
