@@ -49,9 +49,11 @@ def ingest(
     down; every table of a sheet is read on its own. Units come from a unit column, the
     header, a 单位：… line above the table or the cell; a value a power of ten away from
     its series is refused until confirmed (--accept, or 核实无误 in its 备注 column). A file
-    ingested before is skipped; a value that differs from the stored one becomes current
-    and the old one stays in the history, unless the stored one's vintage ranks above it
-    (快报 < unmarked = 正式 < 修订): then it is kept in the history as not current. Exit
+    ingested before is skipped (one whose stored values were deleted or changed since is
+    refused: --force ingests it again, restoring them); a value that differs from the
+    stored one becomes current and the old one stays in the history, unless the stored
+    one's vintage ranks above it (快报 < unmarked = 正式 < 修订): then it is kept in the
+    history as not current. Exit
     status 1 when any file is rejected (the others are still ingested). While `ipkpi run`
     or another ingest writes to the same store, it waits (up to --lock-timeout, then exit
     status 2).

@@ -257,6 +257,7 @@ class SQLiteStore:
                 f"store version {self.version} keeps no per-file counts or checksums",
                 "the next ipkpi ingest or ipkpi run upgrades it; check it then",
             )
+        guard.quick_check(self.conn, self.path)  # whatever the size: a check may take time
         return guard.damage(self.conn, self.path)
 
     def file_damage(self, sha256: str) -> Damage | None:
