@@ -486,3 +486,33 @@ def test_a_version_1_store_missing_a_table_is_never_completed(runner, v1):
             f"Error: s.db: table task_progress is missing from the store; {REBUILD}\n",
         )
     assert digest(v1) == before
+
+
+def test_run_refuses_a_store_with_rows_deleted(runner, store):
+    (store.parent / "inbox").mkdir()
+    shutil.copy(GUIZHOU, store.parent / "inbox")
+    (store.parent / "ipkpi.toml").write_text(
+        'inbox = "inbox"\noutput = "out"\nstore = "s.db"\n', encoding="utf-8"
+    )
+    execute(store, f"DELETE FROM observations WHERE file_id = {_nanjing_id(store)} AND year = 2023")
+    before = digest(store)
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    assert result.exit_code == 2
+    assert [line[20:] for line in result.stderr.splitlines()] == [
+        "ERROR   " + _damaged_line(NANJING, "14 of its 61 values are gone").rstrip("\n")
+    ]
+    assert digest(store) == before
+    assert list((store.parent / "out").glob("*.xlsx")) == []  # no report from it
+    assert (store.parent / "inbox" / GUIZHOU.name).exists()  # nothing taken into it
+
+
+def test_counts_are_read_in_one_transaction(store):
+    """A writer committing between the two counts must not look like damage."""
+    from ipkpi.store import guard
+
+    conn = sqlite3.connect(store)
+    statements = []
+    conn.set_trace_callback(statements.append)
+    guard.check_counts(conn, store)
+    assert statements[0] == "BEGIN" and statements[-1] == "ROLLBACK"
+    conn.close()

@@ -163,7 +163,16 @@ def check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
 
 def check_counts(conn: sqlite3.Connection, path: Path) -> None:
     """The cheap damage check: as many values and task reports in the store as its files
-    stored; if not, which files lost or gained them (``StoreDamaged``)."""
+    stored; if not, which files lost or gained them (``StoreDamaged``). One read
+    transaction: a writer committing a file meanwhile is seen whole or not at all."""
+    conn.execute("BEGIN")
+    try:
+        _check_counts(conn, path)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _check_counts(conn: sqlite3.Connection, path: Path) -> None:
     recorded = conn.execute(
         "SELECT coalesce(sum(value_count), 0), coalesce(sum(task_count), 0) FROM source_files"
     ).fetchone()
