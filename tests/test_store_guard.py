@@ -281,13 +281,16 @@ def test_a_report_refuses_a_store_with_rows_deleted(runner, store, command):
     assert not list(store.parent.glob("*.xlsx"))
 
 
-def test_a_report_refuses_values_that_belong_to_no_file(runner, store):
+@pytest.mark.parametrize(
+    "command, count", [("report", "61 "), ("data check", "61 "), ("data show", "")]
+)
+def test_values_that_belong_to_no_file_are_refused(runner, store, command, count):
     execute(store, f"DELETE FROM source_files WHERE id = {_nanjing_id(store)}")
-    result = invoke(runner, "report")
+    result = invoke(runner, command)
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: 61 stored value(s) or task report(s) belong to no ingested file (rows "
-        f"deleted from source_files); {REBUILD}\n",
+        f"Error: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
+        f"(rows deleted from source_files); {REBUILD}\n",
     )
 
 

@@ -31,6 +31,9 @@ MAGIC = b"SQLite format 3\x00"
 QUICK_CHECK_BYTES = 8 * 1024 * 1024  # some 40,000 values: ~0.04 s to check (55 MB: 0.27 s)
 REBUILD = "restore it from a backup, or ingest the files again into a new store (--db NEW.db)"
 OTHER_DB = "name the store with --db (or $IPKPI_DB)"
+ORPHANS = (
+    "stored value(s) or task report(s) belong to no ingested file (rows deleted from source_files)"
+)
 
 
 def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool) -> int:
@@ -201,12 +204,7 @@ def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list
             found.append(Damage(where, sha256, what))
     orphans = sum(counts.values()) + sum(tasks.values())
     if orphans:
-        raise StoreUnusable(
-            path,
-            f"{orphans} stored value(s) or task report(s) belong to no ingested file "
-            "(rows deleted from source_files)",
-            REBUILD,
-        )
+        raise StoreUnusable(path, f"{orphans} {ORPHANS}", REBUILD)
     return found
 
 

@@ -361,6 +361,8 @@ class SQLiteStore:
         files = self._source_files()
         found = []
         for row in self.conn.execute(sql, args):
+            if row[12] not in files:  # its file's row was deleted by hand
+                raise StoreUnusable(self.path, guard.ORPHANS, guard.REBUILD)
             path, sha256, _ = files[row[12]]
             found.append(_stored((*row[:12], path, sha256, row[13], bool(row[14]))))
         return found
