@@ -519,3 +519,35 @@ def test_counts_are_read_in_one_transaction(store):
     guard.check_counts(conn, store)
     assert statements[0] == "BEGIN" and statements[-1] == "ROLLBACK"
     conn.close()
+
+
+def test_a_malformed_store_is_one_line(runner, store):
+    data = bytearray(store.read_bytes())
+    data[4096 : 4096 + 8] = b"\x0d" + b"\xff" * 7  # page 2's b-tree header scribbled over
+    store.write_bytes(bytes(data))
+    result = invoke(runner, "report")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
+        f"{REBUILD}\n",
+    )
+
+
+def test_a_page_found_damaged_while_reading_is_one_line(runner, store, monkeypatch):
+    """A store too large for the check on opening: the damage is found while reading."""
+    from ipkpi.store import guard
+
+    monkeypatch.setattr(guard, "QUICK_CHECK_BYTES", 0)
+    conn = sqlite3.connect(store)
+    (root,) = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'observations'"
+    ).fetchone()
+    conn.close()
+    data = bytearray(store.read_bytes())
+    data[(root - 1) * 4096 : (root - 1) * 4096 + 8] = b"\x0d" + b"\xff" * 7
+    store.write_bytes(bytes(data))
+    result = invoke(runner, "data show")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
+    )

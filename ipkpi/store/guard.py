@@ -12,7 +12,9 @@ table, against the counts recorded per file. ``damage`` does the full check of
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from ipkpi.errors import StoreDamaged, StoreUnusable
@@ -34,6 +36,22 @@ OTHER_DB = "name the store with --db (or $IPKPI_DB)"
 ORPHANS = (
     "stored value(s) or task report(s) belong to no ingested file (rows deleted from source_files)"
 )
+
+
+def reads(method: Callable) -> Callable:
+    """A store method that reads: a page found damaged while reading (a store too large for
+    the check on opening) is a ``StoreUnusable``, not a traceback."""
+
+    @functools.wraps(method)
+    def guarded(store, *args, **kwargs):
+        try:
+            return method(store, *args, **kwargs)
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(store.path, f"the store is damaged ({exc})", REBUILD) from exc
+
+    return guarded
 
 
 def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool) -> int:
@@ -105,7 +123,8 @@ def check_file(path: Path) -> None:
 def quick_check(conn: sqlite3.Connection, path: Path) -> None:
     """SQLite's own check of the file's pages and indexes (not the values' links)."""
     found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-    if found != "ok":
+    if found != "ok":  # "*** in database main ***\nPage 2: …": on one line
+        found = " ".join(found.replace("*** in database main ***", "").split())
         raise StoreUnusable(path, f"the store is damaged ({found})", REBUILD)
 
 

@@ -107,6 +107,7 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot write the store ({exc})") from exc
 
+    @guard.reads
     def has_file(self, sha256: str) -> bool:
         if self.conn is None:
             return False
@@ -274,6 +275,7 @@ class SQLiteStore:
             "SELECT path, sha256, value_count, task_count FROM source_files ORDER BY id"
         ).fetchall()
 
+    @guard.reads
     def task_progress(
         self, city: str, plan_id: str | None = None, history: bool = False
     ) -> list[TaskProgress]:
@@ -313,6 +315,7 @@ class SQLiteStore:
                 found[(city, row[0], row[1])] = row[2:]
         return found
 
+    @guard.reads
     def current_values(self, city: str) -> tuple[list[tuple], dict[int, tuple[str, str, str]]]:
         """A city's current values as light rows (target id, year, value, vintage, file
         id), ordered by target and year, and the files they came from by id (path, SHA-256,
@@ -334,6 +337,7 @@ class SQLiteStore:
             if ids is None or row[0] in ids
         }
 
+    @guard.reads
     def observations(
         self, city: str | None = None, year: int | None = None, history: bool = False
     ) -> list[StoredObservation]:
