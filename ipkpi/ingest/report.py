@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.errors import InputProblem, location
+from ipkpi.errors import InputProblem, display_path, location
 from ipkpi.store.records import Kept, Revision, TaskChange
 
 
@@ -71,3 +71,19 @@ class IngestReport:
     @property
     def revisions(self) -> list[Revision]:
         return [r for f in self.files for r in f.revisions]
+
+
+def ingested_before(path: Path, sha256: str, store, options: IngestOptions) -> FileReport | None:
+    """The report of a file ingested before: skipped when its stored values are whole;
+    refused when they are not (deleted or changed since), saying how to restore them; None
+    with ``--force`` on such a file: it is ingested again (``Store.write_file(replace=…)``)."""
+    damage = store.file_damage(sha256)
+    if damage is None:
+        return FileReport(path, "already", sha256)
+    if options.force:
+        return None
+    problem = (
+        f"ingested before, but {damage.what}; re-ingest it: ipkpi ingest --force "
+        f"{display_path(path)}"
+    )
+    return FileReport(path, "rejected", sha256, problems=[InputProblem(path, problem)])
