@@ -551,3 +551,22 @@ def test_a_page_found_damaged_while_reading_is_one_line(runner, store, monkeypat
     assert result.stderr == (
         f"Error: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
     )
+
+
+def test_data_check_finds_a_current_flag_changed_by_hand(runner, store):
+    file_id = _nanjing_id(store)
+    execute(
+        store,
+        "UPDATE observations SET current = 0 WHERE id = "
+        f"(SELECT min(id) FROM observations WHERE file_id = {file_id})",
+    )
+    result = invoke(runner, "data check")
+    assert result.exit_code == 1
+    assert result.stderr == _damaged_line(
+        NANJING,
+        "1 of its figures are no longer current, and no other figure is in their place (the "
+        "current flag was changed outside ipkpi)",
+    )
+    forced = invoke(runner, "ingest", "s.db", "--force")
+    assert (forced.exit_code, forced.stderr) == (0, "")
+    assert invoke(runner, "data check").exit_code == 0

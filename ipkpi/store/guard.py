@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ipkpi.errors import StoreDamaged, StoreUnusable
-from ipkpi.store import migrations
+from ipkpi.store import migrations, vintage
 from ipkpi.store.integrity import (
     CHANGED,
     CHECKED_COLUMNS,
@@ -215,16 +215,57 @@ def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list
     files = conn.execute(
         "SELECT id, path, sha256, value_count, task_count, checksum FROM source_files ORDER BY id"
     ).fetchall()
+    uncurrent = _without_current(conn) if checksums else {}
     for file_id, where, sha256, n_values, n_tasks, recorded in files:
         what = count_damage(n_values, counts.pop(file_id, 0), n_tasks, tasks.pop(file_id, 0))
         if what is None and checksums and file_checksum(conn, file_id) != recorded:
             what = CHANGED
+        if what is None and file_id in uncurrent:
+            what = uncurrent_damage(uncurrent[file_id])
         if what is not None:
             found.append(Damage(where, sha256, what))
     orphans = sum(counts.values()) + sum(tasks.values())
     if orphans:
         raise StoreUnusable(path, f"{orphans} {ORPHANS}", REBUILD)
     return found
+
+
+def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> dict[int, int]:
+    """file id → how many of its figures should be current where no figure of their city,
+    target and year is: the file whose figure the vintage rule makes current (the highest
+    vintage, the latest of it), as ``precedence.sort_out`` had it. Only the keys of
+    ``file_id``'s figures, when given."""
+    if file_id is None:
+        broken = conn.execute(
+            "SELECT city, target_id, year FROM observations GROUP BY city, target_id, year "
+            "HAVING max(current) = 0"
+        ).fetchall()
+    else:
+        broken = conn.execute(
+            "SELECT DISTINCT city, target_id, year FROM observations o WHERE file_id = ? AND "
+            "NOT EXISTS (SELECT 1 FROM observations c WHERE c.city = o.city AND "
+            "c.target_id = o.target_id AND c.year = o.year AND c.current = 1)",
+            (file_id,),
+        ).fetchall()
+    found: dict[int, int] = {}
+    for key in broken:
+        best = None
+        for file_id, figure_vintage in conn.execute(
+            "SELECT file_id, vintage FROM observations WHERE city = ? AND target_id = ? "
+            "AND year = ? ORDER BY id",
+            key,
+        ):
+            if best is None or vintage.rank(figure_vintage) >= vintage.rank(best[1]):
+                best = (file_id, figure_vintage)
+        found[best[0]] = found.get(best[0], 0) + 1
+    return found
+
+
+def uncurrent_damage(n: int) -> str:
+    return (
+        f"{n} of its figures are no longer current, and no other figure is in their place "
+        "(the current flag was changed outside ipkpi)"
+    )
 
 
 def file_checksum(conn: sqlite3.Connection, file_id: int) -> str:
@@ -251,6 +292,8 @@ def file_damage(conn: sqlite3.Connection, sha256: str) -> Damage | None:
     what = count_damage(n_values, values.fetchone()[0], n_tasks, tasks.fetchone()[0])
     if what is None and file_checksum(conn, file_id) != recorded:
         what = CHANGED
+    if what is None and (uncurrent := _without_current(conn, file_id).get(file_id)):
+        what = uncurrent_damage(uncurrent)
     return None if what is None else Damage(where, sha256, what)
 
 
