@@ -115,6 +115,12 @@ def _other_database(store: Path) -> str:
     return f"s.db: an SQLite database, but not an ipkpi store (none of its tables); {OTHER_DB}"
 
 
+def _no_index(store: Path) -> str:
+    """Without it, nothing keeps one current figure per city, target and year."""
+    execute(store, "DROP INDEX observations_current")
+    return f"s.db: index observations_current is missing from the store; {REBUILD}"
+
+
 DEFECTS = {
     "text": _text,
     "truncated": _truncated,
@@ -122,6 +128,7 @@ DEFECTS = {
     "no table": _no_table,
     "no column": _no_column,
     "not strict": _not_strict,
+    "no index": _no_index,
     "other database": _other_database,
 }
 

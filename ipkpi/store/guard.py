@@ -27,7 +27,7 @@ from ipkpi.store.integrity import (
     checksum,
     count_damage,
 )
-from ipkpi.store.schema import COLUMNS, SCHEMA_VERSION, create_schema
+from ipkpi.store.schema import COLUMNS, INDEXES, SCHEMA_VERSION, create_schema
 
 MAGIC = b"SQLite format 3\x00"
 QUICK_CHECK_BYTES = 8 * 1024 * 1024  # some 40,000 values: ~0.04 s to check (55 MB: 0.27 s)
@@ -181,6 +181,10 @@ def check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
             raise StoreUnusable(
                 path, f"table {table} was changed outside ipkpi (it is not STRICT)", REBUILD
             )
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    for index in INDEXES[version]:
+        if index not in indexes:
+            raise StoreUnusable(path, f"index {index} is missing from the store", REBUILD)
 
 
 def check_counts(conn: sqlite3.Connection, path: Path) -> None:

@@ -95,6 +95,13 @@ COLUMNS: dict[int, dict[str, list[str]]] = {
 }
 
 
+# version → its indexes (the partial unique ones keep one current figure per key).
+INDEXES: dict[int, tuple[str, ...]] = {
+    1: ("observations_current", "observations_key", "task_progress_current"),
+    2: ("observations_current", "observations_key", "observations_file", "task_progress_current"),
+}
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create the tables of a new, empty store, and record the schema's version: only
     ever on a file with no tables (an open never recreates a table that is gone)."""
