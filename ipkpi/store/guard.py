@@ -2,12 +2,12 @@
 
 On every open, read-only or writing: the file is an SQLite database (its header), not
 truncated (its size against the page count in the header), sound (``PRAGMA quick_check``,
-for stores up to ``QUICK_CHECK_BYTES``), of a version this ipkpi knows, with every table and
-column of that version (and, from version 2, STRICT tables). Anything else is a
+for stores up to ``QUICK_CHECK_BYTES``), of a version this ipkpi knows, with every table,
+column and index of that version (and, from version 2, STRICT tables). Anything else is a
 ``StoreUnusable`` (exit status 2); no table is ever created in a file that has any.
 Then, unless asked not to, the cheap damage check: the values and task reports there, per
 table, against the counts recorded per file. ``damage`` does the full check of
-``ipkpi data check``: counts and checksums, file by file.
+``ipkpi data check``: counts, checksums and current flags, file by file.
 """
 
 from __future__ import annotations
