@@ -37,10 +37,10 @@ def ingest(
     year: options.SheetYear = None,
     city: options.IngestCity = None,
     strict: options.Strict = False,
+    force: options.Force = False,
     accept: options.Accept = None,
     dry_run: options.DryRun = False,
     lock_timeout: LockTimeout = 600.0,
-    force: options.Force = False,
 ) -> None:
     """Ingest yearly statistics into the store, each file whole or not at all.
 
@@ -49,14 +49,15 @@ def ingest(
     down; every table of a sheet is read on its own. Units come from a unit column, the
     header, a 单位：… line above the table or the cell; a value a power of ten away from
     its series is refused until confirmed (--accept, or 核实无误 in its 备注 column). A file
-    ingested before is skipped (one whose stored values were deleted or changed since is
-    refused: --force ingests it again, restoring them); a value that differs from the
-    stored one becomes current and the old one stays in the history, unless the stored
-    one's vintage ranks above it (快报 < unmarked = 正式 < 修订): then it is kept in the
-    history as not current. Exit
+    ingested before is skipped; a value that differs from the stored one becomes current
+    and the old one stays in the history, unless the stored one's vintage ranks above it
+    (快报 < unmarked = 正式 < 修订): then it is kept in the history as not current. Exit
     status 1 when any file is rejected (the others are still ingested). While `ipkpi run`
     or another ingest writes to the same store, it waits (up to --lock-timeout, then exit
     status 2).
+
+    A file ingested before whose stored values were deleted or changed since (see ipkpi
+    data check) is refused; --force ingests it again, restoring them.
 
     Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
     ipkpi ingest 2024.xlsx --accept 数据!D7
@@ -75,9 +76,9 @@ def ingest(
         year=year,
         city=city,
         strict=strict,
+        force=force,
         dry_run=dry_run,
         accept=tuple(accept or ()),
-        force=force,
     )
     files = expand_paths(paths)
     db_path = common.store_path(db)

@@ -218,6 +218,14 @@ IngestCity = Annotated[
     ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="A row that matches no target is an error.")]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Ingest again a file ingested before whose values in the store were deleted or "
+        "changed (see ipkpi data check), restoring them.",
+    ),
+]
 Accept = Annotated[
     list[str] | None,
     _option(
@@ -228,14 +236,6 @@ Accept = Annotated[
     ),
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")]
-Force = Annotated[
-    bool,
-    typer.Option(
-        "--force",
-        help="Ingest again a file ingested before whose values in the store were deleted or "
-        "changed (see ipkpi data check), restoring them.",
-    ),
-]
 
 
 # --- the options every answer takes, as one bundle ------------------------------------------

@@ -34,7 +34,7 @@ from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, Table, read_tables
 from ipkpi.ingest.progress import ProgressSheet, read_progress
 from ipkpi.ingest.reading import Sheet, read_file
-from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport, ingested_before
+from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
 from ipkpi.ingest.rows import RawRecord
 from ipkpi.store import vintage
@@ -114,7 +114,7 @@ def ingest_file(
         reason = exc.strerror or type(exc).__name__
         return FileReport(path, "rejected", problems=[InputProblem(path, f"cannot read: {reason}")])
     sha256 = hashlib.sha256(data).hexdigest()
-    if store.has_file(sha256) and (known := ingested_before(path, sha256, store, options)):
+    if store.has_file(sha256) and (known := FileReport.seen_before(path, sha256, store, options)):
         return known
     report = FileReport(path, "rejected", sha256)
     progress: list[TaskProgress] = []
