@@ -192,3 +192,29 @@ class UsageError(IpkpiError):
     """A bad option or argument the parser could not catch (a path that does not exist)."""
 
     exit_code = EXIT_USAGE
+
+
+class StoreUnusable(StoreError):
+    """A store that cannot be used as it is: not an SQLite database, damaged, missing a
+    table or column, or of a version this ipkpi does not know; ``what`` is wrong and
+    ``todo`` says what to do (exit status 2)."""
+
+    def __init__(self, path: Path, what: str, todo: str):
+        self.path = path
+        self.what = what
+        self.todo = todo
+        super().__init__(f"{display_path(path)}: {what}; {todo}")
+
+
+class StoreDamaged(StoreError):
+    """A store whose files' values were deleted, added or changed behind ipkpi's back:
+    one line per damaged file (``ipkpi.store.integrity.Damage``), saying which file to
+    re-ingest. A report refuses such a store (exit status 2)."""
+
+    def __init__(self, path: Path, damaged: list):
+        self.path = path
+        self.damaged = list(damaged)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [f"{display_path(self.path)}: {d}" for d in self.damaged]

@@ -236,6 +236,7 @@ def test_every_command_is_documented_in_the_readme():
     assert sorted(paths) == [
         "ipkpi cities",
         "ipkpi compare",
+        "ipkpi data check",
         "ipkpi data show",
         "ipkpi export",
         "ipkpi ingest",

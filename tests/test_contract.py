@@ -25,6 +25,7 @@ FORMATTED = {
     "cities": ([], "ipkpi.cities/1", "plans", 5),
     "targets show": (["--city", "nanjing"], "ipkpi.targets/1", "targets", 15),
     "data show": (["--city", "nanjing", "--db", DB], "ipkpi.data/1", "observations", 61),
+    "data check": (["--db", DB], "ipkpi.check/1", "files", 5),
     "report": (
         ["--city", "nanjing", "--as-of", "2025", "--db", DB],
         "ipkpi.report/1",

@@ -18,6 +18,7 @@ from ipkpi.cli.options import (
     Targets,
     answering,
 )
+from ipkpi.errors import display_path
 
 
 def ingest(
@@ -36,6 +37,7 @@ def ingest(
     year: options.SheetYear = None,
     city: options.IngestCity = None,
     strict: options.Strict = False,
+    force: options.Force = False,
     accept: options.Accept = None,
     dry_run: options.DryRun = False,
     lock_timeout: LockTimeout = 600.0,
@@ -57,6 +59,9 @@ def ingest(
     or another ingest writes to the same store, it waits (up to --lock-timeout, then exit
     status 2).
 
+    A file ingested before whose stored values were deleted or changed since (see ipkpi
+    data check) is refused; --force ingests it again, restoring them.
+
     Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
     ipkpi ingest 2024.xlsx --accept 数据!D7
     """
@@ -74,6 +79,7 @@ def ingest(
         year=year,
         city=city,
         strict=strict,
+        force=force,
         dry_run=dry_run,
         accept=tuple(accept or ()),
         include_hidden=include_hidden,
@@ -85,7 +91,7 @@ def ingest(
     locked = store_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=common.say_waiting)
     with (
         nullcontext() if dry_run else locked,
-        SQLiteStore(opened) as store,
+        SQLiteStore(opened, verify=False, upgrade=not dry_run) as store,
         file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
     ):
         report = ingest_paths(files, catalogue, store, chosen, on_file=advance)
@@ -126,7 +132,7 @@ def data_show(
     catalogue = common.load(shown.targets)
     if city is not None:
         select_plan(catalogue, city)  # an unknown city is a usage error
-    with SQLiteStore(common.store_path(shown.db), readonly=True) as store:
+    with SQLiteStore(common.store_path(shown.db), readonly=True, verify=False) as store:
         stored = store.observations(city=city, year=year, history=history)
     plans = catalogue.plans_for(city) if city is not None else catalogue.plans
     names = {(p.city, t.id): t for p in plans for t in p.targets}
@@ -145,3 +151,50 @@ def data_show(
             Table([views.data_row(o, names, shown.lang, w) for o, w in pairs], columns)
         ],
     )
+
+
+@answering(store=True)
+def data_check(*, shown: Shown) -> None:
+    """Check the store: every ingested file's values and task reports against how many it
+    stored and their checksum, to find values deleted or changed behind ipkpi's back.
+
+    Exit status 0 when all is well, 1 when a file's values are damaged (one line each on
+    stderr, saying which file to re-ingest with `ipkpi ingest --force`), 2 when the store
+    cannot be used at all (not a store, a table or column missing, a newer version).
+
+    Examples: ipkpi data check; ipkpi data check --db /srv/ipkpi/ipkpi.db -f json
+    """
+    from ipkpi.store.sqlite import SQLiteStore
+
+    db_path = common.store_path(shown.db)
+    if not db_path.exists():
+        common.reading(db_path)  # says there is none, and how to make one
+    with SQLiteStore(db_path, readonly=True, verify=False) as store:
+        damaged = {d.sha256: d for d in store.check()}
+        files = store.files()
+    rows = [
+        {
+            "file": path,
+            "sha256": sha256,
+            "values": values,
+            "task_reports": tasks,
+            "damage": damaged[sha256].what if sha256 in damaged else None,
+        }
+        for path, sha256, values, tasks in files
+    ]
+    columns = ("file", "sha256", "values", "task_reports", "damage")
+    emit(
+        shown,
+        document=lambda: {
+            "schema": "ipkpi.check/1",
+            "store": str(db_path),
+            "ok": not damaged,
+            "files": rows,
+        },
+        csv=lambda: (rows, columns),
+        tables=lambda: [Table(rows, columns)],
+    )
+    for damage in damaged.values():
+        typer.echo(f"Error: {display_path(db_path)}: {damage}", err=True)
+    if damaged:
+        raise typer.Exit(1)

@@ -240,6 +240,14 @@ IngestCity = Annotated[
     ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="A row that matches no target is an error.")]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Ingest again a file ingested before whose values in the store were deleted or "
+        "changed (see ipkpi data check), restoring them.",
+    ),
+]
 Accept = Annotated[
     list[str] | None,
     _option(

@@ -122,8 +122,8 @@ def ingest_file(
         reason = exc.strerror or type(exc).__name__
         return FileReport(path, "rejected", problems=[InputProblem(path, f"cannot read: {reason}")])
     sha256 = hashlib.sha256(data).hexdigest()
-    if store.has_file(sha256):
-        return FileReport(path, "already", sha256)
+    if store.has_file(sha256) and (known := FileReport.seen_before(path, sha256, store, options)):
+        return known
     report = FileReport(path, "rejected", sha256)
     progress: list[TaskProgress] = []
     try:
@@ -146,6 +146,7 @@ def ingest_file(
         observations,
         dry_run=options.dry_run,
         progress=progress,
+        replace=options.force,
     )
     if result.already_ingested:  # another process took it meanwhile
         report.status = "already"

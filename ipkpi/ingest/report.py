@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.errors import InputProblem, location
+from ipkpi.errors import InputProblem, display_path, location
 from ipkpi.store.records import Kept, Revision, TaskChange
 
 
@@ -18,6 +18,7 @@ class IngestOptions:
     sheet: str | None = None
     year: int | None = None
     city: str | None = None  # a city slug
+    force: bool = False  # ingest again a file ingested before whose stored rows are damaged
     strict: bool = False  # a row that matches no target is an error
     dry_run: bool = False
     accept: tuple[str, ...] = ()  # cells confirmed as right (D7 or SHEET!D7): no scale check
@@ -58,6 +59,23 @@ class FileReport:
     problems: list[InputProblem] = field(default_factory=list)
     other_places: dict[str, int] = field(default_factory=dict)  # values passed over, by place
     not_chosen: dict[str, int] = field(default_factory=dict)  # … of places other than --city
+
+    @staticmethod
+    def seen_before(path: Path, sha256: str, store, options: IngestOptions) -> FileReport | None:
+        """The report of a file ingested before: skipped when its stored values are whole;
+        refused when they are not (deleted or changed since), saying how to restore them;
+        None with ``--force`` on such a file: it is ingested again
+        (``Store.write_file(replace=…)``)."""
+        damage = store.file_damage(sha256)
+        if damage is None:
+            return FileReport(path, "already", sha256)
+        if options.force:
+            return None
+        problem = (
+            f"ingested before, but {damage.what}; re-ingest it: ipkpi ingest --force "
+            f"{display_path(path)}"
+        )
+        return FileReport(path, "rejected", sha256, problems=[InputProblem(path, problem)])
 
 
 @dataclass

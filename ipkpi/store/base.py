@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ipkpi.store.integrity import Damage
 from ipkpi.store.records import Observation, StoredObservation, TaskProgress, WriteResult
 
 ENV_DB = "IPKPI_DB"
@@ -54,9 +55,22 @@ class Store(Protocol):
         dry_run: bool = False,
         now: dt.datetime | None = None,
         progress: Sequence[TaskProgress] = (),
+        replace: bool = False,
     ) -> WriteResult:
         """Store one file's values and task progress in one transaction; with ``dry_run``
-        write nothing and return the result the write would have had."""
+        write nothing and return the result the write would have had; with ``replace``,
+        first remove what is left of the file, ingested before (``ingest --force``). The
+        file's record keeps how many values and task reports it stored and a checksum
+        over them (``ipkpi.store.integrity``)."""
+        ...
+
+    def file_damage(self, sha256: str) -> Damage | None:
+        """What is wrong with the stored rows of a file ingested before, or None."""
+        ...
+
+    def check(self) -> list[Damage]:
+        """Every file's rows against its recorded counts and checksum: the damaged files.
+        (Opening checks the store's structure; an unusable one is a ``StoreUnusable``.)"""
         ...
 
     def task_progress(

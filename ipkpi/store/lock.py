@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ipkpi.errors import IpkpiError, display_path
+from ipkpi.errors import IpkpiError, StoreError, display_path
 
 POLL_SECONDS = 0.1
 
@@ -53,10 +53,15 @@ def store_lock(
     ``on_wait`` is called once, with who holds it, when the lock is busy at first;
     ``setting`` names where the timeout came from, for the message."""
     path = lock_path(Path(store))
+    if not path.parent.is_dir():
+        raise StoreError(f"--db: no folder {display_path(path.parent)} for the store")
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as exc:
-        raise LockBusy(Path(store), f"cannot open {path.name}: {exc.strerror}", 0) from exc
+    except OSError as exc:  # no permission, a read-only disk: no other writer to blame
+        raise StoreError(
+            f"{display_path(Path(store))}: cannot open the store's lock file {path.name} "
+            f"({exc.strerror})"
+        ) from exc
     try:
         deadline = time.monotonic() + timeout
         told = False

@@ -15,8 +15,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from ipkpi.errors import StoreError
+from ipkpi.errors import StoreError, StoreUnusable, display_path
+from ipkpi.store import guard
 from ipkpi.store.base import resolve_db_path
+from ipkpi.store.integrity import Damage, checksum
 from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
     Observation,
@@ -25,7 +27,7 @@ from ipkpi.store.records import (
     TaskProgress,
     WriteResult,
 )
-from ipkpi.store.schema import create_schema
+from ipkpi.store.schema import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -33,31 +35,56 @@ BUSY_TIMEOUT_MS = 30_000
 class SQLiteStore:
     """The store in one SQLite file (``ipkpi.store.base.Store``)."""
 
-    def __init__(self, path: Path, readonly: bool = False):
+    def __init__(
+        self, path: Path, readonly: bool = False, *, verify: bool = True, upgrade: bool = True
+    ):
+        """Open the store and check it (``ipkpi.store.guard``): a file that is no store, a
+        damaged one, one missing a table or column or of a newer version is a
+        ``StoreUnusable``. A writing open creates the tables of a new, empty file only, and
+        upgrades an older store in place (unless ``upgrade`` is false: then it is a
+        ``StoreUnusable`` saying how to upgrade); a read-only open reads an older store as
+        it is. With ``verify``, values or task reports gone or added behind ipkpi's back
+        are a ``StoreDamaged``."""
         self.path = Path(path)
+        self.version = SCHEMA_VERSION
+        self.conn = None
         try:
+            if readonly and not self.path.exists():
+                return
+            if str(path) != ":memory:":
+                self._check_folder()
+                if self.path.exists():
+                    guard.check_file(self.path)
             if readonly:
-                if not self.path.exists():
-                    self.conn = None
-                    return
                 uri = f"file:{self.path.resolve()}?mode=ro"
                 self.conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             else:
-                if self.path.parent and not self.path.parent.exists():
-                    raise StoreError(f"--db: no folder {self.path.parent} for the store")
                 self.conn = sqlite3.connect(
                     self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
                 )
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
-                create_schema(self.conn)
             self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.version = guard.prepare(self.conn, self.path, readonly, upgrade)
+            if verify and self.version >= 2:
+                guard.check_counts(self.conn, self.path)
+        except sqlite3.OperationalError as exc:  # locked past the timeout, no permission
+            self.close()
+            raise StoreError(f"{display_path(self.path)}: cannot open the store ({exc})") from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not an ipkpi store ({exc})") from exc
+            self.close()
+            raise StoreUnusable(self.path, f"the store is damaged ({exc})", guard.REBUILD) from exc
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_folder(self) -> None:
+        folder = self.path.parent
+        if not folder.is_dir():
+            raise StoreError(f"--db: no folder {display_path(folder)} for the store")
 
     def close(self) -> None:
         if self.conn is not None:
             self.conn.close()
+            self.conn = None
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -80,6 +107,7 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot write the store ({exc})") from exc
 
+    @guard.reads
     def has_file(self, sha256: str) -> bool:
         if self.conn is None:
             return False
@@ -95,6 +123,7 @@ class SQLiteStore:
         dry_run: bool = False,
         now: dt.datetime | None = None,
         progress: Sequence[TaskProgress] = (),
+        replace: bool = False,
     ) -> WriteResult:
         """Store one file's observations and task progress in one transaction: all of
         them or none. A task report equal to the current one counts as unchanged.
@@ -109,11 +138,18 @@ class SQLiteStore:
         file (the ingester refuses such a file before it comes here).
 
         With ``dry_run`` the transaction is rolled back after counting: the result is the
-        one the write would have had, and nothing is written."""
+        one the write would have had, and nothing is written. With ``replace``, a file
+        ingested before has what is left of its rows removed first, and is stored anew, as
+        if it arrived now (``ipkpi ingest --force``: restores a damaged file's values).
+
+        The file's row records how many values and task reports it stored and their
+        checksum (``ipkpi.store.integrity``), for ``check``."""
         stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
         try:
             with self._transaction() as conn:
-                if self.has_file(sha256):
+                if replace:
+                    self._forget(conn, sha256)
+                elif self.has_file(sha256):
                     return WriteResult(True, 0, 0, ())
                 result = self._write(conn, path, sha256, size, observations, stamp, progress)
                 if dry_run:
@@ -125,7 +161,8 @@ class SQLiteStore:
     def _write(self, conn, path, sha256, size, observations, stamp, progress) -> WriteResult:
         """The writes of ``write_file``, inside its transaction."""
         file_id = conn.execute(
-            "INSERT INTO source_files (sha256, path, size, ingested_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO source_files (sha256, path, size, ingested_at, value_count, "
+            "task_count, checksum) VALUES (?, ?, ?, ?, 0, 0, '')",
             (sha256, str(path), size, stamp),
         ).lastrowid
         current = self._current_values(conn, {ob.city for ob in observations})
@@ -150,7 +187,13 @@ class SQLiteStore:
                 f"'{_iso(stamp)}', {flag})",
                 batch,
             )
-        task_new, task_unchanged, changes = self._write_progress(conn, progress, file_id, stamp)
+        task_new, task_unchanged, changes, tasks = self._write_progress(
+            conn, progress, file_id, stamp
+        )
+        conn.execute(
+            "UPDATE source_files SET value_count = ?, task_count = ?, checksum = ? WHERE id = ?",
+            (len(aside) + len(rows), len(tasks), checksum([*aside, *rows], tasks), file_id),
+        )
         return WriteResult(
             False,
             new + task_new,
@@ -164,6 +207,7 @@ class SQLiteStore:
     def _write_progress(conn, progress, file_id: int, stamp: str):
         new = unchanged = 0
         changes = []
+        written = []
         for p in progress:
             now = conn.execute(
                 "SELECT t.id, t.status, t.completed, t.note, f.path FROM task_progress t "
@@ -190,8 +234,48 @@ class SQLiteStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (*p[:9], file_id, stamp),
             )
-        return new, unchanged, tuple(changes)
+            written.append(p)
+        return new, unchanged, tuple(changes), written
 
+    @staticmethod
+    def _forget(conn, sha256: str) -> None:
+        """Remove what is left of a file ingested before: its rows and its record."""
+        row = conn.execute("SELECT id FROM source_files WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            return
+        for table in ("observations", "task_progress"):
+            conn.execute(f"DELETE FROM {table} WHERE file_id = ?", row)
+        conn.execute("DELETE FROM source_files WHERE id = ?", row)
+
+    def check(self) -> list[Damage]:
+        """``ipkpi data check``: every file's values and task reports against the counts
+        and checksum recorded when it was written; the damaged files."""
+        if self.conn is None:
+            return []
+        if self.version < 2:
+            raise StoreUnusable(
+                self.path,
+                f"store version {self.version} keeps no per-file counts or checksums",
+                "the next ipkpi ingest or ipkpi run upgrades it; check it then",
+            )
+        guard.quick_check(self.conn, self.path)  # whatever the size: a check may take time
+        return guard.damage(self.conn, self.path)
+
+    def file_damage(self, sha256: str) -> Damage | None:
+        """What is wrong with the rows of a file ingested before, or None."""
+        if self.conn is None or self.version < 2:
+            return None
+        return guard.file_damage(self.conn, sha256)
+
+    def files(self) -> list[tuple[str, str, int, int]]:
+        """The ingested files: (path, SHA-256, values stored, task reports stored)."""
+        if self.conn is None:
+            return []
+        return self.conn.execute(
+            "SELECT path, sha256, value_count, task_count FROM source_files ORDER BY id"
+        ).fetchall()
+
+    @guard.reads
     def task_progress(
         self, city: str, plan_id: str | None = None, history: bool = False
     ) -> list[TaskProgress]:
@@ -231,6 +315,7 @@ class SQLiteStore:
                 found[(city, row[0], row[1])] = row[2:]
         return found
 
+    @guard.reads
     def current_values(self, city: str) -> tuple[list[tuple], dict[int, tuple[str, str, str]]]:
         """A city's current values as light rows (target id, year, value, vintage, file
         id), ordered by target and year, and the files they came from by id (path, SHA-256,
@@ -252,6 +337,7 @@ class SQLiteStore:
             if ids is None or row[0] in ids
         }
 
+    @guard.reads
     def observations(
         self, city: str | None = None, year: int | None = None, history: bool = False
     ) -> list[StoredObservation]:
@@ -279,6 +365,8 @@ class SQLiteStore:
         files = self._source_files()
         found = []
         for row in self.conn.execute(sql, args):
+            if row[12] not in files:  # its file's row was deleted by hand
+                raise StoreUnusable(self.path, guard.ORPHANS, guard.REBUILD)
             path, sha256, _ = files[row[12]]
             found.append(_stored((*row[:12], path, sha256, row[13], bool(row[14]))))
         return found

@@ -1,0 +1,305 @@
+"""The SQLite store guards itself: what every open checks, and the damage a check finds.
+
+On every open, read-only or writing: the file is an SQLite database (its header), not
+truncated (its size against the page count in the header), sound (``PRAGMA quick_check``,
+for stores up to ``QUICK_CHECK_BYTES``), of a version this ipkpi knows, with every table,
+column and index of that version (and, from version 2, STRICT tables). Anything else is a
+``StoreUnusable`` (exit status 2); no table is ever created in a file that has any.
+Then, unless asked not to, the cheap damage check: the values and task reports there, per
+table, against the counts recorded per file. ``damage`` does the full check of
+``ipkpi data check``: counts, checksums and current flags, file by file.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from ipkpi.errors import StoreDamaged, StoreUnusable
+from ipkpi.store import migrations, vintage
+from ipkpi.store.integrity import (
+    CHANGED,
+    CHECKED_COLUMNS,
+    TASK_COLUMNS,
+    Damage,
+    checksum,
+    count_damage,
+)
+from ipkpi.store.schema import COLUMNS, INDEXES, SCHEMA_VERSION, create_schema
+
+MAGIC = b"SQLite format 3\x00"
+QUICK_CHECK_BYTES = 8 * 1024 * 1024  # some 40,000 values: ~0.04 s to check (55 MB: 0.27 s)
+REBUILD = "restore it from a backup, or ingest the files again into a new store (--db NEW.db)"
+OTHER_DB = "name the store with --db (or $IPKPI_DB)"
+ORPHANS = (
+    "stored value(s) or task report(s) belong to no ingested file (rows deleted from source_files)"
+)
+
+
+def reads(method: Callable) -> Callable:
+    """A store method that reads: a page found damaged while reading (a store too large for
+    the check on opening) is a ``StoreUnusable``, not a traceback."""
+
+    @functools.wraps(method)
+    def guarded(store, *args, **kwargs):
+        try:
+            return method(store, *args, **kwargs)
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(store.path, f"the store is damaged ({exc})", REBUILD) from exc
+
+    return guarded
+
+
+def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool) -> int:
+    """Check the store on opening; create a new one's tables (writing), or upgrade an
+    older one (writing, with ``upgrade``); the store's version."""
+    version = check_open(conn, path)
+    if version is None:
+        if readonly:
+            raise StoreUnusable(
+                path,
+                "an empty file, not an ipkpi store yet",
+                "ingest statistics first (ipkpi ingest FILES --db FILE) or name the store "
+                "with --db",
+            )
+        conn.execute("PRAGMA journal_mode=WAL")
+        create_schema(conn)
+        return SCHEMA_VERSION
+    if readonly:
+        return version
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    if version < SCHEMA_VERSION:
+        if not upgrade:
+            raise StoreUnusable(
+                path,
+                f"store version {version}, made by an older ipkpi; a dry run writes nothing, "
+                "so it cannot upgrade it",
+                "run ipkpi ingest once without --dry-run (it upgrades the store in place)",
+            )
+        try:
+            migrations.upgrade(conn, version)
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(
+                path,
+                f"cannot upgrade the store from version {version} ({exc}); nothing changed",
+                REBUILD,
+            ) from exc
+    return SCHEMA_VERSION
+
+
+def check_file(path: Path) -> None:
+    """The file at ``path`` (which exists) looks like an SQLite database, whole: else
+    ``StoreUnusable``. An empty file is a new store."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise StoreUnusable(path, f"cannot read the store ({exc.strerror})", OTHER_DB) from exc
+    if size == 0:
+        return
+    if len(header) < 100 or not header.startswith(MAGIC):
+        raise StoreUnusable(path, "not an SQLite database, so not an ipkpi store", OTHER_DB)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]  # the page count is kept up to date
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:  # a checkpoint may be growing the file right now
+        return
+    if page_size and (size % page_size or (valid and size < pages * page_size)):
+        raise StoreUnusable(
+            path,
+            f"the store is damaged (truncated: {size} bytes, its header says {pages * page_size})",
+            REBUILD,
+        )
+
+
+def quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """SQLite's own check of the file's pages and indexes (not the values' links)."""
+    found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if found != "ok":  # "*** in database main ***\nPage 2: …": on one line
+        found = " ".join(found.replace("*** in database main ***", "").split())
+        raise StoreUnusable(path, f"the store is damaged ({found})", REBUILD)
+
+
+def stored_version(conn: sqlite3.Connection, path: Path) -> int | None:
+    """The store's schema version; None for a new, empty database."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version:
+        return version
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and str(row[0]).isdigit():
+            return int(row[0])
+    if tables & set(COLUMNS[1]):
+        return 1  # a version-1 store that lost its meta table: the column check says so
+    raise StoreUnusable(
+        path, "an SQLite database, but not an ipkpi store (none of its tables)", OTHER_DB
+    )
+
+
+def check_open(conn: sqlite3.Connection, path: Path) -> int | None:
+    """Check the store on opening; its version (None: new and empty)."""
+    if path.exists() and path.stat().st_size <= QUICK_CHECK_BYTES:
+        quick_check(conn, path)
+    version = stored_version(conn, path)
+    if version is None:
+        return None
+    if version > SCHEMA_VERSION:
+        raise StoreUnusable(
+            path,
+            f"store version {version}, made by a newer ipkpi (this one knows up to version "
+            f"{SCHEMA_VERSION})",
+            "upgrade ipkpi",
+        )
+    check_tables(conn, path, version)
+    return version
+
+
+def check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Every table and column of ``version`` is there (STRICT from version 2)."""
+    strict = {r[1]: r[5] for r in conn.execute("PRAGMA table_list") if r[0] == "main"}
+    for table, columns in COLUMNS[version].items():
+        if table not in strict:
+            raise StoreUnusable(path, f"table {table} is missing from the store", REBUILD)
+        there = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in there:
+                raise StoreUnusable(
+                    path, f"column {table}.{column} is missing from the store", REBUILD
+                )
+        if version >= 2 and not strict[table]:
+            raise StoreUnusable(
+                path, f"table {table} was changed outside ipkpi (it is not STRICT)", REBUILD
+            )
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    for index in INDEXES[version]:
+        if index not in indexes:
+            raise StoreUnusable(path, f"index {index} is missing from the store", REBUILD)
+
+
+def check_counts(conn: sqlite3.Connection, path: Path) -> None:
+    """The cheap damage check: as many values and task reports in the store as its files
+    stored; if not, which files lost or gained them (``StoreDamaged``). One read
+    transaction: a writer committing a file meanwhile is seen whole or not at all."""
+    conn.execute("BEGIN")
+    try:
+        _check_counts(conn, path)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _check_counts(conn: sqlite3.Connection, path: Path) -> None:
+    recorded = conn.execute(
+        "SELECT coalesce(sum(value_count), 0), coalesce(sum(task_count), 0) FROM source_files"
+    ).fetchone()
+    there = (
+        conn.execute("SELECT count(*) FROM observations").fetchone()[0],
+        conn.execute("SELECT count(*) FROM task_progress").fetchone()[0],
+    )
+    if tuple(recorded) != there:
+        raise StoreDamaged(path, damage(conn, path, checksums=False))
+
+
+def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list[Damage]:
+    """The files whose values or task reports are gone, added or (with ``checksums``)
+    changed, and values that belong to no file."""
+    counts = _counts(conn, "observations")
+    tasks = _counts(conn, "task_progress")
+    found = []
+    files = conn.execute(
+        "SELECT id, path, sha256, value_count, task_count, checksum FROM source_files ORDER BY id"
+    ).fetchall()
+    uncurrent = _without_current(conn) if checksums else {}
+    for file_id, where, sha256, n_values, n_tasks, recorded in files:
+        what = count_damage(n_values, counts.pop(file_id, 0), n_tasks, tasks.pop(file_id, 0))
+        if what is None and checksums and file_checksum(conn, file_id) != recorded:
+            what = CHANGED
+        if what is None and file_id in uncurrent:
+            what = uncurrent_damage(uncurrent[file_id])
+        if what is not None:
+            found.append(Damage(where, sha256, what))
+    orphans = sum(counts.values()) + sum(tasks.values())
+    if orphans:
+        raise StoreUnusable(path, f"{orphans} {ORPHANS}", REBUILD)
+    return found
+
+
+def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> dict[int, int]:
+    """file id → how many of its figures should be current where no figure of their city,
+    target and year is: the file whose figure the vintage rule makes current (the highest
+    vintage, the latest of it), as ``precedence.sort_out`` had it. Only the keys of
+    ``file_id``'s figures, when given."""
+    if file_id is None:
+        broken = conn.execute(
+            "SELECT city, target_id, year FROM observations GROUP BY city, target_id, year "
+            "HAVING max(current) = 0"
+        ).fetchall()
+    else:
+        broken = conn.execute(
+            "SELECT DISTINCT city, target_id, year FROM observations o WHERE file_id = ? AND "
+            "NOT EXISTS (SELECT 1 FROM observations c WHERE c.city = o.city AND "
+            "c.target_id = o.target_id AND c.year = o.year AND c.current = 1)",
+            (file_id,),
+        ).fetchall()
+    found: dict[int, int] = {}
+    for key in broken:
+        best = None
+        for file_id, figure_vintage in conn.execute(
+            "SELECT file_id, vintage FROM observations WHERE city = ? AND target_id = ? "
+            "AND year = ? ORDER BY id",
+            key,
+        ):
+            if best is None or vintage.rank(figure_vintage) >= vintage.rank(best[1]):
+                best = (file_id, figure_vintage)
+        found[best[0]] = found.get(best[0], 0) + 1
+    return found
+
+
+def uncurrent_damage(n: int) -> str:
+    return (
+        f"{n} of its figures are no longer current, and no other figure is in their place "
+        "(the current flag was changed outside ipkpi)"
+    )
+
+
+def file_checksum(conn: sqlite3.Connection, file_id: int) -> str:
+    values = conn.execute(
+        f"SELECT {CHECKED_COLUMNS} FROM observations WHERE file_id = ? ORDER BY id", (file_id,)
+    ).fetchall()
+    tasks = conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM task_progress WHERE file_id = ? ORDER BY id", (file_id,)
+    ).fetchall()
+    return checksum(values, tasks)
+
+
+def file_damage(conn: sqlite3.Connection, sha256: str) -> Damage | None:
+    """What is wrong with one ingested file's rows, or None when they are whole."""
+    row = conn.execute(
+        "SELECT id, path, value_count, task_count, checksum FROM source_files WHERE sha256 = ?",
+        (sha256,),
+    ).fetchone()
+    if row is None:
+        return None
+    file_id, where, n_values, n_tasks, recorded = row
+    values = conn.execute("SELECT count(*) FROM observations WHERE file_id = ?", (file_id,))
+    tasks = conn.execute("SELECT count(*) FROM task_progress WHERE file_id = ?", (file_id,))
+    what = count_damage(n_values, values.fetchone()[0], n_tasks, tasks.fetchone()[0])
+    if what is None and file_checksum(conn, file_id) != recorded:
+        what = CHANGED
+    if what is None and (uncurrent := _without_current(conn, file_id).get(file_id)):
+        what = uncurrent_damage(uncurrent)
+    return None if what is None else Damage(where, sha256, what)
+
+
+def _counts(conn: sqlite3.Connection, table: str) -> dict[int, int]:
+    return dict(conn.execute(f"SELECT file_id, count(*) FROM {table} GROUP BY file_id"))

@@ -1,0 +1,79 @@
+"""What a store records of each file to notice later damage, whatever the engine: how many
+values and task reports the file stored, and a checksum over them; and the damage found
+when they no longer agree with what is there.
+
+The checksum is SHA-256 over the rows a file wrote, in the order they were written (the
+order of their row ids): the city, target, unit, sheet and cell columns as text, the years
+as 64-bit integers and the values as 64-bit floats, then each task report. It is computed
+column by column, in C, while the file is written: no second pass over the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+
+from ipkpi.errors import display_path
+
+# Positions in an observation row (``records.Observation``): the text columns, year, value.
+_TEXT = (0, 1, 4, 10, 9)  # city, target id, unit, cell, sheet
+_YEAR, _VALUE = 2, 3
+# The columns a data check reads back, in the positions above.
+CHECKED_COLUMNS = (
+    "city, target_id, year, value, unit, plan_id, indicator, raw, raw_unit, sheet, cell"
+)
+TASK_COLUMNS = "city, plan_id, task_id, status, completed, note"
+
+
+def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
+    """SHA-256 (hex) of a file's stored rows: observation rows (at least their first
+    eleven fields, as ``Observation``) and task rows (city, plan, task, status, completed,
+    note), each in the order they were written."""
+    digest = hashlib.sha256(b"ipkpi values 1\0")
+    for column in _TEXT:
+        digest.update("\x1f".join(map(str, map(itemgetter(column), values))).encode())
+        digest.update(b"\0")
+    years = array("q", map(itemgetter(_YEAR), values))
+    numbers = array("d", map(itemgetter(_VALUE), values))
+    if sys.byteorder == "big":  # the same bytes on every machine
+        years.byteswap()
+        numbers.byteswap()
+    digest.update(years.tobytes())
+    digest.update(numbers.tobytes())
+    digest.update(b"\0tasks\0")
+    for row in tasks:
+        digest.update(repr(tuple(row[:6])).encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A file whose stored values no longer agree with what it stored: some are gone (or
+    were added), or changed outside ipkpi."""
+
+    path: str  # the file as stored (absolute)
+    sha256: str
+    what: str  # "2 of its 61 values are gone", "its values were changed outside ipkpi"
+
+    def __str__(self) -> str:
+        where = display_path(Path(self.path))
+        return f"{where}: {self.what}; re-ingest it: ipkpi ingest --force {where}"
+
+
+def count_damage(stored: int, found: int, tasks_stored: int, tasks_found: int) -> str | None:
+    """What the counts say is wrong with a file's rows, or None when they agree."""
+    parts = []
+    for kind, was, now in (("values", stored, found), ("task reports", tasks_stored, tasks_found)):
+        if now < was:
+            parts.append(f"{was - now} of its {was} {kind} are gone")
+        elif now > was:
+            parts.append(f"{now - was} {kind} were added to its {was} outside ipkpi")
+    return ", ".join(parts) or None
+
+
+CHANGED = "its values were changed outside ipkpi (their checksum differs)"

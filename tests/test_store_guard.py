@@ -1,0 +1,579 @@
+"""The store guards itself (issue 20): a file that is no store, a damaged store, one
+missing a table or column, or of an unknown version is one `Error:` line and exit status 2
+for every command that opens it, with no table ever recreated and the file left as it
+was; a version-1 store is upgraded in place on the first writing open; per-file counts and
+checksums find values deleted or changed behind ipkpi's back (`ipkpi data check`, the
+reports), and `ipkpi ingest --force` restores them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from ipkpi.cli.app import app
+
+SAMPLE = REPO / "sample_data"
+NANJING = SAMPLE / "南京市知识产权主要指标.xlsx"  # 61 values
+GUIZHOU = SAMPLE / "贵州省知识产权主要指标监测表.xlsx"  # 167 values
+REBUILD = "restore it from a backup, or ingest the files again into a new store (--db NEW.db)"
+OTHER_DB = "name the store with --db (or $IPKPI_DB)"
+
+# command: its arguments besides --db s.db
+COMMANDS = {
+    "ingest": [str(NANJING)],
+    "report": ["--city", "nanjing"],
+    "tasks": ["--city", "shanxi"],
+    "missing": ["--city", "nanjing", "--year", "2023"],
+    "template": ["--city", "nanjing", "--year", "2025", "-o", "t.xlsx"],
+    "compare": ["--measure", "invention_patents_per_10k", "--year", "2024"],
+    "export": ["--all", "-o", "e.xlsx"],
+    "data show": [],
+    "data check": [],
+}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def execute(db: Path, *statements: str) -> None:
+    conn = sqlite3.connect(db)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture
+def store(in_tmp, sample_db) -> Path:
+    """A copy of the sample store (every sample file) in the working folder."""
+    path = in_tmp / "s.db"
+    shutil.copy(sample_db, path)
+    return path
+
+
+def invoke(runner, command: str, db: Path | str = "s.db", *more: str):
+    return runner.invoke(
+        app, [*command.split(), *COMMANDS.get(command, []), *more, "--db", str(db)]
+    )
+
+
+# --- one defect per store: every command says it in one line, exit 2, file untouched ------
+
+
+def _text(store: Path) -> str:
+    store.write_text("city,value\nnanjing,1\n", encoding="utf-8")
+    return f"s.db: not an SQLite database, so not an ipkpi store; {OTHER_DB}"
+
+
+def _truncated(store: Path) -> str:
+    data = store.read_bytes()
+    store.write_bytes(data[: len(data) // 2 // 4096 * 4096])
+    kept = len(data) // 2 // 4096 * 4096
+    return f"s.db: the store is damaged (truncated: {kept} bytes, its header says {len(data)}); {REBUILD}"
+
+
+def _newer(store: Path) -> str:
+    execute(store, "PRAGMA user_version = 999")
+    return (
+        "s.db: store version 999, made by a newer ipkpi (this one knows up to version 2); "
+        "upgrade ipkpi"
+    )
+
+
+def _no_table(store: Path) -> str:
+    execute(store, "DROP TABLE task_progress")
+    return f"s.db: table task_progress is missing from the store; {REBUILD}"
+
+
+def _no_column(store: Path) -> str:
+    execute(store, "ALTER TABLE observations DROP COLUMN cell")
+    return f"s.db: column observations.cell is missing from the store; {REBUILD}"
+
+
+def _not_strict(store: Path) -> str:
+    """Someone rebuilt the table without STRICT, to get text into the value column."""
+    execute(
+        store,
+        "CREATE TABLE o2 AS SELECT * FROM observations",
+        "DROP TABLE observations",
+        "ALTER TABLE o2 RENAME TO observations",
+        "UPDATE observations SET value = 'n/a' WHERE id = 1",
+    )
+    return f"s.db: table observations was changed outside ipkpi (it is not STRICT); {REBUILD}"
+
+
+def _other_database(store: Path) -> str:
+    store.unlink()
+    execute(store, "CREATE TABLE people (name TEXT)")
+    return f"s.db: an SQLite database, but not an ipkpi store (none of its tables); {OTHER_DB}"
+
+
+def _no_index(store: Path) -> str:
+    """Without it, nothing keeps one current figure per city, target and year."""
+    execute(store, "DROP INDEX observations_current")
+    return f"s.db: index observations_current is missing from the store; {REBUILD}"
+
+
+DEFECTS = {
+    "text": _text,
+    "truncated": _truncated,
+    "newer": _newer,
+    "no table": _no_table,
+    "no column": _no_column,
+    "not strict": _not_strict,
+    "no index": _no_index,
+    "other database": _other_database,
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_a_store_that_cannot_be_used_is_one_line_and_exit_2(runner, store, defect, command):
+    message = DEFECTS[defect](store)
+    before = digest(store)
+    result = invoke(runner, command)
+    assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
+    assert result.stdout == ""
+    assert digest(store) == before  # nothing recreated, nothing written
+    assert not list(store.parent.glob("*.xlsx"))
+
+
+def test_run_refuses_a_store_that_cannot_be_used(runner, store):
+    (store.parent / "inbox").mkdir()
+    shutil.copy(NANJING, store.parent / "inbox")
+    (store.parent / "ipkpi.toml").write_text(
+        'inbox = "inbox"\noutput = "out"\nstore = "s.db"\n', encoding="utf-8"
+    )
+    message = _no_table(store)
+    before = digest(store)
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    assert result.exit_code == 2
+    assert [line[20:] for line in result.stderr.splitlines()] == [f"ERROR   Error: {message}"]
+    assert digest(store) == before
+    assert (store.parent / "inbox" / NANJING.name).exists()  # not taken
+
+
+def test_a_store_in_no_folder_says_so_and_blames_no_other_writer(runner, in_tmp):
+    result = runner.invoke(app, ["ingest", str(NANJING), "--db", "/no/such/folder/x.db"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --db: no folder /no/such/folder for the store\n",
+    )
+
+
+def test_an_empty_file_is_no_store_to_read(runner, in_tmp):
+    Path("s.db").write_bytes(b"")
+    result = invoke(runner, "report")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
+        "(ipkpi ingest FILES --db FILE) or name the store with --db\n",
+    )
+    assert Path("s.db").read_bytes() == b""
+
+
+def test_an_empty_file_becomes_a_new_store_on_ingest(runner, in_tmp):
+    Path("s.db").write_bytes(b"")
+    result = invoke(runner, "ingest")
+    assert result.exit_code == 0, result.stderr
+    assert "61 new" in result.stdout
+
+
+# --- typed values ------------------------------------------------------------------------
+
+
+def test_text_cannot_get_into_a_value_column(store):
+    conn = sqlite3.connect(store)
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        conn.execute("UPDATE observations SET value = 'abc' WHERE id = 1")
+    assert str(caught.value) == "cannot store TEXT value in REAL column observations.value"
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        conn.execute("UPDATE observations SET year = '2023年' WHERE id = 1")
+    assert str(caught.value) == "cannot store TEXT value in INTEGER column observations.year"
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        conn.execute("UPDATE observations SET value = NULL WHERE id = 1")
+    assert str(caught.value) == "NOT NULL constraint failed: observations.value"
+    conn.close()
+
+
+# --- damage: data check, the reports, ingest --force -------------------------------------
+
+
+def _nanjing_id(store: Path) -> int:
+    conn = sqlite3.connect(store)
+    (file_id,) = conn.execute(
+        "SELECT id FROM source_files WHERE path LIKE '%南京市知识产权主要指标.xlsx'"
+    ).fetchone()
+    conn.close()
+    return file_id
+
+
+def _damaged_line(path: Path, what: str) -> str:
+    return f"Error: s.db: {path}: {what}; re-ingest it: ipkpi ingest --force {path}\n"
+
+
+def test_data_check_of_a_sound_store(runner, store):
+    result = invoke(runner, "data check", "s.db", "-f", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert '"ok": true' in result.stdout
+
+
+def test_data_check_finds_a_deleted_row(runner, store):
+    file_id = _nanjing_id(store)
+    execute(
+        store,
+        f"DELETE FROM observations WHERE id = (SELECT max(id) FROM observations WHERE file_id = {file_id})",
+    )
+    before = digest(store)
+    result = invoke(runner, "data check", "s.db", "-f", "csv")
+    assert result.exit_code == 1
+    assert result.stderr == _damaged_line(NANJING, "1 of its 61 values are gone")
+    assert f"{NANJING},{digest(NANJING)},61,0,1 of its 61 values are gone" in result.stdout
+    assert digest(store) == before
+
+
+def test_data_check_finds_a_changed_value(runner, store):
+    file_id = _nanjing_id(store)
+    execute(
+        store,
+        f"UPDATE observations SET value = value * 10 WHERE id = "
+        f"(SELECT min(id) FROM observations WHERE file_id = {file_id})",
+    )
+    before = digest(store)
+    result = invoke(runner, "data check")
+    assert result.exit_code == 1
+    assert result.stderr == _damaged_line(
+        NANJING, "its values were changed outside ipkpi (their checksum differs)"
+    )
+    assert digest(store) == before
+    # the counts still agree: a report does not see a changed value, data check does
+    assert invoke(runner, "report").exit_code == 0
+
+
+def test_data_check_finds_a_dropped_table(runner, store):
+    execute(store, "DROP TABLE observations")
+    result = invoke(runner, "data check")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: s.db: table observations is missing from the store; {REBUILD}\n",
+    )
+
+
+def test_data_check_with_no_store_says_how_to_make_one(runner, in_tmp):
+    result = invoke(runner, "data check")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
+        "or name the store with --db\n",
+    )
+    assert not Path("s.db").exists()
+
+
+@pytest.mark.parametrize("command", ["report", "export", "compare", "tasks", "missing"])
+def test_a_report_refuses_a_store_with_rows_deleted(runner, store, command):
+    file_id = _nanjing_id(store)
+    execute(store, f"DELETE FROM observations WHERE file_id = {file_id} AND year = 2023")
+    before = digest(store)
+    result = invoke(runner, command)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == _damaged_line(NANJING, "14 of its 61 values are gone")
+    assert digest(store) == before
+    assert not list(store.parent.glob("*.xlsx"))
+
+
+@pytest.mark.parametrize(
+    "command, count", [("report", "61 "), ("data check", "61 "), ("data show", "")]
+)
+def test_values_that_belong_to_no_file_are_refused(runner, store, command, count):
+    execute(store, f"DELETE FROM source_files WHERE id = {_nanjing_id(store)}")
+    result = invoke(runner, command)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
+        f"(rows deleted from source_files); {REBUILD}\n",
+    )
+
+
+def test_ingest_force_restores_deleted_values(runner, store):
+    shown = invoke(runner, "data show", "s.db", "-f", "csv").stdout
+    file_id = _nanjing_id(store)
+    execute(store, f"DELETE FROM observations WHERE file_id = {file_id} AND year = 2024")
+    gone = 61 - len(
+        [
+            line
+            for line in invoke(runner, "data show", "s.db", "-f", "csv").stdout.splitlines()
+            if "南京市知识产权主要指标" in line
+        ]
+    )
+    assert gone > 0
+    # data show still shows what is there: it is how one looks at a damaged store
+    again = invoke(runner, "ingest")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        f"Error: {NANJING}: ingested before, but {gone} of its 61 values are gone; "
+        f"re-ingest it: ipkpi ingest --force {NANJING}\n"
+    )
+    forced = invoke(runner, "ingest", "s.db", "--force")
+    assert (forced.exit_code, forced.stderr) == (0, "")
+    assert "61 new" in forced.stdout
+    assert invoke(runner, "data check").exit_code == 0
+    restored = invoke(runner, "data show", "s.db", "-f", "csv").stdout
+
+    def figures(text: str) -> list[list[str]]:
+        return sorted(line.split(",")[:5] for line in text.splitlines())
+
+    assert figures(restored) == figures(shown)
+    assert invoke(runner, "report").exit_code == 0
+
+
+def test_ingest_force_of_a_whole_file_takes_nothing_again(runner, store):
+    result = invoke(runner, "ingest", "s.db", "--force")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "ingested before, nothing new" in result.stdout
+
+
+# --- a version-1 store, upgraded in place ---------------------------------------------------
+
+# The version-1 DDL, as ipkpi/store/schema.py had it before version 2 (git history).
+V1_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS source_files (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS observations (
+    id INTEGER PRIMARY KEY,
+    city TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    raw TEXT,
+    raw_unit TEXT,
+    file_id INTEGER NOT NULL REFERENCES source_files(id),
+    sheet TEXT,
+    cell TEXT,
+    vintage TEXT,
+    ingested_at TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX IF NOT EXISTS observations_current
+    ON observations (city, target_id, year) WHERE current = 1;
+CREATE INDEX IF NOT EXISTS observations_key ON observations (city, target_id, year);
+CREATE TABLE IF NOT EXISTS task_progress (
+    id INTEGER PRIMARY KEY,
+    city TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    task_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    completed TEXT,
+    note TEXT,
+    raw_status TEXT,
+    sheet TEXT,
+    cell TEXT,
+    file_id INTEGER NOT NULL REFERENCES source_files(id),
+    ingested_at TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX IF NOT EXISTS task_progress_current
+    ON task_progress (city, plan_id, task_id) WHERE current = 1;
+"""
+
+
+@pytest.fixture
+def v1(in_tmp, sample_db) -> Path:
+    """A version-1 store in WAL mode holding the sample store's rows."""
+    path = in_tmp / "s.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.executescript(V1_SCHEMA)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('schema', '1')")
+    conn.execute("ATTACH DATABASE ? AS s", (str(sample_db),))
+    conn.execute(
+        "INSERT INTO source_files SELECT id, sha256, path, size, ingested_at FROM s.source_files"
+    )
+    conn.execute("INSERT INTO observations SELECT * FROM s.observations")
+    conn.execute("INSERT INTO task_progress SELECT * FROM s.task_progress")
+    conn.execute("DETACH DATABASE s")
+    conn.close()
+    return path
+
+
+def test_a_version_1_store_is_read_as_it_is(runner, v1, sample_db):
+    before = digest(v1)
+    for command in ("data show", "report", "tasks", "compare"):
+        old = invoke(runner, command, v1, "-f", "json")
+        new = invoke(runner, command, sample_db, "-f", "json")
+        assert (old.exit_code, old.stderr) == (0, ""), command
+        assert old.stdout == new.stdout, command
+    assert digest(v1) == before
+
+
+def test_a_version_1_store_has_no_checksums_to_check(runner, v1):
+    result = invoke(runner, "data check")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
+        "ingest or ipkpi run upgrades it; check it then\n",
+    )
+
+
+def test_a_dry_run_does_not_upgrade_a_version_1_store(runner, v1):
+    before = digest(v1)
+    result = invoke(runner, "ingest", v1, "--dry-run")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
+        "it cannot upgrade it; run ipkpi ingest once without --dry-run (it upgrades the store "
+        "in place)\n",
+    )
+    assert digest(v1) == before
+
+
+def test_the_first_ingest_upgrades_a_version_1_store_in_place(runner, v1, sample_db):
+    shown = invoke(runner, "data show", v1, "--history", "-f", "json").stdout
+    result = invoke(runner, "ingest")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "ingested before, nothing new" in result.stdout
+    conn = sqlite3.connect(v1)
+    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+    assert {r[1]: r[5] for r in conn.execute("PRAGMA table_list") if r[0] == "main"} == {
+        "meta": 1,
+        "source_files": 1,
+        "observations": 1,
+        "task_progress": 1,
+        "sqlite_schema": 0,
+    }
+    upgraded = conn.execute(
+        "SELECT sha256, value_count, task_count, checksum FROM source_files ORDER BY id"
+    ).fetchall()
+    conn.close()
+    conn = sqlite3.connect(sample_db)
+    made = conn.execute(
+        "SELECT sha256, value_count, task_count, checksum FROM source_files ORDER BY id"
+    ).fetchall()
+    conn.close()
+    assert upgraded == made  # the same counts and checksums as a version-2 ingest wrote
+    assert invoke(runner, "data show", v1, "--history", "-f", "json").stdout == shown
+    assert invoke(runner, "data check").exit_code == 0
+
+
+def test_a_version_1_store_that_cannot_be_upgraded_is_left_as_it_was(runner, v1):
+    execute(v1, "UPDATE observations SET value = 'n/a' WHERE id = 1")  # version 1: untyped
+    before = digest(v1)
+    result = invoke(runner, "ingest")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
+        f"column observations.value); nothing changed; {REBUILD}\n",
+    )
+    assert digest(v1) == before
+    conn = sqlite3.connect(v1)
+    assert conn.execute("PRAGMA user_version").fetchone() == (0,)
+    conn.close()
+
+
+def test_a_version_1_store_missing_a_table_is_never_completed(runner, v1):
+    execute(v1, "DROP TABLE task_progress")
+    before = digest(v1)
+    for command in ("ingest", "report"):
+        result = invoke(runner, command)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"Error: s.db: table task_progress is missing from the store; {REBUILD}\n",
+        )
+    assert digest(v1) == before
+
+
+def test_run_refuses_a_store_with_rows_deleted(runner, store):
+    (store.parent / "inbox").mkdir()
+    shutil.copy(GUIZHOU, store.parent / "inbox")
+    (store.parent / "ipkpi.toml").write_text(
+        'inbox = "inbox"\noutput = "out"\nstore = "s.db"\n', encoding="utf-8"
+    )
+    execute(store, f"DELETE FROM observations WHERE file_id = {_nanjing_id(store)} AND year = 2023")
+    before = digest(store)
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    assert result.exit_code == 2
+    assert [line[20:] for line in result.stderr.splitlines()] == [
+        "ERROR   " + _damaged_line(NANJING, "14 of its 61 values are gone").rstrip("\n")
+    ]
+    assert digest(store) == before
+    assert list((store.parent / "out").glob("*.xlsx")) == []  # no report from it
+    assert (store.parent / "inbox" / GUIZHOU.name).exists()  # nothing taken into it
+
+
+def test_counts_are_read_in_one_transaction(store):
+    """A writer committing between the two counts must not look like damage."""
+    from ipkpi.store import guard
+
+    conn = sqlite3.connect(store)
+    statements = []
+    conn.set_trace_callback(statements.append)
+    guard.check_counts(conn, store)
+    assert statements[0] == "BEGIN" and statements[-1] == "ROLLBACK"
+    conn.close()
+
+
+def test_a_malformed_store_is_one_line(runner, store):
+    data = bytearray(store.read_bytes())
+    data[4096 : 4096 + 8] = b"\x0d" + b"\xff" * 7  # page 2's b-tree header scribbled over
+    store.write_bytes(bytes(data))
+    result = invoke(runner, "report")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
+        f"{REBUILD}\n",
+    )
+
+
+def test_a_page_found_damaged_while_reading_is_one_line(runner, store, monkeypatch):
+    """A store too large for the check on opening: the damage is found while reading."""
+    from ipkpi.store import guard
+
+    monkeypatch.setattr(guard, "QUICK_CHECK_BYTES", 0)
+    conn = sqlite3.connect(store)
+    (root,) = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'observations'"
+    ).fetchone()
+    conn.close()
+    data = bytearray(store.read_bytes())
+    data[(root - 1) * 4096 : (root - 1) * 4096 + 8] = b"\x0d" + b"\xff" * 7
+    store.write_bytes(bytes(data))
+    result = invoke(runner, "data show")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
+    )
+
+
+def test_data_check_finds_a_current_flag_changed_by_hand(runner, store):
+    file_id = _nanjing_id(store)
+    execute(
+        store,
+        "UPDATE observations SET current = 0 WHERE id = "
+        f"(SELECT min(id) FROM observations WHERE file_id = {file_id})",
+    )
+    result = invoke(runner, "data check")
+    assert result.exit_code == 1
+    assert result.stderr == _damaged_line(
+        NANJING,
+        "1 of its figures are no longer current, and no other figure is in their place (the "
+        "current flag was changed outside ipkpi)",
+    )
+    forced = invoke(runner, "ingest", "s.db", "--force")
+    assert (forced.exit_code, forced.stderr) == (0, "")
+    assert invoke(runner, "data check").exit_code == 0
