@@ -522,6 +522,16 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the first figure from the plan start on is the target year's ({year}): "
         "no baseline, so no progress along the plan's path can be measured",
     ),
+    # ipkpi data check
+    "sha256": ("SHA-256", "SHA-256"),
+    "values": ("数值个数", "Values"),
+    "task_reports": ("任务进展条数", "Task reports"),
+    "damage": ("核对结果", "Check"),
+    "check.intact": ("完好", "intact"),
+    "check.summary": (
+        "共{n}个文件：完好{ok}个，受损{bad}个",
+        "{n} file(s): {ok} intact, {bad} damaged",
+    ),
 }
 
 

@@ -225,6 +225,18 @@ def test_data_check_of_a_sound_store(runner, store):
     assert '"ok": true' in result.stdout
 
 
+def test_data_check_as_a_table_says_how_many_files_are_intact(runner, store):
+    execute(store, "DELETE FROM observations WHERE id = (SELECT max(id) FROM observations)")
+    result = invoke(runner, "data check", "s.db")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "共5个文件：完好4个，受损1个"
+    assert lines[2].split() == ["文件", "数值个数", "任务进展条数", "核对结果"]
+    assert [line.split()[-1] for line in lines[4:]].count("完好") == 4
+    english = invoke(runner, "data check", "s.db", "--lang", "en", "-f", "markdown")
+    assert english.stdout.splitlines()[0] == "## 5 file(s): 4 intact, 1 damaged"
+
+
 def test_data_check_finds_a_deleted_row(runner, store):
     file_id = _nanjing_id(store)
     execute(

@@ -165,6 +165,7 @@ def data_check(*, shown: Shown) -> None:
     Examples: ipkpi data check; ipkpi data check --db /srv/ipkpi/ipkpi.db -f json
     """
     from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.views import data as views
 
     db_path = common.store_path(shown.db)
     if not db_path.exists():
@@ -172,27 +173,14 @@ def data_check(*, shown: Shown) -> None:
     with SQLiteStore(db_path, readonly=True, verify=False) as store:
         damaged = {d.sha256: d for d in store.check()}
         files = store.files()
-    rows = [
-        {
-            "file": path,
-            "sha256": sha256,
-            "values": values,
-            "task_reports": tasks,
-            "damage": damaged[sha256].what if sha256 in damaged else None,
-        }
-        for path, sha256, values, tasks in files
-    ]
-    columns = ("file", "sha256", "values", "task_reports", "damage")
+    title = views.check_summary(files, damaged, shown.lang)
     emit(
         shown,
-        document=lambda: {
-            "schema": "ipkpi.check/1",
-            "store": str(db_path),
-            "ok": not damaged,
-            "files": rows,
-        },
-        csv=lambda: (rows, columns),
-        tables=lambda: [Table(rows, columns)],
+        document=lambda: views.check_document(db_path, files, damaged),
+        csv=lambda: (views.check_csv_rows(files, damaged), views.CHECK_CSV_COLUMNS),
+        tables=lambda: [
+            Table(views.check_rows(files, damaged, shown.lang), views.CHECK_COLUMNS, title)
+        ],
     )
     for damage in damaged.values():
         typer.echo(f"Error: {display_path(db_path)}: {damage}", err=True)

@@ -4,9 +4,13 @@ is or is not current; as a JSON document, table rows and CSV rows. No I/O.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from ipkpi.errors import display_path
 from ipkpi.labels import Lang, label
+from ipkpi.store.integrity import Damage
 from ipkpi.views.numbers import format_number, number
 
 DATA_SCHEMA = "ipkpi.data/1"
@@ -129,3 +133,54 @@ def data_csv_row(o, names, standing=None) -> dict[str, Any]:
         "cell": source["cell"],
         "ingested_at": source["ingested_at"],
     }
+
+
+# --- ipkpi data check: every ingested file against what it stored --------------------------
+
+CHECK_SCHEMA = "ipkpi.check/1"
+CHECK_COLUMNS = ("file", "values", "task_reports", "damage")
+CHECK_CSV_COLUMNS = ("file", "sha256", "values", "task_reports", "damage")
+
+
+def check_csv_rows(files: Sequence[tuple[str, str, int, int]], damaged: Mapping[str, Damage]):
+    """A row per ingested file (path, SHA-256, what it stored, its damage or None)."""
+    return [
+        {
+            "file": path,
+            "sha256": sha256,
+            "values": values,
+            "task_reports": tasks,
+            "damage": damaged[sha256].what if sha256 in damaged else None,
+        }
+        for path, sha256, values, tasks in files
+    ]
+
+
+def check_document(store: Path, files, damaged: Mapping[str, Damage]) -> dict[str, Any]:
+    """``data check -f json`` (schema ``ipkpi.check/1``)."""
+    return {
+        "schema": CHECK_SCHEMA,
+        "store": str(store),
+        "ok": not damaged,
+        "files": check_csv_rows(files, damaged),
+    }
+
+
+def check_rows(files, damaged: Mapping[str, Damage], lang: Lang) -> list[dict[str, str]]:
+    """The table: each file as a person reads its name, and intact or what is wrong."""
+    return [
+        {
+            "file": display_path(Path(row["file"])),
+            "values": str(row["values"]),
+            "task_reports": str(row["task_reports"]),
+            "damage": row["damage"] or label("check.intact", lang),
+        }
+        for row in check_csv_rows(files, damaged)
+    ]
+
+
+def check_summary(files, damaged: Mapping[str, Damage], lang: Lang) -> str:
+    """``共5个文件：完好4个，受损1个`` / ``5 file(s): 4 intact, 1 damaged``."""
+    return label(
+        "check.summary", lang, n=len(files), ok=len(files) - len(damaged), bad=len(damaged)
+    )
