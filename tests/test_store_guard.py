@@ -251,6 +251,19 @@ def test_data_check_finds_a_deleted_row(runner, store):
     assert digest(store) == before
 
 
+def test_data_check_finds_a_value_no_report_can_use(runner, store):
+    """An infinite figure, as a store written before ingest refused 1e308 万件 may hold."""
+    file_id = _nanjing_id(store)
+    execute(
+        store,
+        f"UPDATE observations SET value = 9e999 WHERE id = "
+        f"(SELECT min(id) FROM observations WHERE file_id = {file_id})",
+    )
+    result = invoke(runner, "data check", "s.db", "-f", "csv")
+    assert result.exit_code == 1
+    assert result.stderr == _damaged_line(NANJING, "1 of its values is not a finite number (inf)")
+
+
 def test_data_check_finds_a_changed_value(runner, store):
     file_id = _nanjing_id(store)
     execute(

@@ -220,8 +220,11 @@ def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list
         "SELECT id, path, sha256, value_count, task_count, checksum FROM source_files ORDER BY id"
     ).fetchall()
     uncurrent = _without_current(conn) if checksums else {}
+    infinite = _not_finite(conn) if checksums else {}
     for file_id, where, sha256, n_values, n_tasks, recorded in files:
         what = count_damage(n_values, counts.pop(file_id, 0), n_tasks, tasks.pop(file_id, 0))
+        if what is None and file_id in infinite:
+            what = not_finite_damage(infinite[file_id])
         if what is None and checksums and file_checksum(conn, file_id) != recorded:
             what = CHANGED
         if what is None and file_id in uncurrent:
@@ -232,6 +235,21 @@ def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list
     if orphans:
         raise StoreUnusable(path, f"{orphans} {ORPHANS}", REBUILD)
     return found
+
+
+def _not_finite(conn: sqlite3.Connection) -> dict[int, int]:
+    """file id → how many of its values are infinite: a store written before ingest
+    refused them (1e308 万件 overflowing on conversion) may hold some, and no report can use
+    them (SQLite keeps no NaN: NOT NULL refuses it)."""
+    rows = conn.execute(
+        "SELECT file_id, count(*) FROM observations WHERE abs(value) > 1.7976931348623157e308 "
+        "GROUP BY file_id"
+    )
+    return dict(rows.fetchall())
+
+
+def not_finite_damage(n: int) -> str:
+    return f"{n} of its values {'is' if n == 1 else 'are'} not a finite number (inf)"
 
 
 def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> dict[int, int]:
