@@ -24,14 +24,11 @@ from typing import Any
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
 
-# Never turn text into formulas, links or numbers: text from outside is kept as read. An
-# infinite figure (only a store written before ingest refused them holds one; `ipkpi data
-# check` names its file) is written as Excel's #NUM! error, not a crash.
+# Never turn text into formulas, links or numbers: text from outside is kept as read.
 XLSXWRITER_OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
     "strings_to_numbers": False,
-    "nan_inf_to_errors": True,
 }
 
 

@@ -602,3 +602,26 @@ def test_data_check_finds_a_current_flag_changed_by_hand(runner, store):
     forced = invoke(runner, "ingest", "s.db", "--force")
     assert (forced.exit_code, forced.stderr) == (0, "")
     assert invoke(runner, "data check").exit_code == 0
+
+
+def test_an_infinite_figure_in_an_old_store_exports_as_an_excel_error(runner, store, in_tmp):
+    """A store written before ingest refused 1e308 万件 may hold inf: the export writes
+    #NUM! where it stands (data check names its file), never a crash."""
+    import zipfile
+
+    import openpyxl
+
+    execute(
+        store,
+        "UPDATE observations SET value = 9e999 WHERE city = 'nanjing' AND year = 2024 "
+        "AND target_id = 'high_value_invention_patents_per_10k'",
+    )
+    result = runner.invoke(app, ["export", "--city", "nanjing", "-o", "e.xlsx", "--db", "s.db"])
+    assert result.exit_code == 0
+    book = openpyxl.load_workbook(in_tmp / "e.xlsx")
+    cells = [c.value for sheet in book for row in sheet.iter_rows() for c in row]
+    assert cells.count("#NUM!") == 1  # the one figure, as text
+    assert float("inf") not in cells
+    with zipfile.ZipFile(in_tmp / "e.xlsx") as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in archive.read(n) for n in sheets)

@@ -8,12 +8,15 @@ xlsxwriter itself is imported only by the writers, when they write.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ipkpi.output.textwidth import display_width
 
 FONT = "等线"
 HEAD_FILL = "#DDEBF7"  # the background of column headings
+# What a figure that is not a finite number shows: Excel's own word for it, as text.
+NOT_FINITE = "#NUM!"
 
 
 class Formats:
@@ -66,6 +69,9 @@ class Sheet:
     def number(self, row: int, col: int, value: float | None, fmt=None, shown: str = "") -> None:
         if value is None:
             self.ws.write_blank(row, col, None, fmt)
+            return
+        if not math.isfinite(value):  # only a store written before ingest refused them
+            self.ws.write_string(row, col, NOT_FINITE, fmt)  # (data check names its file)
             return
         self.ws.write_number(row, col, value, fmt)
         self.widths[col] = max(self.widths.get(col, 0), len(shown or f"{value:,.2f}"))
