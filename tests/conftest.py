@@ -96,6 +96,20 @@ def write_workbook(path: Path, rows, title: str = "Sheet1", merged=()) -> Path:
     return path
 
 
+def write_cells(path: Path, sheets: dict[str, dict[str, object]]) -> Path:
+    """An .xlsx whose sheets hold just these cells (``{"Sheet1": {"ALL20000": 1}}``), written
+    by xlsxwriter in constant memory: a stray cell far out costs nothing to write."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    for name, cells in sheets.items():
+        sheet = workbook.add_worksheet(name)
+        for ref, value in cells.items():
+            sheet.write(ref, value)
+    workbook.close()
+    return path
+
+
 def one_change(old: str, new: str, count: int = 1) -> str:
     """GOOD_PLAN with exactly one defect: ``old`` (which must be there) replaced."""
     assert old in GOOD_PLAN, old

@@ -21,7 +21,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-import xlsxwriter
+from conftest import write_cells
 
 from ipkpi.errors import InputFileError
 from ipkpi.ingest import archive, guards, sniff, used_range
@@ -47,20 +47,6 @@ def here(tmp_path, monkeypatch):
     """Work in tmp_path, so messages show just the file name."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-# --------------------------------------------------------------------------- builders
-
-
-def write_xlsx(path: Path, sheets: dict[str, dict[str, object]]) -> Path:
-    # constant_memory: cells go out row by row (a stray cell costs no memory)
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    for name, cells in sheets.items():
-        sheet = workbook.add_worksheet(name)
-        for ref, value in cells.items():
-            sheet.write(ref, value)
-    workbook.close()
-    return path
 
 
 def rewrite_part(path: Path, part: str, change) -> Path:
@@ -202,14 +188,16 @@ def sparse(path: Path, size: int, head: bytes = b"") -> Path:
 
 
 def test_a_normal_workbook_passes(here):
-    path = write_xlsx(here / "good.xlsx", {"说明": {"A1": "年份"}, "数据": {"A1": 2023, "B2": 1.5}})
+    path = write_cells(
+        here / "good.xlsx", {"说明": {"A1": "年份"}, "数据": {"A1": 2023, "B2": 1.5}}
+    )
     assert sniff.sniff_format(path) == "xlsx"
     assert guards.check_workbook(path) == "xlsx"
 
 
 def test_the_largest_allowed_range_passes(here):
     # 1000 columns × 20000 rows is exactly MAX_CELLS; an empty styled row far down is no cell.
-    path = write_xlsx(here / "wide.xlsx", {"S": {"ALL1": 1, "A20000": 2}})
+    path = write_cells(here / "wide.xlsx", {"S": {"ALL1": 1, "A20000": 2}})
     rewrite_part(
         path,
         SHEET1,
@@ -226,7 +214,7 @@ def test_csv_and_xls_are_told_apart_by_content(here):
     write_ole(here / "old.xls", ["Workbook", "\x05SummaryInformation"])
     assert guards.check_workbook(here / "old.xls") == "xls"
     # a real workbook with the wrong extension is still a workbook
-    write_xlsx(here / "export.csv", {"S": {"A1": 1}})
+    write_cells(here / "export.csv", {"S": {"A1": 1}})
     assert guards.check_workbook(here / "export.csv") == "xlsx"
 
 
@@ -295,7 +283,7 @@ def test_too_many_parts_are_refused(here):
 
 
 def test_odd_compression_and_dtds_are_refused(here):
-    path = write_xlsx(here / "bz.xlsx", {"S": {"A1": 1}})
+    path = write_cells(here / "bz.xlsx", {"S": {"A1": 1}})
     with zipfile.ZipFile(path) as zin:
         parts = [(info.filename, zin.read(info)) for info in zin.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -305,7 +293,7 @@ def test_odd_compression_and_dtds_are_refused(here):
         "bz.xlsx: workbook refused: part xl/worksheets/sheet1.xml uses compression method 12, "
         "which Excel does not write; save the workbook again from Excel"
     ]
-    path = write_xlsx(here / "dtd.xlsx", {"S": {"A1": 1}})
+    path = write_cells(here / "dtd.xlsx", {"S": {"A1": 1}})
     rewrite_part(
         path,
         SHEET1,
@@ -321,7 +309,7 @@ def test_odd_compression_and_dtds_are_refused(here):
 
 
 def test_a_stray_cell_is_refused_with_its_sheet_and_cell(here):
-    path = write_xlsx(
+    path = write_cells(
         here / "stray.xlsx", {"说明": {"A1": "x"}, "数据": {"A1": 1, "B2": 2, "XFD1048576": 1}}
     )
     [line] = refusals(path)
@@ -337,7 +325,7 @@ def test_a_stray_cell_is_refused_with_its_sheet_and_cell(here):
     ],
 )
 def test_a_stray_cell_is_found_however_the_xml_is_written(here, old, new):
-    path = write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
+    path = write_cells(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
     rewrite_part(path, SHEET1, lambda xml: re.sub(old, new, xml))
     assert refusals(path) == [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"]
 
@@ -346,18 +334,18 @@ def test_a_stray_cell_is_found_however_the_xml_is_written(here, old, new):
 def test_references_split_between_chunks_are_seen(here, monkeypatch, chunk, overlap):
     monkeypatch.setattr(archive, "_CHUNK", chunk)
     monkeypatch.setattr(used_range, "_OVERLAP", overlap)
-    path = write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "B2": 2, "XFD1048576": 1}})
+    path = write_cells(here / "stray.xlsx", {"数据": {"A1": 1, "B2": 2, "XFD1048576": 1}})
     assert refusals(path) == [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"]
     assert (
-        guards.check_workbook(write_xlsx(here / "ok.xlsx", {"S": {"A1": 1, "ALL20000": 2}}))
+        guards.check_workbook(write_cells(here / "ok.xlsx", {"S": {"A1": 1, "ALL20000": 2}}))
         == "xlsx"
     )
 
 
 def test_the_cell_and_column_limits(here):
     header = {f"{chr(65 + n)}1": n for n in range(26)}  # A1:Z1
-    write_xlsx(here / "tall.xlsx", {"表": {**header, "A1000000": 1}})
-    write_xlsx(here / "wide.xlsx", {"表": {"ALM1": 1}})
+    write_cells(here / "tall.xlsx", {"表": {**header, "A1000000": 1}})
+    write_cells(here / "wide.xlsx", {"表": {"ALM1": 1}})
     assert refusals(here / "tall.xlsx") == [
         "tall.xlsx › 表 › A1000000: used range reaches Z1000000 (26 columns × 1000000 rows), "
         "over the limit of 1000 columns / 20000000 cells; delete the stray cell or save only the table"
@@ -369,14 +357,14 @@ def test_the_cell_and_column_limits(here):
 
 
 def test_rows_beyond_excel_and_cells_without_references(here):
-    path = write_xlsx(here / "deep.xlsx", {"S": {"A1": 1, "A2": 2}})
+    path = write_cells(here / "deep.xlsx", {"S": {"A1": 1, "A2": 2}})
     rewrite_part(path, SHEET1, lambda xml: xml.replace(b'"A2"', b'"A2000000"'))
     assert refusals(path) == [
         "deep.xlsx › S › A2000000: used range reaches A2000000 (1 column × 2000000 rows), "
         "over Excel's limit of 1048576 rows; delete the stray cell or save only the table"
     ]
     # a cell without its own r lies in its row: 26 columns × 1048576 rows is too many
-    path = write_xlsx(here / "norefs.xlsx", {"S": {"A1": 1, "Z1": 2}})
+    path = write_cells(here / "norefs.xlsx", {"S": {"A1": 1, "Z1": 2}})
     rewrite_part(
         path,
         SHEET1,
@@ -394,7 +382,7 @@ def test_rows_beyond_excel_and_cells_without_references(here):
 
 
 def test_a_truncated_workbook_is_refused(here):
-    data = write_xlsx(here / "full.xlsx", {"S": {"A1": 1}}).read_bytes()
+    data = write_cells(here / "full.xlsx", {"S": {"A1": 1}}).read_bytes()
     (here / "half.xlsx").write_bytes(data[: len(data) // 2])
     assert sniff.sniff_format(here / "half.xlsx") == "xlsx"
     assert refusals(here / "half.xlsx") == [
@@ -490,7 +478,7 @@ def test_a_missing_file(here):
 def test_hostile_files_are_refused_in_bounded_memory(here):
     write_bomb(here / "bomb.xlsx", 1024)
     write_bomb(here / "liar.xlsx", 512, declared=MiB)
-    write_xlsx(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
+    write_cells(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
     script = textwrap.dedent(
         """
         import resource

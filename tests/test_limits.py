@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-import xlsxwriter
-from conftest import REPO
+from conftest import REPO, write_cells
 
 from ipkpi import limits
 from ipkpi.catalogue import plan_file
@@ -29,23 +28,13 @@ def error_lines(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
 
 
-def write_xlsx(path: Path, sheets: dict[str, dict[str, object]]) -> Path:
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    for name, cells in sheets.items():
-        sheet = workbook.add_worksheet(name)
-        for ref, value in cells.items():
-            sheet.write(ref, value)
-    workbook.close()
-    return path
-
-
 # --- the cells of all sheets together --------------------------------------------------------
 
 
 def test_ten_sheets_each_at_the_sheet_limit_are_refused_quickly(runner, in_tmp):
     # 1000 columns × 20000 rows per sheet is allowed; ten of them would take gigabytes.
     sheets = {f"S{n}": {"A1": "x", "ALL20000": 1} for n in range(1, 11)}
-    path = write_xlsx(in_tmp / "ten.xlsx", sheets)
+    path = write_cells(in_tmp / "ten.xlsx", sheets)
     assert path.stat().st_size < 16 * 1024
     started = time.monotonic()
     result = run(runner, "ingest", "ten.xlsx", "--db", "x.db")
@@ -61,10 +50,10 @@ def test_ten_sheets_each_at_the_sheet_limit_are_refused_quickly(runner, in_tmp):
 
 def test_sheets_up_to_the_workbook_limit_pass_and_one_cell_more_is_refused(in_tmp):
     at_limit = {"A": {"ALL20000": 1}, "B": {"ALL10000": 1}}  # 20 M + 10 M cells
-    assert guards.check_workbook(write_xlsx(in_tmp / "ok.xlsx", at_limit)) == "xlsx"
+    assert guards.check_workbook(write_cells(in_tmp / "ok.xlsx", at_limit)) == "xlsx"
     over = {"A": {"ALL20000": 1}, "B": {"A1": 1, "ALL10001": 1}}
     with pytest.raises(InputFileError) as caught:
-        guards.check_workbook(write_xlsx(in_tmp / "over.xlsx", over))
+        guards.check_workbook(write_cells(in_tmp / "over.xlsx", over))
     assert caught.value.lines() == [
         "over.xlsx › B › ALL10001: used ranges of the sheets up to this one hold 30001000 "
         "cells together, over the limit of 30000000 cells for a whole workbook; delete the "
