@@ -17,8 +17,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
-from conftest import write_workbook
-from test_guards import STRAY, write_bomb, write_ole, write_xlsx
+from conftest import write_cells, write_workbook
+from test_guards import STRAY, write_bomb, write_ole
 
 from ipkpi.cli.app import app
 
@@ -209,7 +209,7 @@ def test_a_zip_bomb(runner, store):
 
 def test_a_stray_cell_far_from_the_table(runner, store):
     cells = {"A1": "指标", "B1": "2023年", "C1": "2024年", "A2": N, "B2": 60.86, "C2": 71.21}
-    write_xlsx(store / "stray.xlsx", {SHEET: {**cells, "XFD1048576": 1}})
+    write_cells(store / "stray.xlsx", {SHEET: {**cells, "XFD1048576": 1}})
     assert_rejected(
         runner, "stray.xlsx", [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"], "--city", "nanjing"
     )
