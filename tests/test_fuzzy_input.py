@@ -252,7 +252,7 @@ def test_tasks_fail_on_overdue_in_chinese(runner, sample_db):
         by_code.stderr,
         by_code.stdout,
     )
-    assert by_label.exit_code in (0, 3)
+    assert (by_label.exit_code, by_label.stderr) == (3, "--fail-on: 1 task(s) overdue: task_03\n")
 
 
 # --- measures --------------------------------------------------------------------------------
