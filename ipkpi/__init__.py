@@ -29,6 +29,7 @@ _API = {
     "Catalogue": "ipkpi.catalogue.model",
     "Plan": "ipkpi.catalogue.model",
     "Target": "ipkpi.catalogue.model",
+    "resolve_city": "ipkpi.catalogue.select",
     "select_plan": "ipkpi.catalogue.select",
     "report_plan": "ipkpi.catalogue.select",
     "tasks_plan": "ipkpi.catalogue.select",
@@ -52,6 +53,7 @@ _API = {
     "apply_rules": "ipkpi.assess.rewards",
     "collect": "ipkpi.assess.collect",
     "compare": "ipkpi.assess.compare",
+    "resolve_measure": "ipkpi.assess.compare",
     # the documented JSON
     "report_document": "ipkpi.views.report",
     # errors
@@ -83,6 +85,8 @@ __all__ = [
     "read_claims",
     "report_document",
     "report_plan",
+    "resolve_city",
+    "resolve_measure",
     "rules_plan",
     "select_plan",
     "tasks_plan",
@@ -104,14 +108,20 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from ipkpi.assess.collect import collect
-    from ipkpi.assess.compare import compare
+    from ipkpi.assess.compare import compare, resolve_measure
     from ipkpi.assess.report import Report, build_report, build_tasks
     from ipkpi.assess.results import Method, Status, Thresholds
     from ipkpi.assess.rewards import apply_rules
     from ipkpi.assess.tasks import assess_tasks
     from ipkpi.catalogue.loader import load_catalogue
     from ipkpi.catalogue.model import Catalogue, Plan, Target
-    from ipkpi.catalogue.select import report_plan, rules_plan, select_plan, tasks_plan
+    from ipkpi.catalogue.select import (
+        report_plan,
+        resolve_city,
+        rules_plan,
+        select_plan,
+        tasks_plan,
+    )
     from ipkpi.errors import IpkpiError
     from ipkpi.ingest.claims import read_claims
     from ipkpi.ingest.ingester import expand_paths, ingest_paths

@@ -6,6 +6,7 @@ Exit statuses are a contract (README): 1 bad input data, 2 usage or config error
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,23 +75,32 @@ class CatalogueNotFound(IpkpiError):
 
 
 class UnknownCity(IpkpiError):
+    """A --city that names no place of the catalogue; ``known`` and ``close`` are the
+    places as shown (``nanjing (南京市)``), ``close`` the nearest to what was given."""
+
     exit_code = EXIT_USAGE
 
-    def __init__(self, city: str, known: list[str]):
+    def __init__(self, city: str, known: Sequence[str], close: Sequence[str] = ()):
         self.city = city
-        self.known = known
-        super().__init__(f"unknown city {city!r}; known: {', '.join(known) or '(none)'}")
+        self.known = list(known)
+        self.close = list(close)
+        super().__init__(f"unknown city {city!r}; {_did_you_mean(close)}known: {_listed(known)}")
 
 
 class UnknownPlan(IpkpiError):
     exit_code = EXIT_USAGE
 
-    def __init__(self, plan: str, known: list[str], city: str | None = None):
+    def __init__(
+        self, plan: str, known: Sequence[str], city: str | None = None, close: Sequence[str] = ()
+    ):
         self.plan = plan
-        self.known = known
+        self.known = list(known)
         self.city = city
+        self.close = list(close)
         where = f" for {city}" if city else ""
-        super().__init__(f"unknown plan {plan!r}{where}; known: {', '.join(known) or '(none)'}")
+        super().__init__(
+            f"unknown plan {plan!r}{where}; {_did_you_mean(close)}known: {_listed(known)}"
+        )
 
 
 class UnknownLead(IpkpiError):
@@ -98,29 +108,90 @@ class UnknownLead(IpkpiError):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, lead: str, known: list[str], plan: str, matches: list[str] = ()):
+    def __init__(
+        self,
+        lead: str,
+        known: list[str],
+        plan: str,
+        matches: Sequence[str] = (),
+        close: Sequence[str] = (),
+    ):
         self.lead = lead
         self.known = known
         self.plan = plan
         self.matches = list(matches)
+        self.close = list(close)
         if self.matches:
             message = f"lead {lead!r} is ambiguous in {plan}: it could be {', '.join(matches)}"
         else:
-            message = f"no lead unit {lead!r} in {plan}; its leads: {', '.join(known)}"
+            message = (
+                f"no lead unit {lead!r} in {plan}; {_did_you_mean(close)}"
+                f"its leads: {', '.join(known)}"
+            )
         super().__init__(message)
 
 
 class UnknownMeasure(IpkpiError):
-    """A --measure no target of the catalogue carries."""
+    """A --measure no target of the catalogue carries (``close``: the nearest), or a part
+    of a name that several measures' targets share (``matches``)."""
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, measure: str, known: list[str]):
+    def __init__(
+        self,
+        measure: str,
+        known: Sequence[str],
+        close: Sequence[str] = (),
+        matches: Sequence[str] = (),
+    ):
         self.measure = measure
-        self.known = known
-        super().__init__(
-            f"unknown measure {measure!r}; the catalogue's measures: {', '.join(known) or '(none)'}"
-        )
+        self.known = list(known)
+        self.close = list(close)
+        self.matches = list(matches)
+        if self.matches:
+            message = (
+                f"measure {measure!r} is ambiguous: it could be {', '.join(matches)}; "
+                "give one of them"
+            )
+        else:
+            message = (
+                f"unknown measure {measure!r}; {_did_you_mean(close)}"
+                f"the catalogue's measures: {_listed(known)}"
+            )
+        super().__init__(message)
+
+
+def closest(text: str, spellings: Mapping[str, str], n: int = 3) -> list[str]:
+    """What ``text`` may have meant: the values of the ``spellings`` (a way of writing a
+    thing → the thing) nearest to it by difflib's ratio — at least 0.7, and within 0.1 of
+    the nearest — nearest first, each once, at most ``n``."""
+    import difflib  # only when something was not found
+
+    matcher = difflib.SequenceMatcher(None, "", text)
+    scored = []
+    for spelling, value in spellings.items():
+        matcher.set_seq1(spelling)
+        if matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7:
+            ratio = matcher.ratio()
+            if ratio >= 0.7:
+                scored.append((-ratio, value))
+    scored.sort()
+    best = -scored[0][0] if scored else 0.0
+    found = [value for ratio, value in scored if -ratio >= best - 0.1]
+    return list(dict.fromkeys(found))[:n]
+
+
+def _did_you_mean(close: Sequence[str]) -> str:
+    """``did you mean a, b or c? `` (ending in a space), or nothing."""
+    if not close:
+        return ""
+    names = list(close)
+    said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"did you mean {said}? "
+
+
+def _listed(items: Sequence[str]) -> str:
+    return ", ".join(items) or "(none)"
 
 
 def display_path(path: Path) -> str:

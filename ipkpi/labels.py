@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable, Sequence
 from typing import Literal
+
+from ipkpi.errors import closest
+from ipkpi.hanzi import simplified
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -542,3 +547,47 @@ def label(key: str, lang: Lang = "zh", **fields: object) -> str:
         return key
     text = zh_en[0] if lang == "zh" else zh_en[1]
     return text.format(**fields) if fields else text
+
+
+# Where the labels of a code given on the command line are (--status behind, --fail-on overdue).
+_CODE_PREFIXES = ("status.", "task_state.")
+
+
+def code_spellings(codes: Iterable[str]) -> dict[str, str]:
+    """Every way of writing each of ``codes`` → the code: the code, and its Chinese and
+    English labels as the report's 状态 column shows them (进度滞后, "on track"; 已逾期 for
+    overdue), each as ``_spelling`` writes it."""
+    found: dict[str, str] = {}
+    for code in codes:
+        for name in (code, *_LABELS.get(_label_key(code), ())):
+            found.setdefault(_spelling(name), code)
+    return found
+
+
+def codes_named(value: str, codes: Sequence[str]) -> set[str]:
+    """The codes a comma-separated list names (``code_spellings``): behind,进度滞后 →
+    {"behind"}. ValueError, saying which are not known, the closest and what there is."""
+    spellings = code_spellings(codes)
+    given = [part.strip() for part in value.replace("，", ",").split(",") if part.strip()]
+    named = {part: spellings.get(_spelling(part)) for part in given}
+    unknown = [part for part, code in named.items() if code is None]
+    if unknown or not named:
+        close = closest(_spelling(unknown[0]), spellings) if unknown else []
+        meant = f"did you mean {' or '.join(close)}? " if close else ""
+        shown = (f"{code} ({label(_label_key(code))})" for code in codes)
+        raise ValueError(
+            f"unknown status {', '.join(repr(p) for p in unknown) or repr(value)}; {meant}"
+            f"use one or more of {', '.join(shown)}, separated by commas"
+        )
+    return {code for code in named.values() if code is not None}
+
+
+def _label_key(code: str) -> str:
+    return next((p + code for p in _CODE_PREFIXES if p + code in _LABELS), code)
+
+
+def _spelling(text: str) -> str:
+    """A code or label as compared: NFKC, simplified characters, lower case, words joined
+    by ``_`` ("On track" and on-track are on_track)."""
+    words = unicodedata.normalize("NFKC", text).lower().replace("-", " ").split()
+    return simplified("_".join(words))

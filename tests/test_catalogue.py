@@ -331,11 +331,12 @@ def test_unknown_city_and_plan_list_the_known_ones(in_tmp):
     with pytest.raises(UnknownCity) as city:
         select_plan(catalogue, "nanjin")
     assert (str(city.value), city.value.exit_code) == (
-        "unknown city 'nanjin'; known: testville",
+        "unknown city 'nanjin'; known: testville (测试市)",
         2,
     )
     with pytest.raises(UnknownPlan) as plan:
         select_plan(catalogue, "testville", "testville-2030")
     assert str(plan.value) == (
-        "unknown plan 'testville-2030' for testville; known: testville-2022-2025"
+        "unknown plan 'testville-2030' for testville; did you mean testville-2022-2025? "
+        "known: testville-2022-2025"
     )

@@ -159,7 +159,7 @@ def test_cities(runner, cat):
 def test_unknown_city_is_a_usage_error_listing_the_known(runner, cat):
     result = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "Error: unknown city 'nanjin'; known: testville\n"
+    assert result.stderr == "Error: unknown city 'nanjin'; known: testville (测试市)\n"
 
 
 def test_unknown_plan_is_a_usage_error(runner, cat):

@@ -593,8 +593,8 @@ def test_unknown_city_is_a_usage_error(runner, clean, sample_db):
         assert (result.exit_code, result.stdout, result.stderr) == (
             2,
             "",
-            "Error: unknown city 'nanjin'; known: guizhou, nanjing, shanxi, shijiazhuang, "
-            "zhangzhou\n",
+            "Error: unknown city 'nanjin'; did you mean nanjing (南京市)? "
+            "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n",
         )
 
 
@@ -1133,11 +1133,17 @@ def test_the_measures_need_no_store(runner, clean):
 
 
 def test_unknown_measure_is_a_usage_error(runner, clean, sample_db):
-    for measure in ("x", "invention_patents", "invention_patents_per_10k.high"):
+    meant = {
+        "x": "",
+        "invention_patents": "did you mean invention_patents_per_10k? ",
+        "invention_patents_per_10k.high": "did you mean invention_patents_per_10k or "
+        "invention_patents_per_10k.high_value? ",
+    }
+    for measure, did_you_mean in meant.items():
         result = compare(runner, sample_db, "-m", measure, "--year", "2024")
         assert (result.exit_code, result.stdout) == (2, "")
         assert result.stderr == (
-            f"Error: unknown measure {measure!r}; the catalogue's measures: "
+            f"Error: unknown measure {measure!r}; {did_you_mean}the catalogue's measures: "
             + ", ".join(FIVE_MEASURES)
             + "\n"
         )

@@ -129,7 +129,8 @@ def test_an_unknown_place_is_a_usage_error(runner, in_tmp, sample_db, command):
     result = invoke(runner, command, ["--city", "nowhere", *UNKNOWN_PLACE[command]], sample_db)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: unknown city 'nowhere'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou\n"
+        "Error: unknown city 'nowhere'; "
+        "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
     assert not list(in_tmp.glob("*.xlsx"))  # nothing written
 

@@ -690,7 +690,8 @@ def test_export_in_english(runner, in_tmp, sample_db):
         (
             ["--city", "x", "-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: unknown city 'x'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou",
+            "Error: unknown city 'x'; "
+            "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
         ),
         (
             ["--all", "-o", "nowhere/summary.xlsx"],

@@ -27,7 +27,7 @@ N = "万人高价值发明专利拥有量"
 HEADER = ["城市", "指标", "年份", "数值", "单位"]
 GOOD_ROWS = [["南京市", N, 2023, 60.86, "件"], ["南京市", N, 2024, 71.21, "件"]]
 SHEET = "数据"
-KNOWN = "known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou"
+KNOWN = "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)"
 
 
 # --------------------------------------------------------------------------- builders
@@ -467,7 +467,9 @@ def test_an_unknown_city_option(runner, store):
     result = run(runner, "ingest", "good.xlsx", "--db", DB, "--city", "nanjin")
     assert_no_traceback(result)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"Error: unknown city 'nanjin'; {KNOWN}\n"
+    assert (
+        result.stderr == f"Error: unknown city 'nanjin'; did you mean nanjing (南京市)? {KNOWN}\n"
+    )
     assert show(runner) == before
 
 

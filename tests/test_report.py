@@ -412,14 +412,16 @@ def test_custom_thresholds(runner, sample_db):
     [
         (
             ("--fail-on", "behindd"),
-            "Invalid value for '--fail-on': unknown status 'behindd'; use one or more of "
-            "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, overdue, "
-            "separated by commas",
+            "Invalid value for '--fail-on': unknown status 'behindd'; did you mean behind? use "
+            "one or more of achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind "
+            "(进度滞后), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
+            "overdue (已逾期), separated by commas",
         ),
         (
             ("--status", "late"),
             "Invalid value for '--status': unknown status 'late'; use one or more of "
-            "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, "
+            "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
+            "moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
             "separated by commas",
         ),
         (
@@ -445,7 +447,8 @@ def test_unknown_city_is_a_usage_error(runner, sample_db):
     result = run(runner, "report", "-c", "nanjin", "--db", str(sample_db))
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: unknown city 'nanjin'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou\n",
+        "Error: unknown city 'nanjin'; did you mean nanjing (南京市)? "
+        "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n",
     )
 
 

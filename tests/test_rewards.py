@@ -1433,7 +1433,8 @@ def test_an_unknown_city_is_a_usage_error(runner, in_tmp):
     result = runner.invoke(app, ["rewards", "--city", "zhangzou", "claims.xlsx"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: unknown city 'zhangzou'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou\n"
+        "Error: unknown city 'zhangzou'; did you mean zhangzhou (漳州市)? "
+        "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
 
 
@@ -1471,5 +1472,6 @@ def test_the_plan_may_be_named(runner, in_tmp):
     wrong = run(runner, "claims.xlsx", "--plan", "zhangzhou-2020")
     assert (wrong.exit_code, wrong.stderr) == (
         2,
-        f"Error: unknown plan 'zhangzhou-2020' for zhangzhou; known: {PLAN_ID}\n",
+        f"Error: unknown plan 'zhangzhou-2020' for zhangzhou; did you mean {PLAN_ID}? "
+        f"known: {PLAN_ID}\n",
     )

@@ -595,8 +595,9 @@ def test_a_bad_fail_on_option_is_a_usage_error(site):
     result = site.run("--fail-on", "missed,bogus", expect=2)
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--fail-on': unknown status 'bogus'; use one or more of "
-        "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, overdue, "
-        "separated by commas"
+        "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
+        "moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
+        "overdue (已逾期), separated by commas"
     )
     assert not site.out.exists()
     assert not site.store.exists()

@@ -910,7 +910,8 @@ def test_tasks_of_an_unknown_place(runner, shanxi):
     result = run(runner, "tasks", "--city", "nowhere", "--db", DB)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: unknown city 'nowhere'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou\n"
+        "Error: unknown city 'nowhere'; "
+        "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
 
 

@@ -805,7 +805,8 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
         ),
         (
             ["--city", "nowhere", "--year", "2025", "-o", "x.xlsx"],
-            "Error: unknown city 'nowhere'; known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou",
+            "Error: unknown city 'nowhere'; "
+            "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
         ),
         (
             ["--city", "nanjing", "--lead", "X", "--each-lead", "-o", "x.xlsx"],

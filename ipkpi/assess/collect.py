@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ipkpi.catalogue.model import WINDOWED_KINDS, Catalogue, Plan, Target
-from ipkpi.errors import UnknownCity, UnknownLead, UsageError
+from ipkpi.catalogue.select import resolve_city
+from ipkpi.errors import UnknownLead, UsageError, closest
 from ipkpi.labels import LANGS, label
 from ipkpi.store.base import Store
 
@@ -84,7 +85,8 @@ def resolve_lead(plan: Plan, text: str) -> str:
     partial = [lead for lead in leads if key and key in _key(lead)]
     if len(partial) == 1:
         return partial[0]
-    raise UnknownLead(text, [*leads, NO_LEAD], plan.id, partial)
+    close = [] if partial else closest(key, {_key(lead): lead for lead in leads})
+    raise UnknownLead(text, [*leads, NO_LEAD], plan.id, partial, close)
 
 
 def led_by(target: Target, lead: str | None) -> bool:
@@ -98,9 +100,7 @@ def led_by(target: Target, lead: str | None) -> bool:
 def default_year(catalogue: Catalogue, city: str, today: dt.date) -> int:
     """Last year's figures (statistics for a year arrive in the next), but no later than
     the last target year of the city's plans."""
-    plans = catalogue.plans_for(city)
-    if not plans:
-        raise UnknownCity(city, catalogue.cities())
+    plans = catalogue.plans_for(resolve_city(catalogue, city))
     last = max((p.target_year for p in plans if p.targets), default=today.year - 1)
     return min(today.year - 1, last)
 

@@ -10,6 +10,7 @@ definitions, units and target years may differ, and their values then cannot be 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ipkpi.assess.report import build_report
@@ -23,7 +24,7 @@ from ipkpi.assess.results import (
 )
 from ipkpi.catalogue.model import Catalogue, Plan, Target
 from ipkpi.catalogue.select import report_plan
-from ipkpi.errors import UnknownMeasure
+from ipkpi.errors import UnknownMeasure, closest
 from ipkpi.store.base import Store
 
 
@@ -60,6 +61,62 @@ def measures(catalogue: Catalogue) -> dict[str, list[tuple[Plan, Target]]]:
     return dict(sorted(found.items()))
 
 
+def resolve_measure(catalogue: Catalogue, text: str) -> str:
+    """The measure ``text`` names: a measure (or a broader one its dotted name starts
+    with); the Chinese or English name, or an alias, of a target carrying one (每万人口有效
+    发明专利拥有量 → invention_patents_per_10k); or a part of such names that one family of
+    measures shares (发明专利 → invention_patents_per_10k). Else ``UnknownMeasure``, with
+    the closest measures, or the measures a part is shared by."""
+    known = measures(catalogue)
+    # a measure, and every broader one its dotted name starts with (a, a.b for a.b.c)
+    parts = [m.split(".") for m in known]
+    families = sorted({".".join(p[:n]) for p in parts for n in range(1, len(p) + 1)})
+    if text in families:
+        return text
+    named = {
+        _key(name): measure
+        for measure, carriers in known.items()
+        for _plan, target in carriers
+        for name in (target.name, target.name_en or "", *target.aliases)
+        if name
+    }
+    key = _key(text)
+    if key in named:
+        return named[key]
+    shared = sorted({m for name, m in named.items() if key and key in name})
+    family = _family(shared)
+    if family:
+        return family
+    if shared:  # each family once: invention_patents_per_10k takes in its .high_value
+        tops = [m for m in shared if not any(m.startswith(o + ".") for o in shared)]
+        raise UnknownMeasure(text, families, matches=[_shown(m, known) for m in tops])
+    close = closest(key, {**{m.lower(): m for m in families}, **named})
+    raise UnknownMeasure(text, families, close=close)
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def _family(found: list[str]) -> str | None:
+    """The narrowest measure every one of ``found`` is part of, if any."""
+    if not found:
+        return None
+    common = found[0].split(".")
+    for measure in found[1:]:
+        parts = measure.split(".")
+        n = 0
+        while n < min(len(common), len(parts)) and common[n] == parts[n]:
+            n += 1
+        common = common[:n]
+    return ".".join(common) or None
+
+
+def _shown(measure: str, known: dict[str, list[tuple[Plan, Target]]]) -> str:
+    """``invention_patents_per_10k (每万人有效发明专利拥有量)``: a measure and a name of it."""
+    return f"{measure} ({known[measure][0][1].name})"
+
+
 def compare(
     catalogue: Catalogue,
     store: Store,
@@ -71,12 +128,7 @@ def compare(
 ) -> Comparison:
     """Each place whose plan for ``as_of`` has a target measuring ``measure`` (or a
     narrower definition of it), assessed on the store's figures up to ``as_of``."""
-    known = measures(catalogue)
-    # a measure, and every broader one its dotted name starts with (a, a.b for a.b.c)
-    parts = [m.split(".") for m in known]
-    families = {".".join(p[:n]) for p in parts for n in range(1, len(p) + 1)}
-    if measure not in families:
-        raise UnknownMeasure(measure, sorted(families))
+    measure = resolve_measure(catalogue, measure)
     rows = []
     for city in catalogue.cities_with("targets"):
         plan = report_plan(catalogue, city, None, as_of)

@@ -1,6 +1,8 @@
-"""Choosing a place's plan: for a year, for its tasks, for its reward rules. An unknown
+"""Choosing a place's plan: for a year, for its tasks, for its reward rules. A place is
+named by its slug, its Chinese name with or without its suffix (南京, 南京市), its English
+name in any case (Nanjing) or an alias of its plan's header (``resolve_city``). An unknown
 place or plan id, or a plan that has nothing of what is asked, is a usage error that says
-what there is.
+what there is, and what was probably meant.
 """
 
 from __future__ import annotations
@@ -8,7 +10,24 @@ from __future__ import annotations
 import datetime as dt
 
 from ipkpi.catalogue.model import Catalogue, Plan
-from ipkpi.errors import UnknownCity, UnknownPlan, UsageError
+from ipkpi.catalogue.places import find_place, forms, names, place_index, place_key
+from ipkpi.errors import UnknownCity, UnknownPlan, UsageError, closest
+
+
+def resolve_city(catalogue: Catalogue, text: str) -> str:
+    """The slug of the place ``text`` names: its slug, its Chinese name with or without its
+    suffix (南京, 南京市, 江苏省南京市; traditional characters too), its English name in any
+    case, or an alias of its plan's header. Else ``UnknownCity``, naming the closest."""
+    cities = catalogue.cities()
+    if text in cities:
+        return text
+    slug = find_place(place_index(catalogue.headers), text)
+    if slug is not None:
+        return slug
+    shown = {h.city: f"{h.city} ({h.place})" for h in catalogue.headers}
+    spellings = {key: h.city for h in catalogue.headers for name in names(h) for key in forms(name)}
+    close = closest(place_key(text), spellings)
+    raise UnknownCity(text, [shown[c] for c in cities], [shown[c] for c in close])
 
 
 def select_plan(
@@ -16,14 +35,15 @@ def select_plan(
 ) -> Plan:
     """The plan for ``city``: ``plan_id`` if given, else the one whose window holds
     ``as_of`` (the latest such), else the one with the latest target year."""
+    city = resolve_city(catalogue, city)
     plans = catalogue.plans_for(city)
-    if not plans:
-        raise UnknownCity(city, catalogue.cities())
     if plan_id is not None:
         for plan in plans:
             if plan.id == plan_id:
                 return plan
-        raise UnknownPlan(plan_id, [p.id for p in plans], city=city)
+        ids = [p.id for p in plans]
+        close = closest(plan_id.strip().lower(), {i.lower(): i for i in ids})
+        raise UnknownPlan(plan_id, ids, city=city, close=close)
     if as_of is not None:
         covering = [p for p in plans if p.covers(as_of)]
         if covering:
@@ -38,7 +58,7 @@ def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int
     if not plan.targets and not plan.tasks:
         raise UsageError(
             f"plan {plan.id} has no targets or tasks to report on; its reward rules are "
-            f"applied with ipkpi rewards --city {city} CLAIMS.xlsx"
+            f"applied with ipkpi rewards --city {plan.city} CLAIMS.xlsx"
         )
     return plan
 
@@ -46,6 +66,7 @@ def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int
 def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | None = None) -> Plan:
     """The plan whose tasks to assess: ``plan_id``, else the city's plan with tasks whose
     window holds ``as_of``'s year, else its latest plan with tasks."""
+    city = resolve_city(catalogue, city)
     if plan_id is not None:
         plan = select_plan(catalogue, city, plan_id)
         if not plan.tasks:
@@ -53,7 +74,6 @@ def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | N
         return plan
     plans = [p for p in catalogue.plans_for(city) if p.tasks]
     if not plans:
-        select_plan(catalogue, city)  # an unknown city says so first
         places = ", ".join(catalogue.cities_with("tasks"))
         raise UsageError(f"{city} has no tasks in the catalogue; places with tasks: {places}")
     covering = [p for p in plans if p.covers(as_of.year)]
@@ -67,7 +87,7 @@ def rules_plan(catalogue, city: str, plan_id: str | None = None) -> Plan:
     if not plan.rules:
         places = ", ".join(catalogue.cities_with("rules"))
         raise UsageError(
-            f"{city} has no reward rules in the catalogue; places with rules: {places}"
+            f"{plan.city} has no reward rules in the catalogue; places with rules: {places}"
         )
     return plan
 

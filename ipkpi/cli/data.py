@@ -106,7 +106,13 @@ def ingest(
 @answering(store=True)
 def data_show(
     city: Annotated[
-        str | None, typer.Option("--city", "-c", help="Only this city.", show_default=False)
+        str | None,
+        typer.Option(
+            "--city",
+            "-c",
+            help="Only this city (slug, Chinese or English name).",
+            show_default=False,
+        ),
     ] = None,
     year: options.StoredYear = None,
     history: Annotated[
@@ -124,14 +130,14 @@ def data_show(
 
     Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
     """
-    from ipkpi.catalogue.select import select_plan
+    from ipkpi.catalogue.select import resolve_city
     from ipkpi.store import vintage
     from ipkpi.store.sqlite import SQLiteStore
     from ipkpi.views import data as views
 
     catalogue = common.load(shown.targets)
     if city is not None:
-        select_plan(catalogue, city)  # an unknown city is a usage error
+        city = resolve_city(catalogue, city)  # an unknown city is a usage error
     with SQLiteStore(common.store_path(shown.db), readonly=True, verify=False) as store:
         stored = store.observations(city=city, year=year, history=history)
     plans = catalogue.plans_for(city) if city is not None else catalogue.plans

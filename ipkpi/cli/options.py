@@ -96,7 +96,8 @@ Statuses = Annotated[
     _option(
         "--status",
         metavar="STATUS[,STATUS]",
-        help="Show only targets with these statuses, e.g. behind,moving_away.",
+        help="Show only targets with these statuses: codes or labels, e.g. behind,moving_away "
+        "or 进度滞后,逆向变化.",
     ),
 ]
 FailOn = Annotated[
@@ -104,7 +105,8 @@ FailOn = Annotated[
     _option(
         "--fail-on",
         metavar="STATUS[,STATUS]",
-        help="Exit with status 3 when any target has one of these statuses (for cron).",
+        help="Exit with status 3 when any target has one of these statuses, codes or labels "
+        "(behind or 进度滞后; for cron).",
     ),
 ]
 FailOnConfigured = Annotated[
@@ -119,7 +121,9 @@ FailOnConfigured = Annotated[
 FailOnOverdue = Annotated[
     str | None,
     _option(
-        "--fail-on", metavar="overdue", help="Exit with status 3 when a task is overdue (for cron)."
+        "--fail-on",
+        metavar="overdue",
+        help="Exit with status 3 when a task is overdue (overdue or 已逾期; for cron).",
     ),
 ]
 FailOnMissing = Annotated[
@@ -133,10 +137,20 @@ FailOnMissing = Annotated[
 
 # --- which place, plan and year --------------------------------------------------------------
 
-City = Annotated[str, typer.Option("--city", "-c", help="City or province slug, e.g. nanjing.")]
+City = Annotated[
+    str,
+    typer.Option(
+        "--city", "-c", help="City or province: slug, Chinese or English name, e.g. nanjing, 南京."
+    ),
+]
 Cities = Annotated[
     list[str] | None,
-    _option("--city", "-c", help="A city or province slug; repeat for several."),
+    _option(
+        "--city",
+        "-c",
+        help="A city or province: slug, Chinese or English name (nanjing, 南京); repeat for "
+        "several.",
+    ),
 ]
 Plan = Annotated[
     str | None,
@@ -236,7 +250,8 @@ IngestCity = Annotated[
     _option(
         "--city",
         "-c",
-        help="The city, where the file does not say; with a 地区 column, only its rows.",
+        help="The city (slug, Chinese or English name), where the file does not say; with a "
+        "地区 column, only its rows.",
     ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="A row that matches no target is an error.")]
@@ -323,22 +338,18 @@ _KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
 def statuses(value: str | None, option: str) -> set[str] | None:
-    """``behind,moving_away`` → {"behind", "moving_away"}; an unknown code is a usage error.
-    --fail-on also takes ``overdue`` (a task past its deadline)."""
+    """``behind,moving_away`` (or 进度滞后,逆向变化, or the English labels) → {"behind",
+    "moving_away"}; an unknown status is a usage error naming the closest. --fail-on also
+    takes ``overdue`` (已逾期: a task past its deadline)."""
     from ipkpi.assess.results import FAIL_ON_CODES, STATUS_CODES
+    from ipkpi.labels import codes_named
 
     if value is None:
         return None
-    known = FAIL_ON_CODES if option == "--fail-on" else STATUS_CODES
-    codes = {c.strip() for c in value.split(",") if c.strip()}
-    unknown = sorted(codes - set(known))
-    if unknown or not codes:
-        raise typer.BadParameter(
-            f"unknown status {', '.join(repr(c) for c in unknown) or repr(value)}; "
-            f"use one or more of {', '.join(known)}, separated by commas",
-            param_hint=f"'{option}'",
-        )
-    return codes
+    try:
+        return codes_named(value, FAIL_ON_CODES if option == "--fail-on" else STATUS_CODES)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
 
 
 def thresholds(value: str | None) -> ThresholdsValue:

@@ -110,7 +110,7 @@ def export(
     """
     from ipkpi.assess.report import build_report
     from ipkpi.assess.results import Method
-    from ipkpi.catalogue.select import report_plan, reportable_cities
+    from ipkpi.catalogue.select import report_plan, reportable_cities, resolve_city
     from ipkpi.output.excel import write_export
 
     options.xlsx(output)
@@ -118,7 +118,8 @@ def export(
         raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
     catalogue = common.load(targets)
     year = options.this_year(as_of)
-    chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(cities or ()))
+    given = [resolve_city(catalogue, city) for city in cities or ()]
+    chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(given))
     plans = [report_plan(catalogue, city, None, year) for city in chosen]
     with common.reading(common.store_path(db)) as store:
         built = [build_report(store, p, as_of=year, method=Method(method.value)) for p in plans]

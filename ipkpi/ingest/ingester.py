@@ -16,14 +16,14 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ipkpi.catalogue.model import Catalogue
+from ipkpi.catalogue.select import resolve_city
 from ipkpi.errors import (
     InputFileError,
     InputProblem,
-    UnknownCity,
     UsageError,
     display_path,
     location,
@@ -97,8 +97,8 @@ def ingest_paths(
     options: IngestOptions = _DEFAULTS,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
-    if options.city is not None and not catalogue.plans_for(options.city):
-        raise UnknownCity(options.city, catalogue.cities())
+    if options.city is not None:
+        options = replace(options, city=resolve_city(catalogue, options.city))
     if options.layout is not None and options.layout not in LAYOUTS:
         raise UsageError(f"--layout {options.layout!r}: use one of {', '.join(LAYOUTS)}")
     reports = []
