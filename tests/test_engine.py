@@ -702,12 +702,13 @@ def test_approx_inside_tolerance_is_achieved():
     assert (result.holds, result.status) == (True, Status.ACHIEVED)
 
 
-def test_approx_overshoot_beyond_tolerance_is_moving_away():
+def test_approx_overshoot_beyond_tolerance_is_overshoot():
+    # Past a 左右 target is a status of its own, not movement away from it (issue 21).
     result = run(APPROX, {2022: 62})
     check(
         result,
         dict(
-            status=Status.MOVING_AWAY,
+            status=Status.OVERSHOOT,
             holds=False,  # |62-50| = 12 > 2
             gap=-12,  # 50 - 62
             gap_share_closed=-0.2,  # 1 - |50-62|/|50-40|

@@ -48,7 +48,7 @@ GUIZHOU_2023 = {
         (2023, 29.7),
         13.4,
         -4.458333,
-        "moving_away",
+        "overshoot",
     ),
     "valid_registered_trademarks": (
         (2020, 26.69),
@@ -128,7 +128,8 @@ def test_guizhou_2023_json_gives_every_column1_indicator_its_figures(runner, sam
         "on_track": 15,
         "moderate": 3,
         "behind": 2,
-        "moving_away": 1,
+        "overshoot": 1,
+        "moving_away": 0,
         "missed": 0,
         "no_data": 0,
     }
@@ -413,13 +414,13 @@ def test_custom_thresholds(runner, sample_db):
         (
             ("--fail-on", "behindd"),
             "Invalid value for '--fail-on': unknown status 'behindd'; use one or more of "
-            "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, overdue, "
+            "achieved, on_track, moderate, behind, overshoot, moving_away, missed, met, no_data, overdue, "
             "separated by commas",
         ),
         (
             ("--status", "late"),
             "Invalid value for '--status': unknown status 'late'; use one or more of "
-            "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, "
+            "achieved, on_track, moderate, behind, overshoot, moving_away, missed, met, no_data, "
             "separated by commas",
         ),
         (

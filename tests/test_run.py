@@ -54,7 +54,18 @@ GUIZHOU_WARNING = (
 # A warning of a taken file is logged once, when the file is taken (the footnote mark).
 GUIZHOU_WARNING_LINE = f"WARNING {GUIZHOU_WARNING}"
 NO_STATUS = dict.fromkeys(
-    ("met", "achieved", "on_track", "moderate", "behind", "moving_away", "missed", "no_data"), 0
+    (
+        "met",
+        "achieved",
+        "on_track",
+        "moderate",
+        "behind",
+        "overshoot",
+        "moving_away",
+        "missed",
+        "no_data",
+    ),
+    0,
 )
 COUNTS = {
     "guizhou": {**NO_STATUS, "met": 24, "missed": 6},
@@ -595,7 +606,7 @@ def test_a_bad_fail_on_option_is_a_usage_error(site):
     result = site.run("--fail-on", "missed,bogus", expect=2)
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--fail-on': unknown status 'bogus'; use one or more of "
-        "achieved, on_track, moderate, behind, moving_away, missed, met, no_data, overdue, "
+        "achieved, on_track, moderate, behind, overshoot, moving_away, missed, met, no_data, overdue, "
         "separated by commas"
     )
     assert not site.out.exists()

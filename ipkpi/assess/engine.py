@@ -49,7 +49,7 @@ from ipkpi.assess.results import (
     sign,
 )
 from ipkpi.assess.windows import assess_annual, assess_rise, assess_window_total
-from ipkpi.catalogue.model import Kind, Plan, Target, Trajectory
+from ipkpi.catalogue.model import Comparator, Kind, Plan, Target, Trajectory
 
 # --- entry points --------------------------------------------------------------------------
 
@@ -79,6 +79,8 @@ def assess(
             raise AssertionError(target.kind)
     # Set on the result just built, which nothing else holds yet: cheaper than replace().
     object.__setattr__(result, "series", tuple(series))
+    if _overshot(result):
+        object.__setattr__(result, "status", Status.OVERSHOOT)
     for name in _FIGURES:
         value = getattr(result, name)
         if not finite(value):
@@ -102,6 +104,22 @@ _FIGURES = (
     "projected",
     "projected_shortfall",
 )
+
+
+# The statuses of a target not yet final that is read from its progress.
+_PROGRESS = (Status.ON_TRACK, Status.MODERATE, Status.BEHIND, Status.MOVING_AWAY)
+
+
+def _overshot(a: Assessment) -> bool:
+    """A 左右 (≈) target passed by more than its tolerance before its year: not progress
+    and not movement away from it, but a status of its own (at the target year: missed)."""
+    return (
+        a.target.comparator is Comparator.APPROX
+        and a.status in _PROGRESS
+        and a.holds is False
+        and a.gap is not None
+        and a.gap < 0
+    )
 
 
 def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:

@@ -20,6 +20,8 @@ class Status(StrEnum):
     ON_TRACK = "on_track"  # 进度正常: progress ratio >= on_track threshold
     MODERATE = "moderate"  # 进度偏慢: between the moderate and on_track thresholds
     BEHIND = "behind"  # 进度滞后: between 0 and the moderate threshold
+    # 超出目标区间: a 左右 (≈) target passed by more than its tolerance, before its year
+    OVERSHOOT = "overshoot"
     MOVING_AWAY = "moving_away"  # 逆向变化: progress ratio < 0
     MISSED = "missed"  # 未完成: the target year's figure is in and the target does not hold
     MET = "met"  # 已完成: the target year's figure is in and the target holds
@@ -40,6 +42,7 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.ON_TRACK,
     Status.MODERATE,
     Status.BEHIND,
+    Status.OVERSHOOT,
     Status.MOVING_AWAY,
     Status.MISSED,
     Status.NO_DATA,

@@ -19,6 +19,7 @@ STATUS_FILLS = {
     "on_track": "#E2EFDA",
     "moderate": "#FFEB9C",
     "behind": "#F8CBAD",
+    "overshoot": "#FCE4D6",
     "moving_away": "#FFC7CE",
     "missed": "#FFC7CE",
     "no_data": "#D9D9D9",

@@ -93,6 +93,7 @@ STATUS_STYLES = {
     "on_track": "green",
     "moderate": "yellow",
     "behind": "dark_orange",
+    "overshoot": "magenta",
     "moving_away": "bold red",
     "missed": "bold red",
     "no_data": "dim",

@@ -109,8 +109,11 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
     if status is Status.MET:
         return label("reading.met", lang, head=head, req=req)
     if status is Status.MISSED:
-        gap = difference(a.gap, t.unit, lang)
-        return label("reading.missed", lang, head=head, req=req, gap=gap)
+        # a 左右 target passed beyond its tolerance: over by the gap, not short of it
+        over = a.gap is not None and a.gap < 0
+        gap = difference(abs(a.gap) if over else a.gap, t.unit, lang)
+        key = "reading.missed_over" if over else "reading.missed"
+        return label(key, lang, head=head, req=req, gap=gap)
     if status is Status.ACHIEVED:
         return label("reading.achieved", lang, head=head, req=req)
 
