@@ -45,7 +45,9 @@ from ipkpi.assess.results import (
     Thresholds,
     TrendYear,
     holds,
+    least_satisfying,
     series_notes,
+    shortfall,
     sign,
 )
 from ipkpi.assess.windows import assess_annual, assess_rise, assess_window_total
@@ -251,8 +253,12 @@ def _assess_path(
     used = "cagr" if method is Method.CAGR and positive else "compound" if compound else "linear"
     expected, closed, time, ratio = progress(path, latest, used)
     remaining = y1 - latest.year
-    required_rate, actual_rate, projected = rates(path, latest, remaining, compound)
-    shortfall = None if projected is None else s * (target.value - projected)
+    # 超过 (>): while it does not hold, the remaining years must reach the least figure
+    # above the target, not the target itself.
+    need = least_satisfying(target, series)
+    goal = path.goal if ok or need == target.value else stock_path(target, base, need).goal
+    required_rate, actual_rate, projected = rates(path, latest, remaining, compound, goal)
+    projected_shortfall = None if projected is None else shortfall(projected, target, need)
 
     status = _path_status(final, ok, k, ratio, s * (a - path.start) < 0, thresholds)
     if status is Status.NO_DATA:  # no figure after the baseline yet
@@ -267,7 +273,7 @@ def _assess_path(
         actual=actual,
         actual_year=latest.year,
         expected=expected,
-        gap=s * (target.value - actual),
+        gap=shortfall(actual, target, need),
         gap_share=None if closed is None else 1 - closed,
         gap_share_closed=closed,
         time_share_elapsed=time,
@@ -277,7 +283,7 @@ def _assess_path(
         actual_rate=actual_rate,
         rate_kind="growth" if compound else "change",
         projected=projected,
-        projected_shortfall=shortfall,
+        projected_shortfall=projected_shortfall,
         holds=ok,
         years_counted=tuple(p.year for p in after),
         notes=tuple(notes),
@@ -303,7 +309,7 @@ def _no_path(target: Target, as_of: int, method: Method, latest: Point) -> Asses
         latest=latest,
         actual=latest.value,
         actual_year=latest.year,
-        gap=sign(target) * (target.value - latest.value),
+        gap=shortfall(latest.value, target, least_satisfying(target, [latest])),
         remaining_years=0,
         holds=ok,
         years_counted=(latest.year,),
