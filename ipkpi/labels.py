@@ -305,8 +305,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reading.rise_fell": ("{years}年未实现{req}", "broke '{req}' in {years}"),
     "reading.rise_ok": ("{span}年{req}", "{req} in {span}"),
     "reading.annual_missed": (
-        "{years}年未达到每年{req}的要求",
-        "below the yearly requirement ({req}) in {years}",
+        "{years}年未达到每年{req}的要求，{year}年为{value}，差{gap}",
+        "below the yearly requirement ({req}) in {years}; {value} in {year}, {gap} short",
+    ),
+    "reading.annual_missed_one": (
+        "{year}年为{value}，未达到每年{req}的要求，差{gap}",
+        "{value} in {year}, below the yearly requirement ({req}), {gap} short",
     ),
     "reading.annual_ok": ("{span}年每年均达到{req}", "{req} met every year in {span}"),
     "reading.level_head": ("{year}年为{value}", "{value} in {year}"),

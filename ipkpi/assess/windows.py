@@ -168,11 +168,14 @@ def assess_annual(target: Target, series: list[Point], as_of: int) -> Assessment
         return Assessment(
             target, as_of, Status.NO_DATA, "years", baseline=baseline, notes=tuple(notes)
         )
-    s, t = sign(target), target.value
+    t, need = target.value, least_satisfying(target, counted)
     latest = counted[-1]
     size = last - first + 1
     missed = tuple(p.year for p in counted if not holds(p.value, target))
     met = len(counted) - len(missed)
+    # The year that decides the status: the latest that missed, else the latest. Its figure
+    # and gap are the row's, so that 超… never sits beside 进度滞后 or 未完成.
+    shown = next(p for p in reversed(counted) if p.year == missed[-1]) if missed else latest
     final = latest.year == last
     if final:
         status = Status.MISSED if missed else Status.MET
@@ -187,16 +190,16 @@ def assess_annual(target: Target, series: list[Point], as_of: int) -> Assessment
         baseline=baseline,
         baseline_source=None if baseline is None else "catalogue",
         latest=latest,
-        actual=latest.value,
-        actual_year=latest.year,
+        actual=shown.value,
+        actual_year=shown.year,
         expected=t,
-        gap=s * (t - latest.value),
+        gap=shortfall(shown.value, target, need),
         gap_share=1 - met / size,
         gap_share_closed=met / size,
         time_share_elapsed=(latest.year - first + 1) / size,
         progress_ratio=met / len(counted),
         remaining_years=last - latest.year,
-        required_rate=t if last > latest.year else None,
+        required_rate=need if last > latest.year else None,  # each year
         actual_rate=_sum(p.value for p in counted) / len(counted),
         rate_kind="each_year",
         holds=not missed,

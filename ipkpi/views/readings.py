@@ -139,8 +139,20 @@ def _years_reading(a: Assessment, req: str, lang: Lang) -> str:
     if t.kind is Kind.RISE:
         first = a.years_counted[1] if len(a.years_counted) > 1 else first
         key = "reading.rise_fell" if a.years_missed else "reading.rise_ok"
+    elif a.years_missed:
+        # the year that decides the status, with its figure and gap: the row's actual
+        key = "reading.annual_missed_one" if len(a.years_missed) == 1 else "reading.annual_missed"
+        return label(
+            key,
+            lang,
+            years=years,
+            req=req,
+            year=a.actual_year,
+            value=with_unit(a.actual, t.unit, lang),
+            gap=difference(a.gap, t.unit, lang),
+        )
     else:
-        key = "reading.annual_missed" if a.years_missed else "reading.annual_ok"
+        key = "reading.annual_ok"
     return label(key, lang, years=years, span=year_span(first, last), req=req)
 
 
