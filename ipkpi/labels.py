@@ -228,6 +228,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status.missed": ("未完成", "missed"),
     "status.met": ("已完成", "met"),
     "status.no_data": ("数据不足", "no data"),
+    # a status that says the target holds, with a year of its window missing
+    "status.unchecked": ("{status}（缺{years}年数据）", "{status} ({years} missing)"),
     "as_of": ("截至{year}年", "as of {year}"),
     "warning": ("⚠ ", "⚠ "),
     "readings": ("逐项说明", "Target by target"),
@@ -304,6 +306,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reading.no_figures": ("尚无统计数据", "no figures yet"),
     "reading.rise_fell": ("{years}年未实现{req}", "broke '{req}' in {years}"),
     "reading.rise_ok": ("{span}年{req}", "{req} in {span}"),
+    "reading.unchecked": (
+        "（缺{years}年数据，该年未能核对）",
+        " ({years} missing: that year could not be checked)",
+    ),
     "reading.annual_missed": (
         "{years}年未达到每年{req}的要求，{year}年为{value}，差{gap}",
         "below the yearly requirement ({req}) in {years}; {value} in {year}, {gap} short",

@@ -253,10 +253,8 @@ def _assess_path(
     used = "cagr" if method is Method.CAGR and positive else "compound" if compound else "linear"
     expected, closed, time, ratio = progress(path, latest, used)
     remaining = y1 - latest.year
-    # 超过 (>): while it does not hold, the remaining years must reach the least figure
-    # above the target, not the target itself.
     need = least_satisfying(target, series)
-    goal = path.goal if ok or need == target.value else stock_path(target, base, need).goal
+    goal = _goal(path, base, need, ok)
     required_rate, actual_rate, projected = rates(path, latest, remaining, compound, goal)
     projected_shortfall = None if projected is None else shortfall(projected, target, need)
 
@@ -288,6 +286,14 @@ def _assess_path(
         years_counted=tuple(p.year for p in after),
         notes=tuple(notes),
     )
+
+
+def _goal(path: StockPath, base: Point, need: float, ok: bool) -> float:
+    """The stock the remaining years must reach: for a 超过 (>) target that does not hold,
+    the one the least figure above the target implies, not the target's own."""
+    if ok or need == path.target.value:
+        return path.goal
+    return stock_path(path.target, base, need).goal
 
 
 def _no_path(target: Target, as_of: int, method: Method, latest: Point) -> Assessment:

@@ -14,7 +14,14 @@ from ipkpi.catalogue.model import Kind
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import plan_dict, plan_heading, target_requirement
 from ipkpi.views.numbers import fmt, rounded
-from ipkpi.views.readings import note_text, rate_unit, reading, year_span
+from ipkpi.views.readings import (
+    note_text,
+    rate_unit,
+    reading,
+    status_label,
+    year_span,
+    years_missing,
+)
 from ipkpi.views.tasks import leads_of, task_dict, tasks_summary
 
 REPORT_SCHEMA = "ipkpi.report/1"
@@ -87,8 +94,9 @@ def assessment_dict(
         "holds": a.holds,
         "years_counted": list(a.years_counted),
         "years_missed": list(a.years_missed),
+        "years_missing": years_missing(a),
         "status": a.status.value,
-        "status_label": label(f"status.{a.status.value}", lang),
+        "status_label": status_label(a, lang),
         "reading": reading(a, lang),
         "warnings": [{"code": n.code, "message": note_text(n, a, lang)} for n in a.notes],
     }
@@ -239,7 +247,7 @@ def report_row(a: Assessment, lang: Lang, group_by: str = "category") -> dict[st
         "gap": gap_cell(a, lang),
         "expected": fmt(a.expected),
         "progress": fmt(a.progress_ratio),
-        "status": label(f"status.{a.status.value}", lang),
+        "status": status_label(a, lang),
         "status_code": a.status.value,
     }
 
