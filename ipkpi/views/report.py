@@ -19,6 +19,7 @@ from ipkpi.views.readings import (
     rate_unit,
     reading,
     status_label,
+    unchecked_years,
     year_span,
     years_missing,
 )
@@ -306,10 +307,39 @@ def report_title(report: Report, lang: Lang) -> str:
     return f"{text} · {label('as_of', lang, year=report.assessment.as_of)}"
 
 
+# Warnings said once for the plan, under the table, not on each target's line.
+PLAN_NOTES = ("preliminary",)
+
+
 def report_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
-    """A line per target: its reading, then its warnings."""
+    """A line per target: its reading, then its warnings (but those said once for the plan,
+    and a missing year its status already names)."""
     lines = []
     for a in results:
         lines.append(f"{target_name(a, lang)}{'：' if lang == 'zh' else ': '}{reading(a, lang)}")
-        lines += [f"  {label('warning', lang)}{note_text(n, a, lang)}" for n in a.notes]
+        said = {"missing_years"} if unchecked_years(a) else set()
+        lines += [
+            f"  {label('warning', lang)}{note_text(n, a, lang)}"
+            for n in a.notes
+            if n.code not in PLAN_NOTES and n.code not in said
+        ]
+    return lines
+
+
+def plan_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
+    """The warnings that hold for many targets, once each: ``⚠ 2025年数据为快报数，可能修订
+    （全部30项目标）`` or naming the targets they hold for."""
+    years: dict[int, list[Assessment]] = {}
+    for a in results:
+        for n in a.notes:
+            if n.code == "preliminary":
+                years.setdefault(n.data["year"], []).append(a)
+    lines = []
+    for year, having in sorted(years.items()):
+        if len(having) == len(results):
+            which = label("plan_note.all", lang, n=len(results))
+        else:
+            which = label("list_sep", lang).join(target_name(a, lang) for a in having)
+        text = label("plan_note.preliminary", lang, year=year, targets=which)
+        lines.append(f"{label('warning', lang)}{text}")
     return lines
