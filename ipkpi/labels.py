@@ -241,6 +241,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the {year} figures are preliminary (快报) and may be revised: {targets}",
     ),
     "plan_note.all": ("全部{n}项目标", "all {n} targets"),
+    "plan_note.baseline_observed": (
+        "规划未给出基期值，以“基期”列所列年份的数据为基期：{targets}",
+        "the plan gives no baseline: the figure of the year in the Baseline column is used "
+        "as the baseline: {targets}",
+    ),
     # the Excel summary
     "export.title": ("知识产权规划目标进展汇总", "IP plan targets: progress summary"),
     "export.made": ("ipkpi 生成于 {when}", "made by ipkpi on {when}"),

@@ -358,5 +358,15 @@ def test_the_plan_warning_sits_under_the_summary(runner, sample_db):
 
 def test_notes_are_in_plain_words(runner, sample_db):
     out = report(runner, sample_db, "--city", "shijiazhuang", "--as-of", "2026")
-    assert "  ⚠ 规划未给出基期值，以2021年数据265家为基期" in out.splitlines()
-    assert "目录" not in out
+    # said once for the plan, naming its targets; the years and figures are in the table
+    assert (
+        "⚠ 规划未给出基期值，以“基期”列所列年份的数据为基期：通过知识产权管理规范国家标准认证"
+        "的企业、每万人有效发明专利拥有量、注册商标、著作权登记量、涵盖知识产权、法律、财税、"
+        "投资、技术、管理的专家服务团队"
+    ) in out.splitlines()
+    assert "目录" not in out and "实际值" not in out
+    t = targets(runner, sample_db, "--city", "shijiazhuang", "--as-of", "2026")
+    # JSON keeps it on each target, in plain words
+    assert t["ip_management_standard_certified_enterprises_new"]["warnings"] == [
+        {"code": "baseline_observed", "message": "规划未给出基期值，以2021年数据265家为基期"}
+    ]

@@ -307,8 +307,9 @@ def report_title(report: Report, lang: Lang) -> str:
     return f"{text} · {label('as_of', lang, year=report.assessment.as_of)}"
 
 
-# Warnings said once for the plan, under the table, not on each target's line.
-PLAN_NOTES = ("preliminary",)
+# Warnings said once for the plan, under the table, not on each target's line: the code
+# and the note's field that tells one such warning from another (the year of a 快报).
+PLAN_NOTES = {"preliminary": "year", "baseline_observed": None}
 
 
 def report_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
@@ -326,20 +327,27 @@ def report_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
     return lines
 
 
+def _plan_note_key(item: tuple[tuple[str, Any], list[Assessment]], order: list[str]) -> tuple:
+    (code, value), _ = item
+    return order.index(code), value or 0
+
+
 def plan_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
-    """The warnings that hold for many targets, once each: ``⚠ 2025年数据为快报数，可能修订
-    （全部30项目标）`` or naming the targets they hold for."""
-    years: dict[int, list[Assessment]] = {}
+    """The warnings that hold for many targets, once each, naming the targets or saying
+    all: ``⚠ 2025年数据为快报数，可能修订：全部30项目标``."""
+    found: dict[tuple[str, Any], list[Assessment]] = {}
     for a in results:
         for n in a.notes:
-            if n.code == "preliminary":
-                years.setdefault(n.data["year"], []).append(a)
+            if n.code in PLAN_NOTES:
+                field = PLAN_NOTES[n.code]
+                found.setdefault((n.code, n.data[field] if field else None), []).append(a)
     lines = []
-    for year, having in sorted(years.items()):
+    order = list(PLAN_NOTES)
+    for (code, value), having in sorted(found.items(), key=lambda kv: _plan_note_key(kv, order)):
         if len(having) == len(results):
             which = label("plan_note.all", lang, n=len(results))
         else:
-            which = label("list_sep", lang).join(target_name(a, lang) for a in having)
-        text = label("plan_note.preliminary", lang, year=year, targets=which)
+            which = ("、" if lang == "zh" else ", ").join(target_name(a, lang) for a in having)
+        text = label(f"plan_note.{code}", lang, year=value, targets=which)
         lines.append(f"{label('warning', lang)}{text}")
     return lines
