@@ -229,14 +229,28 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status.moderate": ("进度偏慢", "moderate progress"),
     "status.behind": ("进度滞后", "behind"),
     "status.moving_away": ("逆向变化", "moving away"),
+    "status.overshoot": ("超出目标区间", "overshoot"),
     "status.missed": ("未完成", "missed"),
     "status.met": ("已完成", "met"),
     "status.no_data": ("数据不足", "no data"),
+    # a status that says the target holds, with a year of its window missing
+    "status.unchecked": ("{status}（缺{years}年数据）", "{status} ({years} missing)"),
     "as_of": ("截至{year}年", "as of {year}"),
     "warning": ("⚠ ", "⚠ "),
     "readings": ("逐项说明", "Target by target"),
     "summary.head": ("共{n}项目标（截至{as_of}年）", "{n} targets (as of {as_of})"),
     "summary.shown": ("；本表列出{shown}项", "; {shown} shown"),
+    # warnings said once for a plan, under its table
+    "plan_note.preliminary": (
+        "{year}年数据为快报数，可能修订：{targets}",
+        "the {year} figures are preliminary (快报) and may be revised: {targets}",
+    ),
+    "plan_note.all": ("全部{n}项目标", "all {n} targets"),
+    "plan_note.baseline_observed": (
+        "规划未给出基期值，以“基期”列所列年份的数据为基期：{targets}",
+        "the plan gives no baseline: the figure of the year in the Baseline column is used "
+        "as the baseline: {targets}",
+    ),
     # the Excel summary
     "export.title": ("知识产权规划目标进展汇总", "IP plan targets: progress summary"),
     "export.made": ("ipkpi 生成于 {when}", "made by ipkpi on {when}"),
@@ -308,9 +322,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reading.no_figures": ("尚无统计数据", "no figures yet"),
     "reading.rise_fell": ("{years}年未实现{req}", "broke '{req}' in {years}"),
     "reading.rise_ok": ("{span}年{req}", "{req} in {span}"),
+    "reading.unchecked": (
+        "（缺{years}年数据，该年未能核对）",
+        " ({years} missing: that year could not be checked)",
+    ),
     "reading.annual_missed": (
-        "{years}年未达到每年{req}的要求",
-        "below the yearly requirement ({req}) in {years}",
+        "{years}年未达到每年{req}的要求，{year}年为{value}，差{gap}",
+        "below the yearly requirement ({req}) in {years}; {value} in {year}, {gap} short",
+    ),
+    "reading.annual_missed_one": (
+        "{year}年为{value}，未达到每年{req}的要求，差{gap}",
+        "{value} in {year}, below the yearly requirement ({req}), {gap} short",
     ),
     "reading.annual_ok": ("{span}年每年均达到{req}", "{req} met every year in {span}"),
     "reading.level_head": ("{year}年为{value}", "{value} in {year}"),
@@ -346,7 +368,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         ", {change} since the {year} baseline, away from the target",
     ),
     "reading.rose": ("上升", "up"),
-    "reading.off": ("，偏离目标（{req}）{amount}", ", {amount} off the target ({req})"),
+    "reading.off": ("，超出目标（{req}）{amount}", ", {amount} past the target ({req})"),
+    "reading.missed_over": (
+        "{head}，未完成目标（{req}），超出{gap}",
+        "{head}: target missed ({req}), {gap} past it",
+    ),
     "unit.points": ("个百分点", "percentage points"),
     "reading.fell": ("下降", "down"),
     "reading.needs_one": ("剩余一年需{change}", "needs to {change} in the remaining year"),
@@ -492,40 +518,48 @@ _LABELS: dict[str, tuple[str, str]] = {
         "共{n}项申请，符合条件{eligible}项，合计{total}万元",
         "{n} claims, {eligible} eligible, {total} 万元 in total",
     ),
-    # notes (warnings) travelling with a result
+    # notes (warnings) travelling with a result, in plain words
     "note.baseline_observed": (
-        "目录未给出基期值，以{year}年实际值{value}{unit}为基期",
-        "no baseline in the catalogue: the {year} figure {value} {unit} is used",
+        "规划未给出基期值，以{year}年数据{value}{unit}为基期",
+        "the plan gives no baseline: the {year} figure, {value} {unit}, is used as the baseline",
     ),
     "note.baseline_not_used": (
-        "目录中的{year}年基期值仅供参考，累计只计规划期内各年",
-        "the catalogue's {year} baseline is shown for reference; the total counts the window only",
+        "规划中的{year}年数值仅作对照，累计只计规划期内各年",
+        "the plan's {year} figure is shown for comparison only; the total counts the plan's "
+        "years alone",
     ),
     "note.single_point": (
-        "仅有一个数据点，无法衡量变化",
-        "one data point only: no change to measure",
+        "仅有一年数据，无法衡量变化",
+        "one year's figure only: no change to measure",
     ),
     "note.missing_years": ("缺少{years}年数据", "no figure for {years}"),
-    "note.sign_change": ("数据序列正负号发生变化", "the series changes sign"),
-    "note.cagr_undefined": (
-        "复合增长率法只适用于全为正值的序列，改用线性法",
-        "the CAGR method needs a strictly positive series; linear used",
+    "note.sign_change": (
+        "数据中既有正数也有负数",
+        "the figures are partly positive, partly negative",
     ),
-    "note.no_target_year_figure": ("目标年{year}年数据尚未到位", "the {year} figure is not in yet"),
-    "note.slipped": ("{year}年曾达到目标，现已回落", "held in {year}, no longer does"),
+    "note.cagr_undefined": (
+        "数据中有零或负数，无法按年均复合增长率计算，改按直线进度计算",
+        "the figures include zero or a negative number, so there is no compound growth rate: "
+        "progress is measured along a straight line instead",
+    ),
+    "note.no_target_year_figure": (
+        "目标年{year}年的数据尚未报送",
+        "the {year} figure (the target year's) is not in yet",
+    ),
+    "note.slipped": ("{year}年曾达到目标，现已回落", "the target was reached in {year}, no longer"),
     "note.preliminary": ("{year}年为快报数，可能修订", "the {year} figure is preliminary (快报)"),
     "note.no_baseline": (
-        "规划期起始后无数据可作基期",
-        "no figure from the plan start on to measure from",
+        "规划开始后尚无可作基期的数据",
+        "no figure from the plan's start on to measure progress from",
     ),
     "note.non_positive": (
-        "{year}年数值不为正，无法计算增长率",
-        "the {year} value is not positive: no growth rate",
+        "{year}年数值为零或负数，无法计算增长率",
+        "the {year} figure is zero or negative: no growth rate",
     ),
     "note.baseline_in_target_year": (
-        "规划期内最早的数据即目标年{year}年数据，无基期可比，无法衡量规划期内的进度",
-        "the first figure from the plan start on is the target year's ({year}): "
-        "no baseline, so no progress along the plan's path can be measured",
+        "规划期内最早的数据就是目标年（{year}年）的，没有更早的数据作比较，无法衡量进度",
+        "the earliest figure of the plan's years is the target year's ({year}): nothing "
+        "earlier to compare it with, so no progress can be measured",
     ),
     # ipkpi data check
     "sha256": ("SHA-256", "SHA-256"),

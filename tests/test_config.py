@@ -214,7 +214,7 @@ BAD_CONFIGS = {
     "fail_on-unknown-status": (
         MINIMAL + 'fail_on = ["late"]\n',
         'ipkpi.toml › fail_on: unknown status "late"; use any of achieved, on_track, '
-        "moderate, behind, moving_away, missed, met, no_data, overdue",
+        "moderate, behind, overshoot, moving_away, missed, met, no_data, overdue",
     ),
     "fail_on-not-a-list": (
         MINIMAL + 'fail_on = "behind"\n',

@@ -139,7 +139,7 @@ def test_the_cli_report_and_export_on_a_path_of_no_length(runner, in_tmp):
         assert result.exit_code == 0, result.output
         assert "万人版权登记量：2025年为160件，完成目标（>150件）" in result.stdout
         assert (
-            "  ⚠ 规划期内最早的数据即目标年2025年数据，无基期可比，无法衡量规划期内的进度"
+            "  ⚠ 规划期内最早的数据就是目标年（2025年）的，没有更早的数据作比较，无法衡量进度"
             in result.stdout
         )
     result = runner.invoke(

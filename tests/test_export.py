@@ -267,6 +267,7 @@ def test_status_cells_are_filled_by_status(workbook, report_docs):
         "on_track": "FFE2EFDA",
         "moderate": "FFFFEB9C",
         "behind": "FFF8CBAD",
+        "overshoot": "FFFCE4D6",
         "moving_away": "FFFFC7CE",
     }
     seen = set()
@@ -360,6 +361,7 @@ def test_summary_header(workbook):
         "进度正常",
         "进度偏慢",
         "进度滞后",
+        "超出目标区间",
         "逆向变化",
         "未完成",
         "数据不足",
@@ -374,6 +376,7 @@ def test_summary_has_one_row_per_city_with_the_json_counts(workbook, report_docs
         "on_track",
         "moderate",
         "behind",
+        "overshoot",
         "moving_away",
         "missed",
         "no_data",

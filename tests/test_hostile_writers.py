@@ -386,7 +386,7 @@ def test_negative_numbers_stay_numbers(site):
         "testville-2022-2025,2023,satisfaction,知识产权保护社会满意度,知识产权保护,,level,>,"
         "85,%,2025,2023,86.8,2023,86.8,%,2023,86.8,-1.8,,,,,,2,-0.9,,个百分点/年,,,linear,"
         "achieved,已达标,,2023年为86.8%，已提前达到目标（>85%）,"
-        "目录未给出基期值，以2023年实际值86.8%为基期"
+        "规划未给出基期值，以2023年数据86.8%为基期"  # plain words, no 目录 (issue 21)
     )
     rewards = site.csv["rewards"].splitlines()
     assert rewards[3] == (

@@ -54,7 +54,18 @@ GUIZHOU_WARNING = (
 # A warning of a taken file is logged once, when the file is taken (the footnote mark).
 GUIZHOU_WARNING_LINE = f"WARNING {GUIZHOU_WARNING}"
 NO_STATUS = dict.fromkeys(
-    ("met", "achieved", "on_track", "moderate", "behind", "moving_away", "missed", "no_data"), 0
+    (
+        "met",
+        "achieved",
+        "on_track",
+        "moderate",
+        "behind",
+        "overshoot",
+        "moving_away",
+        "missed",
+        "no_data",
+    ),
+    0,
 )
 COUNTS = {
     "guizhou": {**NO_STATUS, "met": 24, "missed": 6},
@@ -596,7 +607,7 @@ def test_a_bad_fail_on_option_is_a_usage_error(site):
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--fail-on': unknown status 'bogus'; use one or more of "
         "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
-        "moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
+        "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
         "overdue (已逾期), separated by commas"
     )
     assert not site.out.exists()

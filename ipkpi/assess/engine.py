@@ -45,11 +45,13 @@ from ipkpi.assess.results import (
     Thresholds,
     TrendYear,
     holds,
+    least_satisfying,
     series_notes,
+    shortfall,
     sign,
 )
 from ipkpi.assess.windows import assess_annual, assess_rise, assess_window_total
-from ipkpi.catalogue.model import Kind, Plan, Target, Trajectory
+from ipkpi.catalogue.model import Comparator, Kind, Plan, Target, Trajectory
 
 # --- entry points --------------------------------------------------------------------------
 
@@ -79,6 +81,8 @@ def assess(
             raise AssertionError(target.kind)
     # Set on the result just built, which nothing else holds yet: cheaper than replace().
     object.__setattr__(result, "series", tuple(series))
+    if _overshot(result):
+        object.__setattr__(result, "status", Status.OVERSHOOT)
     for name in _FIGURES:
         value = getattr(result, name)
         if not finite(value):
@@ -102,6 +106,22 @@ _FIGURES = (
     "projected",
     "projected_shortfall",
 )
+
+
+# The statuses of a target not yet final that is read from its progress.
+_PROGRESS = (Status.ON_TRACK, Status.MODERATE, Status.BEHIND, Status.MOVING_AWAY)
+
+
+def _overshot(a: Assessment) -> bool:
+    """A 左右 (≈) target passed by more than its tolerance before its year: not progress
+    and not movement away from it, but a status of its own (at the target year: missed)."""
+    return (
+        a.target.comparator is Comparator.APPROX
+        and a.status in _PROGRESS
+        and a.holds is False
+        and a.gap is not None
+        and a.gap < 0
+    )
 
 
 def trend(a: Assessment, plan_start: int) -> tuple[str, list[TrendYear]]:
@@ -233,8 +253,10 @@ def _assess_path(
     used = "cagr" if method is Method.CAGR and positive else "compound" if compound else "linear"
     expected, closed, time, ratio = progress(path, latest, used)
     remaining = y1 - latest.year
-    required_rate, actual_rate, projected = rates(path, latest, remaining, compound)
-    shortfall = None if projected is None else s * (target.value - projected)
+    need = least_satisfying(target, series)
+    goal = _goal(path, base, need, ok)
+    required_rate, actual_rate, projected = rates(path, latest, remaining, compound, goal)
+    projected_shortfall = None if projected is None else shortfall(projected, target, need)
 
     status = _path_status(final, ok, k, ratio, s * (a - path.start) < 0, thresholds)
     if status is Status.NO_DATA:  # no figure after the baseline yet
@@ -249,7 +271,7 @@ def _assess_path(
         actual=actual,
         actual_year=latest.year,
         expected=expected,
-        gap=s * (target.value - actual),
+        gap=shortfall(actual, target, need),
         gap_share=None if closed is None else 1 - closed,
         gap_share_closed=closed,
         time_share_elapsed=time,
@@ -259,11 +281,19 @@ def _assess_path(
         actual_rate=actual_rate,
         rate_kind="growth" if compound else "change",
         projected=projected,
-        projected_shortfall=shortfall,
+        projected_shortfall=projected_shortfall,
         holds=ok,
         years_counted=tuple(p.year for p in after),
         notes=tuple(notes),
     )
+
+
+def _goal(path: StockPath, base: Point, need: float, ok: bool) -> float:
+    """The stock the remaining years must reach: for a 超过 (>) target that does not hold,
+    the one the least figure above the target implies, not the target's own."""
+    if ok or need == path.target.value:
+        return path.goal
+    return stock_path(path.target, base, need).goal
 
 
 def _no_path(target: Target, as_of: int, method: Method, latest: Point) -> Assessment:
@@ -285,7 +315,7 @@ def _no_path(target: Target, as_of: int, method: Method, latest: Point) -> Asses
         latest=latest,
         actual=latest.value,
         actual_year=latest.year,
-        gap=sign(target) * (target.value - latest.value),
+        gap=shortfall(latest.value, target, least_satisfying(target, [latest])),
         remaining_years=0,
         holds=ok,
         years_counted=(latest.year,),

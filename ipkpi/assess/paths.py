@@ -58,8 +58,11 @@ class StockPath:
         return all(v > 0 for v in (self.start, self.goal, *stocks))
 
 
-def stock_path(target: Target, start: Point) -> StockPath:
-    t, n = target.value, target.target_year - start.year
+def stock_path(target: Target, start: Point, value: float | None = None) -> StockPath:
+    """The path from ``start`` to the level the target implies (or, with ``value``, the
+    level that value of the target's measure implies: the least figure satisfying a >)."""
+    t = target.value if value is None else value
+    n = target.target_year - start.year
     if target.kind is Kind.LEVEL:
         goal = t
     elif target.kind is Kind.GROWTH:  # the level the required CAGR leads to
@@ -125,22 +128,24 @@ def progress(
 
 
 def rates(
-    path: StockPath, latest: Point, remaining: int, compound: bool
+    path: StockPath, latest: Point, remaining: int, compound: bool, goal: float | None = None
 ) -> tuple[float | None, float | None, float | None]:
-    """What the remaining years must deliver a year, what the years so far delivered, and
-    the target year's measure the trend so far leads to."""
+    """What the remaining years must deliver a year (to reach ``goal``, the path's own if
+    not given), what the years so far delivered, and the target year's measure the trend
+    so far leads to."""
     a, k, y1 = latest.value, latest.year - path.y0, path.y1
+    goal = path.goal if goal is None else goal
     required_rate = actual_rate = projected = None
     if compound:
         if k:
             actual_rate = ((a / path.start) ** (1 / k) - 1) * 100
             projected = path.measure(a * power(1 + actual_rate / 100, remaining), y1)
-        if remaining:
-            required_rate = ((path.goal / a) ** (1 / remaining) - 1) * 100
+        if remaining and goal > 0:  # a least figure below a ceiling of 0 has no rate
+            required_rate = ((goal / a) ** (1 / remaining) - 1) * 100
     else:
         if k:
             actual_rate = (a - path.start) / k
             projected = path.measure(a + actual_rate * remaining, y1)
         if remaining:
-            required_rate = (path.goal - a) / remaining
+            required_rate = (goal - a) / remaining
     return required_rate, actual_rate, projected

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from ipkpi.catalogue.model import Comparator, Direction, Plan, Target
+from ipkpi.catalogue.model import Comparator, Direction, Kind, Plan, Target
 
 
 class Status(StrEnum):
@@ -20,6 +20,8 @@ class Status(StrEnum):
     ON_TRACK = "on_track"  # 进度正常: progress ratio >= on_track threshold
     MODERATE = "moderate"  # 进度偏慢: between the moderate and on_track thresholds
     BEHIND = "behind"  # 进度滞后: between 0 and the moderate threshold
+    # 超出目标区间: a 左右 (≈) target passed by more than its tolerance, before its year
+    OVERSHOOT = "overshoot"
     MOVING_AWAY = "moving_away"  # 逆向变化: progress ratio < 0
     MISSED = "missed"  # 未完成: the target year's figure is in and the target does not hold
     MET = "met"  # 已完成: the target year's figure is in and the target holds
@@ -40,6 +42,7 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.ON_TRACK,
     Status.MODERATE,
     Status.BEHIND,
+    Status.OVERSHOOT,
     Status.MOVING_AWAY,
     Status.MISSED,
     Status.NO_DATA,
@@ -213,6 +216,42 @@ def holds(value: float, target: Target, reference: float | None = None) -> bool:
         case Comparator.APPROX:
             return abs(round(v - g, _DIGITS)) <= round(target.tolerance or 0.0, _DIGITS)
     raise AssertionError(target.comparator)
+
+
+# The most decimals a figure is taken to be written with; beyond, float noise.
+_MAX_DECIMALS = 6
+
+
+def decimals(value: float) -> int:
+    """The decimals ``value`` is written with (8000 → 0, 15.5 → 1, 1.98 → 2), at most 6."""
+    for d in range(_MAX_DECIMALS):
+        if abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)):
+            return d
+    return _MAX_DECIMALS
+
+
+def least_satisfying(target: Target, points: Sequence[Point]) -> float:
+    """The figure nearest the target that satisfies its comparator: the target itself for
+    ≥, ≤ and ≈; for 超过 (>) and < one step past it at the precision of the target as
+    written and of its figures (> 8000 人 with whole counts needs 8001; > 85 % with figures
+    at one decimal needs 85.1). A rate the engine computes (growth, % increments) is taken
+    at one decimal at least, the precision rates are published with."""
+    t = target.value
+    if target.comparator not in (Comparator.GT, Comparator.LT):
+        return t
+    relative = target.kind is Kind.GROWTH or (target.kind is Kind.INCREMENT and target.unit == "%")
+    figures = [] if relative else [p.value for p in points]
+    d = max(decimals(t), *(decimals(v) for v in figures), 1 if relative else 0)
+    step = 10.0**-d
+    return round(t + step if target.comparator is Comparator.GT else t - step, d)
+
+
+def shortfall(value: float, target: Target, need: float) -> float:
+    """The oriented distance from ``value`` to the target: to ``need`` (the least figure
+    that satisfies it) while it does not hold, to the target as written once it does
+    (negative: past it, shown as 超…)."""
+    goal = target.value if holds(value, target) else need
+    return sign(target) * (goal - value)
 
 
 def sign(target: Target) -> int:

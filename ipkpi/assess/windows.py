@@ -21,7 +21,9 @@ from ipkpi.assess.results import (
     Status,
     Thresholds,
     holds,
+    least_satisfying,
     series_notes,
+    shortfall,
     sign,
 )
 from ipkpi.catalogue.model import Kind, Target
@@ -66,6 +68,7 @@ def assess_window_total(
             target, as_of, Status.NO_DATA, method, baseline=baseline, notes=tuple(notes)
         )
     s, t = sign(target), target.value
+    need = least_satisfying(target, counted)  # 超过 (>): the least figure above t
     latest = counted[-1]
     size = last - first + 1
     elapsed = latest.year - first + 1  # years of the window gone by, counted or not
@@ -76,18 +79,19 @@ def assess_window_total(
     goal = t * size if average else t
     actual = total / len(counted) if average else total
     ok = holds(actual, target)
+    reach = t if ok else need  # what the remaining years must reach
     expected_total = goal * elapsed / size
     closed = total / goal if goal else None
     ratio = _pro_rata(total, expected_total, s)
     if average:
         expected = t
         # Years left blank in the middle stay blank: the mean is over the years counted.
-        required = (t * (len(counted) + remaining) - total) / remaining if remaining else None
+        required = (reach * (len(counted) + remaining) - total) / remaining if remaining else None
         actual_rate = actual
         projected = actual
     else:
         expected = expected_total
-        required = (t - total) / remaining if remaining else None
+        required = (reach - total) / remaining if remaining else None
         actual_rate = total / elapsed
         projected = total + actual_rate * remaining
     return Assessment(
@@ -101,7 +105,7 @@ def assess_window_total(
         actual=actual,
         actual_year=latest.year,
         expected=expected,
-        gap=s * (t - actual),
+        gap=shortfall(actual, target, need),
         gap_share=None if closed is None else 1 - closed,
         gap_share_closed=closed,
         time_share_elapsed=elapsed / size,
@@ -111,7 +115,7 @@ def assess_window_total(
         actual_rate=actual_rate,
         rate_kind="change",
         projected=projected,
-        projected_shortfall=s * (t - projected),
+        projected_shortfall=shortfall(projected, target, need),
         holds=ok,
         years_counted=tuple(p.year for p in counted),
         notes=tuple(notes),
@@ -164,11 +168,14 @@ def assess_annual(target: Target, series: list[Point], as_of: int) -> Assessment
         return Assessment(
             target, as_of, Status.NO_DATA, "years", baseline=baseline, notes=tuple(notes)
         )
-    s, t = sign(target), target.value
+    t, need = target.value, least_satisfying(target, counted)
     latest = counted[-1]
     size = last - first + 1
     missed = tuple(p.year for p in counted if not holds(p.value, target))
     met = len(counted) - len(missed)
+    # The year that decides the status: the latest that missed, else the latest. Its figure
+    # and gap are the row's, so that 超… never sits beside 进度滞后 or 未完成.
+    shown = next(p for p in reversed(counted) if p.year == missed[-1]) if missed else latest
     final = latest.year == last
     if final:
         status = Status.MISSED if missed else Status.MET
@@ -183,16 +190,16 @@ def assess_annual(target: Target, series: list[Point], as_of: int) -> Assessment
         baseline=baseline,
         baseline_source=None if baseline is None else "catalogue",
         latest=latest,
-        actual=latest.value,
-        actual_year=latest.year,
+        actual=shown.value,
+        actual_year=shown.year,
         expected=t,
-        gap=s * (t - latest.value),
+        gap=shortfall(shown.value, target, need),
         gap_share=1 - met / size,
         gap_share_closed=met / size,
         time_share_elapsed=(latest.year - first + 1) / size,
         progress_ratio=met / len(counted),
         remaining_years=last - latest.year,
-        required_rate=t if last > latest.year else None,
+        required_rate=need if last > latest.year else None,  # each year
         actual_rate=_sum(p.value for p in counted) / len(counted),
         rate_kind="each_year",
         holds=not missed,

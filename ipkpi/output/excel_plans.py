@@ -9,7 +9,7 @@ from ipkpi.labels import Lang, label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
 from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
 from ipkpi.views.catalogue import plan_heading, target_requirement
-from ipkpi.views.readings import note_text, rate_unit, reading
+from ipkpi.views.readings import note_text, rate_unit, reading, status_label
 from ipkpi.views.report import group_of, ordered, target_name
 
 # Fills an office reader knows: green done or fine, yellow slow, orange late, red wrong way.
@@ -19,6 +19,7 @@ STATUS_FILLS = {
     "on_track": "#E2EFDA",
     "moderate": "#FFEB9C",
     "behind": "#F8CBAD",
+    "overshoot": "#FCE4D6",
     "moving_away": "#FFC7CE",
     "missed": "#FFC7CE",
     "no_data": "#D9D9D9",
@@ -118,7 +119,7 @@ def _gap_cells(a: Assessment, lang: Lang) -> dict[str, tuple[object, str | None]
         "gap_share_closed": (a.gap_share_closed, "share"),
         "time_share_elapsed": (a.time_share_elapsed, "share"),
         "required_rate": (a.required_rate, rate),
-        "status": (label(f"status.{a.status.value}", lang), None),
+        "status": (status_label(a, lang), None),
         "reading": (reading(a, lang), None),
         "warnings": (
             ("；" if lang == "zh" else "; ").join(note_text(n, a, lang) for n in a.notes),

@@ -14,7 +14,13 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
-from ipkpi.views.report import REPORT_COLUMNS, report_notes, report_row, report_title
+from ipkpi.views.report import (
+    REPORT_COLUMNS,
+    plan_notes,
+    report_notes,
+    report_row,
+    report_title,
+)
 from ipkpi.views.report import summary_line as report_summary_line
 from ipkpi.views.tasks import summary_line, tasks_table, tasks_title
 
@@ -93,6 +99,7 @@ STATUS_STYLES = {
     "on_track": "green",
     "moderate": "yellow",
     "behind": "dark_orange",
+    "overshoot": "magenta",
     "moving_away": "bold red",
     "missed": "bold red",
     "no_data": "dim",
@@ -125,6 +132,8 @@ def print_report(
     )
     console = Console()
     console.print(escape(summary), highlight=False)
+    for line in plan_notes(results, lang):
+        console.print(escape(line), highlight=False)
     console.print()
     for line in report_notes(results, lang):
         console.print(escape(line), style="dim" if line.startswith("  ") else None, highlight=False)

@@ -12,7 +12,13 @@ from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.tables import grouped, to_markdown, to_plain
-from ipkpi.views.report import REPORT_COLUMNS, report_notes, report_row, report_title
+from ipkpi.views.report import (
+    REPORT_COLUMNS,
+    plan_notes,
+    report_notes,
+    report_row,
+    report_title,
+)
 from ipkpi.views.report import summary_line as report_summary_line
 from ipkpi.views.tasks import summary_line, tasks_table, tasks_title
 
@@ -30,11 +36,13 @@ def report_plain(
     summary: str,
 ) -> str:
     """The report as plain text: its title, the targets' table grouped by ``group_by``, the
-    summary line, then a reading per target with its warnings."""
+    summary line and the warnings that hold for the plan, then a reading per target with
+    its own warnings."""
     rows = grouped([report_row(a, lang, group_by) for a in results], group_by)
     table = to_plain(rows, columns, lang)
+    under = "".join(f"{line}\n" for line in plan_notes(results, lang))
     notes = "\n".join(report_notes(results, lang))
-    return f"{report_title(report, lang)}\n\n{table}\n{summary}\n\n{notes}\n"
+    return f"{report_title(report, lang)}\n\n{table}\n{summary}\n{under}\n{notes}\n"
 
 
 def report_markdown(
@@ -52,8 +60,9 @@ def report_markdown(
         f"- {line}" if not line.startswith("  ") else f"  - {line.strip()}"
         for line in report_notes(results, lang)
     )
+    under = "".join(f"\n{line}\n" for line in plan_notes(results, lang))
     return (
-        f"## {report_title(report, lang)}\n\n{table}\n{summary}\n\n"
+        f"## {report_title(report, lang)}\n\n{table}\n{summary}\n{under}\n"
         f"### {label('readings', lang)}\n\n{notes}\n"
     )
 

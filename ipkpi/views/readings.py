@@ -95,7 +95,17 @@ def _change(a: Assessment, value: float, lang: Lang) -> str:
 
 def reading(a: Assessment, lang: Lang = "zh") -> str:
     """One sentence on where the target stands, e.g.
-    ``完成目标进度72%，慢于时序进度8个百分点，剩余两年需年均增加3.1件``."""
+    ``完成目标进度72%，慢于时序进度8个百分点，剩余两年需年均增加3.1件``; where a status
+    that says the target holds could not check a year, the sentence says so."""
+    text = _reading(a, lang)
+    missing = unchecked_years(a)
+    if missing:
+        years = ("、" if lang == "zh" else ", ").join(str(y) for y in missing)
+        text += label("reading.unchecked", lang, years=years)
+    return text
+
+
+def _reading(a: Assessment, lang: Lang) -> str:
     t, status = a.target, a.status
     if status is Status.NO_DATA:
         why = next((n for n in a.notes if n.code != "preliminary"), None)
@@ -109,8 +119,11 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
     if status is Status.MET:
         return label("reading.met", lang, head=head, req=req)
     if status is Status.MISSED:
-        gap = difference(a.gap, t.unit, lang)
-        return label("reading.missed", lang, head=head, req=req, gap=gap)
+        # a 左右 target passed beyond its tolerance: over by the gap, not short of it
+        over = a.gap is not None and a.gap < 0
+        gap = difference(abs(a.gap) if over else a.gap, t.unit, lang)
+        key = "reading.missed_over" if over else "reading.missed"
+        return label(key, lang, head=head, req=req, gap=gap)
     if status is Status.ACHIEVED:
         return label("reading.achieved", lang, head=head, req=req)
 
@@ -136,8 +149,20 @@ def _years_reading(a: Assessment, req: str, lang: Lang) -> str:
     if t.kind is Kind.RISE:
         first = a.years_counted[1] if len(a.years_counted) > 1 else first
         key = "reading.rise_fell" if a.years_missed else "reading.rise_ok"
+    elif a.years_missed:
+        # the year that decides the status, with its figure and gap: the row's actual
+        key = "reading.annual_missed_one" if len(a.years_missed) == 1 else "reading.annual_missed"
+        return label(
+            key,
+            lang,
+            years=years,
+            req=req,
+            year=a.actual_year,
+            value=with_unit(a.actual, t.unit, lang),
+            gap=difference(a.gap, t.unit, lang),
+        )
     else:
-        key = "reading.annual_missed" if a.years_missed else "reading.annual_ok"
+        key = "reading.annual_ok"
     return label(key, lang, years=years, span=year_span(first, last), req=req)
 
 
@@ -196,6 +221,36 @@ def _standing(a: Assessment, head: str, req: str, lang: Lang) -> str:
         )
     )
     return label("reading.progress", lang, closed=pct(a.gap_share_closed), pace=pace)
+
+
+# Kinds that count every year of their window: a year missing leaves a gap in what they
+# claim, and a status that says the target holds must say so.
+_EVERY_YEAR = (Kind.ANNUAL, Kind.RISE, Kind.CUMULATIVE, Kind.AVERAGE)
+_HOLDING = (Status.MET, Status.ACHIEVED, Status.ON_TRACK)
+
+
+def years_missing(a: Assessment) -> list[int]:
+    """The years missing in the middle of the figures counted (the missing_years note)."""
+    return [y for n in a.notes if n.code == "missing_years" for y in n.data["years"]]
+
+
+def unchecked_years(a: Assessment) -> list[int]:
+    """The years a status that says the target holds could not check: a missing year of an
+    annual, rise, cumulative or average target that is met, achieved or on track."""
+    if a.status in _HOLDING and a.target.kind in _EVERY_YEAR:
+        return years_missing(a)
+    return []
+
+
+def status_label(a: Assessment, lang: Lang = "zh") -> str:
+    """The status in words, qualified where it could not check every year it speaks for:
+    ``已完成（缺2023年数据）`` / ``met (2023 missing)``."""
+    text = label(f"status.{a.status.value}", lang)
+    missing = unchecked_years(a)
+    if not missing:
+        return text
+    years = ("、" if lang == "zh" else ", ").join(str(y) for y in missing)
+    return label("status.unchecked", lang, status=text, years=years)
 
 
 def note_text(note: Note, a: Assessment, lang: Lang = "zh") -> str:

@@ -14,7 +14,15 @@ from ipkpi.catalogue.model import Kind
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import plan_dict, plan_heading, target_requirement
 from ipkpi.views.numbers import fmt, rounded
-from ipkpi.views.readings import note_text, rate_unit, reading, year_span
+from ipkpi.views.readings import (
+    note_text,
+    rate_unit,
+    reading,
+    status_label,
+    unchecked_years,
+    year_span,
+    years_missing,
+)
 from ipkpi.views.tasks import leads_of, task_dict, tasks_summary
 
 REPORT_SCHEMA = "ipkpi.report/1"
@@ -87,8 +95,9 @@ def assessment_dict(
         "holds": a.holds,
         "years_counted": list(a.years_counted),
         "years_missed": list(a.years_missed),
+        "years_missing": years_missing(a),
         "status": a.status.value,
-        "status_label": label(f"status.{a.status.value}", lang),
+        "status_label": status_label(a, lang),
         "reading": reading(a, lang),
         "warnings": [{"code": n.code, "message": note_text(n, a, lang)} for n in a.notes],
     }
@@ -239,7 +248,7 @@ def report_row(a: Assessment, lang: Lang, group_by: str = "category") -> dict[st
         "gap": gap_cell(a, lang),
         "expected": fmt(a.expected),
         "progress": fmt(a.progress_ratio),
-        "status": label(f"status.{a.status.value}", lang),
+        "status": status_label(a, lang),
         "status_code": a.status.value,
     }
 
@@ -298,10 +307,47 @@ def report_title(report: Report, lang: Lang) -> str:
     return f"{text} · {label('as_of', lang, year=report.assessment.as_of)}"
 
 
+# Warnings said once for the plan, under the table, not on each target's line: the code
+# and the note's field that tells one such warning from another (the year of a 快报).
+PLAN_NOTES = {"preliminary": "year", "baseline_observed": None}
+
+
 def report_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
-    """A line per target: its reading, then its warnings."""
+    """A line per target: its reading, then its warnings (but those said once for the plan,
+    and a missing year its status already names)."""
     lines = []
     for a in results:
         lines.append(f"{target_name(a, lang)}{'：' if lang == 'zh' else ': '}{reading(a, lang)}")
-        lines += [f"  {label('warning', lang)}{note_text(n, a, lang)}" for n in a.notes]
+        said = {"missing_years"} if unchecked_years(a) else set()
+        lines += [
+            f"  {label('warning', lang)}{note_text(n, a, lang)}"
+            for n in a.notes
+            if n.code not in PLAN_NOTES and n.code not in said
+        ]
+    return lines
+
+
+def _plan_note_key(item: tuple[tuple[str, Any], list[Assessment]], order: list[str]) -> tuple:
+    (code, value), _ = item
+    return order.index(code), value or 0
+
+
+def plan_notes(results: Sequence[Assessment], lang: Lang) -> list[str]:
+    """The warnings that hold for many targets, once each, naming the targets or saying
+    all: ``⚠ 2025年数据为快报数，可能修订：全部30项目标``."""
+    found: dict[tuple[str, Any], list[Assessment]] = {}
+    for a in results:
+        for n in a.notes:
+            if n.code in PLAN_NOTES:
+                field = PLAN_NOTES[n.code]
+                found.setdefault((n.code, n.data[field] if field else None), []).append(a)
+    lines = []
+    order = list(PLAN_NOTES)
+    for (code, value), having in sorted(found.items(), key=lambda kv: _plan_note_key(kv, order)):
+        if len(having) == len(results):
+            which = label("plan_note.all", lang, n=len(results))
+        else:
+            which = ("、" if lang == "zh" else ", ").join(target_name(a, lang) for a in having)
+        text = label(f"plan_note.{code}", lang, year=value, targets=which)
+        lines.append(f"{label('warning', lang)}{text}")
     return lines
