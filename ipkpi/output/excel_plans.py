@@ -7,7 +7,7 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import STATUS_ORDER, Assessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
-from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
+from ipkpi.output.xlsx import HEAD_FILL, Sheet, clean, sheet_name
 from ipkpi.views.catalogue import plan_heading, target_requirement
 from ipkpi.views.readings import note_text, rate_unit, reading
 from ipkpi.views.report import group_of, ordered, target_name
@@ -58,7 +58,7 @@ def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
         sheet.text(
             HEADER_ROW, col, text, formats.get(bold=True, border=1, text_wrap=True, bg_color=fill)
         )
-    cell = formats.get(border=1)
+    cell = formats.get(border=1, text_wrap=True, valign="top")
     count = formats.get(border=1, num_format="0")
     row = HEADER_ROW + 1
     for report in reports:
@@ -90,9 +90,9 @@ def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
             ):
                 sheet.text(row, col, value, cell)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 1)
-    sheet.fit_columns({1: 60, 2: 24})
-    sheet.ws.set_landscape()
-    sheet.ws.fit_to_pages(1, 0)
+    sheet.fit_columns({1: 40, 2: 24, 3: 24})
+    sheet.fit_rows()
+    sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     sheet.ws.activate()
     return sheet.name
 
@@ -146,44 +146,65 @@ def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, t
         cells = _gap_cells(a, lang)
         for col, key in enumerate(GAP_COLUMNS):
             value, unit = cells[key]
-            base = {"border": 1, "valign": "top"}
-            if key in ("reading", "warnings"):
-                base["text_wrap"] = True
-            if key == "status":
-                base["bg_color"] = STATUS_FILLS[a.status.value]
-                base["bold"] = True
-            if unit is None:
-                sheet.text(row, col, value, formats.get(**base))
-            elif value is None:
-                sheet.number(row, col, None, formats.get(**base))
-            elif unit == "":
-                sheet.number(row, col, value, formats.get(num_format="0", **base), str(value))
-            elif unit == "ratio":
-                sheet.number(row, col, value, formats.get(num_format="0.00", **base), "0.00")
-            elif unit == "share":
-                sheet.number(row, col, value, formats.get(num_format="0%", **base), "100%")
-            else:
-                over = label("xl.over", lang) if key == "gap" else None
-                num_format = _number_format(value, unit, over)
-                sheet.number(
-                    row,
-                    col,
-                    value,
-                    formats.get(num_format=num_format, **base),
-                    f"{value:,.2f}{unit}",
-                )
+            _gap_cell(sheet, row, col, key, value, unit, a, lang)
     last = row
     sheet.ws.autofilter(HEADER_ROW, 0, last, len(GAP_COLUMNS) - 1)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
-    sheet.ws.set_row(HEADER_ROW, 32)
-    sheet.fit_columns({1: 36, GAP_COLUMNS.index("reading"): 60, GAP_COLUMNS.index("warnings"): 40})
-    sheet.ws.set_landscape()
-    sheet.ws.set_paper(9)  # A4
-    sheet.ws.fit_to_pages(1, 0)
-    sheet.ws.repeat_rows(HEADER_ROW)
-    sheet.ws.set_header(f'&C&"等线,Bold"{title}')
-    sheet.ws.set_footer("&C&P / &N")
+    sheet.fit_columns({GAP_COLUMNS.index(k): w for k, w in GAP_WIDTHS.items()})
+    sheet.fit_rows()
+    sheet.print_setup(landscape=True, repeat=HEADER_ROW, header=f'&C&"等线,Bold"{title}')
     return sheet.name
+
+
+# The widest a gap table's column may be (characters): text wraps within it, so that the
+# 18 columns print across one A4 landscape page at a readable size.
+GAP_WIDTHS = {
+    "category": 10,
+    "name": 20,
+    "unit": 8,
+    "target": 14,
+    "progress": 7,
+    "gap_share_closed": 7,
+    "time_share_elapsed": 7,
+    "status": 8,
+    "reading": 30,
+    "warnings": 22,
+}
+WRAPPED = ("category", "name", "target", "reading", "warnings")
+DERIVED = 4  # decimals kept of a derived figure (a gap, a ratio, a rate)
+
+
+def _gap_cell(sheet, row, col, key, value, unit, a: Assessment, lang: Lang) -> None:
+    """One cell of the gap table: text, or a number with its unit in the number format."""
+    formats = sheet.formats
+    base = {"border": 1, "valign": "top"}
+    if key in WRAPPED:
+        base["text_wrap"] = True
+    if key == "status":
+        base["bg_color"] = STATUS_FILLS[a.status.value]
+        base["bold"] = True
+    if unit is None:
+        sheet.text(row, col, value, formats.get(**base))
+    elif value is None:
+        sheet.number(row, col, None, formats.get(**base))
+    elif unit == "":
+        sheet.number(row, col, value, formats.get(num_format="0", **base), str(value))
+    elif unit == "ratio":
+        fmt = formats.get(num_format="0.00", **base)
+        sheet.number(row, col, value, fmt, f"{value:.2f}", decimals=DERIVED)
+    elif unit == "share":
+        fmt = formats.get(num_format="0%", **base)
+        sheet.number(row, col, value, fmt, f"{value:.0%}", decimals=DERIVED)
+    else:
+        over = label("xl.over", lang) if key == "gap" else None
+        if key == "gap" and unit == "%":  # a difference of shares: in percentage points
+            unit = ("" if lang == "zh" else " ") + label("unit.points", lang)
+        decimals = None if key in ("baseline", "actual") else DERIVED
+        value = clean(value, decimals)
+        num_format = _number_format(value, unit, over)
+        d = _decimals(value)
+        shown = f"{over or '-' if value < 0 else ''}{abs(value):,.{d}f}{unit}"
+        sheet.number(row, col, value, formats.get(num_format=num_format, **base), shown)
 
 
 def _decimals(value: float) -> int:

@@ -70,7 +70,10 @@ def write_tasks(workbook, formats, report: Report, lang: Lang, stamp: str, taken
         sheet.text(row, 10, reading(a, lang), wrap)
         source = f"{Path(r.path).name} › {r.sheet} › {r.cell}" if r and r.path else ""
         sheet.text(row, 11, source, wrap)
-    sheet.fit_columns({1: 30, 2: 30, 3: 30, 9: 40, 10: 50, 11: 40})
+    # Text wraps within these widths, so the 12 columns print across one A4 landscape page.
+    sheet.fit_columns({1: 26, 2: 16, 3: 18, 4: 14, 7: 10, 9: 22, 10: 30, 11: 22})
+    sheet.fit_rows()
+    sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
     last = HEADER_ROW + len(tasks.results)
     sheet.ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(TASK_SHEET_COLUMNS) - 1)
