@@ -37,11 +37,20 @@ GAP_COLUMNS = (
     "gap",
     "expected",
     "progress",
+    "status",
+    "reading",
+)
+# The technical columns, on a detail sheet after the gap table (which then prints at a
+# readable size across one A4 landscape page): each target's gap closed and time elapsed,
+# what each remaining year needs, and the warnings.
+DETAIL_COLUMNS = (
+    "category",
+    "name",
+    "unit",
     "gap_share_closed",
     "time_share_elapsed",
     "required_rate",
     "status",
-    "reading",
     "warnings",
 )
 
@@ -90,7 +99,7 @@ def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
             ):
                 sheet.text(row, col, value, cell)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 1)
-    sheet.fit_columns({1: 40, 2: 24, 3: 24})
+    sheet.fit_columns({1: 36, 2: 18, 3: 20})
     sheet.fit_rows()
     sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     sheet.ws.activate()
@@ -127,33 +136,39 @@ def _gap_cells(a: Assessment, lang: Lang) -> dict[str, tuple[object, str | None]
     }
 
 
-def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
-    """One plan's gap table: a row per target with the figures of ``ipkpi report``."""
+def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, taken):
+    """One plan's gap table (a row per target with the figures of ``ipkpi report``) and its
+    detail sheet; the two sheets' names."""
     pa = report.assessment
-    sheet = Sheet(workbook, sheet_name(place_name(report, lang), taken), formats)
     plan = report.plan
     title = plan_heading(plan, lang)
-    write_title(
-        sheet,
-        f"{title} · {label('as_of', lang, year=pa.as_of)}",
-        label("export.made_plan", lang, when=stamp, plan=plan.id, method=pa.method.value),
-    )
-    write_header(sheet, HEADER_ROW, GAP_COLUMNS, lang)
+    heading = f"{title} · {label('as_of', lang, year=pa.as_of)}"
+    subtitle = label("export.made_plan", lang, when=stamp, plan=plan.id, method=pa.method.value)
     results = ordered(pa.results, "category", lang)
-    row = HEADER_ROW
-    for a in results:
-        row += 1
-        cells = _gap_cells(a, lang)
-        for col, key in enumerate(GAP_COLUMNS):
-            value, unit = cells[key]
-            _gap_cell(sheet, row, col, key, value, unit, a, lang)
-    last = row
-    sheet.ws.autofilter(HEADER_ROW, 0, last, len(GAP_COLUMNS) - 1)
-    sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
-    sheet.fit_columns({GAP_COLUMNS.index(k): w for k, w in GAP_WIDTHS.items()})
-    sheet.fit_rows()
-    sheet.print_setup(landscape=True, repeat=HEADER_ROW, header=f'&C&"等线,Bold"{title}')
-    return sheet.name
+    place = place_name(report, lang)
+    names = []
+    for columns, name, landscape in (
+        (GAP_COLUMNS, place, True),
+        (DETAIL_COLUMNS, label("xl.sheet.detail", lang, place=place), False),
+    ):
+        sheet = Sheet(workbook, sheet_name(name, taken), formats)
+        write_title(sheet, heading, subtitle)
+        write_header(sheet, HEADER_ROW, columns, lang)
+        row = HEADER_ROW
+        for a in results:
+            row += 1
+            cells = _gap_cells(a, lang)
+            for col, key in enumerate(columns):
+                value, unit = cells[key]
+                _gap_cell(sheet, row, col, key, value, unit, a, lang)
+        sheet.ws.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
+        sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
+        sheet.fit_columns({columns.index(k): w for k, w in GAP_WIDTHS.items() if k in columns})
+        sheet.fit_rows()
+        header = f'&C&"等线,Bold"{title}'
+        sheet.print_setup(landscape=landscape, repeat=HEADER_ROW, header=header)
+        names.append(sheet.name)
+    return names
 
 
 # The widest a gap table's column may be (characters): text wraps within it, so that the

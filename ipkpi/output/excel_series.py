@@ -32,17 +32,17 @@ TREND_BLOCK = 21  # rows per target on the trends sheet: 4 of data, the chart, a
 CHARTS_PER_PAGE = 2  # blocks on an A4 portrait page; a page break falls between blocks
 DATA_WIDTHS = {  # the widest each column of the data sheet may be; text wraps within it
     "place": 10,
-    "target_id": 18,
-    "name": 20,
+    "target_id": 16,
+    "name": 16,
     "value": 12,
     "unit": 8,
-    "indicator": 20,
+    "indicator": 16,
     "raw": 10,
     "raw_unit": 8,
-    "file": 26,
+    "file": 22,
     "sheet": 10,
-    "ingested_at": 20,
-    "sha256": 18,
+    "ingested_at": 19,
+    "sha256": 16,
 }
 _INTEGRAL_TEXT = re.compile(r"(-?\d+)\.0+")
 
@@ -102,6 +102,7 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
                 breaks.append(row)  # the next block starts a page: no chart is cut
     sheet.fit_columns({0: 14})
     sheet.print_setup(landscape=False)
+    breaks = [b for b in breaks if b < row]  # none after the last block
     sheet.ws.set_h_pagebreaks(breaks[:1023])  # Excel's limit of manual breaks
     return sheet.name, charts
 
