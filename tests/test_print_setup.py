@@ -23,6 +23,7 @@ from ipkpi.errors import InputProblem
 from ipkpi.ingest.rejects import annotate
 from ipkpi.output.excel_series import CHARTS_PER_PAGE, TREND_BLOCK
 from ipkpi.output.textwidth import display_width
+from ipkpi.output.xlsx import clean, lines_needed, row_height
 from tests.conftest import REPO, write_workbook
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -64,7 +65,11 @@ def books(sample_db, tmp_path_factory) -> dict[str, Path]:
         "2024",
     )
     out["annotated"] = folder / "bad.annotated.xlsx"
-    problem = InputProblem(source, "'12件左右' is not a number", "2024", "C2")
+    message = (  # long enough to wrap on the errors sheet
+        "'12件左右' is not a number (万人高价值发明专利拥有量, 2024): write the figure alone, "
+        "in the unit of the sheet (单位), or — if it is missing; a note goes in the 备注 column"
+    )
+    problem = InputProblem(source, message, "2024", "C2")
     annotate(source, [problem], out["annotated"])
     return out
 
@@ -120,8 +125,10 @@ def column_widths(ws: ElementTree.Element) -> dict[int, float]:
     for col in ws.iter(f"{M}col"):
         for n in range(int(col.get("min")), int(col.get("max")) + 1):
             widths[n] = float(col.get("width"))
-    used = max((_column(c.get("r")) for c in ws.iter(f"{M}c") if c.find(f"{M}v") is not None),
-               default=1)  # fmt: skip
+    used = max(
+        (_column(c.get("r")) for c in ws.iter(f"{M}c") if len(c)),  # a value or inline text
+        default=1,
+    )
     return {n: widths.get(n, 8.43) for n in range(1, used + 1)}
 
 
@@ -337,3 +344,70 @@ def test_the_gap_of_a_percent_target_is_in_percentage_points(books, book, points
         assert fmt.count(f'{points}"') == 2 and '"%"' not in fmt, fmt
     others = [fmt for unit, fmt in rows if unit != "%"]
     assert others and not any("百分点" in f or "points" in f for f in others)
+
+
+# --- wrapped text -------------------------------------------------------------------------------
+
+
+def wrapped_styles(path: Path) -> set[int]:
+    with zipfile.ZipFile(path) as z:
+        root = ElementTree.fromstring(z.read("xl/styles.xml"))
+    return {
+        i
+        for i, x in enumerate(root.find(f"{M}cellXfs"))
+        if (a := x.find(f"{M}alignment")) is not None and a.get("wrapText") in ("1", "true")
+    }
+
+
+def shared_strings(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        if "xl/sharedStrings.xml" not in z.namelist():
+            return []
+        root = ElementTree.fromstring(z.read("xl/sharedStrings.xml"))
+    return ["".join(t.text or "" for t in si.iter(f"{M}t")) for si in root.iter(f"{M}si")]
+
+
+@pytest.mark.parametrize("book", sorted(EXPECTED))
+def test_rows_of_wrapped_text_are_tall_enough(books, book):
+    """A cell whose text wraps gets a row as tall as its lines (xlsxwriter sets no height by
+    itself, and a short row hides the text or lets it run over the rows below)."""
+    path = books[book]
+    wraps, strings = wrapped_styles(path), shared_strings(path)
+    checked = 0
+    for name, ws in sheets(path).items():
+        widths = column_widths(ws)
+        merged = {m.get("ref").split(":")[0] for m in ws.iter(f"{M}mergeCell")}
+        for row in ws.iter(f"{M}row"):
+            height = float(row.get("ht", 15))
+            for c in row.iter(f"{M}c"):
+                if int(c.get("s", 0)) not in wraps or c.get("r") in merged:
+                    continue
+                v = c.find(f"{M}v")
+                if c.get("t") == "s" and v is not None:
+                    text = strings[int(v.text)]
+                elif c.get("t") == "inlineStr":  # openpyxl's strings
+                    text = "".join(t.text or "" for t in c.iter(f"{M}t"))
+                else:
+                    continue
+                lines = lines_needed(text, widths.get(_column(c.get("r")), 8.43))
+                assert height >= 15 * lines, (book, name, c.get("r"), text, height)
+                checked += lines > 1
+    assert checked  # some text does wrap in every workbook
+
+
+def test_clean_and_lines_needed():
+    assert [clean(v) for v in (0.6999999999999993, -1.800000000000001, 9.800000000000002)] == [
+        0.7,
+        -1.8,
+        9.8,
+    ]
+    assert clean(2024) == 2024 and isinstance(clean(2024), int)
+    assert (clean(51.266666666666666, 4), clean(-1e-12), clean(1 / 3)) == (
+        51.2667,
+        0.0,
+        0.333333333,
+    )
+    assert math.copysign(1, clean(-1e-12)) == 1  # never -0
+    assert lines_needed("万人版权登记量", 8) == 2  # 14 columns of text in 7 usable
+    assert lines_needed("a\nb", 40) == 2
+    assert row_height([("x", 10), ("y" * 30, 11)]) == 45

@@ -44,7 +44,7 @@ DATA_WIDTHS = {  # the widest each column of the data sheet may be; text wraps w
     "ingested_at": 19,
     "sha256": 16,
 }
-_INTEGRAL_TEXT = re.compile(r"(-?\d+)\.0+")
+_INTEGRAL_TEXT = re.compile(r"(-?\d+)\.0")  # how a reader writes a whole float
 
 
 def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
