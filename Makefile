@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench venv clean
+.PHONY: demo test lint bench print-check venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "ipkpi needs Python 3.11 or newer ($(PYTHON) is older)"; exit 2; }
@@ -37,6 +37,12 @@ test: lint
 # Speed against the alternatives, measured here and now (a few minutes; not part of `make test`).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Every workbook ipkpi writes printed to PDF by LibreOffice, its pages counted per sheet
+# (installs LibreOffice where it is missing; not part of `make test`).
+print-check: $(STAMP)
+	@command -v soffice >/dev/null || apt-get install -y libreoffice-calc-nogui
+	$(BIN)/python tools/print_check.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

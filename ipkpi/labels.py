@@ -571,6 +571,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "共{n}个文件：完好{ok}个，受损{bad}个",
         "{n} file(s): {ok} intact, {bad} damaged",
     ),
+    # the Excel summary's detail sheet of a gap table (its technical columns)
+    "xl.sheet.detail": ("{place}明细", "{place} detail"),
 }
 
 

@@ -23,7 +23,7 @@ from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.select import report_plan
 from ipkpi.cli.app import app
 from ipkpi.output.excel import write_export
-from ipkpi.output.excel_plans import GAP_COLUMNS
+from ipkpi.output.excel_plans import DETAIL_COLUMNS, GAP_COLUMNS
 from ipkpi.output.excel_series import DATA_COLUMNS
 from ipkpi.store.sqlite import SQLiteStore
 from tests.conftest import REPO
@@ -43,6 +43,7 @@ SAMPLE_FILES = (
 )
 FIRST_ROW = 5  # 1-based: title, provenance, blank, header, then the data
 GAP = {key: i + 1 for i, key in enumerate(GAP_COLUMNS)}  # column numbers, 1-based
+DETAIL = {key: i + 1 for i, key in enumerate(DETAIL_COLUMNS)}
 DATA = {key: i + 1 for i, key in enumerate(DATA_COLUMNS)}
 MADE_AT = dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
 CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -97,11 +98,12 @@ def run(runner, *args):
     return runner.invoke(app, list(args), catch_exceptions=False)
 
 
-def gap_rows(ws) -> dict[str, dict[str, object]]:
-    """The gap table's rows by indicator name (column B), each keyed by GAP_COLUMNS."""
+def gap_rows(ws, columns=None) -> dict[str, dict[str, object]]:
+    """The gap table's (or its detail sheet's) rows by indicator name (column B), each keyed
+    by GAP_COLUMNS (or DETAIL_COLUMNS)."""
     rows = {}
     for r in range(FIRST_ROW, ws.max_row + 1):
-        row = {key: ws.cell(r, col).value for key, col in GAP.items()}
+        row = {key: ws.cell(r, col).value for key, col in (columns or GAP).items()}
         assert row["name"] not in rows, row["name"]
         rows[row["name"]] = row
     return rows
@@ -110,6 +112,21 @@ def gap_rows(ws) -> dict[str, dict[str, object]]:
 def r6(value):
     """As the JSON report rounds: to 6 decimals."""
     return None if value is None else round(value, 6)
+
+
+DERIVED = (
+    "gap",
+    "expected",
+    "progress_ratio",
+    "gap_share_closed",
+    "time_share_elapsed",
+    "required_rate",
+)
+
+
+def r4(value):
+    """As the workbook writes a derived figure (gap, ratio, rate): to 4 decimals."""
+    return None if value is None else round(value, 4)
 
 
 def chart_series(xlsx, n: int) -> list[tuple[str, str, str]]:
@@ -129,8 +146,8 @@ def test_export_all_prints_one_line(exported):
     result, path = exported
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "wrote summary.xlsx: 8 sheets (汇总, 贵州省, 南京市, 南京市工作任务, 山西省工作任务, "
-        "石家庄市, 趋势, 数据来源), 60 charts\n"
+        "wrote summary.xlsx: 11 sheets (汇总, 贵州省, 贵州省明细, 南京市, 南京市明细, 南京市工作任务, "
+        "山西省工作任务, 石家庄市, 石家庄市明细, 趋势, 数据来源), 60 charts\n"
     )
     assert path.is_file()
 
@@ -139,10 +156,13 @@ def test_sheet_names_in_order(workbook):
     assert workbook.sheetnames == [
         "汇总",
         "贵州省",
+        "贵州省明细",  # the gap table's technical columns
         "南京市",
+        "南京市明细",
         "南京市工作任务",
         "山西省工作任务",  # tasks but no targets: no gap table
         "石家庄市",
+        "石家庄市明细",
         "趋势",
         "数据来源",
     ]
@@ -168,11 +188,17 @@ def test_gap_table_title_and_header(workbook):
         "差距",
         "时序应达值",
         "进度比",
+        "状态",
+        "说明",
+    ]
+    assert [c.value for c in workbook["南京市明细"][4]] == [
+        "类别",
+        "指标",
+        "单位",
         "完成进度",
         "时序进度",
         "剩余年份需年均",
         "状态",
-        "说明",
         "提示",
     ]
 
@@ -180,6 +206,9 @@ def test_gap_table_title_and_header(workbook):
 @pytest.mark.parametrize("city", CITIES)
 def test_gap_table_rows_equal_the_json_report(workbook, report_docs, city):
     rows = gap_rows(workbook[SHEET_OF[city]])
+    details = gap_rows(workbook[SHEET_OF[city] + "明细"], DETAIL)
+    for name, row in rows.items():
+        row.update(details[name])
     targets = report_docs[city]["targets"]
     assert sorted(rows) == sorted(t["name"] for t in targets)
     for t in targets:
@@ -207,21 +236,15 @@ def test_gap_table_rows_equal_the_json_report(workbook, report_docs, city):
             "baseline": (baseline.get("value"), baseline.get("year")),
             "actual": (actual.get("value"), actual.get("year")),
             "target_year": t["target_year"],
-            **{
-                key: t[key]
-                for key in (
-                    "gap",
-                    "expected",
-                    "progress_ratio",
-                    "gap_share_closed",
-                    "time_share_elapsed",
-                    "required_rate",
-                    "status_label",
-                    "reading",
-                )
-            },
+            **{key: r4(t[key]) for key in DERIVED},
+            "status_label": t["status_label"],
+            "reading": t["reading"],
             "warnings": "；".join(w["message"] for w in t["warnings"]),
         }
+        for key in DERIVED:  # 4 decimals of the unrounded figure: within half a unit of it
+            if want[key] is not None and got[key] is not None:
+                assert abs(got[key] - t[key]) <= 5.1e-5, (t["id"], key)
+                got[key] = want[key]
         assert got == want, t["id"]
 
 
@@ -254,8 +277,8 @@ def test_nanjing_first_row_figures(workbook):
         2025,
     ]
     assert ws["J5"].value == pytest.approx(-21.21, abs=1e-9)
-    assert ws["P5"].value == "已达标"
-    assert ws["Q5"].value == "2024年为71.21件，已提前达到目标（≥50件）"
+    assert ws["M5"].value == "已达标"
+    assert ws["N5"].value == "2024年为71.21件，已提前达到目标（≥50件）"
 
 
 # --- formats, fills and page setup ------------------------------------------------------------
@@ -295,8 +318,10 @@ def test_met_missed_and_no_data_fills(sample_db, tmp_path):
     assert summary.sheets == (
         "汇总",
         "南京市",
+        "南京市明细",
         "南京市工作任务",
         "南京市 (2)",
+        "南京市明细 (2)",
         "南京市工作任务 (2)",
         "趋势",
         "数据来源",
@@ -317,15 +342,18 @@ def test_number_formats_of_gap_progress_and_share_cells(workbook):
     assert ws["J6"].number_format == '#,##0.0"件";"超"#,##0.0"件"'
     assert ws["J5"].number_format == '#,##0.00"件";"超"#,##0.00"件"'  # -21.21: 超21.21件
     assert ws["L6"].number_format == "0.00"
-    assert ws["M6"].number_format == "0%"
-    assert ws["N6"].number_format == "0%"
+    detail = workbook["南京市明细"]
+    assert detail["B6"].value == "万人版权登记量"
+    assert detail["D6"].number_format == "0%"
+    assert detail["E6"].number_format == "0%"
     assert (ws["E6"].number_format, ws["G6"].number_format) == ("0", "0")
 
 
 def test_gap_table_page_setup(workbook):
     ws = workbook["南京市"]
     assert ws.freeze_panes == "C5"
-    assert ws.auto_filter.ref == "A4:R19"  # header and the 15 targets
+    assert ws.auto_filter.ref == "A4:N19"  # header and the 15 targets
+    assert workbook["南京市明细"].auto_filter.ref == "A4:H19"
     assert ws.print_title_rows == "$4:$4"
     assert ws.page_setup.orientation == "landscape"
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
@@ -463,7 +491,7 @@ def test_trend_block_cells(workbook):
     assert [c.value for c in ws[633]][:6] == ["实际", 51.9, 60.86, 71.21, None, None]
     path = [c.value for c in ws[634]][:6]
     assert path[0] == "目标路径"
-    assert path[1:5] == pytest.approx([51.9, 51.9 - 1.9 / 3, 51.9 - 3.8 / 3, 50], abs=1e-9)
+    assert path[1:5] == [51.9, 51.2667, 50.6333, 50]  # 4 decimals: 51.9 - 1.9/3, 51.9 - 3.8/3
     assert path[5] is None
     assert [c.value for c in ws[635]][:6] == [None] * 6  # the chart sits here, from B635
 
@@ -532,7 +560,7 @@ def test_data_sheet_has_one_row_per_observation_used(workbook, sample_db, nanjin
             o.value,
             o.unit,
             o.indicator,
-            o.raw,
+            o.raw.removesuffix(".0"),  # a whole number read as 2105.0 reads 2105
             o.path,
             o.sheet,
             o.cell,
@@ -585,7 +613,7 @@ def test_text_from_a_statistics_file_is_never_a_formula(nanjing_report, tmp_path
     report = dataclasses.replace(nanjing_report, observations=(evil, *rest))
     path = tmp_path / "evil.xlsx"
     summary = write_export(path, [report], made_at=MADE_AT)
-    assert summary.sheets == ("汇总", "南京市", "南京市工作任务", "趋势", "数据来源")
+    assert summary.sheets == ("汇总", "南京市", "南京市明细", "南京市工作任务", "趋势", "数据来源")
     ws = load_workbook(path)["数据来源"]
     indicator, raw = ws.cell(5, DATA["indicator"]), ws.cell(5, DATA["raw"])
     assert (indicator.value, indicator.data_type) == ('=HYPERLINK("http://evil","x")', "s")
@@ -621,6 +649,7 @@ def test_an_export_replaces_the_file_and_keeps_its_permissions(nanjing_report, t
     assert load_workbook(path).sheetnames == [
         "汇总",
         "南京市",
+        "南京市明细",
         "南京市工作任务",
         "趋势",
         "数据来源",
@@ -658,14 +687,22 @@ def test_export_in_english(runner, in_tmp, sample_db):
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "wrote en.xlsx: 5 sheets (Summary, Nanjing, Nanjing tasks, Trends, Data), 15 charts\n"
+        "wrote en.xlsx: 6 sheets (Summary, Nanjing, Nanjing detail, Nanjing tasks, Trends, Data), "
+        "15 charts\n"
     )
     wb = load_workbook(in_tmp / "en.xlsx")
-    assert wb.sheetnames == ["Summary", "Nanjing", "Nanjing tasks", "Trends", "Data"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Nanjing",
+        "Nanjing detail",
+        "Nanjing tasks",
+        "Trends",
+        "Data",
+    ]
     ws = wb["Nanjing"]
     assert [c.value for c in ws[4]][:3] == ["Category", "Indicator", "Unit"]
     assert ws["B5"].value == "High-value invention patents per 10,000 residents"
-    assert ws["P5"].value == "achieved"
+    assert ws["M5"].value == "achieved"
     assert wb["Data"]["B4"].value == "Target ID"
 
 

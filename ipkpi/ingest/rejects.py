@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass
@@ -230,11 +231,54 @@ def _errors_sheet(workbook, problems: list[InputProblem], path: Path) -> None:
             link.style = "Hyperlink"
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 12
-    sheet.column_dimensions["C"].width = 100
+    sheet.column_dimensions["C"].width = _MESSAGE_WIDTH
+    _wrap_messages(sheet)
     sheet.freeze_panes = "A2"
     workbook.active = 0
     for ws in workbook.worksheets[1:]:
         ws.sheet_view.tabSelected = False
+    for ws in workbook.worksheets:
+        # The department's own sheets print landscape when wide; the errors sheet repeats
+        # its header row on every page.
+        wide = ws is not sheet and ws.max_column > _PORTRAIT_COLUMNS
+        _print_setup(ws, landscape=wide, title_rows="1:1" if ws is sheet else None)
+
+
+_MESSAGE_WIDTH = 90  # the errors sheet's problem column (characters): A4 portrait
+_PORTRAIT_COLUMNS = 6  # a department's sheet wider than this prints landscape
+
+
+def _wrap_messages(sheet) -> None:
+    """Each problem wraps within its column, its row as tall as its lines."""
+    from openpyxl.styles import Alignment
+
+    for row in sheet.iter_rows(min_row=2, min_col=3, max_col=3):
+        cell = row[0]
+        text = str(cell.value or "")
+        lines = sum(max(1, -(-_width(line) // (_MESSAGE_WIDTH - 1))) for line in text.split("\n"))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[cell.row].height = 15 * lines
+
+
+def _width(text: str) -> int:
+    """Characters of column width ``text`` takes: a Chinese character two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _print_setup(ws, *, landscape: bool, title_rows: str | None) -> None:
+    """A4, one page wide, margins, page numbers in the footer (as every workbook ipkpi
+    writes; the xlsxwriter writers use ipkpi.output.xlsx.print_setup)."""
+    from openpyxl.worksheet.page import PageMargins
+
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    ws.oddFooter.center.text = "&P / &N"
+    if title_rows:
+        ws.print_title_rows = title_rows
 
 
 def _text_row(sheet, row: int, values: list[str]) -> None:

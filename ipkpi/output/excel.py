@@ -60,7 +60,7 @@ def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetim
     names = [write_summary(workbook, formats, reports, lang, stamp, taken)]
     for report in reports:
         if report.plan.targets or report.tasks is None:
-            names.append(write_gap_table(workbook, formats, report, lang, stamp, taken))
+            names.extend(write_gap_table(workbook, formats, report, lang, stamp, taken))
         if report.tasks is not None:
             names.append(write_tasks(workbook, formats, report, lang, stamp, taken))
     trend_name, charts = write_trends(workbook, formats, reports, lang, taken)

@@ -7,7 +7,7 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import STATUS_ORDER, Assessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
-from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
+from ipkpi.output.xlsx import HEAD_FILL, Sheet, clean, sheet_name
 from ipkpi.views.catalogue import plan_heading, target_requirement
 from ipkpi.views.readings import note_text, rate_unit, reading, status_label
 from ipkpi.views.report import group_of, ordered, target_name
@@ -38,11 +38,20 @@ GAP_COLUMNS = (
     "gap",
     "expected",
     "progress",
+    "status",
+    "reading",
+)
+# The technical columns, on a detail sheet after the gap table (which then prints at a
+# readable size across one A4 landscape page): each target's gap closed and time elapsed,
+# what each remaining year needs, and the warnings.
+DETAIL_COLUMNS = (
+    "category",
+    "name",
+    "unit",
     "gap_share_closed",
     "time_share_elapsed",
     "required_rate",
     "status",
-    "reading",
     "warnings",
 )
 
@@ -59,7 +68,7 @@ def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
         sheet.text(
             HEADER_ROW, col, text, formats.get(bold=True, border=1, text_wrap=True, bg_color=fill)
         )
-    cell = formats.get(border=1)
+    cell = formats.get(border=1, text_wrap=True, valign="top")
     count = formats.get(border=1, num_format="0")
     row = HEADER_ROW + 1
     for report in reports:
@@ -91,9 +100,9 @@ def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
             ):
                 sheet.text(row, col, value, cell)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 1)
-    sheet.fit_columns({1: 60, 2: 24})
-    sheet.ws.set_landscape()
-    sheet.ws.fit_to_pages(1, 0)
+    sheet.fit_columns({1: 36, 2: 18, 3: 20})
+    sheet.fit_rows()
+    sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     sheet.ws.activate()
     return sheet.name
 
@@ -128,63 +137,90 @@ def _gap_cells(a: Assessment, lang: Lang) -> dict[str, tuple[object, str | None]
     }
 
 
-def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, taken) -> str:
-    """One plan's gap table: a row per target with the figures of ``ipkpi report``."""
+def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, taken):
+    """One plan's gap table (a row per target with the figures of ``ipkpi report``) and its
+    detail sheet; the two sheets' names."""
     pa = report.assessment
-    sheet = Sheet(workbook, sheet_name(place_name(report, lang), taken), formats)
     plan = report.plan
     title = plan_heading(plan, lang)
-    write_title(
-        sheet,
-        f"{title} · {label('as_of', lang, year=pa.as_of)}",
-        label("export.made_plan", lang, when=stamp, plan=plan.id, method=pa.method.value),
-    )
-    write_header(sheet, HEADER_ROW, GAP_COLUMNS, lang)
+    heading = f"{title} · {label('as_of', lang, year=pa.as_of)}"
+    subtitle = label("export.made_plan", lang, when=stamp, plan=plan.id, method=pa.method.value)
     results = ordered(pa.results, "category", lang)
-    row = HEADER_ROW
-    for a in results:
-        row += 1
-        cells = _gap_cells(a, lang)
-        for col, key in enumerate(GAP_COLUMNS):
-            value, unit = cells[key]
-            base = {"border": 1, "valign": "top"}
-            if key in ("reading", "warnings"):
-                base["text_wrap"] = True
-            if key == "status":
-                base["bg_color"] = STATUS_FILLS[a.status.value]
-                base["bold"] = True
-            if unit is None:
-                sheet.text(row, col, value, formats.get(**base))
-            elif value is None:
-                sheet.number(row, col, None, formats.get(**base))
-            elif unit == "":
-                sheet.number(row, col, value, formats.get(num_format="0", **base), str(value))
-            elif unit == "ratio":
-                sheet.number(row, col, value, formats.get(num_format="0.00", **base), "0.00")
-            elif unit == "share":
-                sheet.number(row, col, value, formats.get(num_format="0%", **base), "100%")
-            else:
-                over = label("xl.over", lang) if key == "gap" else None
-                num_format = _number_format(value, unit, over)
-                sheet.number(
-                    row,
-                    col,
-                    value,
-                    formats.get(num_format=num_format, **base),
-                    f"{value:,.2f}{unit}",
-                )
-    last = row
-    sheet.ws.autofilter(HEADER_ROW, 0, last, len(GAP_COLUMNS) - 1)
-    sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
-    sheet.ws.set_row(HEADER_ROW, 32)
-    sheet.fit_columns({1: 36, GAP_COLUMNS.index("reading"): 60, GAP_COLUMNS.index("warnings"): 40})
-    sheet.ws.set_landscape()
-    sheet.ws.set_paper(9)  # A4
-    sheet.ws.fit_to_pages(1, 0)
-    sheet.ws.repeat_rows(HEADER_ROW)
-    sheet.ws.set_header(f'&C&"等线,Bold"{title}')
-    sheet.ws.set_footer("&C&P / &N")
-    return sheet.name
+    place = place_name(report, lang)
+    names = []
+    for columns, name, landscape in (
+        (GAP_COLUMNS, place, True),
+        (DETAIL_COLUMNS, label("xl.sheet.detail", lang, place=place), False),
+    ):
+        sheet = Sheet(workbook, sheet_name(name, taken), formats)
+        write_title(sheet, heading, subtitle)
+        write_header(sheet, HEADER_ROW, columns, lang)
+        row = HEADER_ROW
+        for a in results:
+            row += 1
+            cells = _gap_cells(a, lang)
+            for col, key in enumerate(columns):
+                value, unit = cells[key]
+                _gap_cell(sheet, row, col, key, value, unit, a, lang)
+        sheet.ws.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
+        sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
+        sheet.fit_columns({columns.index(k): w for k, w in GAP_WIDTHS.items() if k in columns})
+        sheet.fit_rows()
+        header = f'&C&"等线,Bold"{title}'
+        sheet.print_setup(landscape=landscape, repeat=HEADER_ROW, header=header)
+        names.append(sheet.name)
+    return names
+
+
+# The widest a gap table's column may be (characters): text wraps within it, so that the
+# 18 columns print across one A4 landscape page at a readable size.
+GAP_WIDTHS = {
+    "category": 10,
+    "name": 20,
+    "unit": 8,
+    "target": 14,
+    "progress": 7,
+    "gap_share_closed": 7,
+    "time_share_elapsed": 7,
+    "status": 8,
+    "reading": 30,
+    "warnings": 22,
+}
+WRAPPED = ("category", "name", "target", "reading", "warnings")
+DERIVED = 4  # decimals kept of a derived figure (a gap, a ratio, a rate)
+
+
+def _gap_cell(sheet, row, col, key, value, unit, a: Assessment, lang: Lang) -> None:
+    """One cell of the gap table: text, or a number with its unit in the number format."""
+    formats = sheet.formats
+    base = {"border": 1, "valign": "top"}
+    if key in WRAPPED:
+        base["text_wrap"] = True
+    if key == "status":
+        base["bg_color"] = STATUS_FILLS[a.status.value]
+        base["bold"] = True
+    if unit is None:
+        sheet.text(row, col, value, formats.get(**base))
+    elif value is None:
+        sheet.number(row, col, None, formats.get(**base))
+    elif unit == "":
+        sheet.number(row, col, value, formats.get(num_format="0", **base), str(value))
+    elif unit == "ratio":
+        fmt = formats.get(num_format="0.00", **base)
+        sheet.number(row, col, value, fmt, f"{value:.2f}", decimals=DERIVED)
+    elif unit == "share":
+        fmt = formats.get(num_format="0%", **base)
+        sheet.number(row, col, value, fmt, f"{value:.0%}", decimals=DERIVED)
+    else:
+        over = label("xl.over", lang) if key == "gap" else None
+        if key == "gap" and unit == "%":  # a difference of shares: in percentage points
+            unit = ("" if lang == "zh" else " ") + label("unit.points", lang)
+        decimals = None if key in ("baseline", "actual") else DERIVED
+        value = clean(value, decimals)
+        num_format = _number_format(value, unit, over)
+        d = _decimals(value)
+        shown = f"{over or '-' if value < 0 else ''}{abs(value):,.{d}f}{unit}"
+        sheet.number(row, col, value, formats.get(num_format=num_format, **base), shown)
 
 
 def _decimals(value: float) -> int:

@@ -3,6 +3,8 @@ target (the trends sheet), and every figure with its source (the data sheet)."""
 
 from __future__ import annotations
 
+import re
+
 from ipkpi.assess.engine import trend
 from ipkpi.labels import label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
@@ -27,6 +29,22 @@ DATA_COLUMNS = (
     "sha256",
 )
 TREND_BLOCK = 21  # rows per target on the trends sheet: 4 of data, the chart, a gap
+CHARTS_PER_PAGE = 2  # blocks on an A4 portrait page; a page break falls between blocks
+DATA_WIDTHS = {  # the widest each column of the data sheet may be; text wraps within it
+    "place": 10,
+    "target_id": 16,
+    "name": 16,
+    "value": 12,
+    "unit": 8,
+    "indicator": 16,
+    "raw": 10,
+    "raw_unit": 8,
+    "file": 22,
+    "sheet": 10,
+    "ingested_at": 19,
+    "sha256": 16,
+}
+_INTEGRAL_TEXT = re.compile(r"(-?\d+)\.0")  # how a reader writes a whole float
 
 
 def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
@@ -35,6 +53,7 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
     bold = formats.get(bold=True)
     charts = 0
     row = 0
+    breaks = []
     for report in reports:
         for a in report.results:
             unit, years = trend(a, report.plan.start_year)
@@ -50,7 +69,7 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
                 if y.actual is not None:
                     sheet.number(row + 2, i, y.actual, formats.get(num_format="General"))
                 if y.path is not None:
-                    sheet.number(row + 3, i, y.path, formats.get(num_format="0.00"))
+                    sheet.number(row + 3, i, y.path, formats.get(num_format="0.00"), decimals=4)
             n = len(years)
             chart = workbook.add_chart({"type": "line"})
             chart.add_series(
@@ -79,7 +98,12 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
             sheet.ws.insert_chart(row + 4, 1, chart)
             charts += 1
             row += TREND_BLOCK
+            if charts % CHARTS_PER_PAGE == 0:
+                breaks.append(row)  # the next block starts a page: no chart is cut
     sheet.fit_columns({0: 14})
+    sheet.print_setup(landscape=False)
+    breaks = [b for b in breaks if b < row]  # none after the last block
+    sheet.ws.set_h_pagebreaks(breaks[:1023])  # Excel's limit of manual breaks
     return sheet.name, charts
 
 
@@ -89,6 +113,7 @@ def write_data(workbook, formats, reports, lang, taken) -> str:
     write_title(sheet, label("xl.data_title", lang), label("xl.data_subtitle", lang))
     write_header(sheet, HEADER_ROW, DATA_COLUMNS, lang)
     row = HEADER_ROW
+    wrap = formats.get(text_wrap=True, valign="top")
     for report in reports:
         names = {t.id: t for t in report.plan.targets}
         for o in report.observations:
@@ -106,7 +131,7 @@ def write_data(workbook, formats, reports, lang, taken) -> str:
                 "unit": o.unit,
                 "vintage": label(f"vintage.{o.vintage}", lang) if o.vintage else "",
                 "indicator": o.indicator,
-                "raw": o.raw,
+                "raw": _raw(o.raw),
                 "raw_unit": o.raw_unit,
                 "file": o.path,
                 "sheet": o.sheet,
@@ -120,11 +145,18 @@ def write_data(workbook, formats, reports, lang, taken) -> str:
                 elif key == "value":
                     sheet.number(row, col, o.value, formats.get(num_format="General"))
                 else:
-                    sheet.text(row, col, values[key])
+                    sheet.text(row, col, values[key], wrap)
     sheet.ws.autofilter(HEADER_ROW, 0, max(row, HEADER_ROW), len(DATA_COLUMNS) - 1)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 0)
-    sheet.fit_columns({DATA_COLUMNS.index("file"): 60, DATA_COLUMNS.index("sha256"): 20})
-    sheet.ws.set_landscape()
-    sheet.ws.fit_to_pages(1, 0)
-    sheet.ws.repeat_rows(HEADER_ROW)
+    sheet.fit_columns({DATA_COLUMNS.index(k): w for k, w in DATA_WIDTHS.items()})
+    sheet.fit_rows()
+    sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     return sheet.name
+
+
+def _raw(text: str | None) -> str:
+    """The text as written; a whole number a reader stored as a float (6.0) reads 6."""
+    if text is None:
+        return ""
+    match = _INTEGRAL_TEXT.fullmatch(text)
+    return match.group(1) if match else text

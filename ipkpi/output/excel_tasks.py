@@ -8,8 +8,8 @@ from pathlib import Path
 from ipkpi.assess.report import Report
 from ipkpi.assess.tasks import TaskState
 from ipkpi.labels import Lang, label
-from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_title
-from ipkpi.output.xlsx import HEAD_FILL, Sheet, sheet_name
+from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_headings, write_title
+from ipkpi.output.xlsx import Sheet, sheet_name
 from ipkpi.views.tasks import deadline_text, leads_of, reading, task_title
 
 TASK_FILLS = {
@@ -42,9 +42,7 @@ def write_tasks(workbook, formats, report: Report, lang: Lang, stamp: str, taken
     sheet = Sheet(workbook, sheet_name(name, taken), formats)
     subtitle = f"{label('export.made', lang, when=stamp)} · {report.plan.id}"
     write_title(sheet, f"{name} · {label('xl.as_of', lang)} {tasks.as_of.isoformat()}", subtitle)
-    head = formats.get(bold=True, bg_color=HEAD_FILL, border=1, text_wrap=True, valign="vcenter")
-    for col, key in enumerate(TASK_SHEET_COLUMNS):
-        sheet.text(HEADER_ROW, col, label(f"xl.task.{key}", lang), head)
+    write_headings(sheet, HEADER_ROW, [label(f"xl.task.{k}", lang) for k in TASK_SHEET_COLUMNS])
     sep = "、" if lang == "zh" else ", "
     wrap = formats.get(text_wrap=True, valign="top")
     for row, a in enumerate(tasks.results, start=HEADER_ROW + 1):
@@ -70,7 +68,10 @@ def write_tasks(workbook, formats, report: Report, lang: Lang, stamp: str, taken
         sheet.text(row, 10, reading(a, lang), wrap)
         source = f"{Path(r.path).name} › {r.sheet} › {r.cell}" if r and r.path else ""
         sheet.text(row, 11, source, wrap)
-    sheet.fit_columns({1: 30, 2: 30, 3: 30, 9: 40, 10: 50, 11: 40})
+    # Text wraps within these widths, so the 12 columns print across one A4 landscape page.
+    sheet.fit_columns({1: 24, 2: 16, 3: 16, 4: 14, 7: 10, 9: 20, 10: 25, 11: 20})
+    sheet.fit_rows()
+    sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 2)
     last = HEADER_ROW + len(tasks.results)
     sheet.ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(TASK_SHEET_COLUMNS) - 1)

@@ -13,10 +13,12 @@ from pathlib import Path
 from ipkpi.assess.rewards import RewardsResult
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
-from ipkpi.output.xlsx import HEAD_FILL, Formats
+from ipkpi.output.xlsx import HEAD_FILL, Formats, clean, print_setup, row_height
 from ipkpi.textsafe import xlsx_workbook
 from ipkpi.views.rewards import arithmetic, formula, plain, quantity_name, rule_name, why
 
+# Text wraps within these widths, so the 11 columns print across one A4 landscape page.
+_CLAIM_WIDTHS = (5, 20, 10, 7, 18, 6, 24, 6, 30, 30, 12)
 _CLAIM_HEADINGS = (
     "row",
     "applicant",
@@ -53,7 +55,7 @@ def _formats(workbook) -> dict:
     formats = Formats(workbook)
     return {
         "title": formats.get(bold=True, font_size=14),
-        "head": formats.get(bold=True, bg_color=HEAD_FILL, border=1),
+        "head": formats.get(bold=True, bg_color=HEAD_FILL, border=1, text_wrap=True),
         "text": formats.get(text_wrap=True, valign="top"),
         "amount": formats.get(num_format="0.0###", valign="top"),
         "total": formats.get(bold=True, num_format="0.0###", top=1),
@@ -71,7 +73,8 @@ def _claims(sheet, result: RewardsResult, lang: Lang, fmt: dict, stamp: str) -> 
     sheet.write(1, 0, label("export.made", lang, when=stamp))
     headings = [label(k, lang) for k in _CLAIM_HEADINGS]
     sheet.write_row(3, 0, headings, fmt["head"])
-    widths = [6, 28, 12, 8, 26, 8, 36, 8, 48, 40, 12]
+    sheet.set_row(3, row_height([(h, w) for h, w in zip(headings, _CLAIM_WIDTHS, strict=True)]))
+    widths = _CLAIM_WIDTHS
     for c, w in enumerate(widths):
         sheet.set_column(c, c, w)
     for i, r in enumerate(result.results, start=4):
@@ -94,14 +97,17 @@ def _claims(sheet, result: RewardsResult, lang: Lang, fmt: dict, stamp: str) -> 
         sheet.write_row(i, 0, cells, text)
         eligible = label("yes" if r.eligible else "no", lang)
         sheet.write(i, 7, eligible, text if r.eligible else fmt["red"])
-        sheet.write(i, 8, why(r, plan, lang), text)
-        sheet.write(i, 9, arithmetic(r, lang), text)
-        sheet.write_number(i, 10, float(r.amount), fmt["amount"])
+        texts = [*(str(c) for c in cells), eligible, why(r, plan, lang), arithmetic(r, lang)]
+        sheet.write(i, 8, texts[8], text)
+        sheet.write(i, 9, texts[9], text)
+        sheet.write_number(i, 10, clean(float(r.amount)), fmt["amount"])
+        sheet.set_row(i, row_height(list(zip(texts, widths, strict=False))))
     last = 4 + len(result.results)
     sheet.write(last, 0, label("rewards.total", lang), fmt["bold"])
-    sheet.write_number(last, 10, float(result.total), fmt["total"])
+    sheet.write_number(last, 10, clean(float(result.total)), fmt["total"])
     sheet.freeze_panes(4, 2)
     sheet.autofilter(3, 0, last - 1, len(headings) - 1)
+    print_setup(sheet, landscape=True, repeat=3)
 
 
 def _totals(sheet, result: RewardsResult, lang: Lang, fmt: dict) -> None:
@@ -109,17 +115,23 @@ def _totals(sheet, result: RewardsResult, lang: Lang, fmt: dict) -> None:
     sheet.write(0, 0, label("rewards.title", lang), fmt["title"])
     columns = ("measure", "rule_name", "claims", "eligible_n", "amount")
     sheet.write_row(2, 0, [label(k, lang) for k in columns], fmt["head"])
-    for c, w in enumerate((8, 30, 10, 10, 14)):
+    widths = (8, 30, 10, 10, 14)
+    for c, w in enumerate(widths):
         sheet.set_column(c, c, w)
+    headings = [label(k, lang) for k in columns]
+    sheet.set_row(2, row_height(list(zip(headings, widths, strict=True))))
     totals = result.by_rule()
     for i, t in enumerate(totals, start=3):
-        sheet.write_row(i, 0, [t.rule.measure, rule_name(t.rule, lang), t.claims, t.eligible])
-        sheet.write_number(i, 4, float(t.amount), fmt["amount"])
+        name = rule_name(t.rule, lang)
+        sheet.write_row(i, 0, [t.rule.measure, name, t.claims, t.eligible], fmt["text"])
+        sheet.write_number(i, 4, clean(float(t.amount)), fmt["amount"])
+        sheet.set_row(i, row_height([(t.rule.measure, widths[0]), (name, widths[1])]))
     row = 3 + len(totals)
     eligible = sum(1 for r in result.results if r.eligible)
     total_row = [label("rewards.total", lang), "", len(result.results), eligible]
     sheet.write_row(row, 0, total_row, fmt["bold"])
-    sheet.write_number(row, 4, float(result.total), fmt["total"])
+    sheet.write_number(row, 4, clean(float(result.total)), fmt["total"])
+    print_setup(sheet, landscape=False, repeat=2)
 
 
 def _rules(sheet, result: RewardsResult, lang: Lang, fmt: dict) -> None:
@@ -128,21 +140,20 @@ def _rules(sheet, result: RewardsResult, lang: Lang, fmt: dict) -> None:
     sheet.write(0, 0, plan.title, fmt["title"])
     columns = ("measure", "rule_name", "applicant", "formula", "quote")
     sheet.write_row(2, 0, [label(k, lang) for k in columns], fmt["head"])
-    for c, w in enumerate((8, 30, 24, 40, 80)):
+    widths = (8, 24, 20, 36, 60)
+    for c, w in enumerate(widths):
         sheet.set_column(c, c, w)
     for i, rule in enumerate(plan.rules, start=3):
         who = label("list_sep", lang).join(
             label(f"applicant.{a.value}", lang) for a in rule.applicants
         )
-        sheet.write_row(
-            i,
-            0,
-            [
-                rule.measure,
-                rule_name(rule, lang),
-                who,
-                formula(rule, result.plan, lang),
-                rule.source.quote,
-            ],
-            fmt["text"],
-        )
+        texts = [
+            rule.measure,
+            rule_name(rule, lang),
+            who,
+            formula(rule, result.plan, lang),
+            rule.source.quote,
+        ]
+        sheet.write_row(i, 0, texts, fmt["text"])
+        sheet.set_row(i, row_height(list(zip(texts, widths, strict=True))))
+    print_setup(sheet, landscape=True, repeat=2)

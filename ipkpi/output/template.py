@@ -21,7 +21,7 @@ from ipkpi.catalogue import units
 from ipkpi.catalogue.model import Kind
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
-from ipkpi.output.xlsx import HEAD_FILL, Formats
+from ipkpi.output.xlsx import HEAD_FILL, Formats, clean, print_setup, row_height
 from ipkpi.textsafe import xlsx_workbook
 from ipkpi.views.catalogue import target_requirement
 from ipkpi.views.missing import asks, target_name
@@ -30,21 +30,23 @@ from ipkpi.views.tasks import leads_of
 
 # The data sheet's columns: (label key, width). Its headings are words `ipkpi ingest`
 # knows (地区, 指标代码, 指标名称, 单位, 年份, 数值, 备注); the others it passes over.
+# Text wraps within the widths, so the 12 columns print across one A4 landscape page.
 COLUMNS = (
-    ("tpl.seq", 6),
+    ("tpl.seq", 5),
     ("tpl.place", 8),
-    ("tpl.id", 30),
-    ("tpl.name", 34),
+    ("tpl.id", 20),
+    ("tpl.name", 24),
     ("tpl.unit", 8),
-    ("asks", 30),
-    ("lead", 22),
+    ("asks", 22),
+    ("lead", 14),
     ("tpl.target", 16),
-    ("tpl.previous", 14),
+    ("tpl.previous", 12),
     ("tpl.year", 7),
     ("tpl.value", 14),
-    ("tpl.note", 30),
+    ("tpl.note", 20),
 )
 HEADER_ROW = 3  # 0-based: a title row, the respondent row, a blank row, then the header
+_STEP_WIDTH = 90  # the instructions' text column (characters), on an A4 portrait page
 VALUE_COL = 10
 NOTE_COL = 11
 _NEGATIVE_OK = ("share", "percentage-points")  # rates may fall below zero
@@ -124,7 +126,7 @@ def _instructions(sheet, collection: Collection, lang: Lang, fmt, made_at: dt.da
     document = plan.title + (f"（{plan.document_number}）" if plan.document_number else "")
     lead = _lead_text(collection, lang) or label("tpl.all_leads", lang)
     sheet.set_column(0, 0, 4)
-    sheet.set_column(1, 1, 100)
+    sheet.set_column(1, 1, _STEP_WIDTH)
     sheet.write(0, 1, label("tpl.instructions.title", lang, place=place, year=year), fmt["title"])
     facts = (
         ("tpl.fact.plan", document),
@@ -135,7 +137,9 @@ def _instructions(sheet, collection: Collection, lang: Lang, fmt, made_at: dt.da
     )
     for i, (key, value) in enumerate(facts, start=2):
         colon = "：" if lang == "zh" else ": "
-        sheet.write(i, 1, f"{label(key, lang)}{colon}{value}", fmt["text"])
+        fact = f"{label(key, lang)}{colon}{value}"
+        sheet.write(i, 1, fact, fmt["text"])
+        sheet.set_row(i, row_height([(fact, _STEP_WIDTH)]))
     row = 2 + len(facts) + 1
     sheet.write(row, 1, label("tpl.steps", lang), fmt["heading"])
     data_name = sheet_names(year, lang)[1]
@@ -144,8 +148,10 @@ def _instructions(sheet, collection: Collection, lang: Lang, fmt, made_at: dt.da
         sheet.write(row, 0, f"{n}.", fmt["text"])
         step = label(f"tpl.step{n}", lang, year=year, previous=year - 1, sheet=data_name)
         sheet.write(row, 1, step, fmt["text"])
+        sheet.set_row(row, row_height([(step, _STEP_WIDTH)]))
     sheet.protect("", {"format_columns": True, "format_rows": True})
     sheet.hide_gridlines(2)
+    print_setup(sheet, landscape=False)
 
 
 def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
@@ -169,7 +175,7 @@ def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
     for c, (key, width) in enumerate(COLUMNS):
         sheet.set_column(c, c, width)
         sheet.write(HEADER_ROW, c, label(key, lang), fmt["head"])
-    sheet.set_row(HEADER_ROW, 30)
+    sheet.set_row(HEADER_ROW, max(30, row_height([(label(k, lang), w) for k, w in COLUMNS])))
     for i, w in enumerate(collection.wanted, start=1):
         r = HEADER_ROW + i
         t = w.target
@@ -182,10 +188,12 @@ def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
         for c, value in enumerate(texts):
             sheet.write_string(r, c, value, fmt["locked"])
         sheet.write_string(r, 7, requirement, fmt["locked"])
+        widths = [width for _, width in COLUMNS]
+        sheet.set_row(r, row_height(list(zip([*texts, requirement], widths, strict=False))))
         if w.previous is None:
             sheet.write_blank(r, 8, None, fmt["number"])
         else:
-            sheet.write_number(r, 8, w.previous.value, fmt["number"])
+            sheet.write_number(r, 8, clean(w.previous.value), fmt["number"])
         sheet.write_number(r, 9, year, fmt["locked"])
         sheet.write_blank(r, VALUE_COL, None, fmt["value"])
         sheet.write_blank(r, NOTE_COL, None, fmt["note"])
@@ -193,6 +201,7 @@ def _data(sheet, collection: Collection, lang: Lang, fmt) -> None:
         sheet.data_validation(r, VALUE_COL, r, VALUE_COL, validation)
     sheet.freeze_panes(HEADER_ROW + 1, 4)
     sheet.protect("", {"format_columns": True, "format_rows": True})
+    print_setup(sheet, landscape=True, repeat=HEADER_ROW)
 
 
 def _span(sheet, row: int, first: int, last: int, text: str, cell_format) -> None:

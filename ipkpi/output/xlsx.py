@@ -17,6 +17,48 @@ FONT = "等线"
 HEAD_FILL = "#DDEBF7"  # the background of column headings
 # What a figure that is not a finite number shows: Excel's own word for it, as text.
 NOT_FINITE = "#NUM!"
+A4 = 9  # the paper size code of A4 in Excel's page set-up
+LINE_HEIGHT = 15.0  # points per line of 11-point text in a row
+FOOTER = "&C&P / &N"  # page N of M, centred
+
+
+def clean(value: float, decimals: int | None = None) -> float:
+    """``value`` as a person would write it: no float noise (0.6999999999999993 is 0.7,
+    -1.800000000000001 is -1.8), at most 9 decimals and 10 significant digits, and at most
+    ``decimals`` decimals when given (a derived figure's own precision). Integral values
+    and ints come back as they are; so does anything that is not finite."""
+    if isinstance(value, int) or not math.isfinite(value):
+        return value
+    value = float(format(round(value, 9 if decimals is None else decimals), ".10g"))
+    return 0.0 if value == 0 else value  # never -0
+
+
+def print_setup(ws, *, landscape: bool, repeat: int | None = None, header: str = "") -> None:
+    """A4, one page wide and as many down as needed, margins, page numbers in the footer,
+    and the header row ``repeat`` (0-based) printed on every page."""
+    ws.set_paper(A4)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    if header:
+        ws.set_header(header)
+    ws.set_footer(FOOTER)
+    if repeat is not None:
+        ws.repeat_rows(repeat)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide."""
+    usable = max(width - 1, 1)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in str(text).split("\n"))
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """The height (points) of a row whose wrapped ``(text, column width)`` cells all show."""
+    return LINE_HEIGHT * max((lines_needed(t, w) for t, w in cells), default=1)
 
 
 class Formats:
@@ -58,6 +100,8 @@ class Sheet:
         self.name = name
         self.formats = formats
         self.widths: dict[int, int] = {}
+        self.set_widths: dict[int, float] = {}
+        self.wrapped: dict[int, list[tuple[int, str]]] = {}  # row: [(col, text)] that wrap
 
     def text(self, row: int, col: int, value: object, fmt=None, measure: bool = True) -> None:
         value = "" if value is None else str(value)
@@ -65,18 +109,43 @@ class Sheet:
         self.ws.write_string(row, col, value, fmt)
         if measure:
             self.widths[col] = max(self.widths.get(col, 0), _width(value))
+        if fmt is not None and getattr(fmt, "text_wrap", 0) and value:
+            self.wrapped.setdefault(row, []).append((col, value))
 
-    def number(self, row: int, col: int, value: float | None, fmt=None, shown: str = "") -> None:
+    def number(
+        self,
+        row: int,
+        col: int,
+        value: float | None,
+        fmt=None,
+        shown: str = "",
+        decimals: int | None = None,
+    ) -> None:
+        """A figure, rounded to ``decimals`` (and never with float noise); ``shown`` is its
+        widest formatted text, for the column's width."""
         if value is None:
             self.ws.write_blank(row, col, None, fmt)
             return
         if not math.isfinite(value):  # only a store written before ingest refused them
             self.ws.write_string(row, col, NOT_FINITE, fmt)  # (data check names its file)
             return
+        value = clean(value, decimals)
         self.ws.write_number(row, col, value, fmt)
-        self.widths[col] = max(self.widths.get(col, 0), len(shown or f"{value:,.2f}"))
+        self.widths[col] = max(self.widths.get(col, 0), _width(shown or f"{value:,.2f}"))
 
     def fit_columns(self, limits: dict[int, int] | None = None) -> None:
         for col, width in self.widths.items():
             cap = (limits or {}).get(col, 40)
-            self.ws.set_column(col, col, min(max(width + 2, 6), cap))
+            self.set_widths[col] = min(max(width + 2, 6), cap)
+            self.ws.set_column(col, col, self.set_widths[col])
+
+    def fit_rows(self, minimum: float = LINE_HEIGHT) -> None:
+        """Rows with wrapped text as tall as their longest cell needs (xlsxwriter does not
+        autofit heights); call after ``fit_columns``."""
+        for row, cells in self.wrapped.items():
+            height = row_height([(t, self.set_widths.get(c, 8.43)) for c, t in cells])
+            if height > minimum:
+                self.ws.set_row(row, height)
+
+    def print_setup(self, *, landscape: bool, repeat: int | None = None, header: str = ""):
+        print_setup(self.ws, landscape=landscape, repeat=repeat, header=header)
