@@ -144,7 +144,7 @@ def test_rewards_template_and_export_take_a_chinese_name(runner, sample_db, in_t
     )
     assert (export.exit_code, export.stderr) == (0, "")
     assert export.stdout == (  # one sheet for the place named twice
-        "wrote e.xlsx: 5 sheets (汇总, 南京市, 南京市工作任务, 趋势, 数据来源), 15 charts\n"
+        "wrote e.xlsx: 6 sheets (汇总, 南京市, 南京市明细, 南京市工作任务, 趋势, 数据来源), 15 charts\n"
     )
 
 

@@ -100,7 +100,9 @@ def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
             ):
                 sheet.text(row, col, value, cell)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 1)
-    sheet.fit_columns({1: 36, 2: 18, 3: 20})
+    # Status headings wrap: their counts need no more than a short column each.
+    narrow = {5 + i: 9 for i in range(len(STATUS_ORDER))}
+    sheet.fit_columns({1: 36, 2: 18, 3: 20, **narrow})
     sheet.fit_rows()
     sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     sheet.ws.activate()
