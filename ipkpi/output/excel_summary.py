@@ -70,14 +70,13 @@ def furthest_behind(report: Report) -> list[Assessment]:
 
 
 def behind_text(a: Assessment, lang: Lang) -> str:
-    """``知识产权交易总额（市科技局）``: the target's name and its lead units."""
+    """``知识产权交易总额（市科技局）``: the target's name and its lead units (未明确牵头单位
+    when the plan names none)."""
     name = target_name(a, lang)
     lead = a.target.lead
-    if not lead:
-        return name
     if lang == "zh":
-        return f"{name}（{'、'.join(lead)}）"
-    return f"{name} ({', '.join(lead)})"
+        return f"{name}（{'、'.join(lead) or label('lead.none', lang)}）"
+    return f"{name} ({', '.join(lead)})" if lead else f"{name} {label('lead.none', lang)}"
 
 
 def local_time(iso: str, zone: dt.tzinfo | None = None) -> str:
