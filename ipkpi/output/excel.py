@@ -57,7 +57,7 @@ def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetim
     )
     formats = Formats(workbook)
     taken: set[str] = set()
-    stamp = made_at.strftime("%Y-%m-%d %H:%M")
+    stamp = made_at.astimezone().strftime("%Y-%m-%d %H:%M")  # local time, as on a wall clock
     names = [write_summary(workbook, formats, reports, lang, stamp, taken)]
     for report in reports:
         if report.plan.targets or report.tasks is None:
