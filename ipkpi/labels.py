@@ -255,8 +255,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "export.title": ("知识产权规划目标进展汇总", "IP plan targets: progress summary"),
     "export.made": ("ipkpi 生成于 {when}", "made by ipkpi on {when}"),
     "export.made_plan": (
-        "ipkpi 生成于 {when} · 规划 {plan} · 方法 {method}",
-        "made by ipkpi on {when} · plan {plan} · method {method}",
+        "ipkpi 生成于 {when} · {plan} · 评估方法：{method}",
+        "made by ipkpi on {when} · {plan} · method: {method}",
     ),
     "xl.over": ("超", "over "),
     "xl.sheet.summary": ("汇总", "Summary"),
@@ -573,6 +573,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     # the Excel summary's detail sheet of a gap table (its technical columns)
     "xl.sheet.detail": ("{place}明细", "{place} detail"),
+    "xl.tasks": ("任务数", "Tasks"),
+    "xl.tasks_overdue": ("已逾期任务", "Tasks overdue"),
+    "xl.tasks_late": ("逾期完成任务", "Tasks done late"),
+    "xl.furthest_behind": ("进展最滞后的目标（牵头单位）", "Furthest behind (lead)"),
+    "xl.local_files": (
+        "数据文件（完整路径、SHA-256见“数据来源”）",
+        "Data files (full paths and SHA-256 on the Data sheet)",
+    ),
+    "method.linear": ("按直线进度（linear）", "on a straight-line path (linear)"),
+    "method.cagr": ("按年均增速（CAGR）", "by compound annual growth (CAGR)"),
 }
 
 

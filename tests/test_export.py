@@ -173,7 +173,10 @@ def test_gap_table_title_and_header(workbook):
     assert ws["A1"].value == (
         "南京市国家知识产权强市建设示范城市工作方案(2022—2025年) · 截至2024年"
     )
-    assert ws["A2"].value.endswith(" · 规划 nanjing-2022-2025 · 方法 linear")
+    # The plan and method in words, not their ids (规划 nanjing-2022-2025 · 方法 linear).
+    assert ws["A2"].value.endswith(
+        " · 南京市国家知识产权强市建设示范城市工作方案(2022—2025年) · 评估方法：按直线进度（linear）"
+    )
     assert [c.value for c in ws[3]] == [None] * len(GAP_COLUMNS)
     assert [c.value for c in ws[4]] == [
         "类别",
@@ -393,6 +396,10 @@ def test_summary_header(workbook):
         "逆向变化",
         "未完成",
         "数据不足",
+        "任务数",
+        "已逾期任务",
+        "逾期完成任务",
+        "进展最滞后的目标（牵头单位）",
     ]
 
 
@@ -415,25 +422,44 @@ def test_summary_has_one_row_per_city_with_the_json_counts(workbook, report_docs
     ):
         doc = report_docs[city]
         summary = doc["summary"]
-        assert [c.value for c in ws[r]] == [
+        # A plan of tasks only (Shanxi) leaves its status cells empty, not a row of zeros.
+        counts = [summary[s] for s in statuses] if summary["targets"] else [None] * 9
+        assert [c.value for c in ws[r]][:14] == [
             SHEET_OF[city],
             doc["plan"]["title"],
             window,
             2024,
             summary["targets"],
-            *(summary[s] for s in statuses),
+            *counts,
         ]
     assert [ws.cell(r, 5).value for r in range(5, 9)] == [30, 15, 0, 15]
     assert ws.cell(9, 1).value is None
 
 
-def test_summary_lists_the_data_files_with_their_sha256(workbook, report_docs):
+def test_summary_names_the_data_files_and_leaves_paths_to_the_data_sheet(workbook, report_docs):
     ws = workbook["汇总"]
-    assert ws["A10"].value == "数据文件"
-    assert [c.value for c in ws[11]][:4] == ["地区", "文件", "SHA-256", "导入时间"]
-    rows = [[c.value for c in ws[r]][:4] for r in range(12, ws.max_row + 1)]
-    # Each place's files in path order: statistics, and the task progress sheets its
-    # tasks' states came from (Nanjing's phases, Shanxi's tasks).
+    assert ws["A10"].value == "数据文件（完整路径、SHA-256见“数据来源”）"
+    assert [c.value for c in ws[11]][:5] == ["地区", "文件", "导入时间", None, None]
+    rows = [[c.value for c in ws[r]][:2] for r in range(12, ws.max_row + 1)]
+    # Each place's files in path order, by name: statistics, and the task progress sheets
+    # its tasks' states came from (Nanjing's phases, Shanxi's tasks).
+    assert rows == [
+        ["贵州省", "贵州省知识产权主要指标监测表.xlsx"],
+        ["南京市", "南京市强市建设时序进度.xlsx"],
+        ["南京市", "南京市知识产权主要指标.xlsx"],
+        ["山西省", "山西省知识产权强省建设工作要点任务进展.xlsx"],
+        ["石家庄市", "石家庄市知识产权统计_2021-2025.csv"],
+    ]
+    assert [len(report_docs[c]["sources"]) for c in REPORTED] == [1, 2, 1, 1]
+
+
+def test_data_sheet_lists_the_data_files_with_their_sha256(workbook, report_docs):
+    ws = workbook["数据来源"]
+    last = int(ws.auto_filter.ref.split(":")[1][1:])  # the figures end where the filter does
+    assert ws.cell(last + 1, 1).value is None
+    assert ws.cell(last + 2, 1).value == "数据文件"
+    heads = [ws.cell(last + 3, DATA[k]).value for k in ("place", "file", "ingested_at", "sha256")]
+    assert heads == ["地区", "文件", "导入时间", "SHA-256"]
     files = [
         ("guizhou", "贵州省知识产权主要指标监测表.xlsx"),
         ("nanjing", "南京市强市建设时序进度.xlsx"),
@@ -449,12 +475,15 @@ def test_summary_lists_the_data_files_with_their_sha256(workbook, report_docs):
             [
                 SHEET_OF[city],
                 str(path),
-                hashlib.sha256(path.read_bytes()).hexdigest(),
                 source["ingested_at"],
+                hashlib.sha256(path.read_bytes()).hexdigest(),
             ]
         )
-        assert source["sha256"] == expected[-1][2]
-    assert [len(report_docs[c]["sources"]) for c in REPORTED] == [1, 2, 1, 1]
+        assert source["sha256"] == expected[-1][3]
+    rows = [
+        [ws.cell(r, DATA[k]).value for k in ("place", "file", "ingested_at", "sha256")]
+        for r in range(last + 4, ws.max_row + 1)
+    ]
     assert rows == expected
 
 
@@ -532,7 +561,8 @@ def test_data_sheet_header(workbook):
 
 def data_rows(ws, place: str) -> list[dict[str, object]]:
     rows = []
-    for r in range(FIRST_ROW, ws.max_row + 1):
+    last = int(ws.auto_filter.ref.split(":")[1][1:])  # the data files are listed below
+    for r in range(FIRST_ROW, last + 1):
         row = {key: ws.cell(r, col).value for key, col in DATA.items()}
         if row["place"] == place:
             rows.append(row)

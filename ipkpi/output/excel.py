@@ -6,8 +6,8 @@ to a temporary file in the target folder and renamed into place, so nobody ever 
 a workbook. Text from statistics workbooks is always written as text, never as a formula.
 
 This module is the workbook itself (its options, properties and order of sheets); the sheets
-are written by ``excel_plans`` (summary, gap tables), ``excel_tasks`` and ``excel_series``
-(trends, data).
+are written by ``excel_summary`` (the summary), ``excel_plans`` (gap tables),
+``excel_tasks`` and ``excel_series`` (trends, data).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from pathlib import Path
 from ipkpi.assess.report import Report
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
-from ipkpi.output.excel_plans import write_gap_table, write_summary
+from ipkpi.output.excel_plans import write_gap_table
 from ipkpi.output.excel_series import write_data, write_trends
+from ipkpi.output.excel_summary import write_summary
 from ipkpi.output.excel_tasks import write_tasks
 from ipkpi.output.xlsx import Formats
 from ipkpi.textsafe import xlsx_workbook
@@ -56,7 +57,7 @@ def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetim
     )
     formats = Formats(workbook)
     taken: set[str] = set()
-    stamp = made_at.strftime("%Y-%m-%d %H:%M")
+    stamp = made_at.astimezone().strftime("%Y-%m-%d %H:%M")  # local time, as on a wall clock
     names = [write_summary(workbook, formats, reports, lang, stamp, taken)]
     for report in reports:
         if report.plan.targets or report.tasks is None:

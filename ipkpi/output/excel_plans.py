@@ -1,13 +1,13 @@
-"""The Excel summary's sheets on targets: the summary (each plan's status counts and the
-files its figures came from) and each plan's gap table (the figures of ``ipkpi report``)."""
+"""The Excel summary's sheets on targets: each plan's gap table (the figures of ``ipkpi
+report``) and its detail sheet; the status fills the summary (``excel_summary``) shares."""
 
 from __future__ import annotations
 
 from ipkpi.assess.report import Report
-from ipkpi.assess.results import STATUS_ORDER, Assessment
+from ipkpi.assess.results import Assessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.excel_layout import HEADER_ROW, place_name, write_header, write_title
-from ipkpi.output.xlsx import HEAD_FILL, Sheet, clean, sheet_name
+from ipkpi.output.xlsx import Sheet, clean, sheet_name
 from ipkpi.views.catalogue import plan_heading, target_requirement
 from ipkpi.views.readings import note_text, rate_unit, reading, status_label
 from ipkpi.views.report import group_of, ordered, target_name
@@ -56,59 +56,6 @@ DETAIL_COLUMNS = (
 )
 
 
-def write_summary(workbook, formats, reports, lang, stamp, taken) -> str:
-    """The first sheet: each plan's window, year and status counts, then the files read."""
-    sheet = Sheet(workbook, sheet_name(label("xl.sheet.summary", lang), taken), formats)
-    write_title(sheet, label("export.title", lang), label("export.made", lang, when=stamp))
-    columns = ["place", "plan", "window", "as_of", "targets", *(s.value for s in STATUS_ORDER)]
-    for col, key in enumerate(columns):
-        # Status columns are headed by their label on their own colour.
-        text = label(f"status.{key}", lang) if key in STATUS_FILLS else label(f"xl.{key}", lang)
-        fill = STATUS_FILLS.get(key, HEAD_FILL)
-        sheet.text(
-            HEADER_ROW, col, text, formats.get(bold=True, border=1, text_wrap=True, bg_color=fill)
-        )
-    cell = formats.get(border=1, text_wrap=True, valign="top")
-    count = formats.get(border=1, num_format="0")
-    row = HEADER_ROW + 1
-    for report in reports:
-        pa = report.assessment
-        counts = pa.counts()
-        values = [
-            place_name(report, lang),
-            report.plan.title,
-            f"{report.plan.start_year}–{report.plan.target_year}",
-        ]
-        for col, value in enumerate(values):
-            sheet.text(row, col, value, cell)
-        sheet.number(row, 3, pa.as_of, count)
-        sheet.number(row, 4, len(pa.results), count)
-        for i, status in enumerate(STATUS_ORDER):
-            sheet.number(row, 5 + i, counts[status], count)
-        row += 1
-    # Where the figures came from
-    row += 1
-    sheet.text(row, 0, label("xl.sources", lang), formats.get(bold=True), measure=False)
-    row += 1
-    for col, key in enumerate(("place", "file", "sha256", "ingested_at")):
-        sheet.text(row, col, label(f"xl.{key}", lang), formats.get(bold=True, border=1))
-    for report in reports:
-        for source in report.sources:
-            row += 1
-            for col, value in enumerate(
-                (place_name(report, lang), source.path, source.sha256, source.ingested_at)
-            ):
-                sheet.text(row, col, value, cell)
-    sheet.ws.freeze_panes(HEADER_ROW + 1, 1)
-    # Status headings wrap: their counts need no more than a short column each.
-    narrow = {5 + i: 9 for i in range(len(STATUS_ORDER))}
-    sheet.fit_columns({1: 36, 2: 18, 3: 20, **narrow})
-    sheet.fit_rows()
-    sheet.print_setup(landscape=True, repeat=HEADER_ROW)
-    sheet.ws.activate()
-    return sheet.name
-
-
 def _gap_cells(a: Assessment, lang: Lang) -> dict[str, tuple[object, str | None]]:
     """Each column's value and number-format unit (None for text)."""
     t = a.target
@@ -146,7 +93,8 @@ def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, t
     plan = report.plan
     title = plan_heading(plan, lang)
     heading = f"{title} · {label('as_of', lang, year=pa.as_of)}"
-    subtitle = label("export.made_plan", lang, when=stamp, plan=plan.id, method=pa.method.value)
+    method = label(f"method.{pa.method.value}", lang)
+    subtitle = label("export.made_plan", lang, when=stamp, plan=title, method=method)
     results = ordered(pa.results, "category", lang)
     place = place_name(report, lang)
     names = []

@@ -1,5 +1,6 @@
 """The Excel summary's figures: a chart per target of its series against the path to its
-target (the trends sheet), and every figure with its source (the data sheet)."""
+target (the trends sheet), and every figure with its source (the data sheet), then every
+data file read with its full path, SHA-256 and time of ingestion."""
 
 from __future__ import annotations
 
@@ -147,11 +148,35 @@ def write_data(workbook, formats, reports, lang, taken) -> str:
                 else:
                     sheet.text(row, col, values[key], wrap)
     sheet.ws.autofilter(HEADER_ROW, 0, max(row, HEADER_ROW), len(DATA_COLUMNS) - 1)
+    _write_sources(sheet, row + 2, reports, lang)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 0)
     sheet.fit_columns({DATA_COLUMNS.index(k): w for k, w in DATA_WIDTHS.items()})
     sheet.fit_rows()
     sheet.print_setup(landscape=True, repeat=HEADER_ROW)
     return sheet.name
+
+
+SOURCE_COLUMNS = ("place", "file", "ingested_at", "sha256")
+
+
+def _write_sources(sheet: Sheet, row: int, reports, lang) -> None:
+    """Below the figures, every data file the reports read (the statistics and the task
+    progress sheets), each in the data table's own columns: place, full path, time of
+    ingestion (ISO) and SHA-256, which the summary sheet leaves to this one."""
+    formats = sheet.formats
+    sheet.text(row, 0, label("xl.sources", lang), formats.get(bold=True), measure=False)
+    columns = [DATA_COLUMNS.index(key) for key in SOURCE_COLUMNS]
+    heading = formats.get(bold=True, border=1, text_wrap=True)
+    for col, key in zip(columns, SOURCE_COLUMNS, strict=True):
+        sheet.text(row + 1, col, label(f"xl.{key}", lang), heading, measure=False)
+    wrap = formats.get(text_wrap=True, valign="top")
+    row += 1
+    for report in reports:
+        for source in report.sources:
+            row += 1
+            values = (place_name(report, lang), source.path, source.ingested_at, source.sha256)
+            for col, value in zip(columns, values, strict=True):
+                sheet.text(row, col, value, wrap)
 
 
 def _raw(text: str | None) -> str:
