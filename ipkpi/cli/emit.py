@@ -72,12 +72,12 @@ def _echo_tables(tables: Sequence[Table], markdown: bool, lang: str) -> None:
     from ipkpi.output import tables as out
 
     if not markdown and is_terminal():
-        from ipkpi.output.terminal import print_rich_table
+        from ipkpi.output.terminal import console, print_rich_table, say
 
         for t in tables:
             print_rich_table(t.rows, t.columns, lang, title=t.title, group_by=t.group)
             for note in t.notes:
-                typer.echo(note)
+                say(console(), note)
         return
     texts = []
     for t in tables:

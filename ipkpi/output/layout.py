@@ -41,10 +41,13 @@ DROP_ORDER = (
 NEVER_WRAP = frozenset({"status", "state", "eligible", "deadline", "rank", "number"})
 
 # A break is allowed after a space, Chinese closing punctuation or a joining word (和、与、
-# 及、或: 培训知识产权学科人才和 / 各类各层次知识产权人才), and before an opening bracket or
-# 占 (专利密集型产业增加值 / 占GDP比重); the pieces between are never split.
-_PIECES = re.compile(
-    r"[^\s，、；：。）》」（《「占]*[，、；：。）》」和与及或]+\s*|[^\s（《「占]+\s*|[（《「占]|\s+"
+# 及、或: 培训知识产权学科人才和 / 各类各层次知识产权人才), and before an opening bracket, 占
+# or a measure's closing word, 增长、拥有量、登记量、总额、比重 (专利密集型产业增加值 /
+# 占GDP / 比重, 每万人口高价值发明专利 / 拥有量 / 增长); the pieces between never split.
+_BREAK = re.compile(
+    r"(?<=\s)(?=\S)"
+    r"|(?<=[，、；：。）》」和与及或])(?=[^\s，、；：。）》」])"
+    r"|(?<=[^\s（《「])(?=[（《「占]|增长|拥有量|登记量|总额|比重)"
 )
 
 # Each column costs its width plus two spaces of padding and one border; one more border.
@@ -53,22 +56,7 @@ BORDER = 3
 
 def pieces(text: str) -> list[str]:
     """``text`` cut where a line may break; the pieces joined give ``text`` back."""
-    return _glue_openers([m.group() for m in _PIECES.finditer(text)])
-
-
-def _glue_openers(parts: list[str]) -> list[str]:
-    """An opening bracket goes with the piece after it: （缺 not （ alone."""
-    glued: list[str] = []
-    carry = ""
-    for part in parts:
-        if part in ("（", "《", "「", "占"):
-            carry += part
-            continue
-        glued.append(carry + part)
-        carry = ""
-    if carry:
-        glued.append(carry)
-    return glued
+    return [p for p in _BREAK.split(text) if p]
 
 
 def longest_piece(text: str) -> int:

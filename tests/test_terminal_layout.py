@@ -1,0 +1,211 @@
+"""The rich tables on a terminal fit its width and never split a word: every line within
+the width (Chinese characters count two), every status, date and number, every English
+word and every unbreakable run of Chinese of a name whole on one line, at 80, 100 and 160
+columns, in Chinese and English; NO_COLOR gives the same layout without escape codes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ipkpi.cli.app import app
+from ipkpi.output.layout import Column, fit, pieces, wrap
+from ipkpi.output.textwidth import display_width
+
+REPO = Path(__file__).resolve().parents[1]
+CLAIMS = REPO / "sample_data" / "claims" / "漳州市知识产权奖补申报汇总_示例.xlsx"
+WIDTHS = (80, 100, 160)
+LANGS = ("zh", "en")
+
+
+def commands(db: Path) -> dict[str, list[str]]:
+    return {
+        "report nanjing": ["report", "--city", "nanjing", "--db", str(db)],
+        "report guizhou": ["report", "--city", "guizhou", "--db", str(db)],
+        "tasks shanxi": ["tasks", "--city", "shanxi", "--as-of", "2023-12-31", "--db", str(db)],
+        "rewards zhangzhou": ["rewards", "--city", "zhangzhou", str(CLAIMS)],
+        "compare": [
+            "compare",
+            "--measure",
+            "invention_patents_per_10k",
+            "--year",
+            "2024",
+            "--db",
+            str(db),
+        ],
+    }
+
+
+def on_terminal(monkeypatch, width: int, *args: str) -> str:
+    from ipkpi.cli import emit
+
+    monkeypatch.setattr(emit, "is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 3), result.stderr
+    return result.stdout
+
+
+# Whole words a table must never split: statuses, dates, numbers (with their year), words.
+WHOLE = re.compile(r"\d{4}-\d{2}-\d{2}|-?\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'-]*")
+
+
+def cell_texts(output: str) -> list[str]:
+    """Each table row's cells (the text between │ or ┃), line by line."""
+    return [
+        cell.strip()
+        for line in output.splitlines()
+        if line.startswith(("│", "┃"))
+        for cell in re.split("[│┃]", line)[1:-1]
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "name", ["report nanjing", "report guizhou", "tasks shanxi", "rewards zhangzhou", "compare"]
+)
+def test_every_line_fits_and_no_word_is_split(monkeypatch, sample_db, name, lang, width):
+    output = on_terminal(monkeypatch, width, *commands(sample_db)[name], "--lang", lang)
+    lines = output.splitlines()
+    assert any(line.startswith("┏") for line in lines)
+    too_wide = [line for line in lines if display_width(line) > width]
+    assert too_wide == []
+    plain = CliRunner().invoke(app, [*commands(sample_db)[name], "--lang", lang]).stdout
+    cells = cell_texts(output)
+    for status in STATUSES:
+        if re.search(rf"(?<![A-Za-z]){status}(?![A-Za-z])", plain):
+            assert any(status in cell for cell in cells), status
+    # Every date, number and English word in the table's cells is one the plain (unwrapped)
+    # text holds whole: never a fragment such as 2022-12-3, registrati or 已完.
+    whole = set(WHOLE.findall(plain))
+    fragments = [t for t in WHOLE.findall(" ".join(cells)) if t not in whole]
+    assert fragments == []
+    # Every line of a cell with Chinese text is in the plain text, starting where a line
+    # may break.
+    for cell in cells:
+        if cell and not cell.isascii():
+            assert cell in plain, cell
+
+
+STATUSES = (
+    "已完成",
+    "未完成",
+    "已达标",
+    "超出目标区间",
+    "按期完成",
+    "持续推进",
+    "未到期",
+    "missed",
+    "met",
+    "on track",
+)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_statuses_dates_and_names_read_whole(monkeypatch, sample_db, width):
+    report = on_terminal(monkeypatch, width, *commands(sample_db)["report nanjing"])
+    cells = cell_texts(report)
+    # 10 targets done, 5 not; at 160 columns the tasks' 进展 column (3 已完成) shows too
+    done = 13 if width == 160 else 10
+    assert (cells.count("已完成"), cells.count("未完成")) == (done, 5)
+    for name in ("万人高价值发明专利拥有量", "知识产权交易总额", "知识产权运营中心"):
+        assert any(cell.startswith(name) for cell in cells) or name in " ".join(cells)
+    tasks = on_terminal(monkeypatch, width, *commands(sample_db)["tasks shanxi"])
+    task_cells = cell_texts(tasks)
+    assert task_cells.count("2022-12-31") == 2
+    assert "逾期完成59天" in task_cells and "已逾期365天" in task_cells
+
+
+def test_english_words_are_never_split(monkeypatch, sample_db):
+    output = on_terminal(monkeypatch, 80, *commands(sample_db)["report nanjing"], "--lang", "en")
+    words = set(" ".join(cell_texts(output)).split())
+    assert "registrations" in words
+    assert not any(
+        w.endswith(("registration", "registrati")) and w != "registration" for w in words
+    )
+    assert "missed" in words and "met" in words
+
+
+def test_narrow_terminal_drops_columns_by_priority(monkeypatch, sample_db):
+    narrow = on_terminal(monkeypatch, 80, *commands(sample_db)["report nanjing"])
+    wide = on_terminal(monkeypatch, 160, *commands(sample_db)["report nanjing"])
+    header = next(line for line in narrow.splitlines() if line.startswith("┃"))
+    assert [c.strip() for c in header.split("┃")[1:-1]] == [
+        "指标",
+        "最新值",
+        "目标",
+        "差距",
+        "状态",
+    ]
+    wide_header = next(line for line in wide.splitlines() if line.startswith("┃"))
+    for heading in ("单位", "基期", "进度比", "状态"):
+        assert heading in wide_header
+
+
+def test_no_color_on_a_terminal_keeps_the_fitted_layout(monkeypatch, sample_db):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich draws as on a real terminal
+    coloured = on_terminal(monkeypatch, 80, *commands(sample_db)["report nanjing"])
+    assert "\x1b[" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(app, commands(sample_db)["report nanjing"])
+    assert "\x1b[" not in result.stdout
+    assert result.stdout == re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert "┏" in result.stdout
+    assert max(display_width(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_no_color_console_has_no_styles(monkeypatch):
+    from ipkpi.output.terminal import console
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = console()
+    with out.capture() as captured:
+        out.print("[bold red]已完成[/]")
+    assert captured.get() == "已完成\n"
+    assert out.color_system is None
+
+
+# --- the fitting rules --------------------------------------------------------------------
+
+
+def test_pieces_break_only_where_a_line_may_break():
+    assert pieces("已完成（缺2023年数据）") == ["已完成", "（缺2023年数据）"]
+    assert pieces("专利密集型产业增加值占GDP比重") == ["专利密集型产业增加值", "占GDP", "比重"]
+    assert pieces("培训知识产权学科人才和各类各层次知识产权人才") == [
+        "培训知识产权学科人才和",
+        "各类各层次知识产权人才",
+    ]
+    assert pieces("Patent registrations per 10,000") == [
+        "Patent ",
+        "registrations ",
+        "per ",
+        "10,000",
+    ]
+    assert pieces("2022-12-31") == ["2022-12-31"]
+    assert wrap("131.5 (2022–2025)", 11) == "131.5\n(2022–2025)"
+    assert wrap("万人高价值发明专利拥有量", 18) == "万人高价值发明专利\n拥有量"
+
+
+def test_fit_drops_the_least_useful_columns_first():
+    columns = [
+        Column("name", "指标", 20, 40),
+        Column("baseline", "基期", 6, 11),
+        Column("actual", "最新值", 6, 11),
+        Column("progress", "进度比", 6, 6),
+        Column("status", "状态", 6, 6),
+    ]
+    assert fit(columns, 200) == {
+        "name": 40,
+        "baseline": 11,
+        "actual": 11,
+        "progress": 6,
+        "status": 6,
+    }
+    narrow = fit(columns, 50)
+    assert list(narrow) == ["name", "actual", "status"]
+    assert sum(narrow.values()) + 3 * len(narrow) + 1 <= 50
