@@ -209,3 +209,36 @@ def test_fit_drops_the_least_useful_columns_first():
     narrow = fit(columns, 50)
     assert list(narrow) == ["name", "actual", "status"]
     assert sum(narrow.values()) + 3 * len(narrow) + 1 <= 50
+
+
+# --- counts rounded up to whole units ------------------------------------------------------
+
+
+def test_whole_count_rounds_up_without_float_noise():
+    from ipkpi.views.numbers import whole_count
+
+    assert [whole_count(v) for v in (0.5, 1.0, 322.5, 2.0000000001, 0.0)] == [1, 1, 323, 2, 0]
+
+
+def test_readings_ask_for_whole_units_of_countable_measures(sample_db):
+    def readings(city: str) -> str:
+        args = ["report", "--city", city, "--as-of", "2023", "--db", str(sample_db)]
+        return CliRunner().invoke(app, args).stdout
+
+    guizhou = readings("guizhou")
+    assert (
+        "培育知识产权运营服务机构：完成目标进度67%，快于时序进度7个百分点，剩余两年需年均增加1家"
+        in guizhou
+    )
+    assert "剩余两年需年均增加323件" in guizhou and "322.5件" not in guizhou
+    shijiazhuang = readings("shijiazhuang")
+    assert "剩余两年需年均增加128名" in shijiazhuang
+    # per 10,000 people: not whole things, the decimals stay
+    assert (
+        "每万人有效发明专利拥有量：完成目标进度52%，快于时序进度18个百分点，剩余两年需年均增加0.7件"
+        in shijiazhuang
+    )
+    assert (
+        "万人版权登记量：完成目标进度26%，慢于时序进度8个百分点，剩余两年需年均增加23.7件"
+        in readings("nanjing")
+    )

@@ -4,6 +4,12 @@ most a few decimals and no trailing zeros for people, shares as percentages.
 
 from __future__ import annotations
 
+import math
+
+# Units that count whole things: an amount still needed of them is rounded up (half an
+# enterprise cannot be added), when the measure itself counts whole things.
+COUNT_UNITS = frozenset({"家", "件", "人", "项", "个", "次", "名", "人次"})
+
 
 def number(value: float | None) -> int | float | None:
     """Integral floats as ints, so 50.0 reads 50 in JSON and tables."""
@@ -36,3 +42,9 @@ def fmt(value: float | None, digits: int = 2) -> str:
 
 def pct(share: float | None) -> str:
     return "" if share is None else f"{fmt(share * 100, 0)}%"
+
+
+def whole_count(value: float) -> int:
+    """An amount of whole things still needed, rounded up: 0.5家 → 1家 (never 0 for more
+    than nothing; float noise such as 2.0000000001 stays 2)."""
+    return math.ceil(round(value, 6))
