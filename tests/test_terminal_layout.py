@@ -242,3 +242,28 @@ def test_readings_ask_for_whole_units_of_countable_measures(sample_db):
         "万人版权登记量：完成目标进度26%，慢于时序进度8个百分点，剩余两年需年均增加23.7件"
         in readings("nanjing")
     )
+
+
+# --- thousands separators ------------------------------------------------------------------
+
+
+def test_figures_people_read_group_thousands_from_five_digits():
+    from ipkpi.views.numbers import fmt, format_number
+
+    assert [fmt(v) for v in (182406, 10685.5, -12345.678, 2792, 0.5)] == [
+        "182,406",
+        "10,685.5",
+        "-12,345.68",
+        "2792",
+        "0.5",
+    ]
+    assert format_number(1e7) == "10,000,000" and format_number(2025.0) == "2025"
+
+
+def test_thousands_separators_in_readings_not_in_csv(sample_db):
+    args = ["report", "--city", "shijiazhuang", "--db", str(sample_db)]
+    text = CliRunner().invoke(app, args).stdout
+    assert "2022–2025年累计10,685件，完成目标（≥10,000件）" in text
+    assert "182,406件 (2021)" in text
+    csv = CliRunner().invoke(app, [*args, "-f", "csv"]).stdout
+    assert ",10000,件,2025," in csv and ",10685,-685," in csv
