@@ -15,7 +15,7 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
-from ipkpi.output.layout import fit, measure, wrap
+from ipkpi.output.layout import BORDER, fit, measure, wrap
 from ipkpi.views.report import (
     REPORT_COLUMNS,
     plan_notes,
@@ -66,7 +66,8 @@ def print_rich_table(
     out = console()
     widths = fitted_widths(rows, [c for c in columns if c != group_by], lang, out.width)
     shown = list(widths)
-    title = wrap(title, out.width) if title else title
+    table_width = sum(widths.values()) + BORDER * len(widths) + 1
+    title = wrap(title, table_width) if title else title
     table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for column in shown:
         table.add_column(
