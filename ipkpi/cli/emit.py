@@ -3,13 +3,13 @@ contract (exit status 3).
 
 ``emit`` takes the answer's views lazily (only the chosen one is built): the JSON
 document, the CSV rows, and for the table formats either titled tables (``Table``) or the
-command's own text and terminal drawing. On a terminal (and without NO_COLOR) tables are
-drawn by rich; elsewhere they are plain aligned text, so a pipe or cron gets plain text.
+command's own text and terminal drawing. On a terminal tables are drawn by rich, fitted to
+its width (in colour unless NO_COLOR is set); elsewhere they are plain aligned text, so a
+pipe or cron gets plain text.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,8 +34,9 @@ class Table:
 
 
 def is_terminal() -> bool:
-    """Rich tables and colour only on a terminal, and not when NO_COLOR is set."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """Rich tables fitted to the width on a terminal (without colour when NO_COLOR is set:
+    that is ``output.terminal.console``'s concern); plain text in a pipe or cron."""
+    return sys.stdout.isatty()
 
 
 def emit(
@@ -71,12 +72,12 @@ def _echo_tables(tables: Sequence[Table], markdown: bool, lang: str) -> None:
     from ipkpi.output import tables as out
 
     if not markdown and is_terminal():
-        from ipkpi.output.terminal import print_rich_table
+        from ipkpi.output.terminal import console, print_rich_table, say
 
         for t in tables:
             print_rich_table(t.rows, t.columns, lang, title=t.title, group_by=t.group)
             for note in t.notes:
-                typer.echo(note)
+                say(console(), note)
         return
     texts = []
     for t in tables:

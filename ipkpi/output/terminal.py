@@ -5,6 +5,7 @@ inside the functions that draw.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
+from ipkpi.output.layout import BORDER, fit, measure, wrap
 from ipkpi.views.report import (
     REPORT_COLUMNS,
     plan_notes,
@@ -25,8 +27,26 @@ from ipkpi.views.report import summary_line as report_summary_line
 from ipkpi.views.tasks import summary_line, tasks_table, tasks_title
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ipkpi.assess.collect import Collection
     from ipkpi.assess.rewards import RewardsResult
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console for stdout (or stderr); without colour or styles when NO_COLOR is set."""
+    from rich.console import Console
+
+    if os.environ.get("NO_COLOR"):
+        return Console(stderr=stderr, color_system=None, no_color=True)
+    return Console(stderr=stderr)
+
+
+def say(out: Console, line: str, style: str | None = None) -> None:
+    """A line of text under a table, wrapped to the width only where it may break."""
+    from rich.markup import escape
+
+    out.print(escape(wrap(line, out.width)), style=style, highlight=False)
 
 
 def print_rich_table(
@@ -38,30 +58,44 @@ def print_rich_table(
     caption: str | None = None,
     cell_style: Callable[[str, dict[str, str]], str | None] | None = None,
 ) -> None:
-    """A rich table on the terminal, with a section per group; ``cell_style(column, row)``
-    may colour a cell."""
-    from rich.console import Console
+    """A rich table on the terminal fitted to its width (``output.layout``), with a
+    section per group; ``cell_style(column, row)`` may colour a cell."""
     from rich.markup import escape
     from rich.table import Table
 
-    shown = [c for c in columns if c != group_by]
+    out = console()
+    widths = fitted_widths(rows, [c for c in columns if c != group_by], lang, out.width)
+    shown = list(widths)
+    table_width = sum(widths.values()) + BORDER * len(widths) + 1
+    title = wrap(title, table_width) if title else title
     table = Table(title=title, caption=caption, show_lines=False, header_style="bold")
     for column in shown:
-        table.add_column(label(column, lang), overflow="fold")
+        table.add_column(
+            wrap(label(column, lang), widths[column]), width=widths[column], no_wrap=True
+        )
     previous = None
     for row in rows:
         if group_by and row[group_by] != previous:
             if previous is not None:
                 table.add_section()
-            table.add_row(f"[bold cyan]{escape(row[group_by])}[/]", *[""] * (len(shown) - 1))
+            group = escape(wrap(row[group_by], widths[shown[0]]))
+            table.add_row(f"[bold cyan]{group}[/]", *[""] * (len(shown) - 1))
             previous = row[group_by]
         cells = []
         for c in shown:
-            text = escape(row.get(c, ""))
+            text = escape(wrap(row.get(c, ""), widths[c]))
             style = cell_style(c, row) if cell_style else None
             cells.append(f"[{style}]{text}[/]" if style and text else text)
         table.add_row(*cells)
-    Console().print(table)
+    out.print(table)
+
+
+def fitted_widths(
+    rows: list[dict[str, str]], columns: Sequence[str], lang: Lang, width: int
+) -> dict[str, int]:
+    """The columns that fit in ``width`` and their widths (see ``output.layout``)."""
+    measured = [measure(c, label(c, lang), [r.get(c, "") for r in rows]) for c in columns]
+    return fit(measured, width)
 
 
 @contextmanager
@@ -70,14 +104,13 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
     if not enabled or total < 2:
         yield lambda _path: None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=Console(stderr=True),
+        console=console(stderr=True),
         transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=total)
@@ -118,8 +151,6 @@ def print_report(
     group_by: str,
     summary: str,
 ) -> None:
-    from rich.console import Console
-    from rich.markup import escape
 
     rows = [report_row(a, lang, group_by) for a in results]
     print_rich_table(
@@ -130,13 +161,13 @@ def print_report(
         group_by=group_by,
         cell_style=_status_style,
     )
-    console = Console()
-    console.print(escape(summary), highlight=False)
+    out = console()
+    say(out, summary)
     for line in plan_notes(results, lang):
-        console.print(escape(line), highlight=False)
-    console.print()
+        say(out, line)
+    out.print()
     for line in report_notes(results, lang):
-        console.print(escape(line), style="dim" if line.startswith("  ") else None, highlight=False)
+        say(out, line, "dim" if line.startswith("  ") else None)
 
 
 TASK_STATE_STYLES = {
@@ -149,8 +180,6 @@ TASK_STATE_STYLES = {
 
 
 def print_tasks(assessment: TasksAssessment, lang: Lang, by_lead: bool = False) -> None:
-    from rich.console import Console
-    from rich.markup import escape
 
     rows, columns, group = tasks_table(assessment, lang, by_lead)
     states = {a.task.number: a.state.value for a in assessment.results}
@@ -166,13 +195,11 @@ def print_tasks(assessment: TasksAssessment, lang: Lang, by_lead: bool = False) 
         group_by=group,
         cell_style=style,
     )
-    Console().print(escape(summary_line(assessment, lang)), highlight=False)
+    say(console(), summary_line(assessment, lang))
 
 
 def print_rewards(result: RewardsResult, lang: Lang) -> None:
     """Each claim, then the totals by rule, drawn by rich, under the overall total."""
-    from rich.console import Console
-    from rich.markup import escape
 
     # Imported here: a report's start-up needs no rewards views.
     from ipkpi.views.rewards import (
@@ -194,7 +221,7 @@ def print_rewards(result: RewardsResult, lang: Lang) -> None:
     rows = [claim_row(r, result.plan, lang) for r in result.results]
     print_rich_table(rows, CLAIM_COLUMNS, lang, title=rewards_title(result, lang), cell_style=style)
     print_rich_table(total_rows(result, lang), TOTAL_COLUMNS, lang)
-    Console().print(escape(rewards_summary(result, lang)), highlight=False)
+    say(console(), rewards_summary(result, lang))
 
 
 def print_report_page(

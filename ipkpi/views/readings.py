@@ -9,7 +9,7 @@ from ipkpi.assess.results import Assessment, Note, Status
 from ipkpi.catalogue.model import Comparator, Kind
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import target_requirement
-from ipkpi.views.numbers import fmt, format_number, pct
+from ipkpi.views.numbers import COUNT_UNITS, fmt, format_number, pct, whole_count
 
 _ZH_COUNT = {
     1: "一",
@@ -89,8 +89,21 @@ def _change(a: Assessment, value: float, lang: Lang) -> str:
         word = label("reading.grow" if value >= 0 else "reading.shrink", lang)
         return f"{word}{fmt(abs(value), 1)}%" if lang == "zh" else f"{word} {fmt(abs(value), 1)}%"
     word = label("reading.add" if value >= 0 else "reading.cut", lang)
-    amount = fmt(abs(value))
+    amount = fmt(whole_count(abs(value)) if counts_whole_things(a) else abs(value))
     return f"{word}{amount}{unit}" if lang == "zh" else f"{word} {amount} {unit}"
+
+
+def counts_whole_things(a: Assessment) -> bool:
+    """A measure of whole things (家, 件, 人, …) whose figures are all whole: what it still
+    needs a year is rounded up to whole units (需年均增加1家, not 0.5家). Measures per
+    10,000 people or averages (71.21件) have fractional figures and keep their decimals."""
+    t = a.target
+    figures = [t.value, a.actual, a.baseline.value if a.baseline else None]
+    return (
+        t.unit in COUNT_UNITS
+        and all(v is not None and float(v).is_integer() for v in figures[:2])
+        and (figures[2] is None or float(figures[2]).is_integer())
+    )
 
 
 def reading(a: Assessment, lang: Lang = "zh") -> str:
