@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipkpi.cli import common, options
-from ipkpi.cli.emit import emit
+from ipkpi.cli.emit import drawing, emit
 from ipkpi.cli.options import Db, Lang, Language, Shown, Targets, answering
 from ipkpi.errors import UsageError, display_path
 
@@ -127,7 +127,6 @@ def missing(
     --lead 省知识产权局; ipkpi missing --city nanjing -f json --fail-on missing
     """
     from ipkpi.assess.collect import collect
-    from ipkpi.output.terminal import print_missing
     from ipkpi.output.text import missing_text
     from ipkpi.views import missing as views
 
@@ -143,7 +142,7 @@ def missing(
         document=lambda: views.missing_document(result, shown.lang),
         csv=lambda: (views.missing_csv_rows(result), views.MISSING_CSV_COLUMNS),
         text=lambda markdown: missing_text(result, shown.lang, markdown),
-        draw=(lambda: print_missing(result, shown.lang)) if result.missing else None,
+        draw=(lambda: drawing("print_missing")(result, shown.lang)) if result.missing else None,
     )
     if fail_on is not None and result.missing:
         ids = ", ".join(w.target.id for w in result.missing)

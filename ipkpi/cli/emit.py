@@ -110,3 +110,11 @@ def exit_failing(hits: Sequence[tuple[str, str]]) -> None:
     if hits:
         typer.echo(fail_on_line(hits), err=True)
         raise typer.Exit(3)
+
+
+def drawing(name: str) -> Callable[..., None]:
+    """``ipkpi.output.terminal``'s drawing ``name``, imported only when a terminal shows
+    it: a pipe or cron job gets plain text and never loads the terminal layout."""
+    from ipkpi.output import terminal
+
+    return getattr(terminal, name)

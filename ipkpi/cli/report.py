@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ipkpi.cli import common, options
-from ipkpi.cli.emit import emit, exit_failing
+from ipkpi.cli.emit import drawing, emit, exit_failing
 from ipkpi.cli.options import (
     Db,
     FailOn,
@@ -51,7 +51,6 @@ def report(
     from ipkpi.assess.report import build_report, failing
     from ipkpi.assess.results import Method
     from ipkpi.catalogue.select import report_plan
-    from ipkpi.output.terminal import print_report_page
     from ipkpi.output.text import report_text
     from ipkpi.views import report as views
 
@@ -84,7 +83,7 @@ def report(
             views.REPORT_CSV_COLUMNS,
         ),
         text=lambda markdown: report_text(result, listed, group_by.value, shown.lang, markdown),
-        draw=lambda: print_report_page(result, listed, group_by.value, shown.lang),
+        draw=lambda: drawing("print_report_page")(result, listed, group_by.value, shown.lang),
     )
     if failing_on:
         exit_failing(failing(result, failing_on))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ipkpi.cli import common, options
-from ipkpi.cli.emit import emit
+from ipkpi.cli.emit import drawing, emit
 from ipkpi.cli.options import Shown, answering
 from ipkpi.errors import UsageError, display_path
 
@@ -54,7 +54,6 @@ def rewards(
     from ipkpi.assess.rewards import apply_rules
     from ipkpi.catalogue.select import rules_plan
     from ipkpi.ingest.claims import read_claims
-    from ipkpi.output.terminal import print_rewards
     from ipkpi.output.text import rewards_text
     from ipkpi.views import rewards as views
 
@@ -76,7 +75,7 @@ def rewards(
             views.CLAIM_CSV_COLUMNS,
         ),
         text=lambda markdown: rewards_text(result, shown.lang, markdown=markdown),
-        draw=lambda: print_rewards(result, shown.lang),
+        draw=lambda: drawing("print_rewards")(result, shown.lang),
     )
     if output is not None:
         typer.echo(f"wrote {display_path(output)}", err=True)

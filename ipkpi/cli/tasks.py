@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ipkpi.cli import common, options
-from ipkpi.cli.emit import emit, exit_failing
+from ipkpi.cli.emit import drawing, emit, exit_failing
 from ipkpi.cli.options import (
     GroupBy,
     Shown,
@@ -46,7 +46,6 @@ def tasks(
     """
     from ipkpi.assess.report import build_tasks
     from ipkpi.catalogue.select import tasks_plan
-    from ipkpi.output.terminal import print_tasks
     from ipkpi.output.text import tasks_text
     from ipkpi.views import tasks as views
 
@@ -70,7 +69,7 @@ def tasks(
             views.TASK_CSV_COLUMNS,
         ),
         text=lambda markdown: tasks_text(result, shown.lang, by_lead, markdown=markdown),
-        draw=lambda: print_tasks(result, shown.lang, by_lead),
+        draw=lambda: drawing("print_tasks")(result, shown.lang, by_lead),
     )
     if failing:
         exit_failing([(t.task.id, "overdue") for t in result.overdue])
