@@ -30,9 +30,9 @@ def store_path(db: Path | None) -> Path:
     return resolve_db_path(db)
 
 
-def reading(path: Path) -> SQLiteStore:
-    """The store at ``path`` opened read-only; with none there, a usage error saying how
-    to make one."""
+def reading(path: Path, verify: bool = True) -> SQLiteStore:
+    """The store at ``path`` opened read-only (``verify``: refuse one whose files lost
+    values, as reports must); with none there, a usage error saying how to make one."""
     from ipkpi.store.sqlite import SQLiteStore
 
     if not path.exists():
@@ -40,7 +40,7 @@ def reading(path: Path) -> SQLiteStore:
             f"{display_path(path)}: no store here; ingest statistics first "
             "(ipkpi ingest FILES --db FILE) or name the store with --db"
         )
-    return SQLiteStore(path, readonly=True)
+    return SQLiteStore(path, readonly=True, verify=verify)
 
 
 def say_waiting(holder: str) -> None:

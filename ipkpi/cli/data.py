@@ -170,13 +170,10 @@ def data_check(*, shown: Shown) -> None:
 
     Examples: ipkpi data check; ipkpi data check --db /srv/ipkpi/ipkpi.db -f json
     """
-    from ipkpi.store.sqlite import SQLiteStore
     from ipkpi.views import data as views
 
     db_path = common.store_path(shown.db)
-    if not db_path.exists():
-        common.reading(db_path)  # says there is none, and how to make one
-    with SQLiteStore(db_path, readonly=True, verify=False) as store:
+    with common.reading(db_path, verify=False) as store:  # it is here to find the damage
         damaged = {d.sha256: d for d in store.check()}
         files = store.files()
     title = views.check_summary(files, damaged, shown.lang)
