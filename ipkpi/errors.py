@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipkpi.messages import Message, OneOf, current_lang, msg, say
+
 EXIT_DATA = 1
 EXIT_USAGE = 2
 
@@ -18,14 +20,40 @@ SEP = " › "
 
 
 class IpkpiError(Exception):
-    """Base class of every error ipkpi reports to the user."""
+    """Base class of every error ipkpi reports to the user: a ``Message`` (a stable code
+    and its fields), shown in the language asked for when it is shown."""
 
     exit_code = EXIT_DATA
 
-    def lines(self) -> list[str]:
-        """One line per problem, ready to print after ``Error: ``, its control characters
-        escaped (``escape``)."""
-        return [escape(str(self))]
+    def __init__(self, message: Message):
+        self.message = _as_message(message)
+        super().__init__(self.message.code)
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def entries(self, lang: str | None = None) -> list[tuple[str, str]]:
+        """(code, text) per problem, the text one line with its control characters escaped
+        (``escape``), ready to print after ``Error[code]: ``."""
+        return [(self.message.code, escape(self.message.text(lang)))]
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The text of each problem (``entries``) without its code."""
+        return [text for _, text in self.entries(lang)]
+
+
+def _as_message(message: Message | str) -> Message:
+    # TRANSITIONAL (issue 21): text not yet in the catalogue, shown as it is.
+    return message if isinstance(message, Message) else msg("E-TEXT", text=message)
+
+
+def colon(lang: str | None = None) -> str:
+    """What separates a location from what is wrong there: ： in Chinese, ``: `` in English."""
+    return "：" if (lang or current_lang()) == "zh" else ": "
+
+
+def _part(part: Message | str, lang: str | None) -> str:
+    return part.text(lang) if isinstance(part, Message) else part
 
 
 @dataclass(frozen=True)
@@ -33,28 +61,33 @@ class CatalogueProblem:
     """One thing wrong in a catalogue file, with where it is."""
 
     file: Path
-    message: str
-    target: str | None = None  # "targets[3] (id: foo)" or None for plan-level problems
-    key: str | None = None  # "comparator", "baseline.year", "line 3, column 7"
+    message: Message
+    target: Message | str | None = None  # "targets #3 (foo)"; None for plan-level problems
+    key: Message | str | None = None  # "comparator", "baseline.year", "line 3, column 7"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", _as_message(self.message))
+
+    def text(self, lang: str | None = None) -> str:
+        parts = [display_path(self.file)]
+        parts += [_part(p, lang) for p in (self.target, self.key) if p]
+        return SEP.join(parts) + colon(lang) + self.message.text(lang)
 
     def __str__(self) -> str:
-        parts = [display_path(self.file)]
-        if self.target:
-            parts.append(self.target)
-        if self.key:
-            parts.append(self.key)
-        return SEP.join(parts) + ": " + self.message
+        return self.text()
 
 
 class ProblemsError(IpkpiError):
-    """An error made of located problems, one line each."""
+    """An error made of located problems (each with ``message`` and ``text(lang)``), one
+    line each."""
 
     def __init__(self, problems: list):
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        first = self.problems[0].message if self.problems else msg("E-NO-PROBLEM")
+        super().__init__(first)
 
-    def lines(self) -> list[str]:
-        return [escape(str(p)) for p in self.problems]
+    def entries(self, lang: str | None = None) -> list[tuple[str, str]]:
+        return [(p.message.code, escape(p.text(lang))) for p in self.problems]
 
 
 class CatalogueError(ProblemsError):
@@ -71,7 +104,7 @@ class CatalogueNotFound(IpkpiError):
     def __init__(self, path: Path, origin: str):
         self.path = path
         self.origin = origin
-        super().__init__(f"{origin}: no catalogue folder at {display_path(path)}")
+        super().__init__(msg("E-CATALOGUE-MISSING", origin=origin, path=display_path(path)))
 
 
 class UnknownCity(IpkpiError):
@@ -84,7 +117,14 @@ class UnknownCity(IpkpiError):
         self.city = city
         self.known = list(known)
         self.close = list(close)
-        super().__init__(f"unknown city {city!r}; {_did_you_mean(close)}known: {_listed(known)}")
+        super().__init__(
+            msg(
+                "E-CITY-UNKNOWN",
+                city=escape(city),
+                did_you_mean=did_you_mean(close),
+                known=_listed(known),
+            )
+        )
 
 
 class UnknownPlan(IpkpiError):
@@ -97,10 +137,15 @@ class UnknownPlan(IpkpiError):
         self.known = list(known)
         self.city = city
         self.close = list(close)
-        where = f" for {city}" if city else ""
-        super().__init__(
-            f"unknown plan {plan!r}{where}; {_did_you_mean(close)}known: {_listed(known)}"
-        )
+        fields = {
+            "plan": escape(plan),
+            "did_you_mean": did_you_mean(close),
+            "known": _listed(known),
+        }
+        if city:
+            super().__init__(msg("E-PLAN-UNKNOWN-FOR", city=city, **fields))
+        else:
+            super().__init__(msg("E-PLAN-UNKNOWN", **fields))
 
 
 class UnknownLead(IpkpiError):
@@ -122,11 +167,14 @@ class UnknownLead(IpkpiError):
         self.matches = list(matches)
         self.close = list(close)
         if self.matches:
-            message = f"lead {lead!r} is ambiguous in {plan}: it could be {', '.join(matches)}"
+            message = msg("E-LEAD-AMBIGUOUS", lead=escape(lead), plan=plan, matches=self.matches)
         else:
-            message = (
-                f"no lead unit {lead!r} in {plan}; {_did_you_mean(close)}"
-                f"its leads: {', '.join(known)}"
+            message = msg(
+                "E-LEAD-UNKNOWN",
+                lead=escape(lead),
+                plan=plan,
+                did_you_mean=did_you_mean(close),
+                known=list(known),
             )
         super().__init__(message)
 
@@ -149,14 +197,13 @@ class UnknownMeasure(IpkpiError):
         self.close = list(close)
         self.matches = list(matches)
         if self.matches:
-            message = (
-                f"measure {measure!r} is ambiguous: it could be {', '.join(matches)}; "
-                "give one of them"
-            )
+            message = msg("E-MEASURE-AMBIGUOUS", measure=escape(measure), matches=self.matches)
         else:
-            message = (
-                f"unknown measure {measure!r}; {_did_you_mean(close)}"
-                f"the catalogue's measures: {_listed(known)}"
+            message = msg(
+                "E-MEASURE-UNKNOWN",
+                measure=escape(measure),
+                did_you_mean=did_you_mean(close),
+                known=_listed(known),
             )
         super().__init__(message)
 
@@ -181,17 +228,13 @@ def closest(text: str, spellings: Mapping[str, str], n: int = 3) -> list[str]:
     return list(dict.fromkeys(found))[:n]
 
 
-def _did_you_mean(close: Sequence[str]) -> str:
+def did_you_mean(close: Sequence[str]) -> Message | str:
     """``did you mean a, b or c? `` (ending in a space), or nothing."""
-    if not close:
-        return ""
-    names = list(close)
-    said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-    return f"did you mean {said}? "
+    return msg("did_you_mean", names=OneOf(close)) if close else ""
 
 
-def _listed(items: Sequence[str]) -> str:
-    return ", ".join(items) or "(none)"
+def _listed(items: Sequence[str]) -> Message | list[str]:
+    return list(items) if items else msg("none")
 
 
 def display_path(path: Path) -> str:
@@ -227,12 +270,18 @@ class InputProblem:
     """One thing wrong in an input file: FILE › SHEET › CELL: what is wrong."""
 
     file: Path
-    message: str
+    message: Message
     sheet: str | None = None
     cell: str | None = None  # A1 reference, e.g. "C7"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", _as_message(self.message))
+
+    def text(self, lang: str | None = None) -> str:
+        return location(self.file, self.sheet, self.cell) + colon(lang) + self.message.text(lang)
+
     def __str__(self) -> str:
-        return location(self.file, self.sheet, self.cell) + ": " + self.message
+        return self.text()
 
 
 def location(file: Path, sheet: str | None = None, cell: str | None = None) -> str:
@@ -270,11 +319,11 @@ class StoreUnusable(StoreError):
     table or column, or of a version this ipkpi does not know; ``what`` is wrong and
     ``todo`` says what to do (exit status 2)."""
 
-    def __init__(self, path: Path, what: str, todo: str):
+    def __init__(self, path: Path, what: Message, todo: Message):
         self.path = path
         self.what = what
         self.todo = todo
-        super().__init__(f"{display_path(path)}: {what}; {todo}")
+        super().__init__(msg("E-STORE-UNUSABLE", path=display_path(path), what=what, todo=todo))
 
 
 class StoreDamaged(StoreError):
@@ -285,7 +334,13 @@ class StoreDamaged(StoreError):
     def __init__(self, path: Path, damaged: list):
         self.path = path
         self.damaged = list(damaged)
-        super().__init__("\n".join(self.lines()))
+        super().__init__(msg("E-STORE-DAMAGED", path=display_path(path), damage=self.damaged[0]))
 
-    def lines(self) -> list[str]:
-        return [f"{display_path(self.path)}: {d}" for d in self.damaged]
+    def entries(self, lang: str | None = None) -> list[tuple[str, str]]:
+        return [
+            (
+                "E-STORE-DAMAGED",
+                escape(say("E-STORE-DAMAGED", lang, path=display_path(self.path), damage=d)),
+            )
+            for d in self.damaged
+        ]

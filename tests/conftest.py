@@ -153,6 +153,12 @@ def _private_plan_cache(tmp_path_factory, monkeypatch):
 # Session fixtures and child processes too: never the user's cache.
 os.environ["IPKPI_CACHE"] = tempfile.mkdtemp(prefix="ipkpi-test-cache-")
 
+# Nor the user's language: without --lang, every test sees the default, Chinese. A test of
+# the choice sets IPKPI_LANG or the locale itself.
+for _name in ("IPKPI_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 @pytest.fixture(autouse=True)
 def _no_traceback(monkeypatch):
