@@ -26,7 +26,17 @@ LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG: Lang = "zh"
 
 # The modules whose MESSAGES make up the catalogue.
-TABLES = ("common", "usage", "help", "catalogue", "ingest", "store", "run")
+TABLES = (
+    "common",
+    "usage",
+    "help",
+    "cli",
+    "catalogue",
+    "ingest",
+    "ingest_files",
+    "store",
+    "run",
+)
 
 _chosen: ContextVar[str | None] = ContextVar("ipkpi_lang", default=None)
 _catalogue: dict[str, tuple[str, str]] = {}
