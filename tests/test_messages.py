@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import importlib
 import re
+from pathlib import Path
 
 import pytest
 
 from ipkpi import messages
 from ipkpi.messages import Message, OneOf, language_of_environment, msg, say, speaking
 
+REPO = Path(__file__).resolve().parents[1]
 TABLES = {
     name: importlib.import_module(f"ipkpi.messages.{name}").MESSAGES for name in messages.TABLES
 }
@@ -97,3 +99,11 @@ def test_a_message_is_a_code_and_fields_and_compares_as_such():
     assert msg("none") == Message("none", {})
     assert Message("none").text("zh") == "（无）"
     assert Message("none").text("en") == "(none)"
+
+
+def test_the_codes_in_the_docs_are_the_catalogues():
+    import runpy
+
+    tool = runpy.run_path(str(REPO / "tools" / "messages_doc.py"))
+    written = (REPO / "docs" / "messages.md").read_text(encoding="utf-8")
+    assert written == tool["render"](), "run: .venv/bin/python tools/messages_doc.py"

@@ -16,6 +16,7 @@ from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.layout import BORDER, DROP_ORDER, fit, measure, wrap
+from ipkpi.output.textwidth import display_width
 from ipkpi.views.report import (
     REPORT_COLUMNS,
     plan_notes,
@@ -158,8 +159,6 @@ def _figures_line(
     """The cells in their columns, each wrapped to its width, two spaces between, as rich
     markup: a cell with a style has it around its text."""
     from rich.markup import escape
-
-    from ipkpi.output.textwidth import display_width
 
     wrapped = {c: wrap(cells.get(c, ""), w).split("\n") for c, w in widths.items()}
     height = max(len(lines) for lines in wrapped.values())
