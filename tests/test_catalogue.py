@@ -16,11 +16,11 @@ def load_text(folder, text):
     return load_catalogue(folder)
 
 
-def problems_of(folder, text) -> list[str]:
+def problems_of(folder, text, lang: str = "en") -> list[str]:
     write_plan(folder, text)
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
-    return caught.value.lines()
+    return caught.value.lines(lang)
 
 
 def test_good_plan_loads_with_its_meaning(in_tmp):
@@ -256,7 +256,7 @@ def test_file_that_is_not_utf8(in_tmp):
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
     # "schema = 1\n\n[plan]\n" (19) + the id line (27) + the city line (19) + 'place = "' (9)
-    assert caught.value.lines() == [
+    assert caught.value.lines("en") == [
         f"{F}: not UTF-8 text (undecodable byte at offset 74); save the file as UTF-8"
     ]
 
@@ -267,7 +267,7 @@ def test_duplicate_plan_ids_across_files(in_tmp):
     write_plan(folder, GOOD_PLAN, "b.toml")
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
-    assert caught.value.lines() == [
+    assert caught.value.lines("en") == [
         "cat/b.toml › plan.id: duplicate plan id 'testville-2022-2025' (also in a.toml)"
     ]
 
@@ -276,7 +276,7 @@ def test_empty_folder(in_tmp):
     (in_tmp / "cat").mkdir()
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(in_tmp / "cat")
-    assert caught.value.lines() == ["cat: no plan files (*.toml) in this folder"]
+    assert caught.value.lines("en") == ["cat: no plan files (*.toml) in this folder"]
 
 
 def test_catalogue_error_is_exit_status_1_and_missing_folder_is_2(in_tmp):
@@ -284,7 +284,7 @@ def test_catalogue_error_is_exit_status_1_and_missing_folder_is_2(in_tmp):
     with pytest.raises(CatalogueNotFound) as caught:
         resolve_catalogue_dir(in_tmp / "nowhere")
     assert caught.value.exit_code == 2
-    assert str(caught.value) == "--targets: no catalogue folder at nowhere"
+    assert caught.value.lines("en") == ["--targets: no catalogue folder at nowhere"]
 
 
 def test_catalogue_folder_from_option_then_environment(in_tmp):
@@ -296,7 +296,7 @@ def test_catalogue_folder_from_option_then_environment(in_tmp):
     assert resolve_catalogue_dir(None, {}).name == "targets"  # the bundled one, in a checkout
     with pytest.raises(CatalogueNotFound) as caught:
         resolve_catalogue_dir(None, {"IPKPI_TARGETS": "missing"})
-    assert str(caught.value) == "IPKPI_TARGETS: no catalogue folder at missing"
+    assert caught.value.lines("en") == ["IPKPI_TARGETS: no catalogue folder at missing"]
 
 
 NEXT_PLAN = (
@@ -330,13 +330,13 @@ def test_unknown_city_and_plan_list_the_known_ones(in_tmp):
     catalogue = load_text(in_tmp / "cat", GOOD_PLAN)
     with pytest.raises(UnknownCity) as city:
         select_plan(catalogue, "nanjin")
-    assert (str(city.value), city.value.exit_code) == (
+    assert (city.value.lines("en")[0], city.value.exit_code) == (
         "unknown city 'nanjin'; known: testville (测试市)",
         2,
     )
     with pytest.raises(UnknownPlan) as plan:
         select_plan(catalogue, "testville", "testville-2030")
-    assert str(plan.value) == (
+    assert plan.value.lines("en")[0] == (
         "unknown plan 'testville-2030' for testville; did you mean testville-2022-2025? "
         "known: testville-2022-2025"
     )
