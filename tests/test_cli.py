@@ -174,10 +174,10 @@ def test_bad_option_is_a_usage_error(runner, cat):
 
 
 def test_missing_catalogue_folder_is_a_usage_error(runner, in_tmp):
-    result = run(runner, "cities", "--targets", "nowhere")
+    result = run(runner, "cities", "--targets", "nowhere", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: --targets: no catalogue folder at nowhere\n",
+        "Error[E-CATALOGUE-MISSING]: --targets: no catalogue folder at nowhere\n",
     )
 
 
@@ -188,15 +188,22 @@ def test_bad_catalogue_exits_1_with_one_line_and_no_traceback(runner, in_tmp):
         ["targets", "check", "cat"],
         ["cities", "--targets", "cat"],
     ):
-        result = run(runner, *args)
+        result = run(runner, *args, env={"IPKPI_LANG": "en"})
         assert result.exit_code == 1, args
         assert result.stdout == ""
         assert result.stderr == (
-            "Error: cat/testville.toml › target #1 (patents_per_10k) › comparator: unknown "
-            "comparator '≥≥'; use one of >=, >, <=, <, ~ (or 以上, 达到, 达, 不少于, 不低于, "
-            "超过, 超, 高于, 多于, 以下, 不超过, 不高于, 以内, 低于, 少于, 左右, 约)\n"
+            "Error[E-COMPARATOR-UNKNOWN]: cat/testville.toml › target #1 (patents_per_10k) › "
+            "comparator: unknown comparator '≥≥'; use one of >=, >, <=, <, ~ (or 以上, 达到, 达, "
+            "不少于, 不低于, 超过, 超, 高于, 多于, 以下, 不超过, 不高于, 以内, 低于, 少于, 左右, 约)\n"
         )
         assert "Traceback" not in result.output
+        zh = run(runner, *args)
+        assert (zh.exit_code, zh.stdout) == (1, "")
+        assert zh.stderr == (
+            "错误[E-COMPARATOR-UNKNOWN]：cat/testville.toml › 第1个目标（patents_per_10k） › "
+            "comparator：无法识别的比较符“≥≥”；请用以下之一：>=、>、<=、<、~（也可以写：以上、达到、"
+            "达、不少于、不低于、超过、超、高于、多于、以下、不超过、不高于、以内、低于、少于、左右、约）\n"
+        )
 
 
 def test_debug_lets_the_traceback_through(runner, in_tmp):

@@ -8,6 +8,7 @@ here, and that no two entries share an id, a number or a name; each entry is rea
 
 from __future__ import annotations
 
+import errno
 import re
 import tomllib
 
@@ -51,7 +52,7 @@ class PlanReader(FileProblems):
             self.problem(msg("E-FILE-NOT-UTF8", offset=exc.start))
             return None
         except OSError as exc:
-            self.problem(msg("E-FILE-UNREADABLE", reason=exc.strerror))
+            self.problem(msg("E-FILE-UNREADABLE", reason=_os_reason(exc)))
             return None
         deep = too_deep(text)
         if deep is not None:
@@ -204,6 +205,16 @@ class PlanReader(FileProblems):
                         key=key,
                     )
                 seen.setdefault(value, position)
+
+
+# What the system says when a file cannot be read, for the reasons a catalogue meets.
+_OS_REASONS = {errno.EACCES: "eacces", errno.EISDIR: "eisdir", errno.ENOENT: "enoent"}
+
+
+def _os_reason(exc: OSError) -> Message | str:
+    """Why a file cannot be read: in Chinese for the usual reasons, else as the system says it."""
+    name = _OS_REASONS.get(exc.errno)
+    return msg(f"catalogue.os.{name}") if name else str(exc.strerror)
 
 
 def line_column(line: int | str, column: int | str) -> Message:

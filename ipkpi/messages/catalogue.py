@@ -42,7 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the plan's header
     "E-SCHEMA-UNSUPPORTED": (
-        "不支持格式版本 schema = {schema}；本程序读取的是 schema = {version}",
+        "不支持的格式版本 schema = {schema}；本程序读取的是 schema = {version}",
         "unsupported schema {schema}; this ipkpi reads schema {version}",
     ),
     "E-PLAN-EMPTY": (
@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a rise target compares each year with the one before: use > (逐年增加) or < (逐年下降)",
     ),
     "E-RISE-VALUE": (
-        "rise 类目标（逐年增加）不写 value",
+        "rise 类目标（逐年增加）不能写 value",
         "a rise target (逐年增加) takes no value",
     ),
     "E-MEASURE-INVALID": (
@@ -118,15 +118,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # a target's years
     "E-TARGET-YEAR-OUTSIDE": (
-        "{year}年不在规划期 {start}—{end}年之内",
+        "{year}年不在规划期{start}—{end}年之内",
         "{year} is outside the plan window {start}–{end}",
     ),
     "E-BASELINE-AFTER-TARGET": (
-        "目标年份 {target_year}年早于基期 {baseline_year}年",
+        "目标年份{target_year}年早于基期{baseline_year}年",
         "target year {target_year} is before the baseline year {baseline_year}",
     ),
     "E-BASELINE-IS-TARGET": (
-        "目标年份 {target_year}年就是基期；基期必须早于目标年份",
+        "目标年份{target_year}年就是基期；基期必须早于目标年份",
         "target year {target_year} is the baseline year; the baseline must come before it",
     ),
     "E-WINDOW-NOT-APPLICABLE": (
@@ -134,11 +134,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "window applies only to cumulative, annual and average targets",
     ),
     "E-WINDOW-REVERSED": (
-        "起始年份 {first}年晚于结束年份 {last}年",
+        "起始年份{first}年晚于结束年份{last}年",
         "first year {first} is after last year {last}",
     ),
     "E-WINDOW-OUTSIDE": (
-        "[{first}, {last}] 超出了 {start}—{end}年",
+        "[{first}, {last}] 超出了{start}—{end}年的范围",
         "[{first}, {last}] is outside {start}–{end}",
     ),
     # ids and names used twice
@@ -147,7 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "duplicate target id (first at {first})",
     ),
     "E-NAME-DUPLICATE": (
-        "“{name}”已经是目标 {owner} 的名称；一个统计名称只能对应一个目标",
+        "“{name}”已经用作目标 {owner} 的名称；一个统计名称只能对应一个目标",
         "{name!r} already names target {owner}; a statistic's name must match one target only",
     ),
     "E-ENTRY-DUPLICATE": (
@@ -168,7 +168,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # tasks
     "E-DEADLINE-OUTSIDE": (
-        "截止日期 {deadline} 不在规划期 {start}—{end}年之内",
+        "截止日期 {deadline} 不在规划期{start}—{end}年之内",
         "{deadline} is outside the plan window {start}–{end}",
     ),
     "E-STARTS-ONGOING": (
@@ -306,6 +306,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalogue.dimension.percentage_points": ("百分点", "percentage-points"),
     "catalogue.dimension.score": ("分数", "score"),
     "catalogue.dimension.items_per_10k_people": ("每万人件数", "items per 10k people"),
+    # what the system says when a file cannot be read (as Linux says it in English)
+    "catalogue.os.eacces": ("没有读取它的权限", "Permission denied"),
+    "catalogue.os.eisdir": ("这是一个文件夹，不是文件", "Is a directory"),
+    "catalogue.os.enoent": ("文件不存在", "No such file or directory"),
     # what TOML says is wrong (Python's tomllib, in its words)
     "catalogue.toml.invalid_value": (
         "值的写法不对（文字要加英文双引号，日期写成 2022-11-02）",
