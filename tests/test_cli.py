@@ -157,15 +157,29 @@ def test_cities(runner, cat):
 
 
 def test_unknown_city_is_a_usage_error_listing_the_known(runner, cat):
-    result = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
+    result = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "Error: unknown city 'nanjin'; known: testville (测试市)\n"
+    assert result.stderr == (
+        "Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; known: testville (测试市)\n"
+    )
+    zh = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
+    assert (zh.exit_code, zh.stderr) == (
+        2,
+        "错误[E-CITY-UNKNOWN]：没有名为“nanjin”的地方；已知地方：testville (测试市)\n",
+    )
 
 
 def test_unknown_plan_is_a_usage_error(runner, cat):
-    result = run(runner, "targets", "show", "--city", "testville", "--plan", "x", "--targets", cat)
+    args = ["targets", "show", "--city", "testville", "--plan", "x", "--targets", cat]
+    result = run(runner, *args, "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: unknown plan 'x' for testville; known: testville-2022-2025\n")
+    assert result.stderr == (
+        "Error[E-PLAN-UNKNOWN-FOR]: unknown plan 'x' for testville; known: testville-2022-2025\n"
+    )
+    zh = run(runner, *args)
+    assert zh.stderr == (
+        "错误[E-PLAN-UNKNOWN-FOR]：testville没有编号为“x”的规划；已知规划：testville-2022-2025\n"
+    )
 
 
 def test_bad_option_is_a_usage_error(runner, cat):
@@ -224,8 +238,17 @@ def test_catalogue_from_the_environment(runner, cat, monkeypatch):
 
 
 def test_targets_check_on_a_missing_dir(runner, in_tmp):
-    result = run(runner, "targets", "check", "nope")
-    assert (result.exit_code, result.stderr) == (2, "Error: DIR: no catalogue folder at nope\n")
+    result = run(runner, "targets", "check", "nope", env={"IPKPI_LANG": "en"})
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error[E-CATALOGUE-MISSING]: DIR: no catalogue folder at nope\n",
+    )
+    zh = run(runner, "targets", "check", "nope")
+    assert (zh.exit_code, zh.stderr) == (
+        2,
+        "错误[E-CATALOGUE-MISSING]：DIR：nope 不是目标目录文件夹（不存在）；请指定存放规划 TOML "
+        "文件的文件夹\n",
+    )
 
 
 def test_every_command_is_documented_in_the_readme():
