@@ -30,6 +30,7 @@ def problems_of(folder, text, lang: str = "en") -> list[str]:
     write_plan(folder, text)
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
+    assert "E-TEXT" not in [code for code, _ in caught.value.entries()]  # all in the catalogue
     return caught.value.lines(lang)
 
 
@@ -600,3 +601,58 @@ def test_units_that_do_not_convert_say_why():
         units.conversion_factor("件", "打")
     assert caught.value.args[0].text("en") == "unknown unit '打'"
     assert str(caught.value) == "无法识别的单位“打”"
+
+
+BAD_CODES = {
+    "malformed TOML": "E-TOML-SYNTAX",
+    "missing key": "E-KEY-MISSING",
+    "missing direction is never defaulted": "E-KEY-MISSING",
+    "unknown key": "E-KEY-UNKNOWN",
+    "unknown path": "E-PATH-UNKNOWN",
+    "path on a cumulative target": "E-PATH-NOT-APPLICABLE",
+    "wrong type": "E-TYPE",
+    "wrong type in a list": "E-TYPE",
+    "unknown kind": "E-KIND-UNKNOWN",
+    "unknown comparator": "E-COMPARATOR-UNKNOWN",
+    "unknown unit": "E-UNIT-UNKNOWN",
+    "duplicate target ids": "E-ID-DUPLICATE",
+    "target year before the baseline year": "E-BASELINE-AFTER-TARGET",
+    "target year equal to the baseline year": "E-BASELINE-IS-TARGET",
+    "unknown key in the baseline": "E-KEY-UNKNOWN",
+    "target year outside the plan window": "E-TARGET-YEAR-OUTSIDE",
+    "direction contradicts the comparator": "E-DIRECTION-CONFLICT",
+    "growth target without its series unit": "E-SERIES-UNIT-MISSING",
+    "growth target not in percent": "E-GROWTH-UNIT",
+    "rise target with a value": "E-RISE-VALUE",
+    "tolerance without approx": "E-TOLERANCE-NOT-APPLICABLE",
+    "window on a level target": "E-WINDOW-NOT-APPLICABLE",
+    "a name shared by two targets": "E-NAME-DUPLICATE",
+    "missing plan key": "E-KEY-MISSING",
+    "bad plan year": "E-PLAN-YEARS",
+    "unsupported schema": "E-SCHEMA-UNSUPPORTED",
+    "unknown level": "E-LEVEL-UNKNOWN",
+}
+
+
+def test_every_bad_case_has_its_code():
+    assert set(BAD_CODES) == set(BAD_CASES)
+
+
+@pytest.mark.parametrize("case", list(BAD_CASES))
+def test_a_problem_carries_its_code_never_bare_text(in_tmp, case):
+    (old, new), _ = BAD_CASES[case]
+    write_plan(in_tmp / "cat", one_change(old, new))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(in_tmp / "cat")
+    assert [code for code, _ in caught.value.entries("en")] == [BAD_CODES[case]]
+
+
+def test_the_catalogue_messages_say_the_same_in_both_languages():
+    from ipkpi.messages import catalogue, placeholders
+
+    for code, (zh, en) in catalogue.MESSAGES.items():
+        assert zh.strip() and en.strip(), code
+        assert placeholders(zh) == placeholders(en), code
+        if code.startswith("E-"):
+            assert code == code.upper(), code
+            assert not any(mark in zh for mark in ("; ", "；;")), code
