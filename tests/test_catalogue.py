@@ -656,3 +656,12 @@ def test_the_catalogue_messages_say_the_same_in_both_languages():
         if code.startswith("E-"):
             assert code == code.upper(), code
             assert not any(mark in zh for mark in ("; ", "；;")), code
+
+
+def test_a_catalogue_folder_that_is_not_there(in_tmp):
+    with pytest.raises(CatalogueNotFound) as caught:
+        load_catalogue(in_tmp / "nowhere")
+    assert caught.value.lines("en") == ["catalogue: no catalogue folder at nowhere"]
+    assert caught.value.lines() == [
+        "目标目录：nowhere 不是目标目录文件夹（不存在）；请指定存放规划 TOML 文件的文件夹"
+    ]

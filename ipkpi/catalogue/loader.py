@@ -58,7 +58,7 @@ def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CAC
     asked for."""
     folder = bundled_catalogue_dir() if folder is None else Path(folder)
     if not folder.is_dir():
-        raise CatalogueNotFound(folder, "catalogue")
+        raise CatalogueNotFound(folder, msg("catalogue.where.folder"))  # type: ignore[arg-type]
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise CatalogueError([CatalogueProblem(folder, msg("E-CATALOGUE-EMPTY"))])

@@ -255,6 +255,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # where in a plan file
     "catalogue.where.entry": ("第{n}个{noun}（{id}）", "{noun} #{n} ({id})"),
     "catalogue.where.entry_at": ("第{n}个{noun}", "{noun} #{n}"),
+    "catalogue.where.folder": ("目标目录", "catalogue"),
     "catalogue.where.line": ("第{line}行第{column}列", "line {line}, column {column}"),
     "catalogue.noun.target": ("目标", "target"),
     "catalogue.noun.task": ("任务", "task"),
