@@ -58,9 +58,12 @@ def store(in_tmp, sample_db) -> Path:
     return path
 
 
-def invoke(runner, command: str, db: Path | str = "s.db", *more: str):
+def invoke(runner, command: str, db: Path | str = "s.db", *more: str, lang: str = "en"):
+    """``ipkpi COMMAND … --db DB``, in English unless ``lang`` says otherwise."""
     return runner.invoke(
-        app, [*command.split(), *COMMANDS.get(command, []), *more, "--db", str(db)]
+        app,
+        [*command.split(), *COMMANDS.get(command, []), *more, "--db", str(db)],
+        env={"IPKPI_LANG": lang},
     )
 
 
@@ -139,7 +142,7 @@ def test_a_store_that_cannot_be_used_is_one_line_and_exit_2(runner, store, defec
     message = DEFECTS[defect](store)
     before = digest(store)
     result = invoke(runner, command)
-    assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
+    assert (result.exit_code, result.stderr) == (2, f"Error[E-STORE-UNUSABLE]: {message}\n")
     assert result.stdout == ""
     assert digest(store) == before  # nothing recreated, nothing written
     assert not list(store.parent.glob("*.xlsx"))
@@ -173,7 +176,7 @@ def test_an_empty_file_is_no_store_to_read(runner, in_tmp):
     result = invoke(runner, "report")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
+        "Error[E-STORE-UNUSABLE]: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n",
     )
     assert Path("s.db").read_bytes() == b""
@@ -216,7 +219,9 @@ def _nanjing_id(store: Path) -> int:
 
 
 def _damaged_line(path: Path, what: str) -> str:
-    return f"Error: s.db: {path}: {what}; re-ingest it: ipkpi ingest --force {path}\n"
+    return (
+        f"Error[E-STORE-DAMAGED]: s.db: {path}: {what}; re-ingest it: ipkpi ingest --force {path}\n"
+    )
 
 
 def test_data_check_of_a_sound_store(runner, store):
@@ -287,7 +292,7 @@ def test_data_check_finds_a_dropped_table(runner, store):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error: s.db: table observations is missing from the store; {REBUILD}\n",
+        f"Error[E-STORE-UNUSABLE]: s.db: table observations is missing from the store; {REBUILD}\n",
     )
 
 
@@ -295,7 +300,7 @@ def test_data_check_with_no_store_says_how_to_make_one(runner, in_tmp):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
+        "Error[E-STORE-UNUSABLE]: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
         "or name the store with --db\n",
     )
     assert not Path("s.db").exists()
@@ -321,7 +326,7 @@ def test_values_that_belong_to_no_file_are_refused(runner, store, command, count
     result = invoke(runner, command)
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
+        f"Error[E-STORE-UNUSABLE]: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
         f"(rows deleted from source_files); {REBUILD}\n",
     )
 
@@ -450,7 +455,7 @@ def test_a_version_1_store_has_no_checksums_to_check(runner, v1):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
+        "Error[E-STORE-UNUSABLE]: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
         "ingest or ipkpi run upgrades it; check it then\n",
     )
 
@@ -460,7 +465,7 @@ def test_a_dry_run_does_not_upgrade_a_version_1_store(runner, v1):
     result = invoke(runner, "ingest", v1, "--dry-run")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
+        "Error[E-STORE-UNUSABLE]: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
         "it cannot upgrade it; run ipkpi ingest once without --dry-run (it upgrades the store "
         "in place)\n",
     )
@@ -502,7 +507,7 @@ def test_a_version_1_store_that_cannot_be_upgraded_is_left_as_it_was(runner, v1)
     result = invoke(runner, "ingest")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
+        "Error[E-STORE-UNUSABLE]: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
         f"column observations.value); nothing changed; {REBUILD}\n",
     )
     assert digest(v1) == before
@@ -518,7 +523,7 @@ def test_a_version_1_store_missing_a_table_is_never_completed(runner, v1):
         result = invoke(runner, command)
         assert (result.exit_code, result.stderr) == (
             2,
-            f"Error: s.db: table task_progress is missing from the store; {REBUILD}\n",
+            f"Error[E-STORE-UNUSABLE]: s.db: table task_progress is missing from the store; {REBUILD}\n",
         )
     assert digest(v1) == before
 
@@ -560,7 +565,7 @@ def test_a_malformed_store_is_one_line(runner, store):
     result = invoke(runner, "report")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
+        "Error[E-STORE-UNUSABLE]: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
         f"{REBUILD}\n",
     )
 
@@ -581,7 +586,7 @@ def test_a_page_found_damaged_while_reading_is_one_line(runner, store, monkeypat
     result = invoke(runner, "data show")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"Error: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
+        f"Error[E-STORE-UNUSABLE]: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
     )
 
 

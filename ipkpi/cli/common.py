@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ipkpi.errors import StoreError, display_path
+from ipkpi.messages import msg
 
 if TYPE_CHECKING:
     from ipkpi.catalogue.model import Catalogue
@@ -37,8 +38,7 @@ def reading(path: Path, verify: bool = True) -> SQLiteStore:
 
     if not path.exists():
         raise StoreError(
-            f"{display_path(path)}: no store here; ingest statistics first "
-            "(ipkpi ingest FILES --db FILE) or name the store with --db"
+            msg("E-STORE-MISSING", path=display_path(path), todo=msg("store.todo.ingest_first"))
         )
     return SQLiteStore(path, readonly=True, verify=verify)
 
