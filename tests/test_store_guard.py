@@ -156,18 +156,26 @@ def test_run_refuses_a_store_that_cannot_be_used(runner, store):
     )
     message = _no_table(store)
     before = digest(store)
-    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
-    assert [line[20:] for line in result.stderr.splitlines()] == [f"ERROR   Error: {message}"]
+    assert [line[20:] for line in result.stderr.splitlines()] == [
+        f"ERROR   Error[E-STORE-UNUSABLE]: {message}"
+    ]
     assert digest(store) == before
     assert (store.parent / "inbox" / NANJING.name).exists()  # not taken
 
 
 def test_a_store_in_no_folder_says_so_and_blames_no_other_writer(runner, in_tmp):
-    result = runner.invoke(app, ["ingest", str(NANJING), "--db", "/no/such/folder/x.db"])
+    given = ["ingest", str(NANJING), "--db", "/no/such/folder/x.db"]
+    result = runner.invoke(app, given, env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: --db: no folder /no/such/folder for the store\n",
+        "Error[E-STORE-NO-FOLDER]: --db: no folder /no/such/folder for the store\n",
+    )
+    result = runner.invoke(app, given)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-NO-FOLDER]：--db：文件夹 /no/such/folder 不存在，无法在那里存放数据库\n",
     )
 
 
@@ -300,7 +308,7 @@ def test_data_check_with_no_store_says_how_to_make_one(runner, in_tmp):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-UNUSABLE]: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
+        "Error[E-STORE-MISSING]: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
         "or name the store with --db\n",
     )
     assert not Path("s.db").exists()
@@ -536,7 +544,7 @@ def test_run_refuses_a_store_with_rows_deleted(runner, store):
     )
     execute(store, f"DELETE FROM observations WHERE file_id = {_nanjing_id(store)} AND year = 2023")
     before = digest(store)
-    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
     assert [line[20:] for line in result.stderr.splitlines()] == [
         "ERROR   " + _damaged_line(NANJING, "14 of its 61 values are gone").rstrip("\n")
@@ -630,3 +638,122 @@ def test_an_infinite_figure_in_an_old_store_exports_as_an_excel_error(runner, st
     with zipfile.ZipFile(in_tmp / "e.xlsx") as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert not any(b"<f>" in archive.read(n) for n in sheets)
+
+
+# --- in Chinese: the default language ----------------------------------------------------
+
+
+ZH_DEFECTS = {
+    "text": "s.db：不是 SQLite 数据库文件，因此不是 ipkpi 数据库；请用 --db（或 $IPKPI_DB）指定数据库",
+    "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 2）；"
+    "请升级 ipkpi",
+    "no table": "s.db：数据库中缺少表 task_progress；请从备份恢复，或把文件重新读入一个新的数据库"
+    "（--db NEW.db）",
+    "no column": "s.db：数据库中缺少列 observations.cell；请从备份恢复，或把文件重新读入一个新的"
+    "数据库（--db NEW.db）",
+    "not strict": "s.db：表 observations 在 ipkpi 之外被改动过（它不是 STRICT 表）；请从备份恢复，"
+    "或把文件重新读入一个新的数据库（--db NEW.db）",
+    "no index": "s.db：数据库中缺少索引 observations_current；请从备份恢复，或把文件重新读入一个新的"
+    "数据库（--db NEW.db）",
+    "other database": "s.db：是 SQLite 数据库，但不是 ipkpi 数据库（没有 ipkpi 的任何一张表）；"
+    "请用 --db（或 $IPKPI_DB）指定数据库",
+}
+
+
+@pytest.mark.parametrize("defect", ZH_DEFECTS)
+def test_a_store_that_cannot_be_used_in_chinese(runner, store, defect):
+    DEFECTS[defect](store)
+    result = invoke(runner, "report", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"错误[E-STORE-UNUSABLE]：{ZH_DEFECTS[defect]}\n",
+    )
+
+
+def test_an_empty_file_in_chinese(runner, in_tmp):
+    Path("s.db").write_bytes(b"")
+    result = invoke(runner, "report", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：这是一个空文件，还不是 ipkpi 数据库；请先读入统计数据"
+        "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
+    )
+
+
+def test_no_store_in_chinese(runner, in_tmp):
+    result = invoke(runner, "data check", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-MISSING]：s.db：这里没有数据库；请先读入统计数据"
+        "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
+    )
+
+
+def test_data_check_names_damaged_files_in_chinese(runner, store):
+    file_id = _nanjing_id(store)
+    execute(store, f"DELETE FROM observations WHERE file_id = {file_id} AND year = 2023")
+    execute(
+        store,
+        "UPDATE observations SET value = value + 1 WHERE id = "
+        "(SELECT min(id) FROM observations WHERE city = 'guizhou')",
+    )
+    result = invoke(runner, "data check", lang="zh")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"错误[E-STORE-DAMAGED]：s.db：{NANJING}：原有 61 个数值中有 14 个不见了；"
+        f"请重新读入：ipkpi ingest --force {NANJING}",
+        f"错误[E-STORE-DAMAGED]：s.db：{GUIZHOU}：其数值在 ipkpi 之外被改动过（校验值不一致）；"
+        f"请重新读入：ipkpi ingest --force {GUIZHOU}",
+    ]
+
+
+def test_values_and_task_reports_gone_in_both_languages(store):
+    from ipkpi.messages import speaking
+    from ipkpi.store.sqlite import SQLiteStore
+
+    execute(
+        store,
+        "DELETE FROM task_progress WHERE id = (SELECT min(id) FROM task_progress)",
+        "INSERT INTO observations (city, target_id, year, value, unit, plan_id, indicator, raw, "
+        "raw_unit, sheet, cell, vintage, file_id, ingested_at, current) SELECT city, target_id, "
+        "year - 100, value, unit, plan_id, indicator, raw, raw_unit, sheet, cell, vintage, "
+        "(SELECT file_id FROM task_progress LIMIT 1), ingested_at, current FROM observations "
+        "LIMIT 2",
+    )
+    with SQLiteStore(store, readonly=True, verify=False) as opened:
+        damaged = [d for d in opened.check() if "values" in d.what.text("en")]
+    (damage,) = damaged
+    assert damage.what.text("en") == (
+        "2 values were added to its 0 outside ipkpi, 1 of its 3 task reports are gone"
+    )
+    assert damage.what.text("zh") == (
+        "原有 0 个数值之外，有 2 个是在 ipkpi 之外添加的，原有 3 条任务进展中有 1 条不见了"
+    )
+    with speaking("en"):
+        assert str(damage).endswith(f"; re-ingest it: ipkpi ingest --force {damage.path}")
+
+
+def test_a_report_refuses_a_damaged_store_in_chinese(runner, store):
+    execute(store, f"DELETE FROM source_files WHERE id = {_nanjing_id(store)}")
+    result = invoke(runner, "report", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：有 61 个已存数值或任务进展不属于任何已读入的文件"
+        "（source_files 中的记录被删除了）；请从备份恢复，或把文件重新读入一个新的数据库"
+        "（--db NEW.db）\n",
+    )
+
+
+def test_a_version_1_store_in_chinese(runner, v1):
+    result = invoke(runner, "data check", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：版本 1 的数据库没有记录每个文件的数量和校验值；"
+        "下次运行 ipkpi ingest 或 ipkpi run 时会升级它，届时再检查\n",
+    )
+    result = invoke(runner, "ingest", v1, "--dry-run", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：数据库版本为 1，由较早的 ipkpi 创建；试运行什么也不写入，"
+        "因此无法升级它；请不带 --dry-run 运行一次 ipkpi ingest（它会就地升级数据库）\n",
+    )
