@@ -119,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rejected {path}: {n} problem(s), {where}; first: {first}",
     ),
     "run.moved": ("已移到 {path}", "moved to {path}"),
-    "run.not_moved": ("未能移走：{reason}", "not moved: {reason}"),
+    "W-RUN-NOT-MOVED": ("未能移走：{reason}", "not moved: {reason}"),
     "log.run.taken": (
         "已读入 {path}：{values} 个数值，新增 {new} 个，修订 {revised} 个{kept}",
         "taken {path}: {values} value(s), {new} new, {revised} revised{kept}",
