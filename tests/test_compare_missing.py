@@ -27,9 +27,14 @@ from ipkpi.errors import CatalogueError
 from ipkpi.store.sqlite import SQLiteStore
 
 NO_STORE = (
-    "Error: nope.db: no store here; ingest statistics first "
+    "Error[E-STORE-MISSING]: nope.db: no store here; ingest statistics first "
     "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
 )
+NO_STORE_ZH = (
+    "错误[E-STORE-MISSING]：nope.db：这里没有数据库；请先读入统计数据"
+    "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n"
+)
+EN = {"IPKPI_LANG": "en"}
 DIFFER = (
     "各地指标口径不同（见“指标”“单位”列），数值不宜直接比较；进度比与状态按各自目标计算，可以比较。"
 )
@@ -582,8 +587,11 @@ def test_fail_on_anything_else_is_a_usage_error(runner, clean, sample_db, value)
 
 
 def test_no_store_is_a_usage_error(runner, clean):
-    result = run(runner, "missing", "--city", "nanjing", "--year", "2023", "--db", "nope.db")
+    given = ["missing", "--city", "nanjing", "--year", "2023", "--db", "nope.db"]
+    result = runner.invoke(app, given, env=EN)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_STORE)
+    result = run(runner, *given)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_STORE_ZH)
     assert not (clean / "nope.db").exists()
 
 
@@ -1151,7 +1159,8 @@ def test_unknown_measure_is_a_usage_error(runner, clean, sample_db):
 
 
 def test_compare_without_a_store(runner, clean):
-    result = run(runner, "compare", "-m", "ip_pledge_financing", "--db", "nope.db")
+    given = ["compare", "-m", "ip_pledge_financing", "--db", "nope.db"]
+    result = runner.invoke(app, given, env=EN)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_STORE)
 
 

@@ -781,10 +781,11 @@ def test_usage_errors_exit_2_and_write_nothing(runner, in_tmp, sample_db, args, 
 
 
 def test_no_store_is_a_usage_error(runner, in_tmp):
-    result = run(runner, "export", "--all", "-o", "summary.xlsx", "--db", "nope.db")
+    given = ["export", "--all", "-o", "summary.xlsx", "--db", "nope.db"]
+    result = runner.invoke(app, given, env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: nope.db: no store here; ingest statistics first "
+        "Error[E-STORE-MISSING]: nope.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
     )
     assert os.listdir(in_tmp) == []

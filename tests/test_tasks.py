@@ -922,10 +922,11 @@ def test_tasks_of_an_unknown_place(runner, shanxi):
 
 
 def test_tasks_without_a_store(runner, clean_env):
-    result = run(runner, "tasks", "--city", "shanxi", "--db", "missing.db")
+    given = ["tasks", "--city", "shanxi", "--db", "missing.db"]
+    result = runner.invoke(app, given, env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: missing.db: no store here; ingest statistics first "
+        "Error[E-STORE-MISSING]: missing.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
     )
     assert not (clean_env / "missing.db").exists()
