@@ -1099,10 +1099,21 @@ def test_an_unknown_city_in_chinese(site):
     ]
 
 
-def test_a_locked_store_in_chinese(site):
+def test_a_locked_store_in_chinese(site, runner):
     site.configure("lock_timeout = 0.3\n")
     with store_lock(site.store, 10):
         result = site.run("-v", expect=2, lang="zh")
+        ingest = runner.invoke(
+            app, ["ingest", str(SAMPLE), "--db", str(site.store), "--lock-timeout", "0.3"]
+        )
+    assert (ingest.exit_code, ingest.stdout) == (2, "")
+    waiting, error = ingest.stderr.splitlines()
+    assert re.fullmatch("等待数据库：" + HOLDER, waiting), waiting
+    assert re.fullmatch(
+        r"错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 运行或读入正在写入数据库"
+        r"（pid \d+, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（--lock-timeout）",
+        error,
+    ), error
     waiting, error = log_lines(result.stderr)
     assert re.fullmatch("INFO    等待数据库：" + HOLDER, waiting), waiting
     assert re.fullmatch(

@@ -45,7 +45,8 @@ def reading(path: Path, verify: bool = True) -> SQLiteStore:
 
 def say_waiting(holder: str) -> None:
     """Told while another ipkpi writes to the store."""
-    typer.echo(f"waiting for the store: {holder or 'another ipkpi is writing to it'}", err=True)
+    who = holder or msg("store.lock.someone")
+    typer.echo(str(msg("store.lock.waiting", holder=who)), err=True)
 
 
 ENV_DEBUG = "IPKPI_DEBUG"

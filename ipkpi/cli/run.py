@@ -78,7 +78,7 @@ def run_command(
                 settings.store,
                 settings.lock_timeout,
                 "ipkpi run",
-                on_wait=lambda holder: log.info(msg("log.run.lock_waiting", holder=holder)),
+                on_wait=lambda holder: log.info(msg("store.lock.waiting", holder=holder)),
                 setting="--lock-timeout" if lock_timeout is not None else "lock_timeout",
             ):
                 result = run(settings, catalogue)

@@ -132,7 +132,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.run.not_current": ("非当前值：{kept}", "not current: {kept}"),
     "log.run.unchanged": ("未改写 {city}：没有新数据", "unchanged {city}: no new figures"),
     "log.run.wrote": ("已写出 {xlsx} 和 {json}", "wrote {xlsx} and {json}"),
-    "log.run.lock_waiting": ("等待数据库：{holder}", "waiting for the store: {holder}"),
     "log.run.files": (
         "文件：读入 {taken} 个，退回 {rejected} 个，之前已读入 {already} 个，"
         "暂不读入 {waiting} 个；新增数值 {new} 个，修订 {revised} 个{kept}",

@@ -109,6 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gave up waiting after {waited:g} s ({setting})",
     ),
     "store.lock.holder": ("（{holder}）", " ({holder})"),
+    "store.lock.waiting": ("等待数据库：{holder}", "waiting for the store: {holder}"),
+    "store.lock.someone": ("另一个 ipkpi 正在写入数据库", "another ipkpi is writing to it"),
     "E-STORE-LOCK-FILE": (
         "{path}：无法打开数据库的锁文件 {name}（{reason}）",
         "{path}: cannot open the store's lock file {name} ({reason})",
