@@ -185,12 +185,11 @@ def data_check(*, shown: Shown) -> None:
         ],
     )
     if damaged:
-        from ipkpi.cli.app import error_line
         from ipkpi.errors import StoreDamaged
         from ipkpi.messages import current_lang
 
         lang = current_lang()
         found = StoreDamaged(db_path, [d.message for d in damaged.values()])
         for code, text in found.entries(lang):  # 错误[E-STORE-DAMAGED]：STORE：FILE：…
-            typer.echo(error_line(code, text, lang), err=True)
+            typer.echo(common.error_line(code, text, lang), err=True)
         raise typer.Exit(1)

@@ -103,9 +103,7 @@ def run_command(
 
 def _error_line(code: str, text: str) -> str:
     """``错误[CODE]：text`` / ``Error[CODE]: text``, as the other commands say an error."""
-    from ipkpi.cli.app import error_line
-
-    return error_line(code, text, current_lang())
+    return common.error_line(code, text, current_lang())
 
 
 def _rejected_line(result: RunResult, folder: Path) -> Message:
