@@ -456,10 +456,10 @@ def test_unknown_city_is_a_usage_error(runner, sample_db):
 
 
 def test_no_store_is_a_usage_error(runner, in_tmp):
-    result = run(runner, "report", "-c", "nanjing")
+    result = run(runner, "report", "-c", "nanjing", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: ipkpi.db: no store here; ingest statistics first "
+        "Error[E-STORE-MISSING]: ipkpi.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n",
     )
     assert not (in_tmp / "ipkpi.db").exists()
