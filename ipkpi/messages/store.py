@@ -115,6 +115,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：无法打开数据库的锁文件 {name}（{reason}）",
         "{path}: cannot open the store's lock file {name} ({reason})",
     ),
+    # why a stored figure is or is not current (data show --history): store.vintage.Standing
+    "store.standing.current": ("当前值", "current"),
+    "store.standing.current_above_later": (
+        "当前值：{own}高于后到的{other}",
+        "current: {own} ranks above the later {other}",
+    ),
+    "store.standing.current_above_same_file": (
+        "当前值：{own}高于同一文件的{other}",
+        "current: {own} ranks above the {other} in the same file",
+    ),
+    "store.standing.replaced": ("已被后来的文件替换", "replaced by a later file"),
+    "store.standing.kept_after": (
+        "非当前值：{own}晚于{other}数据到达",
+        "not current: {own} after the {other} figure",
+    ),
+    "store.standing.kept_beside": (
+        "非当前值：同一文件的{other}数据高于{own}",
+        "not current: {own} beside the {other} figure in the same file",
+    ),
+    # a vintage as those reasons name it, in English as a word, a noun or with its article
+    "store.vintage.word.preliminary": ("快报", "快报"),
+    "store.vintage.noun.preliminary": ("快报", "快报"),
+    "store.vintage.a.preliminary": ("快报", "a 快报"),
+    "store.vintage.word.final": ("正式", "正式"),
+    "store.vintage.noun.final": ("正式", "正式"),
+    "store.vintage.a.final": ("正式", "a 正式"),
+    "store.vintage.word.revised": ("修订", "修订"),
+    "store.vintage.noun.revised": ("修订", "修订"),
+    "store.vintage.a.revised": ("修订", "a 修订"),
+    "store.vintage.word.unmarked": ("未标注", "unmarked"),
+    "store.vintage.noun.unmarked": ("未标注", "unmarked figure"),
+    "store.vintage.a.unmarked": ("未标注", "an unmarked figure"),
     # damage a check finds, one file each: the damage of E-STORE-DAMAGED
     "E-STORE-FILE-DAMAGED": (
         "{path}：{what}；请重新读入：ipkpi ingest --force {path}",
