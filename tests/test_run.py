@@ -1031,7 +1031,7 @@ def test_the_log_is_in_chinese_by_default(site):
         f"INFO    运行摘要：{name}",
     ]
     again = site.run("-vv", expect=0, lang="zh")
-    assert log_lines(again.stderr)[:1] == [f"DEBUG   已读入过 inbox/{NANJING}：之前已经读入"]
+    assert log_lines(again.stderr)[:1] == [f"DEBUG   跳过 inbox/{NANJING}：之前已读入过"]
     assert log_lines(again.stderr)[-3:-1] == [
         "INFO    文件：读入 0 个，退回 0 个，之前已读入 3 个，暂不读入 0 个；新增数值 0 个，修订 0 个",
         "INFO    报告：写出 0 个（-），未改写 4 个（guizhou、nanjing、shanxi、shijiazhuang）",
@@ -1110,14 +1110,14 @@ def test_a_locked_store_in_chinese(site, runner):
     waiting, error = ingest.stderr.splitlines()
     assert re.fullmatch("等待数据库：" + HOLDER, waiting), waiting
     assert re.fullmatch(
-        r"错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 运行或读入正在写入数据库"
+        r"错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 进程（run 或 ingest）正在写入数据库"
         r"（pid \d+, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（--lock-timeout）",
         error,
     ), error
     waiting, error = log_lines(result.stderr)
     assert re.fullmatch("INFO    等待数据库：" + HOLDER, waiting), waiting
     assert re.fullmatch(
-        r"ERROR   错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 运行或读入正在写入数据库"
+        r"ERROR   错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 进程（run 或 ingest）正在写入数据库"
         rf"（pid {os.getpid()}, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（lock_timeout）",
         error,
     ), error

@@ -113,7 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "暂不读入 {path}：最近 {seconds:g} 秒内有改动，留待下次运行",
         "waiting {path}: changed in the last {seconds:g} s",
     ),
-    "log.run.already": ("已读入过 {path}：之前已经读入", "already {path}: ingested before"),
+    "log.run.already": ("跳过 {path}：之前已读入过", "already {path}: ingested before"),
     "log.run.rejected": (
         "退回 {path}：{n} 个问题，{where}；第一个问题：{first}",
         "rejected {path}: {n} problem(s), {where}; first: {first}",

@@ -103,7 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the lock: one writer at a time
     "E-STORE-LOCKED": (
-        "{path}：另一个 ipkpi 运行或读入正在写入数据库{holder}；"
+        "{path}：另一个 ipkpi 进程（run 或 ingest）正在写入数据库{holder}；"
         "等待 {waited:g} 秒后放弃（{setting}）",
         "{path}: another ipkpi run or ingest is writing to the store{holder}; "
         "gave up waiting after {waited:g} s ({setting})",
