@@ -12,7 +12,7 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import drawing, emit
-from ipkpi.cli.options import Db, Lang, Language, Shown, Targets, answering
+from ipkpi.cli.options import Db, Lang, Shown, Targets, answering
 from ipkpi.errors import UsageError, display_path
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def template(
             "--output",
             "-o",
             metavar="FILE.xlsx|DIR",
-            help="The workbook to write; with --each-lead, the folder for the workbooks.",
+            help="help.template.output",
             show_default=False,
         ),
     ],
@@ -49,13 +49,13 @@ def template(
         bool,
         typer.Option(
             "--each-lead",
-            help="One workbook per lead unit, named after it, in the -o folder.",
+            help="help.template.each_lead",
         ),
     ] = False,
     plan: options.PlanForYear = None,
     db: Db = None,
     targets: Targets = None,
-    lang: Lang = Language.zh,
+    lang: Lang = None,
 ) -> None:
     """Write the fill-in template a lead department (牵头单位) completes with the year's
     figures: one row per target needing a figure for the year, with its id, name, unit,
@@ -92,13 +92,14 @@ def template(
             f"{collection.lead} leads no target of {collection.plan.id} needing a "
             f"{chosen_year} figure: no template to write"
         )
+    chosen_lang = options.language(lang)
     if each_lead:
-        jobs = [(output / template_file_name(c, lang.value), c) for c in per_lead(collection)]
+        jobs = [(output / template_file_name(c, chosen_lang), c) for c in per_lead(collection)]
     else:
         jobs = [(output, collection)]
     made_at = dt.datetime.now().astimezone()
     for path, one in jobs:
-        summary = write_template(path, one, lang=lang.value, made_at=made_at)
+        summary = write_template(path, one, lang=chosen_lang, made_at=made_at)
         typer.echo(
             f"wrote {display_path(summary.path)}: {summary.rows} target(s) for "
             f"{one.year} ({one.plan.id}), last year's figure for {summary.previous}"

@@ -26,7 +26,7 @@ def ingest(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help="Workbooks (.xlsx, .xls), CSV files or folders.",
+            help="help.ingest.path",
             show_default=False,
         ),
     ],
@@ -42,6 +42,7 @@ def ingest(
     dry_run: options.DryRun = False,
     lock_timeout: LockTimeout = 600.0,
     include_hidden: options.IncludeHidden = False,
+    lang: options.Lang = None,  # the language of the run, chosen before parsing (app.py)
 ) -> None:
     """Ingest yearly statistics into the store, each file whole or not at all.
 
@@ -110,7 +111,7 @@ def data_show(
         typer.Option(
             "--city",
             "-c",
-            help="Only this city (slug, Chinese or English name).",
+            help="help.data.show.city",
             show_default=False,
         ),
     ] = None,
@@ -119,8 +120,7 @@ def data_show(
         bool,
         typer.Option(
             "--history",
-            help="Also the values that are not current (replaced by a later file, or kept "
-            "aside: a 快报 after the 正式 figure), and why each is or is not current.",
+            help="help.data.show.history",
         ),
     ] = False,
     *,

@@ -15,7 +15,6 @@ from ipkpi.cli.options import (
     FailOn,
     GroupBy,
     Lang,
-    Language,
     MethodChoice,
     Shown,
     Targets,
@@ -92,12 +91,12 @@ def report(
 def export(
     output: options.Workbook,
     cities: options.Cities = None,
-    all_cities: Annotated[bool, typer.Option("--all", help="Every city in the catalogue.")] = False,
+    all_cities: Annotated[bool, typer.Option("--all", help="help.export.all")] = False,
     as_of: options.AsOf = None,
     method: options.Method = MethodChoice.linear,
     db: Db = None,
     targets: Targets = None,
-    lang: Lang = Language.zh,
+    lang: Lang = None,
 ) -> None:
     """Write the Excel summary for the leadership group: a summary sheet, each city's gap
     table (the figures of `ipkpi report`), a chart per target, and every figure's source.
@@ -124,7 +123,7 @@ def export(
     with common.reading(common.store_path(db)) as store:
         built = [build_report(store, p, as_of=year, method=Method(method.value)) for p in plans]
     made_at = dt.datetime.now().astimezone()
-    summary = write_export(output, built, lang=lang.value, made_at=made_at)
+    summary = write_export(output, built, lang=options.language(lang), made_at=made_at)
     typer.echo(
         f"wrote {display_path(summary.path)}: {len(summary.sheets)} sheets "
         f"({', '.join(summary.sheets)}), {summary.charts} charts"

@@ -20,7 +20,7 @@ def rewards(
         Path,
         typer.Argument(
             metavar="CLAIMS.xlsx",
-            help="The claims workbook: applicant, type, measure, year and the quantities.",
+            help="help.rewards.claims",
             show_default=False,
         ),
     ],
@@ -31,7 +31,7 @@ def rewards(
             "--output",
             "-o",
             metavar="FILE.xlsx",
-            help="Also write the results to this workbook (claims, totals and the rules).",
+            help="help.rewards.output",
             show_default=False,
         ),
     ] = None,

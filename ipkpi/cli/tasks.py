@@ -24,8 +24,7 @@ def tasks(
         GroupBy | None,
         typer.Option(
             "--by",
-            help="Group tasks by lead unit (--by lead); a joint task is "
-            "listed under each of its leads.",
+            help="help.tasks.by",
             show_default=False,
         ),
     ] = None,
