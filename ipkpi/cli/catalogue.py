@@ -105,5 +105,5 @@ def targets_check(
         catalogue = load_catalogue(resolve_catalogue_dir(folder, origin="DIR"))
     else:
         catalogue = common.load(targets)
-    for line in check_lines(catalogue):
+    for line in check_lines(catalogue, options.language(lang)):
         typer.echo(line)

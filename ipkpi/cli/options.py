@@ -20,6 +20,7 @@ import typer
 
 from ipkpi.errors import escape
 from ipkpi.limits import YEAR_MAX, YEAR_MIN
+from ipkpi.messages import say
 
 if TYPE_CHECKING:
     from ipkpi.assess.results import Thresholds as ThresholdsValue
@@ -330,14 +331,14 @@ def statuses(value: str | None, option: str) -> set[str] | None:
     "moving_away"}; an unknown status is a usage error naming the closest. --fail-on also
     takes ``overdue`` (已逾期: a task past its deadline)."""
     from ipkpi.assess.results import FAIL_ON_CODES, STATUS_CODES
-    from ipkpi.labels import codes_named
+    from ipkpi.labels import UnknownCodes, codes_named
 
     if value is None:
         return None
     try:
         return codes_named(value, FAIL_ON_CODES if option == "--fail-on" else STATUS_CODES)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
+    except UnknownCodes as exc:
+        raise typer.BadParameter(exc.message.text(), param_hint=f"'{option}'") from None
 
 
 def thresholds(value: str | None) -> ThresholdsValue:
@@ -351,8 +352,11 @@ def thresholds(value: str | None) -> ThresholdsValue:
         on_track, moderate = (float(part) for part in value.split(","))
         return ThresholdsValue(on_track=on_track, moderate=moderate)
     except ValueError as exc:
-        detail = str(exc) if "thresholds" in str(exc) else "give two numbers, e.g. 0.95,0.60"
-        raise typer.BadParameter(f"{value!r}: {detail}", param_hint="'--thresholds'") from None
+        if "thresholds" in str(exc):
+            said = say("E-THRESHOLDS-BAD", value=repr(value), detail=str(exc))
+        else:
+            said = say("E-THRESHOLDS", value=repr(value))
+        raise typer.BadParameter(said, param_hint="'--thresholds'") from None
 
 
 def day(value: str | None) -> dt.date | None:
@@ -362,22 +366,18 @@ def day(value: str | None) -> dt.date | None:
     try:
         date = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; write it as 2023-12-31", param_hint="'--as-of'"
-        ) from None
+        raise typer.BadParameter(say("E-DATE", value=repr(value)), param_hint="'--as-of'") from None
     if not YEAR_MIN <= date.year <= YEAR_MAX:
-        raise typer.BadParameter(
-            f"{value!r} is not in the years {YEAR_MIN}–{YEAR_MAX}", param_hint="'--as-of'"
-        )
+        said = say("E-DATE-RANGE", value=repr(value), low=YEAR_MIN, high=YEAR_MAX)
+        raise typer.BadParameter(said, param_hint="'--as-of'")
     return date
 
 
 def xlsx(path: Path) -> Path:
     """``-o FILE.xlsx``: a workbook is written only to an .xlsx name."""
     if path.suffix.lower() != ".xlsx":
-        raise typer.BadParameter(
-            f"{escape(path.name)}: the workbook must be an .xlsx file", param_hint="'--output'"
-        )
+        said = say("E-XLSX", name=escape(path.name))
+        raise typer.BadParameter(said, param_hint="'--output'")
     return path
 
 

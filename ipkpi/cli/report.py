@@ -21,6 +21,7 @@ from ipkpi.cli.options import (
     answering,
 )
 from ipkpi.errors import display_path
+from ipkpi.messages import msg, say
 
 
 @answering(store=True)
@@ -114,7 +115,7 @@ def export(
 
     options.xlsx(output)
     if bool(cities) == all_cities:
-        raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
+        raise typer.BadParameter(say("E-EXPORT-CITIES"), param_hint="'--city'")
     catalogue = common.load(targets)
     year = options.this_year(as_of)
     given = [resolve_city(catalogue, city) for city in cities or ()]
@@ -123,8 +124,13 @@ def export(
     with common.reading(common.store_path(db)) as store:
         built = [build_report(store, p, as_of=year, method=Method(method.value)) for p in plans]
     made_at = dt.datetime.now().astimezone()
-    summary = write_export(output, built, lang=options.language(lang), made_at=made_at)
-    typer.echo(
-        f"wrote {display_path(summary.path)}: {len(summary.sheets)} sheets "
-        f"({', '.join(summary.sheets)}), {summary.charts} charts"
+    chosen_lang = options.language(lang)
+    summary = write_export(output, built, lang=chosen_lang, made_at=made_at)
+    wrote = msg(
+        "cli.export.wrote",
+        path=display_path(summary.path),
+        n=len(summary.sheets),
+        sheets=list(summary.sheets),
+        charts=summary.charts,
     )
+    typer.echo(wrote.text(chosen_lang))
