@@ -46,13 +46,7 @@ def template(
     ],
     year: options.FiguresYear = None,
     lead: options.Lead = None,
-    each_lead: Annotated[
-        bool,
-        typer.Option(
-            "--each-lead",
-            help="help.template.each_lead",
-        ),
-    ] = False,
+    each_lead: Annotated[bool, typer.Option("--each-lead", help="help.template.each_lead")] = False,
     plan: options.PlanForYear = None,
     db: Db = None,
     targets: Targets = None,
@@ -86,14 +80,8 @@ def template(
     with SQLiteStore(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
         collection = collect(store, chosen, chosen_year, lead)
     if not collection.wanted:
-        raise UsageError(
-            msg(
-                "E-TEMPLATE-EMPTY",
-                lead=collection.lead,
-                plan=collection.plan.id,
-                year=chosen_year,
-            )
-        )
+        plan_id, led = collection.plan.id, collection.lead
+        raise UsageError(msg("E-TEMPLATE-EMPTY", lead=led, plan=plan_id, year=chosen_year))
     chosen_lang = options.language(lang)
     if each_lead:
         jobs = [(output / template_file_name(c, chosen_lang), c) for c in per_lead(collection)]
@@ -102,15 +90,9 @@ def template(
     made_at = dt.datetime.now().astimezone()
     for path, one in jobs:
         summary = write_template(path, one, lang=chosen_lang, made_at=made_at)
-        wrote = msg(
-            "cli.template.wrote",
-            path=display_path(summary.path),
-            rows=summary.rows,
-            year=one.year,
-            plan=one.plan.id,
-            previous=summary.previous,
-        )
-        typer.echo(wrote.text(chosen_lang))
+        fields = {"rows": summary.rows, "year": one.year, "plan": one.plan.id}
+        fields.update(path=display_path(summary.path), previous=summary.previous)
+        typer.echo(say("cli.template.wrote", chosen_lang, **fields))
     if not db_path.exists():
         typer.echo(say("cli.template.no_store", chosen_lang, path=display_path(db_path)), err=True)
 

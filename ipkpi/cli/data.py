@@ -61,10 +61,8 @@ def ingest(
     status 2).
 
     A file ingested before whose stored values were deleted or changed since (see ipkpi
-    data check) is refused; --force ingests it again, restoring them.
-
-    Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
-    ipkpi ingest 2024.xlsx --accept 数据!D7
+    data check) is refused; --force ingests it again, restoring them. (Its help, with the
+    examples: ``help.ingest``.)
     """
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
     from ipkpi.ingest.report import IngestOptions
