@@ -81,7 +81,7 @@ class IpkpiGroup(LocalisedHelp, TyperGroup):
     def main(self, args: Sequence[str] | None = None, *more: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         import sys
 
-        given = list(sys.argv[1:] if args is None else args)
+        given = [str(a) for a in (sys.argv[1:] if args is None else args)]  # a Path too
         with speaking(asked_lang(given)):
             return super().main(given, *more, **kwargs)
 
