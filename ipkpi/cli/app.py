@@ -16,7 +16,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ipkpi import __version__
-from ipkpi.cli import catalogue, collect, common, compare, data, report, rewards, run, tasks
+from ipkpi.cli import (
+    catalogue,
+    collect,
+    common,
+    compare,
+    data,
+    options,
+    report,
+    rewards,
+    run,
+    tasks,
+)
 from ipkpi.cli.helptext import LocalisedHelp
 from ipkpi.cli.usage import UsageProblem, usage_error
 from ipkpi.errors import EXIT_USAGE, IpkpiError, colon
@@ -106,6 +117,18 @@ targets_app = typer.Typer(cls=IpkpiGroup, help="help.targets", no_args_is_help=T
 data_app = typer.Typer(cls=IpkpiGroup, help="help.data", no_args_is_help=True)
 
 
+# --lang is taken anywhere (``ipkpi --lang en report …``, ``ipkpi data --help --lang en``):
+# IpkpiGroup.main reads it from the arguments before parsing; the groups only accept it.
+@targets_app.callback()
+def targets_options(lang: options.Lang = None) -> None:
+    """The catalogue: ``targets show`` and ``targets check``."""
+
+
+@data_app.callback()
+def data_options(lang: options.Lang = None) -> None:
+    """The store: ``data show`` and ``data check``."""
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ipkpi {__version__}")
@@ -118,6 +141,7 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
+    lang: options.Lang = None,  # read before parsing (IpkpiGroup.main)
 ) -> None:
     """Track intellectual-property (知识产权) plan targets against yearly statistics. Its help,
     ``help.app``, says the exit statuses:
