@@ -22,10 +22,13 @@ def run(runner, *args, **kwargs):
 
 
 def test_help_names_every_command_and_the_exit_statuses(runner):
-    result = run(runner, "--help")
+    result = run(runner, "--help", "--lang", "en")
     assert result.exit_code == 0
     for text in ("cities", "targets", "0 done", "1 bad input data", "2", "usage or config error"):
         assert text in result.stdout
+    chinese = run(runner, "--help")
+    for text in ("cities", "targets", "0 完成", "1 输入数据有误", "2 用法或", "配置错误"):
+        assert text in chinese.stdout
     sub = run(runner, "targets", "--help")
     assert sub.exit_code == 0
     assert "show" in sub.stdout and "check" in sub.stdout
@@ -157,15 +160,27 @@ def test_cities(runner, cat):
 
 
 def test_unknown_city_is_a_usage_error_listing_the_known(runner, cat):
-    result = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
+    result = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "Error: unknown city 'nanjin'; known: testville (测试市)\n"
+    assert result.stderr == (
+        "Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; known: testville (测试市)\n"
+    )
+    chinese = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
+    assert chinese.stderr == (
+        "错误[E-CITY-UNKNOWN]：没有名为“nanjin”的地方；已知地方：testville (测试市)\n"
+    )
 
 
 def test_unknown_plan_is_a_usage_error(runner, cat):
-    result = run(runner, "targets", "show", "--city", "testville", "--plan", "x", "--targets", cat)
+    args = ["targets", "show", "--city", "testville", "--plan", "x", "--targets", cat]
+    result = run(runner, *args, "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: unknown plan 'x' for testville; known: testville-2022-2025\n")
+    assert result.stderr == (
+        "Error[E-PLAN-UNKNOWN-FOR]: unknown plan 'x' for testville; known: testville-2022-2025\n"
+    )
+    assert run(runner, *args).stderr == (
+        "错误[E-PLAN-UNKNOWN-FOR]：testville没有编号为“x”的规划；已知规划：testville-2022-2025\n"
+    )
 
 
 def test_bad_option_is_a_usage_error(runner, cat):
@@ -174,10 +189,10 @@ def test_bad_option_is_a_usage_error(runner, cat):
 
 
 def test_missing_catalogue_folder_is_a_usage_error(runner, in_tmp):
-    result = run(runner, "cities", "--targets", "nowhere")
+    result = run(runner, "cities", "--targets", "nowhere", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: --targets: no catalogue folder at nowhere\n",
+        "Error[E-CATALOGUE-MISSING]: --targets: no catalogue folder at nowhere\n",
     )
 
 
@@ -207,18 +222,26 @@ def test_debug_lets_the_traceback_through(runner, in_tmp):
 
 def test_catalogue_from_the_environment(runner, cat, monkeypatch):
     monkeypatch.setenv("IPKPI_TARGETS", cat)
-    result = run(runner, "targets", "check")
+    result = run(runner, "targets", "check", "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout == (
         "cat: 1 plan, 3 targets\n"
         "  testville-2022-2025        2022–2025    3 targets  testville.toml\n"
         "OK\n"
     )
+    chinese = run(runner, "targets", "check")
+    assert chinese.stdout == (
+        "cat：1个规划，3项目标\n  testville-2022-2025        2022–2025  3项目标  testville.toml\n"
+        "目标目录无误\n"
+    )
 
 
 def test_targets_check_on_a_missing_dir(runner, in_tmp):
-    result = run(runner, "targets", "check", "nope")
-    assert (result.exit_code, result.stderr) == (2, "Error: DIR: no catalogue folder at nope\n")
+    result = run(runner, "targets", "check", "nope", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error[E-CATALOGUE-MISSING]: DIR: no catalogue folder at nope\n",
+    )
 
 
 def test_every_command_is_documented_in_the_readme():
