@@ -37,6 +37,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{lead}在{plan}中没有需要{year}年数值的目标：无模板可写",
         "{lead} leads no target of {plan} needing a {year} figure: no template to write",
     ),
+    "E-COLLECT-NO-TARGETS": (
+        "{plan}没有目标，只有任务或奖补规则：没有要收集的数值",
+        "{plan} has no targets, only tasks or rules: no figures to collect",
+    ),
+    "E-COLLECT-YEAR": (
+        "{plan}中没有目标需要{year}年的数值；其目标需要{first}–{last}年的数值",
+        "no target of {plan} needs a {year} figure; its targets need {first}–{last}",
+    ),
     "E-MISSING-FAIL-ON": (
         "missing 只在缺报数值时失败：--fail-on missing",
         "missing fails on missing figures only: --fail-on missing",
