@@ -889,7 +889,7 @@ def test_english_labels(site):
 
 
 def test_help_gives_exit_statuses_and_config_lookup(runner):
-    result = runner.invoke(app, ["run", "--help"], catch_exceptions=False)
+    result = runner.invoke(app, ["run", "--help", "--lang", "en"], catch_exceptions=False)
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert (
@@ -897,6 +897,11 @@ def test_help_gives_exit_statuses_and_config_lookup(runner):
         "configuration error, or the store stayed locked · 3 done, but a fail_on status holds."
     ) in text
     assert "(--config FILE, else $IPKPI_CONFIG, else ipkpi.toml in the working folder)" in text
+    chinese = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "80"}).stdout
+    assert (
+        "  退出状态：0 全部完成 · 1 有文件被拒收，或目标目录有误 · 2 用法或配置错误，或\n"
+        "  数据库一直被锁 · 3 已完成，但命中 fail_on 所列状态。\n"
+    ) in chinese
 
 
 # --- 12. the store's lock --------------------------------------------------------------------
