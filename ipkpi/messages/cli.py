@@ -84,6 +84,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.waiting": ("正在等待数据库：{holder}", "waiting for the store: {holder}"),
     "cli.waiting.someone": ("另一个 ipkpi 正在写入", "another ipkpi is writing to it"),
+    # ingest's progress bar on a terminal (output.terminal.file_progress)
+    "cli.progress.start": ("导入", "ingest"),
+    "cli.progress.file": ("导入 {name}", "ingest {name}"),
     # --fail-on: said on stderr before exit status 3
     "cli.fail_on": ("--fail-on：{what}：{items}", "--fail-on: {what}: {items}"),
     "cli.fail_on.targets": ("{n}项目标的状态为 {statuses}", "{n} target(s) with status {statuses}"),

@@ -106,6 +106,8 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from ipkpi.messages import say
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -113,7 +115,7 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
         console=console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=total)
+        task = progress.add_task(say("cli.progress.start"), total=total)
         started = False
 
         def advance(path: object) -> None:
@@ -121,7 +123,8 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
             if started:
                 progress.advance(task)
             started = True
-            progress.update(task, description=f"ingest {getattr(path, 'name', path)}")
+            name = getattr(path, "name", path)
+            progress.update(task, description=say("cli.progress.file", name=name))
 
         yield advance
 
