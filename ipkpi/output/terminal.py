@@ -15,6 +15,7 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
+from ipkpi.messages import say as message
 from ipkpi.output.layout import BORDER, fit, measure, wrap
 from ipkpi.views.report import (
     REPORT_COLUMNS,
@@ -106,8 +107,6 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from ipkpi.messages import say
-
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -115,7 +114,7 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
         console=console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task(say("cli.progress.start"), total=total)
+        task = progress.add_task(message("cli.progress.start"), total=total)
         started = False
 
         def advance(path: object) -> None:
@@ -124,7 +123,7 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
                 progress.advance(task)
             started = True
             name = getattr(path, "name", path)
-            progress.update(task, description=say("cli.progress.file", name=name))
+            progress.update(task, description=message("cli.progress.file", name=name))
 
         yield advance
 
