@@ -89,7 +89,8 @@ MISSED = (
     ("shijiazhuang", "registered_trademarks_growth"),
     ("shijiazhuang", "ip_intensive_industries_gdp_share"),
 )
-MISSED_LINE = "ERROR   --fail-on: 14 target(s) with status missed: " + ", ".join(
+# the --fail-on line in the language of the run (Chinese unless asked: cli.emit.fail_on_line)
+MISSED_LINE = "ERROR   --fail-on：14项目标的状态为 missed：" + "、".join(
     f"{city}:{target}" for city, target in MISSED
 )
 REJECTED_LINES = [
@@ -575,9 +576,9 @@ def test_fail_on_option_overrides_the_config(site):
         if (plan.city, t.id) not in MISSED
     ]
     assert len(met) == 46
-    head = "ERROR   --fail-on: 46 target(s) with status met: "
+    head = "ERROR   --fail-on：46项目标的状态为 met："
     assert line.startswith(head)
-    assert sorted(line[len(head) :].split(", ")) == sorted(f"{c}:{t}" for c, t in met)
+    assert sorted(line[len(head) :].split("、")) == sorted(f"{c}:{t}" for c, t in met)
     doc = summary(site)
     assert doc["fail_on"]["statuses"] == ["met"]
     assert len(doc["fail_on"]["hits"]) == 46
@@ -603,9 +604,10 @@ def test_a_rejected_file_wins_over_fail_on(site):
 
 
 def test_a_bad_fail_on_option_is_a_usage_error(site):
-    result = site.run("--fail-on", "missed,bogus", expect=2)
+    result = site.run("--fail-on", "missed,bogus", "--lang", "en", expect=2)
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--fail-on': unknown status 'bogus'; use one or more of "
+        "Error[E-USAGE-VALUE]: Invalid value for --fail-on: unknown status 'bogus'; use one or "
+        "more of "
         "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
         "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
         "overdue (已逾期), separated by commas"
