@@ -934,7 +934,7 @@ def test_a_locked_store_stops_run_and_ingest(site, runner):
         )
         assert (ingest.exit_code, ingest.stdout) == (2, "")
         waiting, error = ingest.stderr.splitlines()
-        assert re.fullmatch("waiting for the store: " + HOLDER, waiting), waiting
+        assert re.fullmatch("正在等待数据库：" + HOLDER, waiting), waiting
         assert re.fullmatch(BUSY, error), error
         assert not site.store.exists()
 
