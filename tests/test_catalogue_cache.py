@@ -168,7 +168,7 @@ def test_a_file_with_a_problem_is_never_cached(in_tmp, reads):
     for _ in range(2):
         with pytest.raises(CatalogueError) as caught:
             load_catalogue(folder, cache=in_tmp / "cache")
-        messages.append(str(caught.value))
+        messages.append(caught.value.lines("en")[0])
     expected = (
         "cat/testville.toml › target #1 (patents_per_10k) › value: "
         "expected a number, got a string ('fifty')"

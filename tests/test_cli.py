@@ -165,9 +165,10 @@ def test_unknown_city_is_a_usage_error_listing_the_known(runner, cat):
     assert result.stderr == (
         "Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; known: testville (测试市)\n"
     )
-    chinese = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
-    assert chinese.stderr == (
-        "错误[E-CITY-UNKNOWN]：没有名为“nanjin”的地方；已知地方：testville (测试市)\n"
+    zh = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
+    assert (zh.exit_code, zh.stderr) == (
+        2,
+        "错误[E-CITY-UNKNOWN]：没有名为“nanjin”的地方；已知地方：testville (测试市)\n",
     )
 
 
@@ -178,7 +179,8 @@ def test_unknown_plan_is_a_usage_error(runner, cat):
     assert result.stderr == (
         "Error[E-PLAN-UNKNOWN-FOR]: unknown plan 'x' for testville; known: testville-2022-2025\n"
     )
-    assert run(runner, *args).stderr == (
+    zh = run(runner, *args)
+    assert zh.stderr == (
         "错误[E-PLAN-UNKNOWN-FOR]：testville没有编号为“x”的规划；已知规划：testville-2022-2025\n"
     )
 
@@ -203,15 +205,22 @@ def test_bad_catalogue_exits_1_with_one_line_and_no_traceback(runner, in_tmp):
         ["targets", "check", "cat"],
         ["cities", "--targets", "cat"],
     ):
-        result = run(runner, *args)
+        result = run(runner, *args, env={"IPKPI_LANG": "en"})
         assert result.exit_code == 1, args
         assert result.stdout == ""
         assert result.stderr == (
-            "Error: cat/testville.toml › target #1 (patents_per_10k) › comparator: unknown "
-            "comparator '≥≥'; use one of >=, >, <=, <, ~ (or 以上, 达到, 达, 不少于, 不低于, "
-            "超过, 超, 高于, 多于, 以下, 不超过, 不高于, 以内, 低于, 少于, 左右, 约)\n"
+            "Error[E-COMPARATOR-UNKNOWN]: cat/testville.toml › target #1 (patents_per_10k) › "
+            "comparator: unknown comparator '≥≥'; use one of >=, >, <=, <, ~ (or 以上, 达到, 达, "
+            "不少于, 不低于, 超过, 超, 高于, 多于, 以下, 不超过, 不高于, 以内, 低于, 少于, 左右, 约)\n"
         )
         assert "Traceback" not in result.output
+        zh = run(runner, *args)
+        assert (zh.exit_code, zh.stdout) == (1, "")
+        assert zh.stderr == (
+            "错误[E-COMPARATOR-UNKNOWN]：cat/testville.toml › 第1个目标（patents_per_10k） › "
+            "comparator：无法识别的比较符“≥≥”；请用以下之一：>=、>、<=、<、~（也可以写：以上、达到、"
+            "达、不少于、不低于、超过、超、高于、多于、以下、不超过、不高于、以内、低于、少于、左右、约）\n"
+        )
 
 
 def test_debug_lets_the_traceback_through(runner, in_tmp):
@@ -237,10 +246,16 @@ def test_catalogue_from_the_environment(runner, cat, monkeypatch):
 
 
 def test_targets_check_on_a_missing_dir(runner, in_tmp):
-    result = run(runner, "targets", "check", "nope", "--lang", "en")
+    result = run(runner, "targets", "check", "nope", env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stderr) == (
         2,
         "Error[E-CATALOGUE-MISSING]: DIR: no catalogue folder at nope\n",
+    )
+    zh = run(runner, "targets", "check", "nope")
+    assert (zh.exit_code, zh.stderr) == (
+        2,
+        "错误[E-CATALOGUE-MISSING]：DIR：nope 不是目标目录文件夹（不存在）；请指定存放规划 TOML "
+        "文件的文件夹\n",
     )
 
 

@@ -1337,11 +1337,17 @@ def test_a_measure_two_dots_deep_is_part_of_the_one_above(runner, clean):
 
 def test_a_bad_measure_is_a_catalogue_error(runner, clean):
     write_plan(clean / "cat", one_change("value = 50\n", 'value = 50\nmeasure = "Bad Measure"\n'))
-    result = run(runner, "targets", "check", "cat")
+    result = runner.invoke(app, ["targets", "check", "cat"], env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "Error: cat/testville.toml › target #1 (patents_per_10k) › measure: 'Bad Measure' "
-        f"{MEASURE_HINT}\n"
+        "Error[E-MEASURE-INVALID]: cat/testville.toml › target #1 (patents_per_10k) › measure: "
+        f"'Bad Measure' {MEASURE_HINT}\n"
+    )
+    zh = run(runner, "targets", "check", "cat")
+    assert zh.stderr == (
+        "错误[E-MEASURE-INVALID]：cat/testville.toml › 第1个目标（patents_per_10k） › measure："
+        "“Bad Measure”不能作为 measure（只能用小写英文字母、数字和 _，更窄的口径用点号接在后面，"
+        "如 invention_patents_per_10k.high_value）\n"
     )
 
 
@@ -1350,7 +1356,7 @@ def test_measures_that_are_not_dotted_lower_case_names(clean, measure):
     write_plan(clean / "cat", one_change("value = 50\n", f'value = 50\nmeasure = "{measure}"\n'))
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(clean / "cat")
-    assert caught.value.lines() == [
+    assert caught.value.lines("en") == [
         f"cat/testville.toml › target #1 (patents_per_10k) › measure: {measure!r} {MEASURE_HINT}"
     ]
 
@@ -1359,7 +1365,7 @@ def test_an_empty_measure_is_refused(clean):
     write_plan(clean / "cat", one_change("value = 50\n", 'value = 50\nmeasure = ""\n'))
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(clean / "cat")
-    assert caught.value.lines() == [
+    assert caught.value.lines("en") == [
         "cat/testville.toml › target #1 (patents_per_10k) › measure: expected a non-empty string, "
         "got a string ('')"
     ]

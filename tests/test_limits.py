@@ -120,6 +120,7 @@ def test_an_xls_over_the_limit_is_refused_by_its_size_before_it_is_read(
 
 # --- the catalogue's TOML nesting -------------------------------------------------------------
 
+EN = {"IPKPI_LANG": "en"}
 TOO_DEEP = (
     "invalid TOML: arrays and inline tables nested more than 32 levels deep ([ and {); a "
     "plan needs a few: close the brackets left open"
@@ -130,19 +131,26 @@ def test_a_catalogue_nested_100000_deep_is_refused_before_parsing(runner, in_tmp
     (in_tmp / "cat").mkdir()
     (in_tmp / "cat" / "deep.toml").write_text("schema = 1\na = " + "[" * 100_000 + "\n")
     started = time.monotonic()
-    result = run(runner, "targets", "check", "--targets", "cat")
+    result = runner.invoke(app, ["targets", "check", "--targets", "cat"], env=EN)
     assert time.monotonic() - started < 3
     assert result.exit_code == 1
-    assert error_lines(result) == [f"Error: cat/deep.toml › line 2, column 37: {TOO_DEEP}"]
+    assert result.stderr.splitlines() == [
+        f"Error[E-TOML-TOO-DEEP]: cat/deep.toml › line 2, column 37: {TOO_DEEP}"
+    ]
+    zh = run(runner, "targets", "check", "--targets", "cat")
+    assert zh.stderr.splitlines() == [
+        "错误[E-TOML-TOO-DEEP]：cat/deep.toml › 第2行第37列：TOML 格式有误：数组和内联表（[ 和 {）"
+        "嵌套超过 32 层；规划文件只需要几层：请把没有闭合的括号补上"
+    ]
 
 
 def test_a_parser_recursion_the_count_missed_is_a_catalogue_error(runner, in_tmp, monkeypatch):
     monkeypatch.setattr(plan_file, "too_deep", lambda text: None)
     (in_tmp / "cat").mkdir()
     (in_tmp / "cat" / "deep.toml").write_text("schema = 1\na = " + "[" * 100_000 + "\n")
-    result = run(runner, "targets", "check", "--targets", "cat")
+    result = runner.invoke(app, ["targets", "check", "--targets", "cat"], env=EN)
     assert result.exit_code == 1
-    assert error_lines(result) == [f"Error: cat/deep.toml: {TOO_DEEP}"]
+    assert result.stderr.splitlines() == [f"Error[E-TOML-TOO-DEEP]: cat/deep.toml: {TOO_DEEP}"]
 
 
 def test_brackets_in_strings_and_comments_do_not_count():

@@ -1420,11 +1420,17 @@ def test_every_problem_is_reported_and_nothing_is_written(runner, in_tmp):
 
 def test_a_city_without_reward_rules_is_a_usage_error(runner, in_tmp):
     mixed_book(in_tmp / "claims.xlsx")
-    result = runner.invoke(app, ["rewards", "--city", "nanjing", "claims.xlsx"])
+    result = runner.invoke(app, ["rewards", "--city", "nanjing", "claims.xlsx", "--lang", "en"])
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "Error: nanjing has no reward rules in the catalogue; places with rules: zhangzhou\n",
+        "Error[E-CITY-NO-RULES]: nanjing has no reward rules in the catalogue; places with "
+        "rules: zhangzhou\n",
+    )
+    zh = runner.invoke(app, ["rewards", "--city", "nanjing", "claims.xlsx"])
+    assert (zh.exit_code, zh.stderr) == (
+        2,
+        "错误[E-CITY-NO-RULES]：目标目录中nanjing没有奖补规则；有奖补规则的地方：zhangzhou\n",
     )
 
 

@@ -933,10 +933,16 @@ def test_tasks_as_of_not_a_date_is_a_usage_error(runner, shanxi):
 
 
 def test_tasks_of_a_place_without_tasks(runner, shanxi):
-    result = run(runner, "tasks", "--city", "guizhou", "--db", DB)
+    result = run(runner, "tasks", "--city", "guizhou", "--db", DB, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: guizhou has no tasks in the catalogue; places with tasks: nanjing, shanxi\n"
+        "Error[E-CITY-NO-TASKS]: guizhou has no tasks in the catalogue; places with tasks: "
+        "nanjing, shanxi\n"
+    )
+    zh = run(runner, "tasks", "--city", "guizhou", "--db", DB)
+    assert (zh.exit_code, zh.stderr) == (
+        2,
+        "错误[E-CITY-NO-TASKS]：目标目录中guizhou没有任务；有任务的地方：nanjing、shanxi\n",
     )
 
 

@@ -54,14 +54,32 @@ def on_terminal(monkeypatch, width: int, *args: str) -> str:
 WHOLE = re.compile(r"\d{4}-\d{2}-\d{2}|-?\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z'-]*")
 
 
+RULE = re.compile(r"^─+$")
+
+
 def cell_texts(output: str) -> list[str]:
-    """Each table row's cells (the text between │ or ┃), line by line."""
-    return [
+    """Each table row's cells line by line: the text between │ or ┃ of a table, and in the
+    narrow layout the blocks' names (indented by two) and figures (by four, two spaces or
+    more apart) between the heading and the closing rule."""
+    lines = output.splitlines()
+    cells = [
         cell.strip()
-        for line in output.splitlines()
+        for line in lines
         if line.startswith(("│", "┃"))
         for cell in re.split("[│┃]", line)[1:-1]
     ]
+    rules = [i for i, line in enumerate(lines) if RULE.match(line)]
+    for line in lines[rules[0] - 1 : rules[-1]] if rules else []:
+        if line.startswith("    "):
+            cells += re.split(r"\s{2,}", line.strip())
+        elif line.startswith("  "):
+            cells.append(line.strip())
+    return cells
+
+
+def stacked(output: str) -> bool:
+    """Drawn in the narrow layout: one block per row, between rules."""
+    return any(RULE.match(line) for line in output.splitlines())
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -74,7 +92,10 @@ def test_every_line_fits_and_no_word_is_split(monkeypatch, sample_db, name, lang
     assert "┏" not in plain  # the plain, unwrapped text: off a terminal
     output = on_terminal(monkeypatch, width, *commands(sample_db)[name], "--lang", lang)
     lines = output.splitlines()
-    assert any(line.startswith("┏") for line in lines)
+    if name.startswith("report") and width < 100:
+        assert stacked(output)  # the targets; Nanjing's tasks follow as a table
+    else:
+        assert any(line.startswith("┏") for line in lines) and not stacked(output)
     too_wide = [line for line in lines if display_width(line) > width]
     assert too_wide == []
     cells = cell_texts(output)
@@ -123,14 +144,35 @@ def test_english_words_are_never_split(monkeypatch, sample_db):
 def test_narrow_terminal_drops_columns_by_priority(monkeypatch, sample_db):
     narrow = on_terminal(monkeypatch, 80, *commands(sample_db)["report nanjing"])
     wide = on_terminal(monkeypatch, 160, *commands(sample_db)["report nanjing"])
-    header = next(line for line in narrow.splitlines() if line.startswith("┃"))
-    assert [c.strip() for c in header.split("┃")[1:-1]] == [
-        "指标",
+    # Below 100 columns each target is a block: its name on a line of its own, its figures
+    # under one heading line, the least useful columns (进度比, 时序应达值) dropped first.
+    lines = narrow.splitlines()
+    heading = lines[lines.index("─" * 80) - 1]
+    assert re.split(r"\s{2,}", heading.strip()) == [
+        "单位",
+        "基期",
         "最新值",
         "目标",
         "差距",
         "状态",
     ]
+    assert "  万人高价值发明专利拥有量" in lines
+    assert "    件      51.9 (2022)  80.5 (2025)        ≥ 50 (2025)    超30.5  已完成" in lines
+    at_99 = on_terminal(monkeypatch, 99, *commands(sample_db)["report nanjing"]).splitlines()
+    heading = at_99[at_99.index("─" * 99) - 1]
+    assert re.split(r"\s{2,}", heading.strip()) == [
+        "单位",
+        "基期",
+        "最新值",
+        "目标",
+        "差距",
+        "时序应达值",
+        "进度比",
+        "状态",
+    ]
+    at_60 = on_terminal(monkeypatch, 60, *commands(sample_db)["report nanjing"]).splitlines()
+    heading = at_60[at_60.index("─" * 60) - 1]
+    assert re.split(r"\s{2,}", heading.strip()) == ["单位", "最新值", "目标", "差距", "状态"]
     wide_header = next(line for line in wide.splitlines() if line.startswith("┃"))
     for heading in ("单位", "基期", "进度比", "状态"):
         assert heading in wide_header
@@ -144,7 +186,7 @@ def test_no_color_on_a_terminal_keeps_the_fitted_layout(monkeypatch, sample_db):
     result = CliRunner().invoke(app, commands(sample_db)["report nanjing"])
     assert "\x1b[" not in result.stdout
     assert result.stdout == re.sub(r"\x1b\[[0-9;]*m", "", coloured)
-    assert "┏" in result.stdout
+    assert stacked(result.stdout)
     assert max(display_width(line) for line in result.stdout.splitlines()) <= 80
 
 
@@ -263,52 +305,51 @@ def test_thousands_separators_in_readings_not_in_csv(sample_db):
 # `ipkpi report --city nanjing --as-of 2025` on an 80-column terminal, down to the first
 # blank line (README, "The gap report", shows the same; lines' trailing spaces left off).
 NANJING_80 = """\
-      南京市国家知识产权强市建设示范城市工作方案(2022—2025年) · 截至2025年
-┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━┳━━━━━━━━┓
-┃ 指标                          ┃ 最新值            ┃ 目标   ┃ 差距   ┃ 状态   ┃
-┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━╇━━━━━━━━┩
-│ 知识产权创造                  │                   │        │        │        │
-│ 万人高价值发明专利拥有量      │ 80.5 (2025)       │ ≥ 50   │ 超30.5 │ 已完成 │
-│                               │                   │ (2025) │        │        │
-│ 万人版权登记量                │ 131.5 (2025)      │ > 150  │ 18.6   │ 未完成 │
-│                               │                   │ (2025) │        │        │
-│ 集成电路布图设计登记量        │ 2935 (2025)       │ ≥ 2792 │ 超143  │ 已完成 │
-│                               │                   │ (2025) │        │        │
-├───────────────────────────────┼───────────────────┼────────┼────────┼────────┤
-│ 知识产权运用                  │                   │        │        │        │
-│ 知识产权交易总额              │ 616.1 (2022–2025) │ ≥ 600  │ 超16.1 │ 已完成 │
-│                               │                   │ (2025) │        │        │
-│ 知识产权融资总额              │ 187.2 (2022–2025) │ > 160  │ 超27.2 │ 已完成 │
-│                               │                   │ (2025) │        │        │
-│ 专利密集型产业增加值占GDP比重 │ 19.6 (2025)       │ ≥ 20   │ 0.4    │ 未完成 │
-│                               │                   │ (2025) │        │        │
-│ 版权产业增加值占GDP比重       │ 7.85 (2025)       │ ≥ 8.6  │ 0.75   │ 未完成 │
-│                               │                   │ (2025) │        │        │
-│ 知识产权运营中心              │ 19 (2022–2025)    │ ≥ 20   │ 1      │ 未完成 │
-│                               │                   │ (2025) │        │        │
-├───────────────────────────────┼───────────────────┼────────┼────────┼────────┤
-│ 知识产权保护                  │                   │        │        │        │
-│ 知识产权保护社会满意度        │ 86.2 (2025)       │ > 85   │ 超1.2  │ 已完成 │
-│                               │                   │ (2025) │        │        │
-├───────────────────────────────┼───────────────────┼────────┼────────┼────────┤
-│ 知识产权管理                  │                   │        │        │        │
-│ 市级以上知识产权优势示范企业  │ 618 (2025)        │ ≥ 600  │ 超18   │ 已完成 │
-│                               │                   │ (2025) │        │        │
-│ 贯标企业                      │ +1070 (2025)      │ ≥ 1000 │ 超70   │ 已完成 │
-│                               │                   │ (2025) │        │        │
-├───────────────────────────────┼───────────────────┼────────┼────────┼────────┤
-│ 知识产权服务                  │                   │        │        │        │
-│ 知识产权服务机构从业人员数    │ 8460 (2025)       │ > 8000 │ 超460  │ 已完成 │
-│                               │                   │ (2025) │        │        │
-│ 知识产权服务机构总收入        │ 41.3 (2025)       │ > 40   │ 超1.3  │ 已完成 │
-│                               │                   │ (2025) │        │        │
-├───────────────────────────────┼───────────────────┼────────┼────────┼────────┤
-│ 知识产权人才                  │                   │        │        │        │
-│ 知识产权高层次人才            │ +93 (2025)        │ > 100  │ 8      │ 未完成 │
-│                               │                   │ (2025) │        │        │
-│ 培训知识产权学科人才和        │ 4.54 (2022–2025)  │ > 4    │ 超0.54 │ 已完成 │
-│ 各类各层次知识产权人才        │                   │ (2025) │        │        │
-└───────────────────────────────┴───────────────────┴────────┴────────┴────────┘
+南京市国家知识产权强市建设示范城市工作方案(2022—2025年) · 截至2025年
+    单位    基期         最新值             目标           差距    状态
+────────────────────────────────────────────────────────────────────────────────
+知识产权创造
+  万人高价值发明专利拥有量
+    件      51.9 (2022)  80.5 (2025)        ≥ 50 (2025)    超30.5  已完成
+  万人版权登记量
+    件      86.4 (2022)  131.5 (2025)       > 150 (2025)   18.6    未完成
+  集成电路布图设计登记量
+    件      2105 (2022)  2935 (2025)        ≥ 2792 (2025)  超143   已完成
+────────────────────────────────────────────────────────────────────────────────
+知识产权运用
+  知识产权交易总额
+    亿元                 616.1 (2022–2025)  ≥ 600 (2025)   超16.1  已完成
+  知识产权融资总额
+    亿元                 187.2 (2022–2025)  > 160 (2025)   超27.2  已完成
+  专利密集型产业增加值占GDP比重
+    %       17.6 (2022)  19.6 (2025)        ≥ 20 (2025)    0.4     未完成
+  版权产业增加值占GDP比重
+    %       8.05 (2022)  7.85 (2025)        ≥ 8.6 (2025)   0.75    未完成
+  知识产权运营中心
+    家                   19 (2022–2025)     ≥ 20 (2025)    1       未完成
+────────────────────────────────────────────────────────────────────────────────
+知识产权保护
+  知识产权保护社会满意度
+    %       83.6 (2022)  86.2 (2025)        > 85 (2025)    超1.2   已完成
+────────────────────────────────────────────────────────────────────────────────
+知识产权管理
+  市级以上知识产权优势示范企业
+    家      412 (2022)   618 (2025)         ≥ 600 (2025)   超18    已完成
+  贯标企业
+    家      2350 (2021)  +1070 (2025)       ≥ 1000 (2025)  超70    已完成
+────────────────────────────────────────────────────────────────────────────────
+知识产权服务
+  知识产权服务机构从业人员数
+    人      6850 (2022)  8460 (2025)        > 8000 (2025)  超460   已完成
+  知识产权服务机构总收入
+    亿元    31.2 (2022)  41.3 (2025)        > 40 (2025)    超1.3   已完成
+────────────────────────────────────────────────────────────────────────────────
+知识产权人才
+  知识产权高层次人才
+    人      126 (2021)   +93 (2025)         > 100 (2025)   8       未完成
+  培训知识产权学科人才和各类各层次知识产权人才
+    万人次               4.54 (2022–2025)   > 4 (2025)     超0.54  已完成
+────────────────────────────────────────────────────────────────────────────────
 共15项目标（截至2025年）：已完成 10，未完成 5
 ⚠ 2025年数据为快报数，可能修订：全部15项目标
 ⚠ 规划未给出基期值，以“基期”列所列年份的数据为基期：万人高价值发明专利拥有量、

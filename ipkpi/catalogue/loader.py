@@ -14,6 +14,7 @@ from typing import Any
 from ipkpi.catalogue.cache import PlanCache, cache_dir, file_key
 from ipkpi.catalogue.model import Catalogue, Plan, PlanHeader
 from ipkpi.errors import CatalogueError, CatalogueNotFound, CatalogueProblem
+from ipkpi.messages import msg
 
 ENV_TARGETS = "IPKPI_TARGETS"
 
@@ -57,10 +58,10 @@ def load_catalogue(folder: Path | None = None, cache: Path | None = _DEFAULT_CAC
     asked for."""
     folder = bundled_catalogue_dir() if folder is None else Path(folder)
     if not folder.is_dir():
-        raise CatalogueNotFound(folder, "catalogue")
+        raise CatalogueNotFound(folder, msg("catalogue.where.folder"))  # type: ignore[arg-type]
     files = sorted(folder.glob("*.toml"))
     if not files:
-        raise CatalogueError([CatalogueProblem(folder, "no plan files (*.toml) in this folder")])
+        raise CatalogueError([CatalogueProblem(folder, msg("E-CATALOGUE-EMPTY"))])
     cached = PlanCache(folder, cache_dir() if cache is _DEFAULT_CACHE else cache)
     problems: list[CatalogueProblem] = []
     headers: list[PlanHeader] = []
@@ -103,20 +104,17 @@ def _cross_plan_problems(plans: list[PlanHeader]) -> list[CatalogueProblem]:
     for plan in plans:
         if plan.id in seen_ids:
             other = seen_ids[plan.id].file.name
-            problems.append(
-                CatalogueProblem(
-                    plan.file, f"duplicate plan id {plan.id!r} (also in {other})", key="plan.id"
-                )
-            )
+            message = msg("E-PLAN-ID-DUPLICATE", id=plan.id, other=other)
+            problems.append(CatalogueProblem(plan.file, message, key="plan.id"))
         seen_ids.setdefault(plan.id, plan)
         first = place_of_city.setdefault(plan.city, plan)
         if first.place != plan.place:
-            problems.append(
-                CatalogueProblem(
-                    plan.file,
-                    f"city {plan.city!r} is {first.place} in {first.file.name} "
-                    f"but {plan.place} here",
-                    key="plan.place",
-                )
+            message = msg(
+                "E-PLACE-CONFLICT",
+                city=plan.city,
+                first=first.place,
+                other=first.file.name,
+                place=plan.place,
             )
+            problems.append(CatalogueProblem(plan.file, message, key="plan.place"))
     return problems

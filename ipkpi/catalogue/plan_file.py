@@ -8,16 +8,26 @@ here, and that no two entries share an id, a number or a name; each entry is rea
 
 from __future__ import annotations
 
+import errno
 import re
 import tomllib
 
 from ipkpi.catalogue.model import Plan, Target
-from ipkpi.catalogue.problems import FileProblems
+from ipkpi.catalogue.problems import FileProblems, entry_at
 from ipkpi.catalogue.rules import read_quantities, read_rule
-from ipkpi.catalogue.schema import CITY, LEVELS, PLAN_FIELDS, PLAN_ID, SCHEMA_VERSION, TOP_FIELDS
+from ipkpi.catalogue.schema import (
+    CITY,
+    LEVELS,
+    PLAN_FIELDS,
+    PLAN_ID,
+    SCHEMA_VERSION,
+    TOP_FIELDS,
+    unknown_word,
+)
 from ipkpi.catalogue.targets import read_target
 from ipkpi.catalogue.tasks import read_task
 from ipkpi.limits import MAX_TOML_DEPTH, too_deep
+from ipkpi.messages import Message, known, msg
 
 
 class PlanReader(FileProblems):
@@ -39,16 +49,14 @@ class PlanReader(FileProblems):
         try:
             text = self.file.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            self.problem(
-                f"not UTF-8 text (undecodable byte at offset {exc.start}); save the file as UTF-8"
-            )
+            self.problem(msg("E-FILE-NOT-UTF8", offset=exc.start))
             return None
         except OSError as exc:
-            self.problem(f"cannot read: {exc.strerror}")
+            self.problem(msg("E-FILE-UNREADABLE", reason=_os_reason(exc)))
             return None
         deep = too_deep(text)
         if deep is not None:
-            self.problem(_TOO_DEEP, key=f"line {deep[0]}, column {deep[1]}")
+            self.problem(_too_deep(), key=line_column(*deep))
             return None
         try:
             return tomllib.loads(text)
@@ -56,7 +64,7 @@ class PlanReader(FileProblems):
             self.problem(_toml_message(exc), key=_toml_location(exc))
             return None
         except RecursionError:  # nesting the count above did not see
-            self.problem(_TOO_DEEP)
+            self.problem(_too_deep())
             return None
 
     def header(self, data: dict) -> tuple[dict, dict] | None:
@@ -66,7 +74,7 @@ class PlanReader(FileProblems):
             return None
         if top["schema"] != SCHEMA_VERSION:
             self.problem(
-                f"unsupported schema {top['schema']}; this ipkpi reads schema {SCHEMA_VERSION}",
+                msg("E-SCHEMA-UNSUPPORTED", schema=top["schema"], version=SCHEMA_VERSION),
                 key="schema",
             )
             return None
@@ -75,7 +83,7 @@ class PlanReader(FileProblems):
             return None
         plan_ok = self.check_plan(plan_data)
         if not any(top.get(key) for key in ("targets", "tasks", "rules")):
-            self.problem("the plan has no [[targets]], [[tasks]] or [[rules]]", key="targets")
+            self.problem(msg("E-PLAN-EMPTY"), key="targets")
             return None
         if not plan_ok:
             return None
@@ -97,9 +105,7 @@ class PlanReader(FileProblems):
         self.check_unique_keys(top.get("tasks", []), "task", ("id", "number"))
         quantities, bad_quantities = read_quantities(self, top.get("quantities", {}))
         if top.get("rules") and "quantities" not in top:
-            self.problem(
-                "rules need a [quantities] table naming what claims give", key="quantities"
-            )
+            self.problem(msg("E-QUANTITIES-MISSING"), key="quantities")
         rules = [
             rule
             for position, raw in enumerate(top.get("rules", []), start=1)
@@ -134,23 +140,18 @@ class PlanReader(FileProblems):
         """The [plan] table's id, city slug, level and years; True if all is well."""
         before = len(self.problems)
         if not PLAN_ID.match(plan["id"]):
-            self.problem(
-                f"{plan['id']!r} is not a valid plan id (lower-case letters, digits, - and _)",
-                key="plan.id",
-            )
+            self.problem(msg("E-PLAN-ID-INVALID", id=plan["id"]), key="plan.id")
         if not CITY.match(plan["city"]):
-            self.problem(
-                f"{plan['city']!r} is not a valid city slug (lower-case letters, digits and -)",
-                key="plan.city",
-            )
+            self.problem(msg("E-CITY-SLUG-INVALID", city=plan["city"]), key="plan.city")
         if plan["level"] not in LEVELS:
-            self.problem(
-                f"unknown level {plan['level']!r}; use one of {', '.join(LEVELS)}",
-                key="plan.level",
-            )
+            self.problem(unknown_word("level", plan["level"], LEVELS), key="plan.level")
         if plan["target_year"] < plan["start_year"]:
             self.problem(
-                f"target_year {plan['target_year']} is before start_year {plan['start_year']}",
+                msg(
+                    "E-PLAN-YEARS",
+                    target_year=plan["target_year"],
+                    start_year=plan["start_year"],
+                ),
                 key="plan.target_year",
             )
         return len(self.problems) == before
@@ -165,8 +166,8 @@ class PlanReader(FileProblems):
                 continue
             if tid in seen:
                 self.problem(
-                    f"duplicate target id (first at target #{seen[tid]})",
-                    target=f"target #{position} ({tid})",
+                    msg("E-ID-DUPLICATE", first=entry_at("target", seen[tid])),
+                    target=entry_at("target", position, tid),
                     key="id",
                 )
             else:
@@ -177,9 +178,8 @@ class PlanReader(FileProblems):
                 owner = names.setdefault(name, target.id)
                 if owner != target.id:
                     self.problem(
-                        f"{name!r} already names target {owner}; a statistic's name "
-                        "must match one target only",
-                        target=f"target #{positions[target.id]} ({target.id})",
+                        msg("E-NAME-DUPLICATE", name=name, owner=owner),
+                        target=entry_at("target", positions[target.id], target.id),
                         key=key,
                     )
 
@@ -194,29 +194,53 @@ class PlanReader(FileProblems):
                 value = value.strip()
                 if value in seen:
                     self.problem(
-                        f"duplicate {noun} {key} {value!r} (first at {noun} #{seen[value]})",
-                        target=f"{noun} #{position}",
+                        msg(
+                            "E-ENTRY-DUPLICATE",
+                            noun=msg(f"catalogue.noun.{noun}"),
+                            key=key,
+                            value=value,
+                            first=entry_at(noun, seen[value]),
+                        ),
+                        target=entry_at(noun, position),
                         key=key,
                     )
                 seen.setdefault(value, position)
 
 
-def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
-    message = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
-    return f"invalid TOML: {message}"
+# What the system says when a file cannot be read, for the reasons a catalogue meets.
+_OS_REASONS = {errno.EACCES: "eacces", errno.EISDIR: "eisdir", errno.ENOENT: "enoent"}
 
 
-def _toml_location(exc: tomllib.TOMLDecodeError) -> str | None:
+def _os_reason(exc: OSError) -> Message | str:
+    """Why a file cannot be read: in Chinese for the usual reasons, else as the system says it."""
+    name = _OS_REASONS.get(exc.errno)
+    return msg(f"catalogue.os.{name}") if name else str(exc.strerror)
+
+
+def line_column(line: int | str, column: int | str) -> Message:
+    """Where in a file: ``line 3, column 7``, ``第3行第7列``."""
+    return msg("catalogue.where.line", line=line, column=column)
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> Message:
+    """``invalid TOML: Invalid value``, tomllib's reason in Chinese where it is one the
+    catalogue knows (``catalogue.toml.*``), else as tomllib says it."""
+    reason = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
+    for code, (_, en) in known().items():
+        if code.startswith("catalogue.toml.") and en == reason:
+            return msg("E-TOML-SYNTAX", reason=msg(code))
+    return msg("E-TOML-SYNTAX", reason=reason)
+
+
+def _toml_location(exc: tomllib.TOMLDecodeError) -> Message | None:
     line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     if line is None:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         if not found:
             return None
         line, col = found.groups()
-    return f"line {line}, column {col}"
+    return line_column(line, col)
 
 
-_TOO_DEEP = (
-    f"invalid TOML: arrays and inline tables nested more than {MAX_TOML_DEPTH} levels deep "
-    "([ and {); a plan needs a few: close the brackets left open"
-)
+def _too_deep() -> Message:
+    return msg("E-TOML-TOO-DEEP", depth=MAX_TOML_DEPTH)

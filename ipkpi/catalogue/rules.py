@@ -33,11 +33,12 @@ from ipkpi.catalogue.schema import (
     RULE_FIELDS,
     TARGET_ID,
     choice,
-    describe,
     to_decimal,
     to_fraction,
+    wrong_type,
 )
 from ipkpi.catalogue.source import Source
+from ipkpi.messages import Message, msg
 
 # Checks that a rule's key names a declared quantity of a wanted type:
 # quantity(key, qid, wants).
@@ -53,13 +54,10 @@ def read_quantities(p: FileProblems, raw: dict) -> tuple[dict[str, Quantity], se
     for qid, spec in raw.items():
         where = f"quantities.{qid}"
         if not TARGET_ID.match(qid):
-            p.problem(
-                f"{qid!r} is not a valid quantity id (lower-case ASCII letters, digits and _)",
-                key=where,
-            )
+            p.problem(msg("E-QUANTITY-ID-INVALID", id=qid), key=where)
             continue
         if not isinstance(spec, dict):
-            p.problem(f"expected a table, got {describe(spec)}", key=where)
+            p.problem(wrong_type("table", spec), key=where)
             continue
         data = p.fields(spec, QUANTITY_FIELDS, where=None, prefix=where + ".")
         if data is None:
@@ -75,10 +73,10 @@ def read_quantities(p: FileProblems, raw: dict) -> tuple[dict[str, Quantity], se
             continue
         unit = data.get("unit")
         if unit is not None and not units.is_known(unit):
-            p.problem(f"unknown unit {unit!r}", key=where + ".unit")
+            p.problem(units.unknown(unit), key=where + ".unit")
             continue
         if kind is QuantityType.AMOUNT and unit != "万元":
-            p.problem('an amount is in 万元: set unit = "万元"', key=where + ".unit")
+            p.problem(msg("E-AMOUNT-UNIT"), key=where + ".unit")
             continue
         found[qid] = Quantity(
             qid, data["name"], unit, kind, data.get("name_en"), tuple(data.get("aliases", ()))
@@ -110,7 +108,7 @@ def read_rule(
             applicants.append(kind)
     unit = data.get("unit", "万元")
     if unit != "万元":
-        bad("unit", f"rule amounts are in 万元, not {unit!r}")
+        bad("unit", msg("E-RULE-UNIT", unit=unit))
     quantity = _quantity_check(quantities, bad_quantities, bad)
     conditions = _conditions(p, data, where, bad, quantity)
     amount = _amount(p, data, where, bad, quantity)
@@ -148,17 +146,30 @@ def _quantity_check(
         if qid in bad_quantities:  # its own problem is reported already
             return
         if qid not in quantities:
-            known = ", ".join(quantities) or "(none)"
-            bad(key, f"unknown quantity {qid!r}; [quantities] has {known}")
+            known = list(quantities) or msg("none")
+            bad(key, msg("E-QUANTITY-UNKNOWN", id=qid, known=known))
         elif quantities[qid].type not in wanted:
-            names = " or ".join(w.value for w in wanted)
-            bad(key, f"quantity {qid!r} is a {quantities[qid].type.value}, not a {names}")
+            said = quantity_type(quantities[qid].type)
+            bad(key, msg("E-QUANTITY-TYPE", id=qid, type=said, wanted=_either(wanted)))
 
     return quantity
 
 
+def quantity_type(kind: QuantityType) -> Message:
+    """What a quantity is, in words: count, 件数."""
+    return msg(f"catalogue.quantity.{kind.value}")
+
+
+def _either(kinds: tuple[QuantityType, ...]) -> Message:
+    """``count or amount or grade``, ``件数或金额或等级``."""
+    said = quantity_type(kinds[-1])
+    for kind in reversed(kinds[:-1]):
+        said = msg("catalogue.either", first=quantity_type(kind), second=said)
+    return said
+
+
 def _conditions(
-    p: FileProblems, data: dict, where: str, bad: Bad, quantity: QuantityCheck
+    p: FileProblems, data: dict, where: Message, bad: Bad, quantity: QuantityCheck
 ) -> list[Condition]:
     """A rule's conditions: each at least, at most (a number, or a share of a count) or is."""
     conditions = []
@@ -169,13 +180,13 @@ def _conditions(
             continue
         ops = [k for k in ("at_least", "at_most", "is") if k in c]
         if len(ops) != 1:
-            bad(prefix + "at_least", "give exactly one of at_least, at_most, is")
+            bad(prefix + "at_least", msg("E-CONDITION-OPS"))
             continue
         op = ops[0]
         if op == "is":
             quantity(prefix + "quantity", c["quantity"], QuantityType.FLAG)
             if "of" in c:
-                bad(prefix + "of", "of applies only to at_least and at_most")
+                bad(prefix + "of", msg("E-CONDITION-OF"))
             conditions.append(Condition(c["quantity"], "is", c["is"]))
             continue
         quantity(
@@ -187,9 +198,9 @@ def _conditions(
         if "of" in c:
             quantity(prefix + "of", c["of"], QuantityType.COUNT)
             if not 0 < limit <= 1:
-                bad(prefix + op, f"a share must lie between 0 and 1, got {c[op]}")
+                bad(prefix + op, msg("E-SHARE-RANGE", limit=c[op]))
         elif isinstance(c[op], str):
-            bad(prefix + op, 'a fraction needs of = "QUANTITY" (the whole it is a share of)')
+            bad(prefix + op, msg("E-FRACTION-NEEDS-OF"))
         conditions.append(
             Condition(c["quantity"], ">=" if op == "at_least" else "<=", limit, c.get("of"))
         )
@@ -197,7 +208,7 @@ def _conditions(
 
 
 def _amount(
-    p: FileProblems, data: dict, where: str, bad: Bad, quantity: QuantityCheck
+    p: FileProblems, data: dict, where: Message, bad: Bad, quantity: QuantityCheck
 ) -> Amount | None:
     """A rule's amount: the keys its kind needs, and no others, all positive."""
     a = p.fields(data["amount"], AMOUNT_FIELDS, where=where, prefix="amount.")
@@ -209,16 +220,16 @@ def _amount(
     needs, qtype = AMOUNT_NEEDS[kind]
     for key in needs:
         if key not in a:
-            bad(f"amount.{key}", f"missing required key (a {kind.value} amount)")
+            bad(f"amount.{key}", msg("E-AMOUNT-KEY-MISSING", kind=kind.value))
     for key in set(a) - set(needs) - {"kind"}:
-        bad(f"amount.{key}", f"not used by a {kind.value} amount")
+        bad(f"amount.{key}", msg("E-AMOUNT-KEY-UNUSED", kind=kind.value))
     for key in ("value", "rate", "base"):
         if key in a and a[key] <= 0:
-            bad(f"amount.{key}", f"must be positive, got {a[key]}")
+            bad(f"amount.{key}", msg("E-NOT-POSITIVE", value=a[key]))
     if "threshold" in a and a["threshold"] < 1:
-        bad("amount.threshold", f"must be 1 or more, got {a['threshold']}")
+        bad("amount.threshold", msg("E-THRESHOLD-TOO-SMALL", value=a["threshold"]))
     if "grades" in a and any(g <= 0 for g in a["grades"]):
-        bad("amount.grades", "every grade's amount must be positive")
+        bad("amount.grades", msg("E-GRADES-NOT-POSITIVE"))
     if qtype is not None and "quantity" in a:
         quantity("amount.quantity", a["quantity"], qtype)
     return Amount(
@@ -232,7 +243,7 @@ def _amount(
     )
 
 
-def _cap(p: FileProblems, data: dict, where: str, bad: Bad) -> Cap | None:
+def _cap(p: FileProblems, data: dict, where: Message, bad: Bad) -> Cap | None:
     """A rule's cap: a positive amount per claim, or per applicant and year."""
     cap = None
     if "cap" in data:
@@ -240,7 +251,7 @@ def _cap(p: FileProblems, data: dict, where: str, bad: Bad) -> Cap | None:
         if c is not None:
             per = choice(c["per"], CapScope, {}, "cap.per", bad)
             if c["value"] <= 0:
-                bad("cap.value", f"must be positive, got {c['value']}")
+                bad("cap.value", msg("E-NOT-POSITIVE", value=c["value"]))
             elif per is not None:
                 cap = Cap(to_decimal(c["value"]), per)
     return cap

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from ipkpi.catalogue.rewards import AmountKind, QuantityType
+from ipkpi.messages import Message, msg
 
 SCHEMA_VERSION = 1
 
@@ -172,47 +173,58 @@ BASELINE_FIELDS = {
     "note": Field("str", False),
 }
 
-TYPE_NAMES = {
-    "str": "a non-empty string",
-    "int": "an integer",
-    "number": "a number",
-    "date": "a date (e.g. 2022-11-02)",
-    "str_list": "a list of strings",
-    "table": "a table",
-    "table_list": "an array of tables ([[targets]])",
-    "year_pair": "two years, e.g. [2022, 2025]",
-    "deadline": 'a date (e.g. 2022-12-31) or "ongoing"',
-    "limit": 'a number or a fraction such as "1/3"',
-    "bool": "true or false",
-    "number_list": "a list of numbers",
-}
+# The types of ``Field.kind``, each said by the message ``catalogue.type.<kind>``.
+TYPE_NAMES = (
+    "str",
+    "int",
+    "number",
+    "date",
+    "str_list",
+    "table",
+    "table_list",
+    "year_pair",
+    "deadline",
+    "limit",
+    "bool",
+    "number_list",
+)
 
 FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 LEVELS = ("city", "province")
 
 
-def describe(value: Any) -> str:
+def type_name(kind: str) -> Message:
+    """The type ``kind`` (one of ``TYPE_NAMES``) in words: ``a number``, ``数字``."""
+    return msg(f"catalogue.type.{kind}")
+
+
+def describe(value: Any) -> Message:
     """What ``value`` is, for a message: ``a string ('x')``, ``an integer (3)``."""
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return msg("catalogue.value.bool", value=str(value).lower())
     if isinstance(value, str):
-        return f"a string ({value!r})"
+        return msg("catalogue.value.str", value=value)
     if isinstance(value, int):
-        return f"an integer ({value})"
+        return msg("catalogue.value.int", value=value)
     if isinstance(value, float):
-        return f"a number ({value})"
+        return msg("catalogue.value.float", value=value)
     if isinstance(value, dict):
-        return "a table"
+        return msg("catalogue.value.table")
     if isinstance(value, list):
-        return "a list"
+        return msg("catalogue.value.list")
     if isinstance(value, dt.date):
-        return f"a date ({value})"
-    return type(value).__name__
+        return msg("catalogue.value.date", value=value)
+    return msg("catalogue.value.other", name=type(value).__name__)
+
+
+def wrong_type(kind: str, value: Any) -> Message:
+    """``expected a number, got a string ('50')``."""
+    return msg("E-TYPE", expected=type_name(kind), got=describe(value))
 
 
 def type_ok(kind: str, value: Any) -> bool:
-    """Whether ``value`` is of the field type ``kind`` (a key of ``TYPE_NAMES``)."""
+    """Whether ``value`` is of the field type ``kind`` (one of ``TYPE_NAMES``)."""
     if isinstance(value, bool):
         return kind == "bool"
     match kind:
@@ -264,12 +276,36 @@ def to_decimal(value: int | float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+# The code of the message for a word ``choice`` does not know, by the key it is under.
+UNKNOWN_WORD = {
+    "kind": "E-KIND-UNKNOWN",
+    "comparator": "E-COMPARATOR-UNKNOWN",
+    "direction": "E-DIRECTION-UNKNOWN",
+    "nature": "E-NATURE-UNKNOWN",
+    "path": "E-PATH-UNKNOWN",
+    "level": "E-LEVEL-UNKNOWN",
+    "type": "E-QUANTITY-TYPE-UNKNOWN",
+    "applicants": "E-APPLICANT-UNKNOWN",
+    "amount.kind": "E-AMOUNT-KIND-UNKNOWN",
+    "cap.per": "E-CAP-PER-UNKNOWN",
+    "once": "E-ONCE-UNKNOWN",
+}
+
+
+def unknown_word(
+    key: str, value: str, options: Sequence[str], words: Sequence[str] = ()
+) -> Message:
+    """``unknown comparator '≥≥'; use one of >=, … (or 以上, …)``."""
+    extra = msg("catalogue.or_words", words=list(words)) if words else ""
+    return msg(UNKNOWN_WORD[key], value=value, options=list(options), words=extra)
+
+
 def choice(
     value: str,
     enum: type,
     words: dict[str, Any],
     key: str,
-    bad: Callable[[str, str], None],
+    bad: Callable[[str, Message], None],
 ) -> Any:
     """An enum member from its code or, where allowed, its Chinese word."""
     try:
@@ -278,8 +314,5 @@ def choice(
         pass
     if value in words:
         return words[value]
-    options = ", ".join(m.value for m in enum)
-    if words:
-        options += " (or " + ", ".join(words) + ")"
-    bad(key, f"unknown {key} {value!r}; use one of {options}")
+    bad(key, unknown_word(key, value, [m.value for m in enum], list(words)))
     return None

@@ -12,6 +12,7 @@ import datetime as dt
 from ipkpi.catalogue.model import Catalogue, Plan
 from ipkpi.catalogue.places import find_place, forms, names, place_index, place_key
 from ipkpi.errors import UnknownCity, UnknownPlan, UsageError, closest
+from ipkpi.messages import msg
 
 
 def resolve_city(catalogue: Catalogue, text: str) -> str:
@@ -56,10 +57,7 @@ def report_plan(catalogue: Catalogue, city: str, plan_id: str | None, as_of: int
     nothing to report: a usage error pointing to ``ipkpi rewards``."""
     plan = select_plan(catalogue, city, plan_id, as_of)
     if not plan.targets and not plan.tasks:
-        raise UsageError(
-            f"plan {plan.id} has no targets or tasks to report on; its reward rules are "
-            f"applied with ipkpi rewards --city {plan.city} CLAIMS.xlsx"
-        )
+        raise UsageError(msg("E-PLAN-NOTHING-TO-REPORT", plan=plan.id, city=plan.city))
     return plan
 
 
@@ -70,12 +68,12 @@ def tasks_plan(catalogue: Catalogue, city: str, as_of: dt.date, plan_id: str | N
     if plan_id is not None:
         plan = select_plan(catalogue, city, plan_id)
         if not plan.tasks:
-            raise UsageError(f"plan {plan.id} has no tasks")
+            raise UsageError(msg("E-PLAN-NO-TASKS", plan=plan.id))
         return plan
     plans = [p for p in catalogue.plans_for(city) if p.tasks]
     if not plans:
-        places = ", ".join(catalogue.cities_with("tasks"))
-        raise UsageError(f"{city} has no tasks in the catalogue; places with tasks: {places}")
+        places = catalogue.cities_with("tasks")
+        raise UsageError(msg("E-CITY-NO-TASKS", city=city, places=places))
     covering = [p for p in plans if p.covers(as_of.year)]
     return (covering or plans)[-1]
 
@@ -85,10 +83,8 @@ def rules_plan(catalogue, city: str, plan_id: str | None = None) -> Plan:
     error naming the places that have some."""
     plan = select_plan(catalogue, city, plan_id)
     if not plan.rules:
-        places = ", ".join(catalogue.cities_with("rules"))
-        raise UsageError(
-            f"{plan.city} has no reward rules in the catalogue; places with rules: {places}"
-        )
+        places = catalogue.cities_with("rules")
+        raise UsageError(msg("E-CITY-NO-RULES", city=plan.city, places=places))
     return plan
 
 

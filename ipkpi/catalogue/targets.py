@@ -24,6 +24,7 @@ from ipkpi.catalogue.model import (
 from ipkpi.catalogue.problems import Bad, FileProblems
 from ipkpi.catalogue.schema import BASELINE_FIELDS, MEASURE, TARGET_FIELDS, choice
 from ipkpi.catalogue.source import Source
+from ipkpi.messages import Message, msg
 
 
 def read_target(p: FileProblems, raw: dict, position: int, plan: dict) -> Target | None:
@@ -86,7 +87,7 @@ def _words(
     )
     path = choice(data["path"], Trajectory, {}, "path", bad) if "path" in data else None
     if path is not None and kind is not None and kind not in (Kind.LEVEL, Kind.INCREMENT):
-        bad("path", "path applies only to level and increment targets (growth is compound)")
+        bad("path", msg("E-PATH-NOT-APPLICABLE"))
     return kind, comparator, direction, nature, path
 
 
@@ -94,12 +95,12 @@ def _check_units(data: dict, bad: Bad) -> None:
     """unit, series_unit and unit_aliases are known units; no alias is the unit itself."""
     for key in ("unit", "series_unit"):
         if key in data and not units.is_known(data[key]):
-            bad(key, f"unknown unit {data[key]!r}; known units: {', '.join(units.UNITS)}")
+            bad(key, units.unknown(data[key], listed=True))
     for alias in data.get("unit_aliases", ()):
         if not units.is_known(alias):
-            bad("unit_aliases", f"unknown unit {alias!r}; known units: {', '.join(units.UNITS)}")
+            bad("unit_aliases", units.unknown(alias, listed=True))
         elif alias == data.get("series_unit", data["unit"]):
-            bad("unit_aliases", f"{alias!r} is the target's own unit")
+            bad("unit_aliases", msg("E-UNIT-ALIAS-SELF", alias=alias))
 
 
 def _value(data: dict, kind: Kind | None, bad: Bad) -> int | float | None:
@@ -107,9 +108,9 @@ def _value(data: dict, kind: Kind | None, bad: Bad) -> int | float | None:
     value = data.get("value")
     if kind is Kind.RISE:
         if value is not None:
-            bad("value", "a rise target (逐年增加) takes no value")
+            bad("value", msg("E-RISE-VALUE"))
     elif kind is not None and value is None:
-        bad("value", "missing required key")
+        bad("value", msg("E-KEY-MISSING"))
     return value
 
 
@@ -127,24 +128,20 @@ def _check_comparator(
         if wants is not None and wants is not direction:
             bad(
                 "direction",
-                f"comparator {comparator.value} needs direction "
-                f"{wants.value!r}, not {direction.value!r}",
+                msg(
+                    "E-DIRECTION-CONFLICT",
+                    comparator=comparator.value,
+                    wants=wants.value,
+                    direction=direction.value,
+                ),
             )
     if kind is Kind.RISE and comparator not in (None, Comparator.GT, Comparator.LT):
-        bad(
-            "comparator",
-            "a rise target compares each year with the one before: use > "
-            "(逐年增加) or < (逐年下降)",
-        )
+        bad("comparator", msg("E-RISE-COMPARATOR"))
 
 
 def _check_measure(data: dict, bad: Bad) -> None:
     if "measure" in data and not MEASURE.match(data["measure"]):
-        bad(
-            "measure",
-            f"{data['measure']!r} is not a valid measure (lower-case ASCII letters, digits "
-            "and _, a narrower definition after a dot: invention_patents_per_10k.high_value)",
-        )
+        bad("measure", msg("E-MEASURE-INVALID", measure=data["measure"]))
 
 
 def _tolerance(
@@ -154,9 +151,9 @@ def _tolerance(
     tolerance = data.get("tolerance")
     if tolerance is not None:
         if comparator is not Comparator.APPROX:
-            bad("tolerance", "tolerance applies only to the ~ (左右) comparator")
+            bad("tolerance", msg("E-TOLERANCE-NOT-APPLICABLE"))
         elif tolerance <= 0:
-            bad("tolerance", f"must be positive, got {tolerance}")
+            bad("tolerance", msg("E-NOT-POSITIVE", value=tolerance))
     elif comparator is Comparator.APPROX and value is not None:
         tolerance = abs(value) * DEFAULT_APPROX_TOLERANCE
     return tolerance
@@ -166,15 +163,12 @@ def _check_rate_units(data: dict, kind: Kind | None, bad: Bad) -> None:
     """A growth target is in %; a rate (growth, increment in %) names its series' unit."""
     relative = kind is Kind.GROWTH or (kind is Kind.INCREMENT and data["unit"] == "%")
     if kind is Kind.GROWTH and data["unit"] != "%":
-        bad("unit", f"a growth target is a rate: its unit must be %, not {data['unit']!r}")
+        bad("unit", msg("E-GROWTH-UNIT", unit=data["unit"]))
     if "series_unit" in data:
         if not relative:
-            bad("series_unit", "series_unit applies only to growth targets and increments in %")
+            bad("series_unit", msg("E-SERIES-UNIT-NOT-APPLICABLE"))
     elif relative:
-        bad(
-            "series_unit",
-            "missing required key (the unit of the statistic the rate is computed from)",
-        )
+        bad("series_unit", msg("E-SERIES-UNIT-MISSING"))
 
 
 def _target_year(data: dict, plan: dict, bad: Bad) -> int:
@@ -183,13 +177,18 @@ def _target_year(data: dict, plan: dict, bad: Bad) -> int:
     if not plan["start_year"] <= target_year <= plan["target_year"]:
         bad(
             "target_year",
-            f"{target_year} is outside the plan window {plan['start_year']}–{plan['target_year']}",
+            msg(
+                "E-TARGET-YEAR-OUTSIDE",
+                year=target_year,
+                start=plan["start_year"],
+                end=plan["target_year"],
+            ),
         )
     return target_year
 
 
 def _baseline(
-    p: FileProblems, data: dict, where: str, target_year: int, bad: Bad
+    p: FileProblems, data: dict, where: Message, target_year: int, bad: Bad
 ) -> Baseline | None:
     """The target's baseline, which must come before its target year."""
     baseline = None
@@ -199,14 +198,14 @@ def _baseline(
             if b["year"] > target_year:
                 bad(
                     "baseline.year",
-                    f"target year {target_year} is before the baseline year {b['year']}",
+                    msg(
+                        "E-BASELINE-AFTER-TARGET",
+                        target_year=target_year,
+                        baseline_year=b["year"],
+                    ),
                 )
             elif b["year"] == target_year:
-                bad(
-                    "baseline.year",
-                    f"target year {target_year} is the baseline year; the baseline must "
-                    "come before it",
-                )
+                bad("baseline.year", msg("E-BASELINE-IS-TARGET", target_year=target_year))
             baseline = Baseline(year=b["year"], value=float(b["value"]), note=b.get("note"))
     return baseline
 
@@ -219,11 +218,20 @@ def _window(
     if "window" in data:
         first, last = data["window"]
         if kind not in WINDOWED_KINDS:
-            bad("window", "window applies only to cumulative, annual and average targets")
+            bad("window", msg("E-WINDOW-NOT-APPLICABLE"))
         elif first > last:
-            bad("window", f"first year {first} is after last year {last}")
+            bad("window", msg("E-WINDOW-REVERSED", first=first, last=last))
         elif first < plan["start_year"] or last > target_year:
-            bad("window", f"[{first}, {last}] is outside {plan['start_year']}–{target_year}")
+            bad(
+                "window",
+                msg(
+                    "E-WINDOW-OUTSIDE",
+                    first=first,
+                    last=last,
+                    start=plan["start_year"],
+                    end=target_year,
+                ),
+            )
         else:
             window = (first, last)
     elif kind in WINDOWED_KINDS:

@@ -6,6 +6,7 @@ from ipkpi.catalogue.model import Task
 from ipkpi.catalogue.problems import FileProblems
 from ipkpi.catalogue.schema import TASK_FIELDS
 from ipkpi.catalogue.source import Source
+from ipkpi.messages import msg
 
 
 def read_task(p: FileProblems, raw: dict, position: int, plan: dict) -> Task | None:
@@ -17,14 +18,14 @@ def read_task(p: FileProblems, raw: dict, position: int, plan: dict) -> Task | N
     data, _, bad = opened
     deadline = None if data["deadline"] == "ongoing" else data["deadline"]
     starts = data.get("starts")
-    window = f"{plan['start_year']}–{plan['target_year']}"
-    if deadline is not None and not plan["start_year"] <= deadline.year <= plan["target_year"]:
-        bad("deadline", f"{deadline} is outside the plan window {window}")
+    start, end = plan["start_year"], plan["target_year"]
+    if deadline is not None and not start <= deadline.year <= end:
+        bad("deadline", msg("E-DEADLINE-OUTSIDE", deadline=deadline, start=start, end=end))
     if starts is not None:
         if deadline is None:
-            bad("starts", "an ongoing task has no start date; give a deadline too")
+            bad("starts", msg("E-STARTS-ONGOING"))
         elif starts > deadline:
-            bad("starts", f"{starts} is after the deadline {deadline}")
+            bad("starts", msg("E-STARTS-AFTER-DEADLINE", starts=starts, deadline=deadline))
     if len(p.problems) > before:
         return None
     return Task(

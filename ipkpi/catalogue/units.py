@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ipkpi.hanzi import simplified
+from ipkpi.messages import Message, msg
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,32 @@ def is_known(symbol: str) -> bool:
     return symbol in UNITS
 
 
+def unknown(symbol: str, listed: bool = False) -> Message:
+    """``unknown unit '打'``, followed by the known units when ``listed``."""
+    known = msg("catalogue.known_units", units=list(UNITS)) if listed else ""
+    return msg("E-UNIT-UNKNOWN", unit=symbol, known=known)
+
+
+def dimension(unit: Unit) -> Message:
+    """What a unit counts, in words: items, 件数."""
+    return msg("catalogue.dimension." + unit.dimension.replace(" ", "_").replace("-", "_"))
+
+
 def conversion_factor(source: str, target: str) -> float:
-    """The number to multiply a value in ``source`` units by to express it in ``target``."""
+    """The number to multiply a value in ``source`` units by to express it in ``target``.
+    A ValueError when it cannot; its one argument is the ``Message`` saying why (its str
+    is that message in the current language)."""
     a, b = UNITS.get(source), UNITS.get(target)
     if a is None or b is None:
-        unknown = source if a is None else target
-        raise ValueError(f"unknown unit {unknown!r}")
+        raise ValueError(unknown(source if a is None else target))
     if a.dimension != b.dimension:
-        raise ValueError(f"cannot convert {source} ({a.dimension}) to {target} ({b.dimension})")
+        raise ValueError(
+            msg(
+                "E-UNIT-CONVERT",
+                source=source,
+                source_dimension=dimension(a),
+                target=target,
+                target_dimension=dimension(b),
+            )
+        )
     return a.factor / b.factor

@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E-NO-PROBLEM": ("未说明的问题", "a problem that was not described"),
     # choosing what to show
     "E-CATALOGUE-MISSING": (
-        "{origin}：{path} 不是目标目录文件夹（不存在）；请指定存放规划 TOML 文件的文件夹",
+        "{origin}：找不到目标目录文件夹 {path}；请指定存放规划 TOML 文件的文件夹",
         "{origin}: no catalogue folder at {path}",
     ),
     "E-CITY-UNKNOWN": (

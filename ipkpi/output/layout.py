@@ -20,6 +20,13 @@ from ipkpi.output.textwidth import display_width
 # Columns that may be left out on a narrow terminal, the first to go first. Every other
 # column (name, actual, target, status, task, deadline, state, …) always stays.
 DROP_ORDER = (
+    # the provenance of `data show`: its figures stay, where each came from goes first
+    "target_id",
+    "ingested_at",
+    "city",
+    "cell",
+    "sheet",
+    "file",
     "progress",
     "expected",
     "baseline",

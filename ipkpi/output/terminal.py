@@ -16,7 +16,8 @@ from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.messages import say as message
-from ipkpi.output.layout import BORDER, fit, measure, wrap
+from ipkpi.output.layout import BORDER, DROP_ORDER, fit, measure, wrap
+from ipkpi.output.textwidth import display_width
 from ipkpi.views.report import (
     REPORT_COLUMNS,
     plan_notes,
@@ -65,6 +66,9 @@ def print_rich_table(
     from rich.table import Table
 
     out = console()
+    if out.width < NARROW and [c for c in columns if c != group_by][:1] == [STACKED]:
+        print_stacked(out, rows, columns, lang, title, group_by, cell_style)
+        return
     widths = fitted_widths(rows, [c for c in columns if c != group_by], lang, out.width)
     shown = list(widths)
     table_width = sum(widths.values()) + BORDER * len(widths) + 1
@@ -89,6 +93,86 @@ def print_rich_table(
             cells.append(f"[{style}]{text}[/]" if style and text else text)
         table.add_row(*cells)
     out.print(table)
+
+
+# Below this width a table that starts with names (the report's, the catalogue's) is drawn
+# as one block per row: its name on a line of its own, its figures on the next, under one
+# heading line.
+NARROW = 100
+STACKED = "name"
+INDENT = 4
+
+
+def print_stacked(
+    out: Console,
+    rows: list[dict[str, str]],
+    columns: Sequence[str],
+    lang: Lang,
+    title: str | None,
+    group_by: str | None,
+    cell_style: Callable[[str, dict[str, str]], str | None] | None,
+) -> None:
+    """The narrow layout: a heading line of the figures' columns, then per group its name
+    and a rule, per row its name (wrapped to the width) and its figures aligned under the
+    headings — so no name is squeezed into a column and more columns fit."""
+    from rich.markup import escape
+
+    figures = [c for c in columns if c not in (group_by, STACKED)]
+    widths = _unwrapped_widths(rows, figures, lang, out.width)
+    if title:
+        out.print(escape(wrap(title, out.width)), style="italic", highlight=False)
+    heading = _figures_line({c: label(c, lang) for c in widths}, widths)
+    out.print(heading, style="bold", highlight=False)
+    if not group_by:
+        out.print("─" * out.width, highlight=False)
+    previous = None
+    for row in rows:
+        if group_by and row[group_by] != previous:
+            out.print("─" * out.width, highlight=False)
+            out.print(f"[bold cyan]{escape(wrap(row[group_by], out.width))}[/]", highlight=False)
+            previous = row[group_by]
+        name = wrap(row.get(STACKED, ""), out.width - 2)
+        out.print(escape("\n".join("  " + line for line in name.split("\n"))), highlight=False)
+        styles = {c: cell_style(c, row) for c in widths} if cell_style else {}
+        out.print(_figures_line(row, widths, styles), highlight=False)
+    out.print("─" * out.width, highlight=False)
+
+
+def _unwrapped_widths(
+    rows: list[dict[str, str]], columns: Sequence[str], lang: Lang, width: int
+) -> dict[str, int]:
+    """The figures' columns each as wide as its widest cell, dropping the least useful
+    (``DROP_ORDER``) until they fit on one line; if they never do, fitted as a table's."""
+    measured = [measure(c, label(c, lang), [r.get(c, "") for r in rows]) for c in columns]
+    kept = list(measured)
+    while INDENT + sum(c.most for c in kept) + 2 * (len(kept) - 1) > width:
+        droppable = [c for c in kept if c.key in DROP_ORDER]
+        if not droppable:
+            # Separated by two spaces where a table has three of border and padding.
+            return fit(kept, width - INDENT + len(kept) + 1)
+        kept.remove(min(droppable, key=lambda c: DROP_ORDER.index(c.key)))
+    return {c.key: c.most for c in kept}
+
+
+def _figures_line(
+    cells: dict[str, str], widths: dict[str, int], styles: dict[str, str | None] | None = None
+) -> str:
+    """The cells in their columns, each wrapped to its width, two spaces between, as rich
+    markup: a cell with a style has it around its text."""
+    from rich.markup import escape
+
+    wrapped = {c: wrap(cells.get(c, ""), w).split("\n") for c, w in widths.items()}
+    height = max(len(lines) for lines in wrapped.values())
+    lines = []
+    for i in range(height):
+        parts = []
+        for column, width in widths.items():
+            text = wrapped[column][i] if i < len(wrapped[column]) else ""
+            style = (styles or {}).get(column)
+            shown = f"[{style}]{escape(text)}[/]" if style and text else escape(text)
+            parts.append(shown + " " * (width - display_width(text)))
+        lines.append((" " * INDENT + "  ".join(parts)).rstrip())
+    return "\n".join(lines)
 
 
 def fitted_widths(
