@@ -13,7 +13,7 @@ def run(runner, *args, **kwargs):
 
 
 def error_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    return [line for line in result.stderr.splitlines() if line.startswith(("Error:", "Error["))]
 
 
 # --- year options: 1900–2100, refused by the parser with exit 2 --------------------------------
@@ -33,12 +33,17 @@ YEAR_OPTIONS = [
 @pytest.mark.parametrize("command", YEAR_OPTIONS, ids=lambda c: " ".join(c[:2]))
 @pytest.mark.parametrize("year", ["99999", "0", "1899", "2101"])
 def test_a_year_option_outside_1900_to_2100_is_a_usage_error(runner, in_tmp, command, year):
-    result = run(runner, *command, year)
+    result = run(runner, *command, year, "--lang", "en")
     assert result.exit_code == 2
     option = command[-1]
     assert error_lines(result) == [
-        f"Error: Invalid value for '{option}': {year} is not in the range 1900<=x<=2100."
+        f"Error[E-USAGE-VALUE]: Invalid value for {option}: {year} is not in the range "
+        "1900<=x<=2100."
     ]
+    chinese = run(runner, *command, year)
+    assert chinese.stderr.splitlines()[-1] == (
+        f"错误[E-USAGE-VALUE]：选项 {option} 的值无效：{year} 不在 1900<=x<=2100 的范围内"
+    )
     assert not (in_tmp / "out.xlsx").exists() and not (in_tmp / "t.xlsx").exists()
 
 
@@ -50,19 +55,25 @@ def test_the_years_at_the_ends_of_the_range_are_taken(runner, in_tmp, year):
 
 @pytest.mark.parametrize("day", ["99999-01-01", "0001-01-01", "1899-12-31", "2101-01-01"])
 def test_a_tasks_day_outside_the_years_is_a_usage_error(runner, in_tmp, day):
-    result = run(runner, "tasks", "--city", "shanxi", "--as-of", day)
+    result = run(runner, "tasks", "--city", "shanxi", "--as-of", day, "--lang", "en")
     assert result.exit_code == 2
     if day.startswith("99999"):
         message = f"'{day}' is not a date; write it as 2023-12-31"
+        chinese = f"'{day}' 不是日期；请写成 2023-12-31 的形式"
     else:
         message = f"'{day}' is not in the years 1900–2100"
-    assert error_lines(result) == [f"Error: Invalid value for '--as-of': {message}"]
+        chinese = f"'{day}' 不在 1900–2100 年之间"
+    assert error_lines(result) == [f"Error[E-USAGE-VALUE]: Invalid value for --as-of: {message}"]
+    said = run(runner, "tasks", "--city", "shanxi", "--as-of", day).stderr.splitlines()[-1]
+    assert said == f"错误[E-USAGE-VALUE]：选项 --as-of 的值无效：{chinese}"
 
 
 def test_year_options_say_their_range_in_help(runner):
     for command in (["report"], ["compare"], ["ingest"], ["data", "show"], ["missing"]):
         assert "1900<=x<=2100" in run(runner, *command, "--help").stdout
-    assert "in the years 1900–2100" in " ".join(run(runner, "tasks", "--help").stdout.split())
+    english = run(runner, "tasks", "--help", "--lang", "en").stdout
+    assert "in the years 1900–2100" in " ".join(english.split())
+    assert "（1900–2100 年间）" in run(runner, "tasks", "--help").stdout
 
 
 # --- names in messages: control characters escaped, so no name forges a line ----------------
@@ -273,9 +284,13 @@ def test_an_unreadable_file_or_folder_is_a_usage_error(runner, in_tmp, given):
 
 
 def test_an_output_name_with_a_newline_is_escaped_in_typer_errors_too(runner, in_tmp):
-    result = run(runner, "export", "--all", "-o", "a\nError: forged.txt")
+    result = run(runner, "export", "--all", "-o", "a\nError: forged.txt", "--lang", "en")
     assert result.exit_code == 2
     assert error_lines(result) == [
-        "Error: Invalid value for '--output': a\\nError: forged.txt: the workbook must be an "
-        ".xlsx file"
+        "Error[E-USAGE-VALUE]: Invalid value for --output: a\\nError: forged.txt: the workbook "
+        "must be an .xlsx file"
     ]
+    chinese = run(runner, "export", "--all", "-o", "a\nError: forged.txt")
+    assert chinese.stderr.splitlines()[-1] == (
+        "错误[E-USAGE-VALUE]：选项 --output 的值无效：a\\nError: forged.txt：工作簿必须是 .xlsx 文件"
+    )

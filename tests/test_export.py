@@ -146,8 +146,8 @@ def test_export_all_prints_one_line(exported):
     result, path = exported
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "wrote summary.xlsx: 11 sheets (汇总, 贵州省, 贵州省明细, 南京市, 南京市明细, 南京市工作任务, "
-        "山西省工作任务, 石家庄市, 石家庄市明细, 趋势, 数据来源), 60 charts\n"
+        "已写入 summary.xlsx：11个工作表（汇总、贵州省、贵州省明细、南京市、南京市明细、南京市工作任务、"
+        "山西省工作任务、石家庄市、石家庄市明细、趋势、数据来源），60张图表\n"
     )
     assert path.is_file()
 
@@ -745,22 +745,23 @@ def test_export_in_english(runner, in_tmp, sample_db):
         (
             ["--all", "-o", "summary.csv"],
             "summary.csv",
-            "Error: Invalid value for '--output': summary.csv: the workbook must be an .xlsx file",
+            "Error[E-USAGE-VALUE]: Invalid value for --output: summary.csv: the workbook must be "
+            "an .xlsx file",
         ),
         (
             ["-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: Invalid value for '--city': give --city (one or more) or --all",
+            "Error[E-USAGE-VALUE]: Invalid value for --city: give --city (one or more) or --all",
         ),
         (
             ["--all", "--city", "nanjing", "-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: Invalid value for '--city': give --city (one or more) or --all",
+            "Error[E-USAGE-VALUE]: Invalid value for --city: give --city (one or more) or --all",
         ),
         (
             ["--city", "x", "-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: unknown city 'x'; "
+            "Error[E-CITY-UNKNOWN]: unknown city 'x'; "
             "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
         ),
         (
@@ -772,7 +773,7 @@ def test_export_in_english(runner, in_tmp, sample_db):
     ids=["not-xlsx", "no-city", "city-and-all", "unknown-city", "no-folder"],
 )
 def test_usage_errors_exit_2_and_write_nothing(runner, in_tmp, sample_db, args, output, message):
-    result = run(runner, "export", *args, "--as-of", "2024", "--db", str(sample_db))
+    result = run(runner, "export", *args, "--as-of", "2024", "--db", str(sample_db), "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == message
@@ -781,10 +782,10 @@ def test_usage_errors_exit_2_and_write_nothing(runner, in_tmp, sample_db, args, 
 
 
 def test_no_store_is_a_usage_error(runner, in_tmp):
-    result = run(runner, "export", "--all", "-o", "summary.xlsx", "--db", "nope.db")
+    result = run(runner, "export", "--all", "-o", "summary.xlsx", "--db", "nope.db", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: nope.db: no store here; ingest statistics first "
+        "Error[E-STORE-NONE]: nope.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
     )
     assert os.listdir(in_tmp) == []

@@ -1194,7 +1194,7 @@ def test_rewards_writes_a_workbook(runner, in_tmp):
 
     mixed_book(in_tmp / "claims.xlsx")
     result = run(runner, "claims.xlsx", "-o", "out.xlsx")
-    assert (result.exit_code, result.stderr) == (0, "wrote out.xlsx\n")
+    assert (result.exit_code, result.stderr) == (0, "已写入 out.xlsx\n")
     assert result.stdout.splitlines()[-1] == "共7项申请，符合条件6项，合计305.0万元"
     workbook = openpyxl.load_workbook(in_tmp / "out.xlsx")
     assert workbook.sheetnames == ["核算结果", "汇总", "规则"]
@@ -1436,10 +1436,10 @@ def test_a_city_without_reward_rules_is_a_usage_error(runner, in_tmp):
 
 def test_an_unknown_city_is_a_usage_error(runner, in_tmp):
     mixed_book(in_tmp / "claims.xlsx")
-    result = runner.invoke(app, ["rewards", "--city", "zhangzou", "claims.xlsx"])
+    result = runner.invoke(app, ["rewards", "--city", "zhangzou", "claims.xlsx", "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: unknown city 'zhangzou'; did you mean zhangzhou (漳州市)? "
+        "Error[E-CITY-UNKNOWN]: unknown city 'zhangzou'; did you mean zhangzhou (漳州市)? "
         "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
 
@@ -1449,16 +1449,19 @@ def test_a_missing_claims_file_is_a_usage_error(runner, in_tmp):
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "Error: nope.xlsx: no such file\n",
+        "错误[E-FILE-MISSING]：nope.xlsx：没有这个文件\n",
     )
+    english = run(runner, "nope.xlsx", "--lang", "en")
+    assert english.stderr == "Error[E-FILE-MISSING]: nope.xlsx: no such file\n"
 
 
 def test_the_output_must_be_an_xlsx_workbook(runner, in_tmp):
     mixed_book(in_tmp / "claims.xlsx")
-    result = run(runner, "claims.xlsx", "-o", "out.txt")
+    result = run(runner, "claims.xlsx", "-o", "out.txt", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--output': out.txt: the workbook must be an .xlsx file"
+        "Error[E-USAGE-VALUE]: Invalid value for --output: out.txt: the workbook must be an "
+        ".xlsx file"
     )
     assert not (in_tmp / "out.txt").exists()
 
@@ -1475,9 +1478,9 @@ def test_the_plan_may_be_named(runner, in_tmp):
     assert result.exit_code == 0
     # 3 + 0.5 × 0 = 3
     assert json.loads(result.stdout)["total"] == 3.0
-    wrong = run(runner, "claims.xlsx", "--plan", "zhangzhou-2020")
+    wrong = run(runner, "claims.xlsx", "--plan", "zhangzhou-2020", "--lang", "en")
     assert (wrong.exit_code, wrong.stderr) == (
         2,
-        f"Error: unknown plan 'zhangzhou-2020' for zhangzhou; did you mean {PLAN_ID}? "
+        f"Error[E-PLAN-UNKNOWN-FOR]: unknown plan 'zhangzhou-2020' for zhangzhou; did you mean {PLAN_ID}? "
         f"known: {PLAN_ID}\n",
     )

@@ -89,7 +89,8 @@ MISSED = (
     ("shijiazhuang", "registered_trademarks_growth"),
     ("shijiazhuang", "ip_intensive_industries_gdp_share"),
 )
-MISSED_LINE = "ERROR   --fail-on: 14 target(s) with status missed: " + ", ".join(
+# the --fail-on line in the language of the run (Chinese unless asked: cli.emit.fail_on_line)
+MISSED_LINE = "ERROR   --fail-on：14项目标的状态为 missed：" + "、".join(
     f"{city}:{target}" for city, target in MISSED
 )
 REJECTED_LINES = [
@@ -575,9 +576,9 @@ def test_fail_on_option_overrides_the_config(site):
         if (plan.city, t.id) not in MISSED
     ]
     assert len(met) == 46
-    head = "ERROR   --fail-on: 46 target(s) with status met: "
+    head = "ERROR   --fail-on：46项目标的状态为 met："
     assert line.startswith(head)
-    assert sorted(line[len(head) :].split(", ")) == sorted(f"{c}:{t}" for c, t in met)
+    assert sorted(line[len(head) :].split("、")) == sorted(f"{c}:{t}" for c, t in met)
     doc = summary(site)
     assert doc["fail_on"]["statuses"] == ["met"]
     assert len(doc["fail_on"]["hits"]) == 46
@@ -603,9 +604,10 @@ def test_a_rejected_file_wins_over_fail_on(site):
 
 
 def test_a_bad_fail_on_option_is_a_usage_error(site):
-    result = site.run("--fail-on", "missed,bogus", expect=2)
+    result = site.run("--fail-on", "missed,bogus", "--lang", "en", expect=2)
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--fail-on': unknown status 'bogus'; use one or more of "
+        "Error[E-USAGE-VALUE]: Invalid value for --fail-on: unknown status 'bogus'; use one or "
+        "more of "
         "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
         "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
         "overdue (已逾期), separated by commas"
@@ -889,7 +891,7 @@ def test_english_labels(site):
 
 
 def test_help_gives_exit_statuses_and_config_lookup(runner):
-    result = runner.invoke(app, ["run", "--help"], catch_exceptions=False)
+    result = runner.invoke(app, ["run", "--help", "--lang", "en"], catch_exceptions=False)
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert (
@@ -897,6 +899,11 @@ def test_help_gives_exit_statuses_and_config_lookup(runner):
         "configuration error, or the store stayed locked · 3 done, but a fail_on status holds."
     ) in text
     assert "(--config FILE, else $IPKPI_CONFIG, else ipkpi.toml in the working folder)" in text
+    chinese = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "80"}).stdout
+    assert (
+        "  退出状态：0 全部完成 · 1 有文件被拒收，或目标目录有误 · 2 用法或配置错误，或\n"
+        "  数据库一直被锁 · 3 已完成，但命中 fail_on 所列状态。\n"
+    ) in chinese
 
 
 # --- 12. the store's lock --------------------------------------------------------------------
@@ -927,7 +934,7 @@ def test_a_locked_store_stops_run_and_ingest(site, runner):
         )
         assert (ingest.exit_code, ingest.stdout) == (2, "")
         waiting, error = ingest.stderr.splitlines()
-        assert re.fullmatch("waiting for the store: " + HOLDER, waiting), waiting
+        assert re.fullmatch("正在等待数据库：" + HOLDER, waiting), waiting
         assert re.fullmatch(BUSY, error), error
         assert not site.store.exists()
 

@@ -288,7 +288,7 @@ def test_an_ingest_waits_for_a_run_and_gives_up_with_status_2(tmp_path):
     )
     assert (status, out) == (2, "")
     lines = err.splitlines()
-    assert lines[0].startswith(f"waiting for the store: pid {run.pid}, ipkpi run, since ")
+    assert lines[0].startswith(f"正在等待数据库：pid {run.pid}, ipkpi run, since ")
     assert lines[1].startswith(
         f"Error: ipkpi.db: another ipkpi run or ingest is writing to the store "
         f"(pid {run.pid}, ipkpi run, since "

@@ -846,11 +846,31 @@ def test_tasks_fail_on_overdue_exits_3_naming_them(runner, shanxi):
         DB,
         "--fail-on",
         "overdue",
+        "--lang",
+        "en",
     )
     assert result.exit_code == 3
     assert (
         result.stderr
         == "--fail-on: 5 task(s) overdue: task_04, task_05, task_08, task_09, task_18\n"
+    )
+    assert result.stdout.splitlines()[-1] == (
+        "18 tasks (as of 2024-01-01): 5 overdue, 1 done late, 10 ongoing, 2 done on time"
+    )
+    result = run(
+        runner,
+        "tasks",
+        "--city",
+        "shanxi",
+        "--as-of",
+        "2024-01-01",
+        "--db",
+        DB,
+        "--fail-on",
+        "overdue",
+    )
+    assert (
+        result.stderr == "--fail-on：5项任务已逾期：task_04、task_05、task_08、task_09、task_18\n"
     )
     assert result.stdout.splitlines()[-1] == (
         "共18项任务（截至2024-01-01）：已逾期5项，逾期完成1项，持续推进10项，按期完成2项"
@@ -876,23 +896,37 @@ def test_tasks_fail_on_overdue_with_nothing_overdue_exits_0(runner, shanxi):
 def test_tasks_fail_on_a_target_status_is_a_usage_error(runner, shanxi):
     result = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "behind")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "tasks fail on overdue only: --fail-on overdue" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "错误[E-USAGE-VALUE]：选项 --fail-on 的值无效：tasks 只在任务逾期时失败：--fail-on overdue"
+    )
+    english = run(runner, "tasks", "--city", "shanxi", "--fail-on", "behind", "--lang", "en")
+    assert "tasks fail on overdue only: --fail-on overdue" in english.stderr
 
 
 def test_tasks_fail_on_an_unknown_word_is_a_usage_error(runner, shanxi):
-    result = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "late")
+    result = run(
+        runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "late", "--lang", "en"
+    )
     assert (result.exit_code, result.stdout) == (2, "")
     assert "unknown status 'late'" in result.stderr
+    chinese = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "late")
+    assert "没有状态 'late'" in chinese.stderr
 
 
 def test_tasks_by_category_is_a_usage_error(runner, shanxi):
     result = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--by", "category")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "tasks are grouped by lead only: --by lead" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "错误[E-USAGE-VALUE]：选项 --by 的值无效：任务只能按牵头单位分组：--by lead"
+    )
+    english = run(runner, "tasks", "--city", "shanxi", "--by", "category", "--lang", "en")
+    assert english.stderr.splitlines()[-1] == (
+        "Error[E-USAGE-VALUE]: Invalid value for --by: tasks are grouped by lead only: --by lead"
+    )
 
 
 def test_tasks_as_of_not_a_date_is_a_usage_error(runner, shanxi):
-    result = run(runner, "tasks", "--city", "shanxi", "--as-of", "2023-13-01", "--db", DB)
+    result = run(runner, "tasks", "--city", "shanxi", "--as-of", "2023-13-01", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert "'2023-13-01' is not a date; write it as 2023-12-31" in result.stderr
     assert "Traceback" not in result.output
@@ -913,19 +947,19 @@ def test_tasks_of_a_place_without_tasks(runner, shanxi):
 
 
 def test_tasks_of_an_unknown_place(runner, shanxi):
-    result = run(runner, "tasks", "--city", "nowhere", "--db", DB)
+    result = run(runner, "tasks", "--city", "nowhere", "--db", DB, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: unknown city 'nowhere'; "
+        "Error[E-CITY-UNKNOWN]: unknown city 'nowhere'; "
         "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
 
 
 def test_tasks_without_a_store(runner, clean_env):
-    result = run(runner, "tasks", "--city", "shanxi", "--db", "missing.db")
+    result = run(runner, "tasks", "--city", "shanxi", "--db", "missing.db", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: missing.db: no store here; ingest statistics first "
+        "Error[E-STORE-NONE]: missing.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
     )
     assert not (clean_env / "missing.db").exists()
@@ -1067,7 +1101,9 @@ def test_report_fail_on_overdue_exits_3_when_a_phase_is_overdue(runner, empty_st
     args = ["report", "--city", "nanjing", "--db", DB, "--fail-on", "overdue"]
     result = run(runner, *args, "--as-of", "2023")
     assert result.exit_code == 3
-    assert result.stderr == "--fail-on: 1 task(s) overdue: phase_publicity\n"
+    assert result.stderr == "--fail-on：1项任务已逾期：phase_publicity\n"
+    english = run(runner, *args, "--as-of", "2023", "--lang", "en")
+    assert english.stderr == "--fail-on: 1 task(s) overdue: phase_publicity\n"
     # at the end of 2022 the first phase is due that very day: not overdue
     result = run(runner, *args, "--as-of", "2022")
     assert (result.exit_code, result.stderr) == (0, "")

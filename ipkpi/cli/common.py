@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ipkpi.errors import StoreError, display_path
+from ipkpi.messages import msg, say
 
 if TYPE_CHECKING:
     from ipkpi.catalogue.model import Catalogue
@@ -36,16 +37,13 @@ def reading(path: Path, verify: bool = True) -> SQLiteStore:
     from ipkpi.store.sqlite import SQLiteStore
 
     if not path.exists():
-        raise StoreError(
-            f"{display_path(path)}: no store here; ingest statistics first "
-            "(ipkpi ingest FILES --db FILE) or name the store with --db"
-        )
+        raise StoreError(msg("E-STORE-NONE", path=display_path(path)))
     return SQLiteStore(path, readonly=True, verify=verify)
 
 
 def say_waiting(holder: str) -> None:
     """Told while another ipkpi writes to the store."""
-    typer.echo(f"waiting for the store: {holder or 'another ipkpi is writing to it'}", err=True)
+    typer.echo(say("cli.waiting", holder=holder or msg("cli.waiting.someone")), err=True)
 
 
 ENV_DEBUG = "IPKPI_DEBUG"

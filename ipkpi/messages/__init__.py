@@ -30,6 +30,8 @@ TABLES = (
     "common",
     "usage",
     "help",
+    "help_catalogue",
+    "help_reports",
     "cli",
     "catalogue",
     "ingest",
