@@ -663,5 +663,5 @@ def test_a_catalogue_folder_that_is_not_there(in_tmp):
         load_catalogue(in_tmp / "nowhere")
     assert caught.value.lines("en") == ["catalogue: no catalogue folder at nowhere"]
     assert caught.value.lines() == [
-        "目标目录：nowhere 不是目标目录文件夹（不存在）；请指定存放规划 TOML 文件的文件夹"
+        "目标目录：找不到目标目录文件夹 nowhere；请指定存放规划 TOML 文件的文件夹"
     ]

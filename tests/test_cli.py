@@ -254,7 +254,7 @@ def test_targets_check_on_a_missing_dir(runner, in_tmp):
     zh = run(runner, "targets", "check", "nope")
     assert (zh.exit_code, zh.stderr) == (
         2,
-        "错误[E-CATALOGUE-MISSING]：DIR：nope 不是目标目录文件夹（不存在）；请指定存放规划 TOML "
+        "错误[E-CATALOGUE-MISSING]：DIR：找不到目标目录文件夹 nope；请指定存放规划 TOML "
         "文件的文件夹\n",
     )
 
