@@ -116,8 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E-ZIP-DIRECTORY-TOO-LARGE": (
         "不予读入：工作簿的 zip 目录有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
-        "workbook refused: its zip directory is {size}, over the {limit} limit "
-        "(possible zip bomb)",
+        "workbook refused: its zip directory is {size}, over the {limit} limit (possible zip bomb)",
     ),
     "E-ZIP-PART-TOO-LARGE": (
         "不予读入：部件 {part} 解压后将有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
@@ -130,14 +129,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workbook refused: part {part} would decompress to {size} from {compressed}{ratio}, "
         "over the {limit}:1 limit (possible zip bomb)",
     ),
+    "zip.ratio": ("（{n}:1）", " ({n}:1)"),
     "E-ZIP-TOO-LARGE": (
         "不予读入：工作簿各部件解压后共有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
         "workbook refused: its parts would decompress to {size} in total, over the {limit} "
         "limit (possible zip bomb)",
     ),
     "E-ZIP-METHOD": (
-        "不予读入：部件 {part} 使用了 Excel 不会使用的压缩方法 {method}；"
-        "请用 Excel 重新保存工作簿",
+        "不予读入：部件 {part} 使用了 Excel 不会使用的压缩方法 {method}；请用 Excel 重新保存工作簿",
         "workbook refused: part {part} uses compression method {method}, which Excel does "
         "not write; save the workbook again from Excel",
     ),
@@ -145,7 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作簿不完整或已损坏（部件 {part} {why}）",
         "truncated or corrupt workbook (part {part} {why})",
     ),
-    "corrupt.stores": ("声明有 {declared}，实际存有 {stored}", "declares {declared} but stores {stored}"),
+    "corrupt.stores": (
+        "声明有 {declared}，实际存有 {stored}",
+        "declares {declared} but stores {stored}",
+    ),
     "corrupt.holds": (
         "声明有 {declared}，但压缩数据有 {stored}",
         "declares {declared} but holds {stored} of compressed data",
@@ -220,7 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{name}”没有对应的目标{closest}",
         "'{name}' matches no target{closest}",
     ),
-    "closest": ("；最接近的是：{names}", "; closest: {names}"),
+    "unmatched.closest": ("；最接近的是：{names}", "; closest: {names}"),
     # ---------------------------------------------------------------- warnings
     "W-TEXT": ("{text}", "{text}"),  # TRANSITIONAL (issue 21): a warning not yet a Message
     "W-ROW-UNMATCHED": (
@@ -251,16 +253,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: {what}: stored as given (confirmed)",
     ),
     "W-VALUES-OTHER-PLACES": (
-        "{file}：跳过了{values}个数值，属于{places}个在此没有规划的地方或合计：{names}",
+        "{file}：跳过了{values}个数值，属于{places}个在此没有规划的地方或合计：{names}{more}",
         "{file}: {values} value(s) passed over for {places} place(s) or total(s) with no plan "
-        "here: {names}",
+        "here: {names}{more}",
     ),
     "W-VALUES-NOT-CHOSEN": (
-        "{file}：跳过了{values}个数值，属于{places}个 --city 以外的地方：{names}",
+        "{file}：跳过了{values}个数值，属于{places}个 --city 以外的地方：{names}{more}",
         "{file}: {values} value(s) passed over for {places} place(s) other than --city: "
-        "{names}",
+        "{names}{more}",
     ),
-    "and_more": ("等，另有{n}个", " and {n} more"),
+    "passed_over.and_more": ("等，另有{n}个", " and {n} more"),
     # ---------------------------------------------------------------- what ingest says
     "ingest.already": (
         "以前已读入  {file}：以前已读入，没有新内容",
@@ -274,7 +276,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "跳过  {file}：是供 ipkpi rewards 使用的奖补申请，不是统计数据",
         "skipped   {file}: claims for ipkpi rewards, not statistics",
     ),
-    "ingest.taken": ("{verb}  {file}（布局：{layouts}）：{detail}", "{verb}  {file} ({layouts}): {detail}"),
+    "ingest.taken": (
+        "{verb}  {file}（布局：{layouts}）：{detail}",
+        "{verb}  {file} ({layouts}): {detail}",
+    ),
     "ingest.verb.ingested": ("已读入", "ingested"),
     "ingest.verb.checked": ("已核对", "checked "),
     "ingest.values": ("{n}个数值", "{n} values"),
