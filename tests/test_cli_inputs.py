@@ -150,6 +150,20 @@ def test_template_onto_a_read_only_file_is_refused(runner, in_tmp):
     assert (in_tmp / "t.xlsx").read_bytes() == b"kept"
 
 
+def test_an_output_in_a_folder_that_is_not_there(runner, in_tmp):
+    args = ("template", "--city", "nanjing", "--year", "2025", "-o", "nowhere/x.xlsx")
+    result = run_en(runner, *args)
+    assert result.exit_code == 2
+    assert error_lines(result) == ["Error[E-OUTPUT-NO-FOLDER]: -o: no folder nowhere for x.xlsx"]
+    (in_tmp / "x.xlsx").mkdir()
+    result = run_en(runner, "template", "--city", "nanjing", "--year", "2025", "-o", "x.xlsx")
+    assert error_lines(result) == [
+        "Error[E-OUTPUT-IS-FOLDER]: -o: x.xlsx is a folder, not a workbook"
+    ]
+    result = run(runner, "template", "--city", "nanjing", "--year", "2025", "-o", "x.xlsx")
+    assert error_lines(result) == ["错误[E-OUTPUT-IS-FOLDER]：-o：x.xlsx 是文件夹，不是工作簿"]
+
+
 def _dead_pid() -> int:
     import subprocess
     import sys
