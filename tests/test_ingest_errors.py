@@ -584,3 +584,26 @@ def test_a_path_that_does_not_exist_in_chinese(runner, store):
     result = run(runner, "ingest", "nowhere.xlsx", "--db", DB, lang="zh")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "错误[E-PATH-MISSING]：nowhere.xlsx：没有这个文件或文件夹\n"
+
+
+def test_a_claims_workbook_is_passed_over_with_a_warning(runner, in_tmp):
+    from conftest import REPO
+
+    claims = REPO / "sample_data" / "claims" / "漳州市知识产权奖补申报汇总_示例.xlsx"
+    result = run(runner, "ingest", str(claims), "--db", DB, "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning[W-FILE-CLAIMS]: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), "
+        "not statistics: passed over; work it out with ipkpi rewards --city CITY FILE"
+    ]
+    assert result.stdout.splitlines()[0] == (
+        f"skipped   {claims}: claims for ipkpi rewards, not statistics"
+    )
+    result = run(runner, "ingest", str(claims), "--db", DB, "--dry-run", lang="zh")
+    assert result.stderr.splitlines() == [
+        f"警告[W-FILE-CLAIMS]：{claims}：这是奖补申请工作簿（申请单位、单位类型、措施、年度），"
+        "不是统计数据：已跳过；请用 ipkpi rewards --city 城市 文件 处理"
+    ]
+    assert result.stdout.splitlines()[0] == (
+        f"跳过  {claims}：是供 ipkpi rewards 使用的奖补申请，不是统计数据"
+    )
