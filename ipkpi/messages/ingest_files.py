@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workbook refused: part {part} would decompress to {size} from {compressed}{ratio}, "
         "over the {limit}:1 limit (possible zip bomb)",
     ),
-    "zip.ratio": ("（{n}:1）", " ({n}:1)"),
+    "zip.ratio": ("（压缩比 {n}:1）", " ({n}:1)"),
     "E-ZIP-TOO-LARGE": (
         "不予读入：工作簿各部件解压后共有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
         "workbook refused: its parts would decompress to {size} in total, over the {limit} "
