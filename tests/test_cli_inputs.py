@@ -13,7 +13,12 @@ def run(runner, *args, **kwargs):
 
 
 def error_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith(("Error:", "Error["))]
+    return [line for line in result.stderr.splitlines() if line.startswith(("Error", "错误"))]
+
+
+def run_en(runner, *args):
+    """ipkpi with ``args``, in English."""
+    return run(runner, *args, env={"IPKPI_LANG": "en"})
 
 
 # --- year options: 1900–2100, refused by the parser with exit 2 --------------------------------
@@ -82,19 +87,21 @@ def test_year_options_say_their_range_in_help(runner):
 def test_a_file_name_with_a_newline_cannot_forge_an_error_line(runner, in_tmp):
     (in_tmp / "inbox").mkdir()
     (in_tmp / "inbox" / "a\nError: forged.xlsx").write_text("not a workbook")
-    result = run(runner, "ingest", "inbox", "--db", "x.db")
+    result = run_en(runner, "ingest", "inbox", "--db", "x.db")
     assert result.exit_code == 1
     assert error_lines(result) == [
-        "Error: inbox/a\\nError: forged.xlsx: not an Excel workbook or CSV file (it looks like "
+        "Error[E-FILE-NOT-WORKBOOK]: inbox/a\\nError: forged.xlsx: not an Excel workbook or CSV file (it looks like "
         "plain text; a CSV file must be named .csv or .txt)"
     ]
     assert "rejected  inbox/a\\nError: forged.xlsx: 1 problem(s), nothing stored" in result.stdout
 
 
 def test_a_missing_file_named_with_control_characters_is_escaped(runner, in_tmp):
-    result = run(runner, "ingest", "b\tc\x1b[31m\x85.xlsx", "--db", "x.db")
+    result = run_en(runner, "ingest", "b\tc\x1b[31m\x85.xlsx", "--db", "x.db")
     assert result.exit_code == 2
-    assert error_lines(result) == ["Error: b\\tc\\x1b[31m\\x85.xlsx: no such file or folder"]
+    assert error_lines(result) == [
+        "Error[E-PATH-MISSING]: b\\tc\\x1b[31m\\x85.xlsx: no such file or folder"
+    ]
 
 
 def test_escape_shows_newline_tab_and_other_controls_and_leaves_the_rest():
@@ -114,7 +121,7 @@ def test_sheet_names_and_cell_text_in_problems_are_escaped(tmp_path, monkeypatch
     error = InputFileError(
         [InputProblem(Path("f.xlsx"), "'1\nError: x' is not a number", sheet="S\n1", cell="B2")]
     )
-    assert error.lines() == ["f.xlsx › S\\n1 › B2: '1\\nError: x' is not a number"]
+    assert error.lines("en") == ["f.xlsx › S\\n1 › B2: '1\\nError: x' is not a number"]
 
 
 # --- writing outputs: never over a read-only file; leftovers of killed runs removed -----------
@@ -124,10 +131,19 @@ def test_export_onto_a_read_only_file_is_refused_and_keeps_it(runner, in_tmp, sa
     kept = in_tmp / "summary.xlsx"
     kept.write_bytes(b"the last good one")
     kept.chmod(0o444)
-    result = run(runner, "export", "--city", "nanjing", "-o", "summary.xlsx", "--db", sample_db)
+    result = run_en(
+        runner, "export", "--city", "nanjing", "-o", "summary.xlsx", "--db", str(sample_db)
+    )
     assert result.exit_code == 2
     assert error_lines(result) == [
-        "Error: -o: summary.xlsx is read-only; make it writable or choose another name"
+        "Error[E-OUTPUT-READ-ONLY]: -o: summary.xlsx is read-only; make it writable or choose "
+        "another name"
+    ]
+    result = run(
+        runner, "export", "--city", "nanjing", "-o", "summary.xlsx", "--db", str(sample_db)
+    )
+    assert error_lines(result) == [
+        "错误[E-OUTPUT-READ-ONLY]：-o：summary.xlsx 是只读文件；请改为可写，或换一个文件名"
     ]
     assert kept.read_bytes() == b"the last good one"
     assert [p.name for p in in_tmp.iterdir()] == ["summary.xlsx"]
@@ -136,12 +152,27 @@ def test_export_onto_a_read_only_file_is_refused_and_keeps_it(runner, in_tmp, sa
 def test_template_onto_a_read_only_file_is_refused(runner, in_tmp):
     (in_tmp / "t.xlsx").write_bytes(b"kept")
     (in_tmp / "t.xlsx").chmod(0o400)
-    result = run(runner, "template", "--city", "nanjing", "--year", "2024", "-o", "t.xlsx")
+    result = run_en(runner, "template", "--city", "nanjing", "--year", "2024", "-o", "t.xlsx")
     assert result.exit_code == 2
     assert error_lines(result) == [
-        "Error: -o: t.xlsx is read-only; make it writable or choose another name"
+        "Error[E-OUTPUT-READ-ONLY]: -o: t.xlsx is read-only; make it writable or choose "
+        "another name"
     ]
     assert (in_tmp / "t.xlsx").read_bytes() == b"kept"
+
+
+def test_an_output_in_a_folder_that_is_not_there(runner, in_tmp):
+    args = ("template", "--city", "nanjing", "--year", "2025", "-o", "nowhere/x.xlsx")
+    result = run_en(runner, *args)
+    assert result.exit_code == 2
+    assert error_lines(result) == ["Error[E-OUTPUT-NO-FOLDER]: -o: no folder nowhere for x.xlsx"]
+    (in_tmp / "x.xlsx").mkdir()
+    result = run_en(runner, "template", "--city", "nanjing", "--year", "2025", "-o", "x.xlsx")
+    assert error_lines(result) == [
+        "Error[E-OUTPUT-IS-FOLDER]: -o: x.xlsx is a folder, not a workbook"
+    ]
+    result = run(runner, "template", "--city", "nanjing", "--year", "2025", "-o", "x.xlsx")
+    assert error_lines(result) == ["错误[E-OUTPUT-IS-FOLDER]：-o：x.xlsx 是文件夹，不是工作簿"]
 
 
 def _dead_pid() -> int:
@@ -214,14 +245,16 @@ def test_a_symbolic_link_loop_is_a_usage_error_naming_it(runner, in_tmp, given, 
     _links(in_tmp / "loop", [("self", "self")])
     _links(in_tmp / "pair", [("a", "b"), ("b", "a")])
     _links(in_tmp, [("outer", "outer")])
-    result = run(runner, "ingest", given, "--db", "x.db")
+    result = run_en(runner, "ingest", given, "--db", "x.db")
     assert result.exit_code == 2
-    assert error_lines(result) == [f"Error: {named}: a symbolic link loop"]
+    assert error_lines(result) == [f"Error[E-PATH-LINK-LOOP]: {named}: a symbolic link loop"]
+    result = run(runner, "ingest", given, "--db", "x.db")
+    assert error_lines(result) == [f"错误[E-PATH-LINK-LOOP]：{named}：符号链接形成了循环"]
 
 
 def test_a_link_to_a_folder_above_is_not_followed(runner, in_tmp):
     _links(in_tmp / "box", [("up", ".."), ("here", ".")])
-    result = run(runner, "ingest", "box", "--db", "x.db")
+    result = run_en(runner, "ingest", "box", "--db", "x.db")
     assert result.exit_code == 0
     assert result.stdout.startswith("0 file(s): 0 ingested")
 
@@ -229,33 +262,40 @@ def test_a_link_to_a_folder_above_is_not_followed(runner, in_tmp):
 def test_run_with_a_link_loop_in_its_inbox_is_a_usage_error(runner, in_tmp):
     (in_tmp / "ipkpi.toml").write_text('inbox = "inbox"\noutput = "out"\nsettle_seconds = 0\n')
     _links(in_tmp / "inbox", [("a", "b"), ("b", "a")])
-    result = run(runner, "run", "--config", "ipkpi.toml")
+    result = run_en(runner, "run", "--config", "ipkpi.toml")
     assert result.exit_code == 2
-    assert "Error: inbox/a: a symbolic link loop" in result.stderr
+    assert "inbox/a: a symbolic link loop" in result.stderr  # the run logs it
 
 
 def test_a_missing_path_or_dangling_link_is_a_usage_error(runner, in_tmp):
     _links(in_tmp, [("gone", "nowhere.xlsx")])
-    result = run(runner, "ingest", "nothing/", "--db", "x.db")
+    result = run_en(runner, "ingest", "nothing/", "--db", "x.db")
     assert (result.exit_code, error_lines(result)) == (
         2,
-        ["Error: nothing: no such file or folder"],
+        ["Error[E-PATH-MISSING]: nothing: no such file or folder"],
+    )
+    result = run_en(runner, "ingest", "gone", "--db", "x.db")
+    assert (result.exit_code, error_lines(result)) == (
+        2,
+        ["Error[E-PATH-DANGLING-LINK]: gone: a symbolic link to nothing"],
     )
     result = run(runner, "ingest", "gone", "--db", "x.db")
-    assert (result.exit_code, error_lines(result)) == (
-        2,
-        ["Error: gone: a symbolic link to nothing"],
-    )
+    assert error_lines(result) == ["错误[E-PATH-DANGLING-LINK]：gone：符号链接指向的文件不存在"]
 
 
 def test_a_named_pipe_is_a_usage_error_not_a_hang(runner, in_tmp):
     import os
 
     os.mkfifo(in_tmp / "pipe.csv")
-    result = run(runner, "ingest", "pipe.csv", "--db", "x.db")
+    result = run_en(runner, "ingest", "pipe.csv", "--db", "x.db")
     assert result.exit_code == 2
     assert error_lines(result) == [
-        "Error: pipe.csv: not a file or folder (a named pipe, a device or a socket)"
+        "Error[E-PATH-NOT-FILE]: pipe.csv: not a file or folder (a named pipe, a device or a "
+        "socket)"
+    ]
+    result = run(runner, "ingest", "pipe.csv", "--db", "x.db")
+    assert error_lines(result) == [
+        "错误[E-PATH-NOT-FILE]：pipe.csv：不是文件或文件夹（是命名管道、设备或套接字）"
     ]
 
 
@@ -274,13 +314,15 @@ def test_an_unreadable_file_or_folder_is_a_usage_error(runner, in_tmp, given):
     for path in (in_tmp / "secret.csv", in_tmp / "closed", in_tmp / "box" / "inner"):
         path.chmod(0)
     try:
-        result = run(runner, "ingest", given, "--db", "x.db")
+        result = run_en(runner, "ingest", given, "--db", "x.db")
     finally:
         for path in (in_tmp / "secret.csv", in_tmp / "closed", in_tmp / "box" / "inner"):
             path.chmod(0o700)
     named = "box/inner" if given == "box" else given
     assert result.exit_code == 2
-    assert error_lines(result) == [f"Error: {named}: cannot read: Permission denied"]
+    assert error_lines(result) == [
+        f"Error[E-PATH-UNREADABLE]: {named}: cannot read: Permission denied"
+    ]
 
 
 def test_an_output_name_with_a_newline_is_escaped_in_typer_errors_too(runner, in_tmp):

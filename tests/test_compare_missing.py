@@ -187,7 +187,11 @@ HAND_ROWS = [
 def build_handville(folder: Path, runner, brands_lead: str = '["甲局", "乙局"]') -> None:
     write_plan(folder / "cat", HAND_PLAN.replace("BRANDS_LEAD", brands_lead), "handville.toml")
     write_workbook(folder / "stats.xlsx", HAND_ROWS, "数据")
-    result = run(runner, "ingest", "stats.xlsx", "--db", "store.db", "--targets", "cat")
+    result = runner.invoke(
+        app,
+        ["ingest", "stats.xlsx", "--db", "store.db", "--targets", "cat"],
+        env={"IPKPI_LANG": "en"},  # ingest's summary line, in English
+    )
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     assert result.stdout.splitlines()[-1] == (
         "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 5 new value(s), 0 revised"

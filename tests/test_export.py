@@ -767,7 +767,7 @@ def test_export_in_english(runner, in_tmp, sample_db):
         (
             ["--all", "-o", "nowhere/summary.xlsx"],
             "nowhere/summary.xlsx",
-            "Error: -o: no folder nowhere for summary.xlsx",
+            "错误[E-OUTPUT-NO-FOLDER]：-o：没有文件夹 nowhere，无法写入 summary.xlsx",
         ),
     ],
     ids=["not-xlsx", "no-city", "city-and-all", "unknown-city", "no-folder"],
@@ -794,8 +794,12 @@ def test_no_store_is_a_usage_error(runner, in_tmp):
 def test_an_output_that_is_a_folder_is_a_usage_error(runner, in_tmp, sample_db):
     (in_tmp / "summary.xlsx").mkdir()
     result = runner.invoke(
-        app, ["export", "--all", "-o", "summary.xlsx", "--as-of", "2024", "--db", str(sample_db)]
+        app,
+        ["export", "--all", "-o", "summary.xlsx", "--as-of", "2024", "--db", str(sample_db)],
+        env={"IPKPI_LANG": "en"},
     )
     assert result.exit_code == 2
-    assert result.stderr == "Error: -o: summary.xlsx is a folder, not a workbook\n"
+    assert result.stderr == (
+        "Error[E-OUTPUT-IS-FOLDER]: -o: summary.xlsx is a folder, not a workbook\n"
+    )
     assert os.listdir(in_tmp) == ["summary.xlsx"]

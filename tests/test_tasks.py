@@ -61,8 +61,8 @@ GOOD_ROWS = [
 # --------------------------------------------------------------------------- helpers
 
 
-def run(runner, *args: str):
-    return runner.invoke(app, list(args))
+def run(runner, *args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env)
 
 
 def progress_sheet(path: Path, rows, title: list[str] | None = TITLE) -> Path:
@@ -71,7 +71,7 @@ def progress_sheet(path: Path, rows, title: list[str] | None = TITLE) -> Path:
 
 
 def ingest_ok(runner, name: str, *options: str):
-    result = run(runner, "ingest", name, "--db", DB, *options)
+    result = run(runner, "ingest", name, "--db", DB, *options, env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     return result
 

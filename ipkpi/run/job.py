@@ -175,7 +175,7 @@ def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
 
 
 def _taken(report) -> TakenFile:
-    warnings = (*report.warnings, *map(str, report.unmatched))
+    warnings = tuple(map(str, (*report.warnings, *report.unmatched)))  # in the current language
     kept = report.kept
     log.info(
         "taken %s: %d value(s), %d new, %d revised%s",
