@@ -48,7 +48,8 @@ def book(name: str, sheets: dict[str, list[list[object]]]) -> Path:
 
 
 def ingest(runner, *args: str):
-    return runner.invoke(app, ["ingest", *args, "--db", DB])
+    """``ipkpi ingest ARGS`` in English (the messages in Chinese: ``test_ingest_messages``)."""
+    return runner.invoke(app, ["ingest", *args, "--db", DB], env={"IPKPI_LANG": "en"})
 
 
 def current(city: str) -> dict[tuple[str, int], float]:

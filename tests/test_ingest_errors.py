@@ -74,7 +74,8 @@ def garbage_xls(path: Path, body: bytes) -> Path:
 
 
 def run(runner, *args: str):
-    return runner.invoke(app, list(args))
+    """``ipkpi ARGS`` in English (the messages in Chinese: ``test_ingest_messages``)."""
+    return runner.invoke(app, list(args), env={"IPKPI_LANG": "en"})
 
 
 def show(runner) -> str:

@@ -24,7 +24,8 @@ IC = "集成电路布图设计登记量"  # nanjing: ic_layout_design_registrati
 
 
 def ingest(runner, *args: str):
-    return runner.invoke(app, ["ingest", *args, "--db", DB])
+    """``ipkpi ingest ARGS`` in English (the messages in Chinese: ``test_ingest_messages``)."""
+    return runner.invoke(app, ["ingest", *args, "--db", DB], env={"IPKPI_LANG": "en"})
 
 
 def stored() -> list:
@@ -123,12 +124,14 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
     [
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss=1e308),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "L2: 貸款本金損失 (loan_loss): 1e+308 is too large for a claim (10¹² or more): "
             "check the figure and its unit",
             id="amount-1e308",
         ),
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss="1e308万元"),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "L2: 貸款本金損失 (loan_loss): 1e+308 is too large for a claim (10¹² or more): "
             "check the figure and its unit",
             id="amount-1e308-as-text",
@@ -136,12 +139,14 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
         pytest.param(
             # was a traceback: int(1e308) × an amount per patent overflows decimal arithmetic
             row("乙大学", "高校", "(七)", 2024, patents_transferred=1e308),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "J2: 向漳州市企業轉讓發明專利 (patents_transferred): 1e+308 is too large for a "
             "claim (10¹² or more): check the figure and its unit",
             id="count-1e308",
         ),
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss="nan"),
+            "[E-CLAIM-NOT-NUMBER]: claims.xlsx › Sheet1 › "
             f"L2: 貸款本金損失 (loan_loss): 'nan' {NOT_FINITE}: {FIX}",
             id="amount-nan",
         ),
@@ -149,9 +154,10 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
 )
 def test_a_claim_beyond_any_claim_is_refused(runner, in_tmp, claim, message):
     write_workbook(in_tmp / "claims.xlsx", [SIMPLIFIED, claim])
-    result = runner.invoke(app, ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx"])
+    args = ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx", "--lang", "en"]
+    result = runner.invoke(app, args)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"Error: claims.xlsx › Sheet1 › {message}\n"
+    assert result.stderr == f"Error{message}\n"
     assert not (in_tmp / "o.xlsx").exists()
 
 
@@ -221,7 +227,8 @@ def test_a_dry_run_says_which_sheets_are_hidden(runner, in_tmp):
     assert not Path(DB).exists()
 
 
-def test_a_run_passes_hidden_sheets_over_and_logs_it(site):  # noqa: F811
+def test_a_run_passes_hidden_sheets_over_and_logs_it(site, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("IPKPI_LANG", "en")
     hidden_book(str(site.inbox / "h.xlsx"))
     lines = log_lines(site.run(expect=0).stderr)
     assert GUIZHOU_WARNING_LINE in lines
