@@ -185,7 +185,9 @@ GUIZHOU_ALL_LEADS = [
 
 
 def run(runner, *args: str):
-    return runner.invoke(app, list(args))
+    """``ipkpi ARGS``; ``ipkpi ingest`` in English."""
+    env = {"IPKPI_LANG": "en"} if args[:1] == ("ingest",) else None
+    return runner.invoke(app, list(args), env=env)
 
 
 def nanjing_template(runner, *options: str, name: str = "nanjing.xlsx"):
@@ -788,22 +790,6 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
             "省法院, 省人社厅",
         ),
         (
-            ["--city", "nanjing", "--year", "2030", "-o", "x.xlsx"],
-            "Error: no target of nanjing-2022-2025 needs a 2030 figure; its targets need 2021–2025",
-        ),
-        (
-            ["--city", "nanjing", "--year", "2020", "-o", "x.xlsx"],
-            "Error: no target of nanjing-2022-2025 needs a 2020 figure; its targets need 2021–2025",
-        ),
-        (
-            ["--city", "shanxi", "--year", "2023", "-o", "x.xlsx"],
-            "Error: shanxi-2022-2023 has no targets, only tasks or rules: no figures to collect",
-        ),
-        (
-            ["--city", "zhangzhou", "--year", "2025", "-o", "x.xlsx"],
-            "Error: zhangzhou-2024-2029 has no targets, only tasks or rules: no figures to collect",
-        ),
-        (
             ["--city", "nowhere", "--year", "2025", "-o", "x.xlsx"],
             "Error: unknown city 'nowhere'; "
             "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
@@ -826,10 +812,6 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
         "suffix",
         "unknown-lead",
         "ambiguous-lead",
-        "late-year",
-        "early-year",
-        "tasks-only",
-        "rules-only",
         "unknown-city",
         "lead-and-each-lead",
         "each-lead-not-a-folder",
@@ -840,6 +822,48 @@ def test_usage_errors_write_nothing(runner, clean_env, args, message):
     result = run(runner, "template", *args)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == message
+    assert os.listdir(clean_env) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "en", "zh"),
+    [
+        (
+            ["--city", "nanjing", "--year", "2030"],
+            "Error[E-YEAR-NOT-NEEDED]: no target of nanjing-2022-2025 needs a 2030 figure; its "
+            "targets need 2021–2025",
+            "错误[E-YEAR-NOT-NEEDED]：nanjing-2022-2025没有目标需要2030年的数字；"
+            "它的目标需要2021–2025年的数字",
+        ),
+        (
+            ["--city", "nanjing", "--year", "2020"],
+            "Error[E-YEAR-NOT-NEEDED]: no target of nanjing-2022-2025 needs a 2020 figure; its "
+            "targets need 2021–2025",
+            "错误[E-YEAR-NOT-NEEDED]：nanjing-2022-2025没有目标需要2020年的数字；"
+            "它的目标需要2021–2025年的数字",
+        ),
+        (
+            ["--city", "shanxi", "--year", "2023"],
+            "Error[E-PLAN-NO-TARGETS]: shanxi-2022-2023 has no targets, only tasks or rules: no "
+            "figures to collect",
+            "错误[E-PLAN-NO-TARGETS]：shanxi-2022-2023没有目标，只有任务或奖补规则：没有要收集的数字",
+        ),
+        (
+            ["--city", "zhangzhou", "--year", "2025"],
+            "Error[E-PLAN-NO-TARGETS]: zhangzhou-2024-2029 has no targets, only tasks or rules: "
+            "no figures to collect",
+            "错误[E-PLAN-NO-TARGETS]：zhangzhou-2024-2029没有目标，只有任务或奖补规则：没有要收集的数字",
+        ),
+    ],
+    ids=["late-year", "early-year", "tasks-only", "rules-only"],
+)
+def test_nothing_to_collect_is_a_usage_error(runner, clean_env, args, en, zh):
+    result = run(runner, "template", *args, "-o", "x.xlsx", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == en
+    result = run(runner, "template", *args, "-o", "x.xlsx")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == zh
     assert os.listdir(clean_env) == []
 
 
@@ -945,7 +969,7 @@ def test_resolve_lead(catalogue):
 
     with pytest.raises(UnknownLead) as caught:
         resolve_lead(nanjing, "科技局")
-    assert (caught.value.known, caught.value.matches, str(caught.value)) == (
+    assert (caught.value.known, caught.value.matches, caught.value.message.text("en")) == (
         ["市市场监管局", "none"],
         [],
         "no lead unit '科技局' in nanjing-2022-2025; its leads: 市市场监管局, none",
@@ -977,7 +1001,7 @@ def test_collect_without_a_store(catalogue):
     assert (none.lead, len(none.wanted)) == (NO_LEAD, 14)
     with pytest.raises(UsageError) as caught:
         collect(None, select_plan(catalogue, "nanjing", as_of=2026), 2026)
-    assert str(caught.value) == (
+    assert caught.value.message.text("en") == (
         "no target of nanjing-2022-2025 needs a 2026 figure; its targets need 2021–2025"
     )
 
