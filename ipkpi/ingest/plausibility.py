@@ -225,7 +225,7 @@ def message(s: Suspect) -> Message:
     p = s.point
     if s.share_as_fraction:
         return msg("E-FIGURE-SHARE-AS-FRACTION", figure=figure(s), percent=_num(p.value * 100))
-    times = f"10{_SUPERSCRIPT[abs(s.power)]}" if abs(s.power) > 2 else str(10 ** abs(s.power))
+    times = f"10{_superscript(abs(s.power))}" if abs(s.power) > 2 else str(10 ** abs(s.power))
     code = "E-FIGURE-SCALE-LARGER" if s.power > 0 else "E-FIGURE-SCALE-SMALLER"
     return msg(code, figure=figure(s), times=times, cell=_cell_name(p))
 
@@ -234,4 +234,6 @@ def _cell_name(p: Point) -> str:
     return f"{p.sheet}!{p.cell}" if p.sheet else str(p.cell)
 
 
-_SUPERSCRIPT = {k: "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(d)] for d in str(k)) for k in range(1, 20)}
+def _superscript(k: int) -> str:
+    """4 → ⁴, 306 → ³⁰⁶ (a figure of 1e308 beside one of 150)."""
+    return "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(d)] for d in str(k))
