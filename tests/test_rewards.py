@@ -1016,6 +1016,27 @@ def test_a_percentage_is_not_an_amount_or_a_count(plan, tmp_path, claim_row, cel
     ]
 
 
+def test_claims_problems_in_chinese(plan, in_tmp):
+    path = book(
+        in_tmp / "claims.xlsx",
+        row("丁银行", "银行", "(十)", 2024, loan_loss="50%"),
+        row("乙大学", "高校", "(七)", 2024, patents_transferred="很多"),
+        row("甲公司", "公司", "(十一)", "明年"),
+    )
+    with pytest.raises(ClaimsError) as caught:
+        read_claims(path, plan)
+    assert [p.text("zh") for p in caught.value.problems] == [
+        "claims.xlsx › Sheet1 › L2：貸款本金損失（loan_loss）一栏：“50%”是百分数，"
+        "这一栏要填以万元计的数字",
+        "claims.xlsx › Sheet1 › J3：向漳州市企業轉讓發明專利（patents_transferred）一栏："
+        "“很多”不是数字",
+        "claims.xlsx › Sheet1 › B4：看不懂单位类型“公司”；请填写企业、高校、科研院所、服务机构或银行",
+        "claims.xlsx › Sheet1 › D4：年度“明年”不是年份（请填写如2024）",
+        "claims.xlsx › Sheet1 › C4：没有奖补规则对应措施“(十一)”；有奖补规则的措施："
+        "(一)、(三)、(六)、(七)、(九)、(十)、(十二)、(十三)、(十四)、(十五)、(十七)",
+    ]
+
+
 def test_a_grade_that_does_not_exist_is_a_located_problem(plan, tmp_path):
     path = book(tmp_path / "claims.xlsx", row("甲公司", "企业", "(六)", 2024, iso56005_grade=6))
     with pytest.raises(ClaimsError) as caught:

@@ -508,7 +508,7 @@ DEFECTS_IN_CHINESE = {
     "date-while-in-progress": "填写了完成时间2023-11-30，但状态是“推进中”，不是“已完成”",
     "not-a-date": "“明年”不是日期；请写成2023-12-15这样的格式",
     "no-such-day": "“2023/2/30”不是日期；请写成2023-12-15这样的格式",
-    "in-the-future": "完成时间2099-01-01还没有到",
+    "in-the-future": "完成时间2099-01-01晚于今天",
     "unknown-task": "shanxi-2022-2023中没有任务“19”（任务编号：1、2、3、4、5、6、7、8、9、10、11、12、"
     "13、14、15、16、17、18）",
     "given-twice": "任务3填了两次（第一次在A3）",
@@ -545,7 +545,7 @@ def test_a_completion_date_is_future_against_the_day_given(catalogue, clean_env)
         f"progress.xlsx › {SHEET} › D4: completion date 2023-11-30 is in the future"
     ]
     assert [p.text("zh") for p in report.problems] == [
-        f"progress.xlsx › {SHEET} › D4：完成时间2023-11-30还没有到"
+        f"progress.xlsx › {SHEET} › D4：完成时间2023-11-30晚于今天"
     ]
     assert [(p.task_id, p.completed) for p in progress] == [("task_02", "2023-11-29")]
     # a day later both are in the past

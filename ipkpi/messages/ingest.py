@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ingest.fix": ("；{text}", ": {text}"),
     "ingest.fix.not_finite": (
-        "请填写数字；如果缺数据，请填“—”",
+        "请填写数字，如果缺数据，请填“—”",
         "write the figure, or — if it is missing",
     ),
     "ingest.fix.check": ("请核对数字", "check the figure"),
@@ -301,7 +301,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填写了完成时间{date}，但状态是“{status}”，不是“已完成”",
         "completion date {date} given, but the status is {status!r}, not 已完成",
     ),
-    "E-TASK-DATE-FUTURE": ("完成时间{date}还没有到", "completion date {date} is in the future"),
+    "E-TASK-DATE-FUTURE": ("完成时间{date}晚于今天", "completion date {date} is in the future"),
     "E-TASK-DATE-MISSING": (
         "任务{number}的状态是“已完成”，但没有填写完成时间",
         "task {number} is 已完成 but has no completion date (完成时间)",

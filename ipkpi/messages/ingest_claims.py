@@ -60,10 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{quantity} ({id}): {reason}{fix}",
     ),
     "E-CLAIM-PERCENT": (
-        "{quantity}（{id}）一栏：“{text}”是百分数，不是{unit}数",
+        "{quantity}（{id}）一栏：“{text}”是百分数，这一栏要填以{unit}计的数字",
         "{quantity} ({id}): {text!r} is a percentage, not a number of {unit}",
     ),
-    "ingest.claim.items": ("项", "items"),
+    "ingest.claim.items": ("个", "items"),
     "E-CLAIM-NEGATIVE": (
         "{quantity}（{id}）一栏：{text}是负数",
         "{quantity} ({id}): {text} is negative",
