@@ -610,17 +610,23 @@ def test_unknown_city_is_a_usage_error(runner, clean, sample_db):
 
 
 def test_a_year_no_target_needs_and_a_plan_without_targets(runner, clean, sample_db):
-    result = missing(runner, sample_db, "--city", "guizhou", "--year", "2019")
+    result = missing(runner, sample_db, "--city", "guizhou", "--year", "2019", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-COLLECT-YEAR]：guizhou-2021-2025中没有目标需要2019年的数值；"
-        "其目标需要2020–2025年的数值\n",
+        "Error[E-COLLECT-YEAR]: no target of guizhou-2021-2025 needs a 2019 figure; its "
+        "targets need 2020–2025\n",
     )
     result = missing(runner, sample_db, "--city", "shanxi", "--year", "2023", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
         "Error[E-COLLECT-NO-TARGETS]: shanxi-2022-2023 has no targets, only tasks or rules: no "
         "figures to collect\n",
+    )
+    result = missing(runner, sample_db, "--city", "guizhou", "--year", "2019")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-COLLECT-YEAR]：guizhou-2021-2025中没有目标需要2019年的数值；"
+        "其目标需要2020–2025年的数值\n",
     )
 
 
@@ -772,11 +778,11 @@ def test_hand_built_years_at_the_edges(runner, handville):
     ]
     trademarks = document["leads"][2]["targets"][0]
     assert trademarks["previous"] == {"year": 2024, "value": 8600, "vintage": None}
-    result = hand(runner, "--year", "2020")
+    result = hand(runner, "--year", "2020", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-COLLECT-YEAR]：handville-2022-2025中没有目标需要2020年的数值；"
-        "其目标需要2021–2025年的数值\n",
+        "Error[E-COLLECT-YEAR]: no target of handville-2022-2025 needs a 2020 figure; its "
+        "targets need 2021–2025\n",
     )
 
 

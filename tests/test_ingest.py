@@ -445,7 +445,7 @@ def test_an_unknown_id_is_located_at_its_own_cell(tmp_path, catalogue, store):
         ],
     )
     problems = ingest_paths([path], catalogue, store).files[0].problems
-    assert [str(p) for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         f"{path} › Sheet1 › B3: unknown target id 'no_such_target' for nanjing"
     ]
     assert current(store, "nanjing") == {}
@@ -470,7 +470,7 @@ def test_the_id_decides_and_a_name_naming_another_target_is_an_error(tmp_path, c
         ],
     )
     problems = ingest_paths([moved], catalogue, store).files[0].problems
-    assert [str(p) for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         f"{moved} › Sheet1 › C2: the id 'ip_trade_total' is 知识产权交易总额, but the row names "
         "'万人版权登记量' (copyright_registrations_per_10k); correct the id or the name"
     ]
@@ -479,9 +479,11 @@ def test_the_id_decides_and_a_name_naming_another_target_is_an_error(tmp_path, c
 
 @pytest.mark.parametrize(("name", "warned"), [("填报说明", False), ("封面", True)])
 def test_an_instruction_sheet_is_passed_over_without_a_warning(
-    tmp_path, catalogue, store, name, warned
+    tmp_path, catalogue, store, name, warned, monkeypatch
 ):
     import openpyxl
+
+    monkeypatch.setenv("IPKPI_LANG", "en")
 
     workbook = openpyxl.Workbook()
     workbook.active.title = name
@@ -537,7 +539,7 @@ def test_a_count_shown_as_a_percentage_is_refused(tmp_path, catalogue, store):
     path = tmp_path / "count-percent.xlsx"
     workbook.save(path)
     problems = ingest_paths([path], catalogue, store).files[0].problems
-    assert [str(p) for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         f"{path} › Sheet › D2: a percentage, but 万人高价值发明专利拥有量 is counted in 件"
     ]
     assert current(store, "nanjing") == {}

@@ -133,12 +133,14 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
     [
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss=1e308),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "L2: 貸款本金損失 (loan_loss): 1e+308 is too large for a claim (10¹² or more): "
             "check the figure and its unit",
             id="amount-1e308",
         ),
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss="1e308万元"),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "L2: 貸款本金損失 (loan_loss): 1e+308 is too large for a claim (10¹² or more): "
             "check the figure and its unit",
             id="amount-1e308-as-text",
@@ -146,12 +148,14 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
         pytest.param(
             # was a traceback: int(1e308) × an amount per patent overflows decimal arithmetic
             row("乙大学", "高校", "(七)", 2024, patents_transferred=1e308),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "J2: 向漳州市企業轉讓發明專利 (patents_transferred): 1e+308 is too large for a "
             "claim (10¹² or more): check the figure and its unit",
             id="count-1e308",
         ),
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss="nan"),
+            "[E-CLAIM-NOT-NUMBER]: claims.xlsx › Sheet1 › "
             f"L2: 貸款本金損失 (loan_loss): 'nan' {NOT_FINITE}: {FIX}",
             id="amount-nan",
         ),
@@ -159,9 +163,10 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
 )
 def test_a_claim_beyond_any_claim_is_refused(runner, in_tmp, claim, message):
     write_workbook(in_tmp / "claims.xlsx", [SIMPLIFIED, claim])
-    result = runner.invoke(app, ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx"])
+    args = ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx", "--lang", "en"]
+    result = runner.invoke(app, args)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"Error: claims.xlsx › Sheet1 › {message}\n"
+    assert result.stderr == f"Error{message}\n"
     assert not (in_tmp / "o.xlsx").exists()
 
 

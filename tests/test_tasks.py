@@ -62,6 +62,10 @@ GOOD_ROWS = [
 
 
 def run(runner, *args: str, env: dict[str, str] | None = None):
+    """``ipkpi ARGS``; ``ipkpi ingest`` in English unless ``env`` says otherwise (its messages
+    in Chinese: ``test_a_defective_progress_sheet_in_chinese``)."""
+    if env is None and args[:1] == ("ingest",):
+        env = {"IPKPI_LANG": "en"}
     return runner.invoke(app, list(args), env=env)
 
 
@@ -496,6 +500,37 @@ def test_a_defective_progress_sheet_is_rejected_whole(runner, clean_env, defect)
     assert stored(history=True) == []  # the good row 3 was not taken either
 
 
+# The same defects as a department reads them, in Chinese (also the cell's comment in the
+# annotated copy of the rejected workbook).
+DEFECTS_IN_CHINESE = {
+    "unknown-status": "看不懂状态“差不多”；请填写已完成、推进中、未启动或持续推进",
+    "no-status": "任务1没有填写状态；请填写已完成、推进中、未启动或持续推进",
+    "done-without-date": "任务2的状态是“已完成”，但没有填写完成时间",
+    "date-while-in-progress": "填写了完成时间2023-11-30，但状态是“推进中”，不是“已完成”",
+    "not-a-date": "“明年”不是日期；请写成2023-12-15这样的格式",
+    "no-such-day": "“2023/2/30”不是日期；请写成2023-12-15这样的格式",
+    "in-the-future": "完成时间2099-01-01晚于今天",
+    "unknown-task": "shanxi-2022-2023中没有任务“19”（任务编号：1、2、3、4、5、6、7、8、9、10、11、12、"
+    "13、14、15、16、17、18）",
+    "given-twice": "任务3填了两次（第一次在A3）",
+    "before-the-plan": "完成时间2021-12-31早于规划开始的年份（2022年）",
+    "no-number": "这一行没有任务编号",
+}
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_a_defective_progress_sheet_in_chinese(catalogue, clean_env, defect):
+    row, cell, _ = DEFECTS[defect]
+    path = progress_sheet(
+        clean_env / "progress.xlsx", [[3, "知识产权保护中心建设", "推进中", None, None], row]
+    )
+    report = FileReport(path, "rejected")
+    parse_file(path, catalogue, IngestOptions(), report, [], today=D(2024, 6, 1))
+    assert [p.text("zh") for p in report.problems] == [
+        f"progress.xlsx › {SHEET} › {cell}：{DEFECTS_IN_CHINESE[defect]}"
+    ]
+
+
 def test_a_completion_date_is_future_against_the_day_given(catalogue, clean_env):
     path = progress_sheet(
         clean_env / "progress.xlsx",
@@ -507,8 +542,11 @@ def test_a_completion_date_is_future_against_the_day_given(catalogue, clean_env)
     report = FileReport(path, "rejected")
     progress: list[TaskProgress] = []
     parse_file(path, catalogue, IngestOptions(), report, progress, today=D(2023, 11, 29))
-    assert [str(p) for p in report.problems] == [
+    assert [p.text("en") for p in report.problems] == [
         f"progress.xlsx › {SHEET} › D4: completion date 2023-11-30 is in the future"
+    ]
+    assert [p.text("zh") for p in report.problems] == [
+        f"progress.xlsx › {SHEET} › D4：完成时间2023-11-30晚于今天"
     ]
     assert [(p.task_id, p.completed) for p in progress] == [("task_02", "2023-11-29")]
     # a day later both are in the past

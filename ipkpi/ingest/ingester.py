@@ -349,15 +349,13 @@ def _judge(observations, targets, confirmed, stored, report: FileReport, path: P
             neighbours[(city, target_id)] = years
     for suspect in plausibility.suspects(observations, targets, neighbours, confirmed):
         p = suspect.point
-        text = plausibility.message(suspect)
         if p.confirmed:
-            # TRANSITIONAL (issue 21): plausibility.message may still be text; its head is
-            # what comes before the first ": ".
-            what = text.split(": ")[0] if isinstance(text, str) else text
             where = location(path, p.sheet, p.cell)
+            what = plausibility.figure(suspect)
             report.warnings.append(msg("W-VALUE-CONFIRMED", where=where, what=what))
         else:
-            report.problems.append(InputProblem(path, text, sheet=p.sheet, cell=p.cell))
+            message = plausibility.message(suspect)
+            report.problems.append(InputProblem(path, message, sheet=p.sheet, cell=p.cell))
 
 
 def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> bool:

@@ -35,6 +35,7 @@ TABLES = (
     "cli",
     "catalogue",
     "ingest",
+    "ingest_claims",
     "ingest_files",
     "store",
     "run",
