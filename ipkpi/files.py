@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ipkpi.errors import UsageError, display_path
+from ipkpi.messages import Message, msg
 
 TMP_SUFFIX = ".ipkpi.tmp"
 T = TypeVar("T")
@@ -52,19 +53,26 @@ def write_workbook(path: Path, write: Callable[[Path], T], option: str = "-o") -
     there, a folder in its place or a file that cannot be written is a usage error."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise UsageError(f"{option}: no folder {display_path(path.parent)} for {path.name}")
-    if path.is_dir():
-        raise UsageError(f"{option}: {display_path(path)} is a folder, not a workbook")
-    if read_only(path):
         raise UsageError(
-            f"{option}: {display_path(path)} is read-only; make it writable or choose another name"
+            msg(
+                "E-OUTPUT-NO-FOLDER",
+                option=option,
+                folder=display_path(path.parent),
+                name=path.name,
+            )
         )
+    if path.is_dir():
+        raise UsageError(msg("E-OUTPUT-IS-FOLDER", option=option, path=display_path(path)))
+    if read_only(path):
+        raise UsageError(msg("E-OUTPUT-READ-ONLY", option=option, path=display_path(path)))
     try:
         with replacing(path) as tmp:
             return write(tmp)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"{option}: cannot write {display_path(path)}: {reason}") from exc
+        raise UsageError(
+            msg("E-OUTPUT-UNWRITABLE", option=option, path=display_path(path), reason=reason)
+        ) from exc
 
 
 def write_text(path: Path, text: str) -> None:
@@ -128,10 +136,10 @@ def read_only(path: Path) -> bool:
     return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
 
 
-def path_problem(path: Path) -> str | None:
-    """Why ``path``, given to be read, is not a readable file or folder, in a few words
-    ("a symbolic link loop", "no such file or folder", "cannot read: Permission denied");
-    None when it is one. By os.stat and opening it, so root is told the same as anyone."""
+def path_problem(path: Path) -> Message | None:
+    """Why ``path``, given to be read, is not a readable file or folder, naming it
+    (``E-PATH-LINK-LOOP``, ``E-PATH-MISSING``, ``E-PATH-UNREADABLE`` …); None when it is
+    one. By os.stat and opening it, so root is told the same as anyone."""
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
@@ -139,18 +147,20 @@ def path_problem(path: Path) -> str | None:
         elif stat.S_ISREG(mode):
             open(path, "rb").close()
         else:
-            return "not a file or folder (a named pipe, a device or a socket)"
+            return msg("E-PATH-NOT-FILE", path=display_path(path))
     except OSError as exc:
         return _why(path, exc)
     return None
 
 
-def _why(path: Path, exc: OSError) -> str:
+def _why(path: Path, exc: OSError) -> Message:
+    shown = display_path(path)
     if exc.errno == errno.ELOOP:
-        return "a symbolic link loop"
+        return msg("E-PATH-LINK-LOOP", path=shown)
     if isinstance(exc, FileNotFoundError):
-        return "a symbolic link to nothing" if os.path.islink(path) else "no such file or folder"
-    return f"cannot read: {exc.strerror or exc}"
+        code = "E-PATH-DANGLING-LINK" if os.path.islink(path) else "E-PATH-MISSING"
+        return msg(code, path=shown)
+    return msg("E-PATH-UNREADABLE", path=shown, reason=exc.strerror or str(exc))
 
 
 def walk(folder: Path, seen: Callable[[str], bool]) -> list[Path]:
@@ -161,15 +171,15 @@ def walk(folder: Path, seen: Callable[[str], bool]) -> list[Path]:
 
     def fail(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else folder
-        raise UsageError(f"{display_path(where)}: {_why(where, exc)}")
+        raise UsageError(_why(where, exc))
 
     for root, folders, names in os.walk(folder, onerror=fail):
         folders[:] = [name for name in folders if seen(name)]
         found += [Path(root, name) for name in (*folders, *names) if seen(name)]
     found.sort()
     for path in found:
-        if path.is_symlink() and path_problem(path) == "a symbolic link loop":
-            raise UsageError(f"{display_path(path)}: a symbolic link loop")
+        if path.is_symlink() and (loop := path_problem(path)) and loop.code == "E-PATH-LINK-LOOP":
+            raise UsageError(loop)
     return found
 
 

@@ -6,8 +6,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from ipkpi.errors import closest
+from ipkpi.errors import closest, did_you_mean
 from ipkpi.hanzi import simplified
+from ipkpi.messages import Message, msg
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -610,20 +611,39 @@ def code_spellings(codes: Iterable[str]) -> dict[str, str]:
     return found
 
 
+class UnknownCodes(ValueError):
+    """A status (or other code) list naming what is not known; ``message`` says which, the
+    closest and what there is (E-STATUS-UNKNOWN)."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
+
+    def __str__(self) -> str:
+        return self.message.text()
+
+
 def codes_named(value: str, codes: Sequence[str]) -> set[str]:
     """The codes a comma-separated list names (``code_spellings``): behind,进度滞后 →
-    {"behind"}. ValueError, saying which are not known, the closest and what there is."""
+    {"behind"}. UnknownCodes (a ValueError), saying which are not known, the closest and what
+    there is."""
     spellings = code_spellings(codes)
     given = [part.strip() for part in value.replace("，", ",").split(",") if part.strip()]
     named = {part: spellings.get(_spelling(part)) for part in given}
     unknown = [part for part, code in named.items() if code is None]
     if unknown or not named:
         close = closest(_spelling(unknown[0]), spellings) if unknown else []
-        meant = f"did you mean {' or '.join(close)}? " if close else ""
-        shown = (f"{code} ({label(_label_key(code))})" for code in codes)
-        raise ValueError(
-            f"unknown status {', '.join(repr(p) for p in unknown) or repr(value)}; {meant}"
-            f"use one or more of {', '.join(shown)}, separated by commas"
+        named_codes = [
+            msg("status.named", name=code, label=label(_label_key(code)))  # as typed: 已达标
+            for code in codes
+        ]
+        raise UnknownCodes(
+            msg(
+                "E-STATUS-UNKNOWN",
+                given=", ".join(repr(p) for p in unknown) or repr(value),
+                did_you_mean=did_you_mean(close),
+                known=named_codes,
+            )
         )
     return {code for code in named.values() if code is not None}
 

@@ -446,7 +446,7 @@ def test_problems_of_the_files_and_the_folder_in_chinese(in_tmp):
         load_catalogue(folder)
     assert caught.value.lines("en") == [f"{F}: cannot read: Is a directory"]
     assert caught.value.lines() == [f"{F}：无法读取这个文件：这是一个文件夹，不是文件"]
-    assert [p.message.code for p in caught.value.problems] == ["E-FILE-UNREADABLE"]
+    assert [p.message.code for p in caught.value.problems] == ["E-PLAN-FILE-UNREADABLE"]
 
 
 def test_what_toml_says_is_wrong_in_chinese_or_as_it_says_it(in_tmp):
@@ -663,5 +663,5 @@ def test_a_catalogue_folder_that_is_not_there(in_tmp):
         load_catalogue(in_tmp / "nowhere")
     assert caught.value.lines("en") == ["catalogue: no catalogue folder at nowhere"]
     assert caught.value.lines() == [
-        "目标目录：nowhere 不是目标目录文件夹（不存在）；请指定存放规划 TOML 文件的文件夹"
+        "目标目录：找不到目标目录文件夹 nowhere；请指定存放规划 TOML 文件的文件夹"
     ]

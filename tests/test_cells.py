@@ -56,7 +56,23 @@ def test_missing_markers_are_missing_never_zero(raw):
 def test_not_numbers(raw, message):
     with pytest.raises(NotANumber) as caught:
         parse_number(raw)
-    assert str(caught.value) == message
+    assert caught.value.message.text("en") == message
+
+
+@pytest.mark.parametrize(
+    ("raw", "message", "fix"),
+    [
+        ("12件左右", "“12件左右”不是数字", None),
+        (dt.datetime(2024, 1, 1), "日期或时间（2024-01-01 00:00:00）不是数字", None),
+        ("1e999", "“1e999”超出了可以计算的范围（超过±1.8e308）", "请核对数字"),
+        ("NaN", "“NaN”不是一个数字（无穷大或非数字）", "请填写数字，如果缺数据，请填“—”"),
+    ],
+)
+def test_not_numbers_in_chinese(raw, message, fix):
+    with pytest.raises(NotANumber) as caught:
+        parse_number(raw)
+    assert str(caught.value) == message  # the default language: Chinese
+    assert (caught.value.fix and caught.value.fix.text("zh")) == fix
 
 
 @pytest.mark.parametrize(

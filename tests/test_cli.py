@@ -22,10 +22,13 @@ def run(runner, *args, **kwargs):
 
 
 def test_help_names_every_command_and_the_exit_statuses(runner):
-    result = run(runner, "--help")
+    result = run(runner, "--help", "--lang", "en")
     assert result.exit_code == 0
     for text in ("cities", "targets", "0 done", "1 bad input data", "2", "usage or config error"):
         assert text in result.stdout
+    chinese = run(runner, "--help")
+    for text in ("cities", "targets", "0 完成", "1 输入数据有误", "2 用法或", "配置错误"):
+        assert text in chinese.stdout
     sub = run(runner, "targets", "--help")
     assert sub.exit_code == 0
     assert "show" in sub.stdout and "check" in sub.stdout
@@ -228,12 +231,17 @@ def test_debug_lets_the_traceback_through(runner, in_tmp):
 
 def test_catalogue_from_the_environment(runner, cat, monkeypatch):
     monkeypatch.setenv("IPKPI_TARGETS", cat)
-    result = run(runner, "targets", "check")
+    result = run(runner, "targets", "check", "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout == (
         "cat: 1 plan, 3 targets\n"
         "  testville-2022-2025        2022–2025    3 targets  testville.toml\n"
         "OK\n"
+    )
+    chinese = run(runner, "targets", "check")
+    assert chinese.stdout == (
+        "cat：1个规划，3项目标\n  testville-2022-2025        2022–2025  3项目标  testville.toml\n"
+        "目标目录无误\n"
     )
 
 
@@ -246,7 +254,7 @@ def test_targets_check_on_a_missing_dir(runner, in_tmp):
     zh = run(runner, "targets", "check", "nope")
     assert (zh.exit_code, zh.stderr) == (
         2,
-        "错误[E-CATALOGUE-MISSING]：DIR：nope 不是目标目录文件夹（不存在）；请指定存放规划 TOML "
+        "错误[E-CATALOGUE-MISSING]：DIR：找不到目标目录文件夹 nope；请指定存放规划 TOML "
         "文件的文件夹\n",
     )
 

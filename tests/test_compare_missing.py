@@ -27,14 +27,9 @@ from ipkpi.errors import CatalogueError
 from ipkpi.store.sqlite import SQLiteStore
 
 NO_STORE = (
-    "Error[E-STORE-MISSING]: nope.db: no store here; ingest statistics first "
+    "Error[E-STORE-NONE]: nope.db: no store here; ingest statistics first "
     "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
 )
-NO_STORE_ZH = (
-    "错误[E-STORE-MISSING]：nope.db：这里没有数据库；请先读入统计数据"
-    "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n"
-)
-EN = {"IPKPI_LANG": "en"}
 DIFFER = (
     "各地指标口径不同（见“指标”“单位”列），数值不宜直接比较；进度比与状态按各自目标计算，可以比较。"
 )
@@ -192,7 +187,11 @@ HAND_ROWS = [
 def build_handville(folder: Path, runner, brands_lead: str = '["甲局", "乙局"]') -> None:
     write_plan(folder / "cat", HAND_PLAN.replace("BRANDS_LEAD", brands_lead), "handville.toml")
     write_workbook(folder / "stats.xlsx", HAND_ROWS, "数据")
-    result = run(runner, "ingest", "stats.xlsx", "--db", "store.db", "--targets", "cat")
+    result = runner.invoke(
+        app,
+        ["ingest", "stats.xlsx", "--db", "store.db", "--targets", "cat"],
+        env={"IPKPI_LANG": "en"},  # ingest's summary line, in English
+    )
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     assert result.stdout.splitlines()[-1] == (
         "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 5 new value(s), 0 revised"
@@ -515,15 +514,19 @@ def test_unknown_and_ambiguous_leads_are_usage_errors(runner, clean, sample_db):
         "省委宣传部(省新闻出版局〈省版权局〉), 省林业局, 贵州银保监局, 省商务厅(省政府口岸办), "
         "省民宗委, 省法院, 省人社厅"
     )
-    result = missing(runner, sample_db, "-c", "guizhou", "--year", "2022", "--lead", "省局")
+    result = missing(
+        runner, sample_db, "-c", "guizhou", "--year", "2022", "--lead", "省局", "--lang", "en"
+    )
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"Error: no lead unit '省局' in guizhou-2021-2025; its leads: {leads}, none\n"
+        f"Error[E-LEAD-UNKNOWN]: no lead unit '省局' in guizhou-2021-2025; its leads: {leads}, none\n"
     )
-    result = missing(runner, sample_db, "-c", "guizhou", "--year", "2022", "--lead", "厅")
+    result = missing(
+        runner, sample_db, "-c", "guizhou", "--year", "2022", "--lead", "厅", "--lang", "en"
+    )
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: lead '厅' is ambiguous in guizhou-2021-2025: it could be 省科技厅, "
+        "Error[E-LEAD-AMBIGUOUS]: lead '厅' is ambiguous in guizhou-2021-2025: it could be 省科技厅, "
         "省工业和信息化厅, 省农业农村厅, 省商务厅(省政府口岸办), 省人社厅\n"
     )
 
@@ -531,9 +534,7 @@ def test_unknown_and_ambiguous_leads_are_usage_errors(runner, clean, sample_db):
 def test_fail_on_missing_exits_3_and_names_the_figures(runner, clean, sample_db):
     result = missing(runner, sample_db, "-c", "nanjing", "--year", "2023", "--fail-on", "missing")
     assert result.exit_code == 3
-    assert result.stderr == (
-        "--fail-on: 1 figure(s) missing for 2023: copyright_industries_gdp_share\n"
-    )
+    assert result.stderr == ("--fail-on：2023年缺1个数值：copyright_industries_gdp_share\n")
     assert result.stdout.splitlines()[0] == "南京市2023年：需填报15项指标，缺1项"  # still printed
     # with JSON too, the document is whole
     as_json = missing(
@@ -545,15 +546,14 @@ def test_fail_on_missing_exits_3_and_names_the_figures(runner, clean, sample_db)
     guizhou = missing(runner, sample_db, "-c", "guizhou", "--year", "2022", "--fail-on", "missing")
     assert (guizhou.exit_code, guizhou.stderr) == (
         3,
-        "--fail-on: 1 figure(s) missing for 2022: geographical_indications\n",
+        "--fail-on：2022年缺1个数值：geographical_indications\n",
     )
     several = missing(
         runner, sample_db, "-c", "shijiazhuang", "--year", "2021", "--fail-on", "missing"
     )
     assert (several.exit_code, several.stderr) == (
         3,
-        "--fail-on: 2 figure(s) missing for 2021: invention_patents_per_10k, "
-        "ip_expert_service_team_size\n",
+        "--fail-on：2021年缺2个数值：invention_patents_per_10k、ip_expert_service_team_size\n",
     )
 
 
@@ -580,42 +580,53 @@ def test_fail_on_missing_exits_0_when_every_figure_is_in(runner, clean, sample_d
 def test_fail_on_anything_else_is_a_usage_error(runner, clean, sample_db, value):
     result = missing(runner, sample_db, "-c", "nanjing", "--year", "2023", "--fail-on", value)
     assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        "错误[E-USAGE-VALUE]：选项 --fail-on 的值无效：missing 只在缺报数值时失败：--fail-on missing"
+    )
+    english = missing(runner, sample_db, "-c", "nanjing", "--fail-on", value, "--lang", "en")
     assert (
-        "Invalid value for '--fail-on': missing fails on missing figures only: --fail-on missing"
-        in usage_message(result.stderr)
+        "Invalid value for --fail-on: missing fails on missing figures only: --fail-on missing"
+        in usage_message(english.stderr)
     )
 
 
 def test_no_store_is_a_usage_error(runner, clean):
-    given = ["missing", "--city", "nanjing", "--year", "2023", "--db", "nope.db"]
-    result = runner.invoke(app, given, env=EN)
+    result = run(
+        runner, "missing", "-c", "nanjing", "--year", "2023", "--db", "nope.db", "--lang", "en"
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_STORE)
-    result = run(runner, *given)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_STORE_ZH)
     assert not (clean / "nope.db").exists()
 
 
 def test_unknown_city_is_a_usage_error(runner, clean, sample_db):
     for args in (["--year", "2023"], []):  # with and without a year to default
-        result = missing(runner, sample_db, "--city", "nanjin", *args)
+        result = missing(runner, sample_db, "--city", "nanjin", *args, "--lang", "en")
         assert (result.exit_code, result.stdout, result.stderr) == (
             2,
             "",
-            "Error: unknown city 'nanjin'; did you mean nanjing (南京市)? "
+            "Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; did you mean nanjing (南京市)? "
             "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n",
         )
 
 
 def test_a_year_no_target_needs_and_a_plan_without_targets(runner, clean, sample_db):
+    result = missing(runner, sample_db, "--city", "guizhou", "--year", "2019", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error[E-COLLECT-YEAR]: no target of guizhou-2021-2025 needs a 2019 figure; its "
+        "targets need 2020–2025\n",
+    )
+    result = missing(runner, sample_db, "--city", "shanxi", "--year", "2023", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error[E-COLLECT-NO-TARGETS]: shanxi-2022-2023 has no targets, only tasks or rules: no "
+        "figures to collect\n",
+    )
     result = missing(runner, sample_db, "--city", "guizhou", "--year", "2019")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: no target of guizhou-2021-2025 needs a 2019 figure; its targets need 2020–2025\n",
-    )
-    result = missing(runner, sample_db, "--city", "shanxi", "--year", "2023")
-    assert (result.exit_code, result.stderr) == (
-        2,
-        "Error: shanxi-2022-2023 has no targets, only tasks or rules: no figures to collect\n",
+        "错误[E-COLLECT-YEAR]：guizhou-2021-2025中没有目标需要2019年的数值；"
+        "其目标需要2020–2025年的数值\n",
     )
 
 
@@ -671,7 +682,7 @@ def test_hand_built_holes_2023(runner, handville):
     failed = hand(runner, "--year", "2023", "--fail-on", "missing")
     assert (failed.exit_code, failed.stderr) == (
         3,
-        "--fail-on: 2 figure(s) missing for 2023: brands, financing\n",
+        "--fail-on：2023年缺2个数值：brands、financing\n",
     )
 
 
@@ -691,7 +702,7 @@ def test_hand_built_holes_2024_every_lead_and_none(runner, handville):
     ]
     failed = hand(runner, "--year", "2024", "--fail-on", "missing")
     assert failed.stderr == (
-        "--fail-on: 4 figure(s) missing for 2024: patents, brands, satisfaction, financing\n"
+        "--fail-on：2024年缺4个数值：patents、brands、satisfaction、financing\n"
     )
 
 
@@ -732,8 +743,15 @@ def test_a_lead_with_nothing_to_report_that_year(runner, handville):
     )
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == (
-        "Error: 丙局 leads no target of handville-2022-2025 needing a 2023 figure: "
-        "no template to write"
+        "错误[E-TEMPLATE-EMPTY]：丙局在handville-2022-2025中没有需要2023年数值的目标：无模板可写"
+    )
+    english = run(
+        runner, "template", "--city", "handville", "--year", "2023", "--lead", "丙局",
+        "-o", "丙局.xlsx", "--targets", "cat", "--lang", "en",
+    )  # fmt: skip
+    assert english.stderr.splitlines()[-1] == (
+        "Error[E-TEMPLATE-EMPTY]: 丙局 leads no target of handville-2022-2025 needing a 2023 "
+        "figure: no template to write"
     )
     assert not (handville / "丙局.xlsx").exists()
 
@@ -760,10 +778,11 @@ def test_hand_built_years_at_the_edges(runner, handville):
     ]
     trademarks = document["leads"][2]["targets"][0]
     assert trademarks["previous"] == {"year": 2024, "value": 8600, "vintage": None}
-    result = hand(runner, "--year", "2020")
+    result = hand(runner, "--year", "2020", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: no target of handville-2022-2025 needs a 2020 figure; its targets need 2021–2025\n",
+        "Error[E-COLLECT-YEAR]: no target of handville-2022-2025 needs a 2020 figure; its "
+        "targets need 2021–2025\n",
     )
 
 
@@ -1149,18 +1168,17 @@ def test_unknown_measure_is_a_usage_error(runner, clean, sample_db):
         "invention_patents_per_10k.high_value? ",
     }
     for measure, did_you_mean in meant.items():
-        result = compare(runner, sample_db, "-m", measure, "--year", "2024")
+        result = compare(runner, sample_db, "-m", measure, "--year", "2024", "--lang", "en")
         assert (result.exit_code, result.stdout) == (2, "")
         assert result.stderr == (
-            f"Error: unknown measure {measure!r}; {did_you_mean}the catalogue's measures: "
+            f"Error[E-MEASURE-UNKNOWN]: unknown measure {measure!r}; {did_you_mean}the catalogue's measures: "
             + ", ".join(FIVE_MEASURES)
             + "\n"
         )
 
 
 def test_compare_without_a_store(runner, clean):
-    given = ["compare", "-m", "ip_pledge_financing", "--db", "nope.db"]
-    result = runner.invoke(app, given, env=EN)
+    result = run(runner, "compare", "-m", "ip_pledge_financing", "--db", "nope.db", "--lang", "en")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", NO_STORE)
 
 
@@ -1370,7 +1388,7 @@ def test_a_dotted_measure_and_a_population_basis_are_accepted(runner, clean):
     write_plan(clean / "cat", text)
     result = run(runner, "targets", "check", "cat")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.splitlines()[-1] == "OK"
+    assert result.stdout.splitlines()[-1] == "目标目录无误"
     targets = load_catalogue(clean / "cat").plans[0].targets
     assert [(t.measure, t.population_basis) for t in targets] == [
         ("a.b", "常住人口"),

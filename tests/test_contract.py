@@ -113,24 +113,58 @@ def test_table_off_a_terminal_is_plain_text(runner, in_tmp, sample_db, command):
     assert not any(line.startswith(("|", "┏", "│")) for line in lines)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("command", FAIL_ON)
-def test_fail_on_exits_3_and_says_why(runner, in_tmp, sample_db, command):
+def test_fail_on_exits_3_and_says_why(runner, in_tmp, sample_db, command, lang):
     args, code = FAIL_ON[command]
-    result = invoke(runner, command, [*args, "--fail-on", code], sample_db)
+    result = invoke(runner, command, [*args, "--fail-on", code, "--lang", lang], sample_db)
     assert result.exit_code == 3
-    assert result.stderr.startswith("--fail-on: ")
+    assert result.stderr.startswith({"zh": "--fail-on：", "en": "--fail-on: "}[lang])
     assert result.stderr.count("\n") == 1
     quiet = invoke(runner, command, args, sample_db)
     assert quiet.exit_code == 0
 
 
+FAIL_ON_LINES = {
+    "report": (
+        "--fail-on：5项目标的状态为 missed：copyright_registrations_per_10k、"
+        "patent_intensive_industries_gdp_share、copyright_industries_gdp_share、"
+        "ip_high_level_talent_new、ip_operation_centers_built\n",
+        "--fail-on: 5 target(s) with status missed: copyright_registrations_per_10k, "
+        "patent_intensive_industries_gdp_share, copyright_industries_gdp_share, "
+        "ip_high_level_talent_new, ip_operation_centers_built\n",
+    ),
+    "tasks": ("--fail-on：1项任务已逾期：task_03\n", "--fail-on: 1 task(s) overdue: task_03\n"),
+    "missing": (
+        "--fail-on：2023年缺1个数值：copyright_industries_gdp_share\n",
+        "--fail-on: 1 figure(s) missing for 2023: copyright_industries_gdp_share\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("command", FAIL_ON)
+def test_the_fail_on_line_in_chinese_and_english(runner, in_tmp, sample_db, command):
+    args, code = FAIL_ON[command]
+    zh, en = FAIL_ON_LINES[command]
+    assert invoke(runner, command, [*args, "--fail-on", code], sample_db).stderr == zh
+    english = invoke(runner, command, [*args, "--fail-on", code, "--lang", "en"], sample_db)
+    assert english.stderr == en
+
+
 @pytest.mark.parametrize("command", UNKNOWN_PLACE)
 def test_an_unknown_place_is_a_usage_error(runner, in_tmp, sample_db, command):
-    result = invoke(runner, command, ["--city", "nowhere", *UNKNOWN_PLACE[command]], sample_db)
+    args = ["--city", "nowhere", *UNKNOWN_PLACE[command]]
+    result = invoke(runner, command, [*args, "--lang", "en"], sample_db)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: unknown city 'nowhere'; "
+        "Error[E-CITY-UNKNOWN]: unknown city 'nowhere'; "
         "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
+    )
+    chinese = invoke(runner, command, args, sample_db)
+    assert (chinese.exit_code, chinese.stdout) == (2, "")
+    assert chinese.stderr == (
+        "错误[E-CITY-UNKNOWN]：没有名为“nowhere”的地方；"
+        "已知地方：guizhou (贵州省)、nanjing (南京市)、shanxi (山西省)、shijiazhuang (石家庄市)、zhangzhou (漳州市)\n"
     )
     assert not list(in_tmp.glob("*.xlsx"))  # nothing written
 
@@ -153,8 +187,41 @@ def test_every_command_is_in_a_contract_table():
     assert sorted(commands) == EVERY
 
 
+def examples(runner, command: str, lang: str) -> list[str]:
+    """The example commands of a help page: in English after ``Examples:``, separated by
+    semicolons; in Chinese one a line under ``示例：``."""
+    result = runner.invoke(app, [*command.split(), "--help", "--lang", lang])
+    assert result.exit_code == 0
+    text = result.stdout
+    if lang == "en":
+        found = re.search(r"^  Examples?: (.*?)(?:\n\n|\Z)", text, re.S | re.M)
+        assert found, text
+        return [" ".join(e.split()) for e in found[1].split(";")]
+    found = re.search(r"^  示例：\n((?:    ipkpi .*\n)+)", text, re.M)
+    assert found, text
+    return [line.strip() for line in found[1].splitlines()]
+
+
 @pytest.mark.parametrize("command", EVERY)
 def test_help_gives_an_example(runner, command):
-    result = runner.invoke(app, [*command.split(), "--help"])
-    assert result.exit_code == 0
-    assert re.search(rf"Examples?: ipkpi {command}\b", result.stdout)
+    english = examples(runner, command, "en")
+    assert examples(runner, command, "zh") == english  # the same commands in both
+    assert english and all(re.match(rf"ipkpi {command}\b", e) for e in english)
+
+
+@pytest.mark.parametrize("command", EVERY)
+def test_the_examples_are_commands_ipkpi_takes(runner, command):
+    """Each example parses: its command, options and values are ones ipkpi has."""
+    import shlex
+
+    import typer.main
+
+    for example in examples(runner, command, "zh"):
+        words = shlex.split(example)[1:]
+        group = typer.main.get_command(app)
+        path = []
+        while hasattr(group, "commands") and words and words[0] in group.commands:
+            path.append(words[0])
+            group = group.commands[words.pop(0)]
+        with group.make_context(" ".join(["ipkpi", *path]), words) as ctx:
+            assert ctx.command.name == path[-1]

@@ -146,8 +146,8 @@ def test_export_all_prints_one_line(exported):
     result, path = exported
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "wrote summary.xlsx: 11 sheets (汇总, 贵州省, 贵州省明细, 南京市, 南京市明细, 南京市工作任务, "
-        "山西省工作任务, 石家庄市, 石家庄市明细, 趋势, 数据来源), 60 charts\n"
+        "已写入 summary.xlsx：11个工作表（汇总、贵州省、贵州省明细、南京市、南京市明细、南京市工作任务、"
+        "山西省工作任务、石家庄市、石家庄市明细、趋势、数据来源），60张图表\n"
     )
     assert path.is_file()
 
@@ -745,34 +745,35 @@ def test_export_in_english(runner, in_tmp, sample_db):
         (
             ["--all", "-o", "summary.csv"],
             "summary.csv",
-            "Error: Invalid value for '--output': summary.csv: the workbook must be an .xlsx file",
+            "Error[E-USAGE-VALUE]: Invalid value for --output: summary.csv: the workbook must be "
+            "an .xlsx file",
         ),
         (
             ["-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: Invalid value for '--city': give --city (one or more) or --all",
+            "Error[E-USAGE-VALUE]: Invalid value for --city: give --city (one or more) or --all",
         ),
         (
             ["--all", "--city", "nanjing", "-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: Invalid value for '--city': give --city (one or more) or --all",
+            "Error[E-USAGE-VALUE]: Invalid value for --city: give --city (one or more) or --all",
         ),
         (
             ["--city", "x", "-o", "summary.xlsx"],
             "summary.xlsx",
-            "Error: unknown city 'x'; "
+            "Error[E-CITY-UNKNOWN]: unknown city 'x'; "
             "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
         ),
         (
             ["--all", "-o", "nowhere/summary.xlsx"],
             "nowhere/summary.xlsx",
-            "Error: -o: no folder nowhere for summary.xlsx",
+            "错误[E-OUTPUT-NO-FOLDER]：-o：没有文件夹 nowhere，无法写入 summary.xlsx",
         ),
     ],
     ids=["not-xlsx", "no-city", "city-and-all", "unknown-city", "no-folder"],
 )
 def test_usage_errors_exit_2_and_write_nothing(runner, in_tmp, sample_db, args, output, message):
-    result = run(runner, "export", *args, "--as-of", "2024", "--db", str(sample_db))
+    result = run(runner, "export", *args, "--as-of", "2024", "--db", str(sample_db), "--lang", "en")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == message
@@ -781,11 +782,10 @@ def test_usage_errors_exit_2_and_write_nothing(runner, in_tmp, sample_db, args, 
 
 
 def test_no_store_is_a_usage_error(runner, in_tmp):
-    given = ["export", "--all", "-o", "summary.xlsx", "--db", "nope.db"]
-    result = runner.invoke(app, given, env={"IPKPI_LANG": "en"})
+    result = run(runner, "export", "--all", "-o", "summary.xlsx", "--db", "nope.db", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error[E-STORE-MISSING]: nope.db: no store here; ingest statistics first "
+        "Error[E-STORE-NONE]: nope.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
     )
     assert os.listdir(in_tmp) == []
@@ -794,8 +794,12 @@ def test_no_store_is_a_usage_error(runner, in_tmp):
 def test_an_output_that_is_a_folder_is_a_usage_error(runner, in_tmp, sample_db):
     (in_tmp / "summary.xlsx").mkdir()
     result = runner.invoke(
-        app, ["export", "--all", "-o", "summary.xlsx", "--as-of", "2024", "--db", str(sample_db)]
+        app,
+        ["export", "--all", "-o", "summary.xlsx", "--as-of", "2024", "--db", str(sample_db)],
+        env={"IPKPI_LANG": "en"},
     )
     assert result.exit_code == 2
-    assert result.stderr == "Error: -o: summary.xlsx is a folder, not a workbook\n"
+    assert result.stderr == (
+        "Error[E-OUTPUT-IS-FOLDER]: -o: summary.xlsx is a folder, not a workbook\n"
+    )
     assert os.listdir(in_tmp) == ["summary.xlsx"]

@@ -91,7 +91,7 @@ def test_a_plan_header_alias_names_its_place(in_tmp):
 def test_an_unknown_place_names_the_closest(catalogue, text, meant):
     with pytest.raises(UnknownCity) as caught:
         resolve_city(catalogue, text)
-    assert (str(caught.value), caught.value.exit_code) == (
+    assert (caught.value.message.text("en"), caught.value.exit_code) == (
         f"unknown city {text!r}; {meant}{KNOWN}",
         2,
     )
@@ -122,11 +122,11 @@ def test_every_command_takes_a_chinese_name_and_says_what_was_meant(runner, samp
     by_slug = run(runner, *args, "--city", "nanjing")
     by_name = run(runner, *args, "-c", "南京")
     assert (by_name.exit_code, by_name.stderr, by_name.stdout) == (0, "", by_slug.stdout)
-    unknown = run(runner, *args, "--city", "nanjin")
+    unknown = run(runner, *args, "--city", "nanjin", "--lang", "en")
     assert (unknown.exit_code, unknown.stdout, unknown.stderr) == (
         2,
         "",
-        f"Error: unknown city 'nanjin'; did you mean nanjing (南京市)? {KNOWN}\n",
+        f"Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; did you mean nanjing (南京市)? {KNOWN}\n",
     )
 
 
@@ -144,7 +144,7 @@ def test_rewards_template_and_export_take_a_chinese_name(runner, sample_db, in_t
     )
     assert (export.exit_code, export.stderr) == (0, "")
     assert export.stdout == (  # one sheet for the place named twice
-        "wrote e.xlsx: 6 sheets (汇总, 南京市, 南京市明细, 南京市工作任务, 趋势, 数据来源), 15 charts\n"
+        "已写入 e.xlsx：6个工作表（汇总、南京市、南京市明细、南京市工作任务、趋势、数据来源），15张图表\n"
     )
 
 
@@ -158,8 +158,11 @@ def test_ingest_city_takes_a_chinese_name(runner, in_tmp):
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     shown = run(runner, "data", "show", "--db", "s.db", "-c", "nanjing", "-f", "csv")
     assert "high_value_invention_patents_per_10k" in shown.stdout
-    unknown = run(runner, "ingest", "2024.xlsx", "--db", "s.db", "--city", "南景")
-    assert (unknown.exit_code, unknown.stderr) == (2, f"Error: unknown city '南景'; {KNOWN}\n")
+    unknown = run(runner, "ingest", "2024.xlsx", "--db", "s.db", "--city", "南景", "--lang", "en")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        f"Error[E-CITY-UNKNOWN]: unknown city '南景'; {KNOWN}\n",
+    )
 
 
 # --- plans -----------------------------------------------------------------------------------
@@ -168,14 +171,14 @@ def test_ingest_city_takes_a_chinese_name(runner, in_tmp):
 def test_an_unknown_plan_names_the_closest(catalogue, runner):
     with pytest.raises(UnknownPlan) as caught:
         select_plan(catalogue, "南京", "nanjing-2022-2026")
-    assert str(caught.value) == (
+    assert caught.value.message.text("en") == (
         "unknown plan 'nanjing-2022-2026' for nanjing; did you mean nanjing-2022-2025? "
         "known: nanjing-2022-2025"
     )
-    result = run(runner, "targets", "show", "-c", "南京", "--plan", "nanjing-2025")
+    result = run(runner, "targets", "show", "-c", "南京", "--plan", "nanjing-2025", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: unknown plan 'nanjing-2025' for nanjing; did you mean nanjing-2022-2025? "
+        "Error[E-PLAN-UNKNOWN-FOR]: unknown plan 'nanjing-2025' for nanjing; did you mean nanjing-2022-2025? "
         "known: nanjing-2022-2025\n",
     )
 
@@ -217,7 +220,7 @@ def test_fail_on_takes_the_chinese_label(runner, sample_db):
     achieved = report(runner, sample_db, "-c", "南京", "-f", "csv", "--fail-on", "已达标")
     assert (achieved.exit_code, achieved.stderr) == (
         3,
-        "--fail-on: 2 target(s) with status achieved: high_value_invention_patents_per_10k, "
+        "--fail-on：2项目标的状态为 achieved：high_value_invention_patents_per_10k、"
         "ip_protection_satisfaction\n",
     )
     met = run(
@@ -225,16 +228,16 @@ def test_fail_on_takes_the_chinese_label(runner, sample_db):
         "-f", "csv", "--fail-on", "已完成",
     )  # fmt: skip
     assert met.exit_code == 3
-    assert met.stderr.startswith("--fail-on: 10 target(s) with status met: ")
-    none = report(runner, sample_db, "-c", "南京", "--fail-on", "逆向变化,已完成")
+    assert met.stderr.startswith("--fail-on：10项目标的状态为 met：")
+    none = report(runner, sample_db, "-c", "南京", "--fail-on", "逆向变化,已完成", "--lang", "en")
     assert (none.exit_code, none.stderr.startswith("--fail-on: 1 target(s)")) == (3, True)
 
 
 def test_an_unknown_status_names_the_closest(runner, sample_db):
-    result = report(runner, sample_db, "-c", "南京", "--status", "进度滞")
+    result = report(runner, sample_db, "-c", "南京", "--status", "进度滞", "--lang", "en")
     assert result.exit_code == 2
     assert (
-        "Invalid value for '--status': unknown status '进度滞'; did you mean behind? use one or "
+        "Invalid value for --status: unknown status '进度滞'; did you mean behind? use one or "
         f"more of {STATUSES}, separated by commas"
     ) in " ".join(result.stderr.replace("│", " ").split())
 
@@ -253,7 +256,7 @@ def test_tasks_fail_on_overdue_in_chinese(runner, sample_db):
         by_code.stderr,
         by_code.stdout,
     )
-    assert (by_label.exit_code, by_label.stderr) == (3, "--fail-on: 1 task(s) overdue: task_03\n")
+    assert (by_label.exit_code, by_label.stderr) == (3, "--fail-on：1项任务已逾期：task_03\n")
 
 
 # --- measures --------------------------------------------------------------------------------
@@ -280,7 +283,7 @@ def test_a_measure_is_its_id_or_a_targets_name(catalogue, text, measure):
 def test_a_part_several_measures_share_lists_them(catalogue):
     with pytest.raises(UnknownMeasure) as caught:
         resolve_measure(catalogue, "专利")
-    assert (str(caught.value), caught.value.exit_code) == (
+    assert (caught.value.message.text("en"), caught.value.exit_code) == (
         "measure '专利' is ambiguous: it could be invention_patents_per_10k (每万人有效发明专利"
         "拥有量), ip_intensive_industries_gdp_share.patent (专利密集型产业增加值占GDP比重), "
         "ip_pledge_financing (知识产权质押融资金额); give one of them",
@@ -295,9 +298,11 @@ def test_compare_by_a_chinese_name_is_the_comparison_by_its_id(runner, sample_db
     assert (by_name.exit_code, by_name.stderr) == (0, "")
     assert by_name.stdout == by_id.stdout
     assert "invention_patents_per_10k" in by_id.stdout
-    ambiguous = run(runner, *args, "专利")
+    ambiguous = run(runner, *args, "专利", "--lang", "en")
     assert (ambiguous.exit_code, ambiguous.stdout) == (2, "")
-    assert ambiguous.stderr.startswith("Error: measure '专利' is ambiguous: it could be ")
+    assert ambiguous.stderr.startswith(
+        "Error[E-MEASURE-AMBIGUOUS]: measure '专利' is ambiguous: it could be "
+    )
 
 
 # --- lead units ------------------------------------------------------------------------------
@@ -309,9 +314,11 @@ def test_an_unknown_lead_names_the_closest(catalogue):
     assert resolve_lead(plan, "省科技") == "省科技厅"  # the one lead unit holding it
     with pytest.raises(UnknownLead) as caught:
         resolve_lead(plan, "市政府")
-    assert str(caught.value).startswith("no lead unit '市政府' in guizhou-2021-2025; its leads: ")
+    assert caught.value.message.text("en").startswith(
+        "no lead unit '市政府' in guizhou-2021-2025; its leads: "
+    )
     with pytest.raises(UnknownLead) as caught:
         resolve_lead(plan, "省科枝厅")
-    assert str(caught.value).startswith(
+    assert caught.value.message.text("en").startswith(
         "no lead unit '省科枝厅' in guizhou-2021-2025; did you mean 省科技厅? its leads: 省科技厅, "
     )

@@ -36,10 +36,11 @@ CONTENT_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlforma
 WORKBOOK = b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
 
 
-def refusals(path: Path, check=guards.check_workbook) -> list[str]:
+def refusals(path: Path, check=guards.check_workbook, lang: str = "en") -> list[str]:
+    """The refusal's lines, in English unless ``lang`` says otherwise."""
     with pytest.raises(InputFileError) as caught:
         check(path)
-    return caught.value.lines()
+    return caught.value.lines(lang)
 
 
 @pytest.fixture
@@ -490,7 +491,7 @@ def test_hostile_files_are_refused_in_bounded_memory(here):
             try:
                 check_workbook(Path(name))
             except InputFileError as exc:
-                print(exc.lines()[0])
+                print(exc.lines("en")[0])
             else:
                 raise SystemExit(f"{name} was not refused")
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -519,3 +520,39 @@ def test_hostile_files_are_refused_in_bounded_memory(here):
     assert int(own_peak_kib) < 300 * 1024
     # ru_maxrss of children is in KiB on Linux: the largest child this process has waited for
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 300 * 1024
+
+
+# --------------------------------------------------------------------------- in Chinese
+
+
+def test_refusals_in_chinese(here):
+    """The refusals in Chinese, the language shown by default: one per family."""
+    write_bomb(here / "bomb.xlsx", 1024)
+    assert refusals(here / "bomb.xlsx", lang="zh") == [
+        "bomb.xlsx：不予读入：部件 xl/worksheets/sheet1.xml 解压后将有 1.0 GiB，"
+        "超过 128 MiB 的上限（可能是 zip 炸弹）"
+    ]
+    write_bomb(here / "liar2.xlsx", 2, declared=100)
+    assert refusals(here / "liar2.xlsx", lang="zh") == [
+        "liar2.xlsx：工作簿不完整或已损坏（部件 xl/worksheets/sheet1.xml "
+        "声明有 100 字节，但压缩数据有 2.0 KiB）"
+    ]
+    path = write_cells(here / "stray.xlsx", {"数据": {"A1": 1, "XFD1048576": 1}})
+    assert refusals(path, lang="zh") == [
+        "stray.xlsx › 数据 › XFD1048576：已用区域延伸到 XFD1048576（16384列 × 1048576行），"
+        "超过1000 列 / 20000000 个单元格的上限；请删除多余的单元格，或只保存表格"
+    ]
+    (here / "data.xlsx").write_bytes(b"%PDF-1.7\n")
+    assert refusals(here / "data.xlsx", lang="zh") == [
+        "data.xlsx：不是 Excel 工作簿或 CSV 文件（看起来是PDF 文档）"
+    ]
+    (here / "empty.xlsx").write_bytes(b"")
+    assert refusals(here / "empty.xlsx", lang="zh") == ["empty.xlsx：空文件"]
+    path = write_ole(here / "secret.xlsx", ["Version", "EncryptionInfo", "EncryptedPackage"])
+    assert refusals(path, lang="zh") == ["secret.xlsx：工作簿设有密码：请取消密码保存后重新读入"]
+    write_ole(here / "big.xls", ["Workbook"])
+    with (here / "big.xls").open("r+b") as out:
+        out.truncate(70 * MiB)
+    assert refusals(here / "big.xls", lang="zh") == [
+        "big.xls：不予读入：工作簿有 70.0 MiB，超过 .xls 文件 64 MiB 的上限"
+    ]

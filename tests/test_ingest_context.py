@@ -11,6 +11,7 @@ either the exact values stored, computed by hand from the fixture's figures and 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -47,8 +48,9 @@ def book(name: str, sheets: dict[str, list[list[object]]]) -> Path:
     return path
 
 
-def ingest(runner, *args: str):
-    return runner.invoke(app, ["ingest", *args, "--db", DB])
+def ingest(runner, *args: str, lang: str = "en"):
+    """``ipkpi ingest ARGS``, in English unless ``lang`` says otherwise."""
+    return runner.invoke(app, ["ingest", *args, "--db", DB], env={"IPKPI_LANG": lang})
 
 
 def current(city: str) -> dict[tuple[str, int], float]:
@@ -62,15 +64,29 @@ def everything() -> list:
         return store.observations(history=True)
 
 
+def uncoded(stderr: str) -> list[str]:
+    """The lines of ``stderr`` without their codes (``Error[E-…]: `` → ``Error: ``): for the
+    value-level messages, whose codes are ingest's values' to give."""
+    return [re.sub(r"^(Error|Warning)\[[A-Z0-9-]+\]", r"\1", line) for line in stderr.splitlines()]
+
+
 def ok(result) -> None:
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.stderr == ""
 
 
-def rejected(result, name: str, errors: list[str]) -> None:
-    """Exit 1, exactly ``errors`` (located) on stderr, nothing stored."""
+def rejected(result, name: str, errors: list) -> None:
+    """Exit 1, exactly ``errors`` (located) on stderr, nothing stored: each ``(code, text)``,
+    ``Error[code]: text``; or a text alone, of a value-level message (converted apart): any
+    code."""
     assert result.exit_code == 1, result.stdout + result.stderr
-    assert result.stderr.splitlines() == [f"Error: {e}" for e in errors]
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(errors), lines
+    for line, error in zip(lines, errors, strict=True):
+        if isinstance(error, tuple):
+            assert line == f"Error[{error[0]}]: {error[1]}"
+        else:
+            assert re.fullmatch(r"Error\[E(-[A-Z0-9]+)+\]: " + re.escape(error), line), line
     assert f"rejected  {name}: {len(errors)} problem(s), nothing stored" in result.stdout
     assert everything() == []
 
@@ -371,7 +387,7 @@ def test_15_a_share_written_as_a_fraction_beside_the_stored_figure(work, runner)
     xlsx("2023.xlsx", [LONG, ["南京市", SHARE, 2023, 0.186, "%"]])
     result = ingest(runner, "2023.xlsx")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert uncoded(result.stderr) == [
         "Error: 2023.xlsx › 数据 › D2: 0.186 % for 2023 beside 18.1 % (2022): a share written "
         "as a fraction? write 18.6 or 18.6%"
     ]
@@ -436,7 +452,7 @@ def test_17_confirmed_by_a_note_it_is_stored_with_a_warning(work, runner):
     result = ingest(runner, "slip.xlsx")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"Warning: slip.xlsx › 数据 › D3: {SLIP}: stored as given (confirmed)"
+        f"Warning[W-VALUE-CONFIRMED]: slip.xlsx › 数据 › D3: {SLIP}: stored as given (confirmed)"
     ]
     assert current("guizhou") == SLIP_STORED
 
@@ -446,7 +462,7 @@ def test_18_confirmed_by_accept_it_is_stored_with_a_warning(work, runner):
     result = ingest(runner, "slip.xlsx", "--accept", "数据!D3")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"Warning: slip.xlsx › 数据 › D3: {SLIP}: stored as given (confirmed)"
+        f"Warning[W-VALUE-CONFIRMED]: slip.xlsx › 数据 › D3: {SLIP}: stored as given (confirmed)"
     ]
     assert current("guizhou") == SLIP_STORED
 
@@ -483,7 +499,7 @@ def test_21_a_slip_against_the_stores_earlier_file(work, runner):
     xlsx("b.xlsx", [["贵州省2023年知识产权主要指标"], ["指标", "数值"], [WORKS, 359266]])
     result = ingest(runner, "b.xlsx")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert uncoded(result.stderr) == [
         "Error: b.xlsx › 数据 › B3: 359266 万件 for 2023 beside 26.8421 万件 (2022): 10⁴ times "
         "larger, a unit or scale error? check the sheet's unit (单位); if the figure is right, "
         "confirm it with --accept 数据!B3 or 核实无误 in the row's 备注 column"
@@ -516,7 +532,7 @@ def test_22_a_provincial_sheet_keeps_its_city_and_passes_over_the_rest(work, run
         "ingested  jiangsu.xlsx (long): 1 values: 1 new, 0 revised, 0 unchanged"
     )
     assert result.stderr.splitlines() == [
-        "Warning: jiangsu.xlsx: 3 value(s) passed over for 3 place(s) or total(s) with no plan "
+        "Warning[W-VALUES-OTHER-PLACES]: jiangsu.xlsx: 3 value(s) passed over for 3 place(s) or total(s) with no plan "
         "here: 无锡市、苏州市、全省合计"
     ]
     assert current("nanjing") == {("high_value_invention_patents_per_10k", 2023): 60.86}
@@ -552,7 +568,7 @@ def test_24_a_quansheng_row_under_a_guizhou_title_is_guizhou(work, runner):
     result = ingest(runner, "prefectures.xlsx")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        "Warning: prefectures.xlsx: 2 value(s) passed over for 2 place(s) or total(s) with no "
+        "Warning[W-VALUES-OTHER-PLACES]: prefectures.xlsx: 2 value(s) passed over for 2 place(s) or total(s) with no "
         "plan here: 贵阳市、遵义市"
     ]
     assert current("guizhou") == {("valid_registered_trademarks", 2023): 40.12}
@@ -580,8 +596,11 @@ def test_25_city_option_takes_only_its_rows(work, runner, monkeypatch):
         {"石家庄市": 1},
         [],
     )
-    assert file.warnings == [
+    assert [w.text("en") for w in file.warnings] == [
         "two.xlsx: 1 value(s) passed over for 1 place(s) other than --city: 石家庄市"
+    ]
+    assert [w.text("zh") for w in file.warnings] == [
+        "two.xlsx：跳过了1个数值，属于1个 --city 以外的地方：石家庄市"
     ]
     assert current("nanjing") == {("high_value_invention_patents_per_10k", 2023): 60.86}
     assert current("shijiazhuang") == {}
@@ -620,7 +639,7 @@ def test_27_no_row_names_a_catalogue_place(work, runner):
     result = ingest(runner, "none.xlsx")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: none.xlsx: no row names a place in the catalogue (无锡市、苏州市); known: {KNOWN}: "
+        f"Error[E-FILE-NO-PLACE]: none.xlsx: no row names a place in the catalogue (无锡市、苏州市); known: {KNOWN}: "
         "correct the place names, or add the place's name to its plan's aliases",
     ]
     assert "rejected  none.xlsx: 1 problem(s), nothing stored" in result.stdout
@@ -780,7 +799,7 @@ def test_33_a_monthly_sheet_keeps_only_its_1_12_column(work, runner):
     result = ingest(runner, "monthly.xlsx")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        "Warning: monthly.xlsx › 数据: B2–D2 (1-3月、1-6月、1-9月) passed over: part of a year; "
+        "Warning[W-TABLE-NOTE]: monthly.xlsx › 数据: B2–D2 (1-3月、1-6月、1-9月) passed over: part of a year; "
         "only a 1-12月 or 全年 column is the year's figure"
     ]
     assert current("nanjing") == {("ip_trade_total", 2024): 158.6}
@@ -944,7 +963,7 @@ def test_40_a_total_row_that_names_the_province(work, runner):
     result = ingest(runner, "totals.xlsx")
     assert (result.exit_code, result.stderr.splitlines()) == (
         0,
-        ["Warning: totals.xlsx: 1 value(s) passed over for 1 place(s) or total(s) with no plan "
+        ["Warning[W-VALUES-OTHER-PLACES]: totals.xlsx: 1 value(s) passed over for 1 place(s) or total(s) with no plan "
          "here: 贵阳市"],
     )  # fmt: skip
     assert current("guizhou") == {("valid_registered_trademarks", 2023): 40.12}
@@ -1000,7 +1019,7 @@ def test_43_a_monthly_sheet_with_no_annual_column_is_refused(work, runner):
         ],
     )
     result = ingest(runner, "q3.xlsx")
-    assert (result.exit_code, result.stderr.splitlines()) == (
+    assert (result.exit_code, uncoded(result.stderr)) == (
         1,
         ["Error: q3.xlsx › 数据 › B2: a monthly or quarterly sheet with no 1-12月 or 全年 column: "
          "none of its columns is the year's figure; ingest the sheet that has it (1-12月)"],
@@ -1055,3 +1074,37 @@ def test_47_a_forms_place_line_above_the_table_is_not_a_table_of_places(work, ru
     )
     ok(ingest(runner, "form.xlsx"))
     assert current("nanjing") == {("high_value_invention_patents_per_10k", 2023): 60.86}
+
+
+# --- in Chinese, the default ------------------------------------------------------------------
+
+
+def test_places_passed_over_and_no_place_at_all_in_chinese(work, runner):
+    xlsx(
+        "jiangsu.xlsx",
+        [
+            ["地区", "指标", "年份", "数值"],
+            ["南京市", HV, 2023, 60.86],
+            ["无锡市", HV, 2023, 45.32],
+            ["全省合计", HV, 2023, 31.8],
+        ],
+    )
+    result = ingest(runner, "jiangsu.xlsx", "--dry-run", lang="zh")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "警告[W-VALUES-OTHER-PLACES]：jiangsu.xlsx：跳过了2个数值，属于2个在此没有规划的地方或合计："
+        "无锡市、全省合计"
+    ]
+    xlsx("none.xlsx", [["城市", "指标", "年份", "数值"], ["无锡市", HV, 2023, 45.32]])
+    result = ingest(runner, "none.xlsx", lang="zh")
+    assert result.stderr.splitlines() == [
+        "错误[E-FILE-NO-PLACE]：none.xlsx：没有一行写的是目标目录中的地方（无锡市）；已知地方："
+        "guizhou、nanjing、shanxi、shijiazhuang、zhangzhou：请改正地名，或把该地名加入其规划的别名"
+    ]
+
+
+def test_a_confirmed_figure_is_stored_with_a_warning_in_chinese(work, runner):
+    xlsx("slip.xlsx", slip_rows(note="核实无误"))
+    [line] = ingest(runner, "slip.xlsx", lang="zh").stderr.splitlines()
+    assert line.startswith("警告[W-VALUE-CONFIRMED]：slip.xlsx › 数据 › D3：")
+    assert line.endswith("：已按所填数值存入（已核实）")

@@ -2,15 +2,17 @@
 
 Every input file is built here, one defect each, from a small good Nanjing table (long
 layout: 城市 | 指标 | 年份 | 数值 | 单位). Each rejection asserts exit status 1, the exact
-located ``Error: FILE › SHEET › CELL: message`` lines on stderr, the ``rejected`` and summary
-lines on stdout, no traceback, and that ``ipkpi data show --history`` prints exactly what it
-printed before: a rejected file changes nothing in the store.
+located ``Error[CODE]: FILE › SHEET › CELL: message`` lines on stderr, the ``rejected`` and
+summary lines on stdout, no traceback, and that ``ipkpi data show --history`` prints exactly
+what it printed before: a rejected file changes nothing in the store. In English (IPKPI_LANG=en)
+unless a test says otherwise; ``test_*_in_chinese`` say it in Chinese, the default.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import struct
 from pathlib import Path
 
@@ -73,8 +75,8 @@ def garbage_xls(path: Path, body: bytes) -> Path:
 # --------------------------------------------------------------------------- running
 
 
-def run(runner, *args: str):
-    return runner.invoke(app, list(args))
+def run(runner, *args: str, lang: str = "en"):
+    return runner.invoke(app, list(args), env={"IPKPI_LANG": lang})
 
 
 def show(runner) -> str:
@@ -99,12 +101,25 @@ SUMMARY_REJECTED = (
 )
 
 
-def assert_rejected(runner, name: str, errors: list[str], *options: str) -> None:
-    """Ingest ``name``: exit 1, exactly ``errors`` on stderr, nothing stored."""
+def assert_errors(stderr: str, errors: list) -> None:
+    """``errors`` are the lines of ``stderr``: each ``(code, text)``, ``Error[code]: text``;
+    or a text alone, of a value-level message (ingest's values, converted apart): any code."""
+    lines = stderr.splitlines()
+    assert len(lines) == len(errors), lines
+    for line, error in zip(lines, errors, strict=True):
+        if isinstance(error, tuple):
+            assert line == f"Error[{error[0]}]: {error[1]}"
+        else:
+            assert re.fullmatch(r"Error\[E(-[A-Z0-9]+)+\]: " + re.escape(error), line), line
+
+
+def assert_rejected(runner, name: str, errors: list, *options: str) -> None:
+    """Ingest ``name``: exit 1, exactly ``errors`` on stderr (see ``assert_errors``),
+    nothing stored."""
     before = show(runner)
     result = run(runner, "ingest", name, "--db", DB, *options)
     assert_no_traceback(result)
-    assert result.stderr.splitlines() == [f"Error: {e}" for e in errors]
+    assert_errors(result.stderr, errors)
     assert result.stdout.splitlines() == [
         f"rejected  {name}: {len(errors)} problem(s), nothing stored",
         SUMMARY_REJECTED,
@@ -133,8 +148,11 @@ def test_a_text_file_named_xlsx(runner, store):
         runner,
         "text.xlsx",
         [
-            "text.xlsx: not an Excel workbook or CSV file (it looks like plain text; "
-            "a CSV file must be named .csv or .txt)"
+            (
+                "E-FILE-NOT-WORKBOOK",
+                "text.xlsx: not an Excel workbook or CSV file (it looks like plain text; "
+                "a CSV file must be named .csv or .txt)",
+            )
         ],
     )
 
@@ -145,7 +163,12 @@ def test_a_truncated_workbook(runner, store):
     assert_rejected(
         runner,
         "half.xlsx",
-        ["half.xlsx: truncated or corrupt workbook (not a readable zip archive)"],
+        [
+            (
+                "E-ZIP-UNREADABLE",
+                "half.xlsx: truncated or corrupt workbook (not a readable zip archive)",
+            )
+        ],
     )
 
 
@@ -156,23 +179,32 @@ def test_an_encrypted_workbook(runner, store):
     assert_rejected(
         runner,
         "secret.xlsx",
-        ["secret.xlsx: encrypted workbook: save it without a password and ingest again"],
+        [
+            (
+                "E-FILE-ENCRYPTED",
+                "secret.xlsx: encrypted workbook: save it without a password and ingest again",
+            )
+        ],
     )
 
 
 def test_an_empty_workbook(runner, store):
     write_long(store / "empty.xlsx", [], header=None)
-    assert_rejected(runner, "empty.xlsx", ["empty.xlsx: empty workbook: no cells with data"])
+    assert_rejected(
+        runner, "empty.xlsx", [("E-FILE-NO-DATA", "empty.xlsx: empty workbook: no cells with data")]
+    )
 
 
 def test_an_empty_file(runner, store):
     (store / "empty.csv").write_bytes(b"")
-    assert_rejected(runner, "empty.csv", ["empty.csv: empty file"])
+    assert_rejected(runner, "empty.csv", [("E-FILE-EMPTY", "empty.csv: empty file")])
 
 
 def test_a_csv_file_with_nul_bytes(runner, store):
     (store / "nul.csv").write_bytes("城市,指标\x00\n".encode())
-    assert_rejected(runner, "nul.csv", ["nul.csv: not a text file (it contains NUL bytes)"])
+    assert_rejected(
+        runner, "nul.csv", [("E-CSV-NUL", "nul.csv: not a text file (it contains NUL bytes)")]
+    )
 
 
 def test_an_xls_header_with_a_garbage_body(runner, store):
@@ -182,8 +214,11 @@ def test_an_xls_header_with_a_garbage_body(runner, store):
         runner,
         "noise.xls",
         [
-            "noise.xls: cannot read the workbook (Cfb error: Invalid sector shift, expecting "
-            "0x09 or 0x0C found 1716); is it damaged?"
+            (
+                "E-WORKBOOK-UNREADABLE",
+                "noise.xls: cannot read the workbook (Cfb error: Invalid sector shift, "
+                "expecting 0x09 or 0x0C found 1716); is it damaged?",
+            )
         ],
     )
     # … and a well-formed OLE2 container whose Workbook stream is not BIFF records
@@ -191,7 +226,13 @@ def test_an_xls_header_with_a_garbage_body(runner, store):
     assert_rejected(
         runner,
         "biff.xls",
-        ["biff.xls: cannot read the workbook (End of stream 'record length'); is it damaged?"],
+        [
+            (
+                "E-WORKBOOK-UNREADABLE",
+                "biff.xls: cannot read the workbook (End of stream 'record length'); "
+                "is it damaged?",
+            )
+        ],
     )
 
 
@@ -201,8 +242,11 @@ def test_a_zip_bomb(runner, store):
         runner,
         "bomb.xlsx",
         [
-            "bomb.xlsx: workbook refused: part xl/worksheets/sheet1.xml would decompress to "
-            "200.0 MiB, over the 128 MiB limit (possible zip bomb)"
+            (
+                "E-ZIP-PART-TOO-LARGE",
+                "bomb.xlsx: workbook refused: part xl/worksheets/sheet1.xml would decompress "
+                "to 200.0 MiB, over the 128 MiB limit (possible zip bomb)",
+            )
         ],
     )
 
@@ -211,7 +255,11 @@ def test_a_stray_cell_far_from_the_table(runner, store):
     cells = {"A1": "指标", "B1": "2023年", "C1": "2024年", "A2": N, "B2": 60.86, "C2": 71.21}
     write_cells(store / "stray.xlsx", {SHEET: {**cells, "XFD1048576": 1}})
     assert_rejected(
-        runner, "stray.xlsx", [f"stray.xlsx › 数据 › XFD1048576: {STRAY}"], "--city", "nanjing"
+        runner,
+        "stray.xlsx",
+        [("E-SHEET-TOO-LARGE", f"stray.xlsx › 数据 › XFD1048576: {STRAY}")],
+        "--city",
+        "nanjing",
     )
 
 
@@ -230,7 +278,11 @@ def test_no_recognisable_header(runner, store):
 def test_no_sheet_of_that_name(runner, store):
     good_xlsx(store / "good.xlsx")
     assert_rejected(
-        runner, "good.xlsx", ["good.xlsx: no sheet named '汇总'; sheets: 数据"], "--sheet", "汇总"
+        runner,
+        "good.xlsx",
+        [("E-SHEET-NOT-FOUND", "good.xlsx: no sheet named '汇总'; sheets: 数据")],
+        "--sheet",
+        "汇总",
     )
 
 
@@ -352,8 +404,9 @@ def test_a_formula_error_in_a_value_cell(runner, store):
     result = run(runner, "ingest", "div0.xlsx", "--db", DB)
     assert_no_traceback(result)
     assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: div0.xlsx › 数据 › D3: '#DIV/0!' is not a number (万人高价值发明专利拥有量, 2024)\n"
+    assert_errors(
+        result.stderr,
+        ["div0.xlsx › 数据 › D3: '#DIV/0!' is not a number (万人高价值发明专利拥有量, 2024)"],
     )
     assert show(runner) == before
 
@@ -371,7 +424,7 @@ UNMATCHED = "unmatched.xlsx › 数据 › B4: '万人高价值专利' matches n
 
 def test_strict_makes_an_unmatched_row_an_error(runner, store):
     name = unmatched_file(store)
-    assert_rejected(runner, name, [UNMATCHED], "--strict")
+    assert_rejected(runner, name, [("E-ROW-UNMATCHED", UNMATCHED)], "--strict")
 
 
 def test_without_strict_an_unmatched_row_is_a_warning(runner, store):
@@ -379,7 +432,7 @@ def test_without_strict_an_unmatched_row_is_a_warning(runner, store):
     result = run(runner, "ingest", name, "--db", DB)
     assert_no_traceback(result)
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [f"Warning: {UNMATCHED}"]
+    assert result.stderr.splitlines() == [f"Warning[W-ROW-UNMATCHED]: {UNMATCHED}"]
     assert result.stdout.splitlines() == [
         "ingested  unmatched.xlsx (long): 2 values: 2 new, 0 revised, 0 unchanged; "
         "1 unmatched row(s)",
@@ -433,10 +486,13 @@ def test_a_folder_with_a_good_and_a_bad_file(runner, store):
     result = run(runner, "ingest", "in", "--db", DB)
     assert_no_traceback(result)
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        "Error: in/b_bad.xlsx › 数据 › D3: negative value -5 for 万人高价值发明专利拥有量 (件), "
-        "which cannot be negative"
-    ]
+    assert_errors(
+        result.stderr,
+        [
+            "in/b_bad.xlsx › 数据 › D3: negative value -5 for 万人高价值发明专利拥有量 (件), "
+            "which cannot be negative"
+        ],
+    )
     assert result.stdout.splitlines() == [
         "ingested  in/a_good.xlsx (long): 2 values: 2 new, 0 revised, 0 unchanged",
         "rejected  in/b_bad.xlsx: 1 problem(s), nothing stored",
@@ -457,7 +513,7 @@ def test_a_path_that_does_not_exist(runner, store):
     result = run(runner, "ingest", "nowhere.xlsx", "--db", DB)
     assert_no_traceback(result)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "Error: nowhere.xlsx: no such file or folder\n"
+    assert result.stderr == "Error[E-PATH-MISSING]: nowhere.xlsx: no such file or folder\n"
     assert show(runner) == before
 
 
@@ -468,11 +524,86 @@ def test_an_unknown_city_option(runner, store):
     assert_no_traceback(result)
     assert (result.exit_code, result.stdout) == (2, "")
     assert (
-        result.stderr == f"Error: unknown city 'nanjin'; did you mean nanjing (南京市)? {KNOWN}\n"
+        result.stderr
+        == f"Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; did you mean nanjing (南京市)? {KNOWN}\n"
     )
     assert show(runner) == before
 
 
 def test_a_header_with_no_values(runner, store):
     (store / "header.csv").write_text("城市,指标,年份,数值,单位\n", encoding="utf-8")
-    assert_rejected(runner, "header.csv", ["header.csv: a header but no values below it"])
+    assert_rejected(
+        runner, "header.csv", [("E-FILE-NO-VALUES", "header.csv: a header but no values below it")]
+    )
+
+
+# --------------------------------------------------------------------------- in Chinese
+
+
+def test_a_rejected_file_in_chinese(runner, store):
+    (store / "empty.csv").write_bytes(b"")
+    result = run(runner, "ingest", "empty.csv", "--db", DB, lang="zh")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["错误[E-FILE-EMPTY]：empty.csv：空文件"]
+    assert result.stdout.splitlines() == [
+        "退回  empty.csv：1个问题，未存入任何数据",
+        "1个文件：读入0个，以前已读入0个，退回1个；新增数值0个，修订0个",
+    ]
+    write_long(store / "header.csv", [])
+    result = run(runner, "ingest", "header.csv", "--db", DB, lang="zh")
+    assert result.stderr.splitlines() == [
+        "错误[E-FILE-NO-VALUES]：header.csv：只有表头，表头下没有数值"
+    ]
+    good_xlsx(store / "good.xlsx")
+    result = run(runner, "ingest", "good.xlsx", "--db", DB, "--sheet", "汇总", lang="zh")
+    assert result.stderr.splitlines() == [
+        "错误[E-SHEET-NOT-FOUND]：good.xlsx：没有名为“汇总”的工作表；工作表有：数据"
+    ]
+
+
+def test_an_unmatched_row_and_a_dry_run_in_chinese(runner, store):
+    name = unmatched_file(store)
+    result = run(runner, "ingest", name, "--db", DB, "--dry-run", lang="zh")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "警告[W-ROW-UNMATCHED]：unmatched.xlsx › 数据 › B4：“万人高价值专利”没有对应的目标；"
+        f"最接近的是：{N}"
+    ]
+    assert result.stdout.splitlines() == [
+        "已核对  unmatched.xlsx（布局：long）：2个数值：新增2个，修订0个，未变0个；1行没有对应的目标",
+        "试运行，未写入任何内容：1个文件：可读入1个，以前已读入0个，退回0个；新增数值2个，修订0个",
+    ]
+    result = run(runner, "ingest", name, "--db", DB, "--strict", lang="zh")
+    assert result.stderr.splitlines() == [
+        "错误[E-ROW-UNMATCHED]：unmatched.xlsx › 数据 › B4：“万人高价值专利”没有对应的目标；"
+        f"最接近的是：{N}"
+    ]
+
+
+def test_a_path_that_does_not_exist_in_chinese(runner, store):
+    result = run(runner, "ingest", "nowhere.xlsx", "--db", DB, lang="zh")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "错误[E-PATH-MISSING]：nowhere.xlsx：没有这个文件或文件夹\n"
+
+
+def test_a_claims_workbook_is_passed_over_with_a_warning(runner, in_tmp):
+    from conftest import REPO
+
+    claims = REPO / "sample_data" / "claims" / "漳州市知识产权奖补申报汇总_示例.xlsx"
+    result = run(runner, "ingest", str(claims), "--db", DB, "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning[W-FILE-CLAIMS]: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), "
+        "not statistics: passed over; work it out with ipkpi rewards --city CITY FILE"
+    ]
+    assert result.stdout.splitlines()[0] == (
+        f"skipped   {claims}: claims for ipkpi rewards, not statistics"
+    )
+    result = run(runner, "ingest", str(claims), "--db", DB, "--dry-run", lang="zh")
+    assert result.stderr.splitlines() == [
+        f"警告[W-FILE-CLAIMS]：{claims}：这是奖补申请工作簿（申请单位、单位类型、措施、年度），"
+        "不是统计数据：已跳过；请用 ipkpi rewards --city 城市 文件 处理"
+    ]
+    assert result.stdout.splitlines()[0] == (
+        f"跳过  {claims}：是供 ipkpi rewards 使用的奖补申请，不是统计数据"
+    )

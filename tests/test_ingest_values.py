@@ -8,6 +8,7 @@ it was before the rejected file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,9 @@ SHEET = "数据"
 IC = "集成电路布图设计登记量"  # nanjing: ic_layout_design_registrations_total, 件
 
 
-def ingest(runner, *args: str):
-    return runner.invoke(app, ["ingest", *args, "--db", DB])
+def ingest(runner, *args: str, lang: str = "en"):
+    """``ipkpi ingest ARGS``, in English unless ``lang`` says otherwise."""
+    return runner.invoke(app, ["ingest", *args, "--db", DB], env={"IPKPI_LANG": lang})
 
 
 def stored() -> list:
@@ -48,9 +50,17 @@ def before(in_tmp, runner):
     return stored()
 
 
-def rejected(result, name: str, errors: list[str], before: list) -> None:
+def rejected(result, name: str, errors: list, before: list) -> None:
+    """Rejected with ``errors``: each ``(code, text)``, ``Error[code]: text``; or a text
+    alone, of a value-level message (converted apart): any code."""
     assert result.exit_code == 1, result.stdout + result.stderr
-    assert result.stderr.splitlines() == [f"Error: {e}" for e in errors]
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(errors), lines
+    for line, error in zip(lines, errors, strict=True):
+        if isinstance(error, tuple):
+            assert line == f"Error[{error[0]}]: {error[1]}"
+        else:
+            assert re.fullmatch(r"Error\[E(-[A-Z0-9]+)+\]: " + re.escape(error), line), line
     assert f"rejected  {name}: {len(errors)} problem(s), nothing stored" in result.stdout
     assert stored() == before
 
@@ -123,12 +133,14 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
     [
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss=1e308),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "L2: 貸款本金損失 (loan_loss): 1e+308 is too large for a claim (10¹² or more): "
             "check the figure and its unit",
             id="amount-1e308",
         ),
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss="1e308万元"),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "L2: 貸款本金損失 (loan_loss): 1e+308 is too large for a claim (10¹² or more): "
             "check the figure and its unit",
             id="amount-1e308-as-text",
@@ -136,12 +148,14 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
         pytest.param(
             # was a traceback: int(1e308) × an amount per patent overflows decimal arithmetic
             row("乙大学", "高校", "(七)", 2024, patents_transferred=1e308),
+            "[E-CLAIM-TOO-LARGE]: claims.xlsx › Sheet1 › "
             "J2: 向漳州市企業轉讓發明專利 (patents_transferred): 1e+308 is too large for a "
             "claim (10¹² or more): check the figure and its unit",
             id="count-1e308",
         ),
         pytest.param(
             row("丁银行", "银行", "(十)", 2024, loan_loss="nan"),
+            "[E-CLAIM-NOT-NUMBER]: claims.xlsx › Sheet1 › "
             f"L2: 貸款本金損失 (loan_loss): 'nan' {NOT_FINITE}: {FIX}",
             id="amount-nan",
         ),
@@ -149,9 +163,10 @@ def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text
 )
 def test_a_claim_beyond_any_claim_is_refused(runner, in_tmp, claim, message):
     write_workbook(in_tmp / "claims.xlsx", [SIMPLIFIED, claim])
-    result = runner.invoke(app, ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx"])
+    args = ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx", "--lang", "en"]
+    result = runner.invoke(app, args)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"Error: claims.xlsx › Sheet1 › {message}\n"
+    assert result.stderr == f"Error{message}\n"
     assert not (in_tmp / "o.xlsx").exists()
 
 
@@ -196,10 +211,23 @@ def test_hidden_sheets_are_passed_over_with_a_warning(runner, in_tmp):
     result = ingest(runner, str(hidden_book("h.xlsx")))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "Warning: h.xlsx: sheet '隐藏表' is hidden: passed over; ingest it with --include-hidden",
-        "Warning: h.xlsx: sheet 'VH' is very hidden: passed over; ingest it with --include-hidden",
+        "Warning[W-SHEET-HIDDEN]: h.xlsx: sheet '隐藏表' is hidden: passed over; ingest it with "
+        "--include-hidden",
+        "Warning[W-SHEET-VERY-HIDDEN]: h.xlsx: sheet 'VH' is very hidden: passed over; ingest it "
+        "with --include-hidden",
     ]
     assert values() == {2024: 2500}
+
+
+def test_hidden_sheets_are_passed_over_with_a_warning_in_chinese(runner, in_tmp):
+    result = ingest(runner, str(hidden_book("h.xlsx")), "--dry-run", lang="zh")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "警告[W-SHEET-HIDDEN]：h.xlsx：工作表“隐藏表”是隐藏的工作表：已跳过；如需读入，请加 "
+        "--include-hidden",
+        "警告[W-SHEET-VERY-HIDDEN]：h.xlsx：工作表“VH”是深度隐藏的工作表：已跳过；如需读入，"
+        "请加 --include-hidden",
+    ]
 
 
 def test_include_hidden_reads_every_sheet(runner, in_tmp):
@@ -217,11 +245,12 @@ def test_a_hidden_sheet_named_by_sheet_is_read(runner, in_tmp):
 def test_a_dry_run_says_which_sheets_are_hidden(runner, in_tmp):
     result = ingest(runner, str(hidden_book("h.xlsx")), "--dry-run")
     assert result.exit_code == 0
-    assert "Warning: h.xlsx: sheet '隐藏表' is hidden" in result.stderr
+    assert "Warning[W-SHEET-HIDDEN]: h.xlsx: sheet '隐藏表' is hidden" in result.stderr
     assert not Path(DB).exists()
 
 
-def test_a_run_passes_hidden_sheets_over_and_logs_it(site):  # noqa: F811
+def test_a_run_passes_hidden_sheets_over_and_logs_it(site, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("IPKPI_LANG", "en")
     hidden_book(str(site.inbox / "h.xlsx"))
     lines = log_lines(site.run(expect=0).stderr)
     assert GUIZHOU_WARNING_LINE in lines
@@ -247,9 +276,19 @@ def test_a_value_formula_with_no_computed_value_is_refused(runner, before):
     rejected(
         result,
         "f.xlsx",
-        [f"f.xlsx › 数据 › B4: formula =1250*2 has no computed value: {UNCOMPUTED}"],
+        [
+            (
+                "E-FORMULA-UNCOMPUTED",
+                f"f.xlsx › 数据 › B4: formula =1250*2 has no computed value: {UNCOMPUTED}",
+            )
+        ],
         before,
     )
+    result = ingest(runner, "f.xlsx", lang="zh")
+    assert result.stderr.splitlines() == [
+        "错误[E-FORMULA-UNCOMPUTED]：f.xlsx › 数据 › B4：公式 =1250*2 没有计算结果："
+        "保存此文件的程序不计算公式；请用 Excel 或 WPS 打开后保存，或直接填入数值"
+    ]
 
 
 def test_an_xlsxwriter_formula_with_an_empty_value_is_refused(runner, before):
@@ -266,7 +305,12 @@ def test_an_xlsxwriter_formula_with_an_empty_value_is_refused(runner, before):
     rejected(
         result,
         "x.xlsx",
-        [f"x.xlsx › 数据 › B4: formula =SUM(C4:D4) has no computed value: {UNCOMPUTED}"],
+        [
+            (
+                "E-FORMULA-UNCOMPUTED",
+                f"x.xlsx › 数据 › B4: formula =SUM(C4:D4) has no computed value: {UNCOMPUTED}",
+            )
+        ],
         before,
     )
 
@@ -278,11 +322,20 @@ def test_year_headings_that_are_formulas_with_no_value_are_refused(runner, befor
         result,
         "years.xlsx",
         [
-            "years.xlsx › 数据 › C2: formula =B2+1 has no computed value (and 6 more: D2, E2, "
-            f"F2, G2, H2, …): {UNCOMPUTED}"
+            (
+                "E-FORMULA-UNCOMPUTED",
+                "years.xlsx › 数据 › C2: formula =B2+1 has no computed value (and 6 more: D2, "
+                f"E2, F2, G2, H2, …): {UNCOMPUTED}",
+            )
         ],
         before,
     )
+    result = ingest(runner, "years.xlsx", lang="zh")
+    assert result.stderr.splitlines() == [
+        "错误[E-FORMULA-UNCOMPUTED]：years.xlsx › 数据 › C2：公式 =B2+1 没有计算结果"
+        "（另有6个：D2、E2、F2、G2、H2、…）：保存此文件的程序不计算公式；"
+        "请用 Excel 或 WPS 打开后保存，或直接填入数值"
+    ]
 
 
 def test_a_formula_with_its_computed_value_is_read(runner, in_tmp):
@@ -315,10 +368,15 @@ def test_a_formula_on_a_hidden_sheet_passed_over_does_not_matter(runner, in_tmp)
 def test_a_claims_formula_with_no_computed_value_is_refused(runner, in_tmp):
     claim = row("丁银行", "银行", "(十)", 2024, loan_loss="=10*2")
     write_workbook(in_tmp / "claims.xlsx", [SIMPLIFIED, claim])
-    result = runner.invoke(app, ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx"])
+    result = runner.invoke(
+        app,
+        ["rewards", "--city", "zhangzhou", "claims.xlsx", "-o", "o.xlsx"],
+        env={"IPKPI_LANG": "en"},
+    )
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        f"Error: claims.xlsx › Sheet1 › L2: formula =10*2 has no computed value: {UNCOMPUTED}\n"
+        "Error[E-FORMULA-UNCOMPUTED]: claims.xlsx › Sheet1 › L2: formula =10*2 has no computed "
+        f"value: {UNCOMPUTED}\n"
     )
     assert not (in_tmp / "o.xlsx").exists()
 
@@ -344,7 +402,8 @@ def test_the_archive_scan_finds_formulas_with_no_value(xml, found):
     assert _uncomputed(b"<sheetData><row>" + xml + b"</row></sheetData>") == found
 
 
-def test_a_run_rejects_a_workbook_with_formulas_with_no_value(site):  # noqa: F811
+def test_a_run_rejects_a_workbook_with_formulas_with_no_value(site, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("IPKPI_LANG", "en")
     single(str(site.inbox / "f.xlsx"), "=1250*2")
     lines = log_lines(site.run(expect=1).stderr)
     assert (

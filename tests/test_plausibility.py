@@ -93,6 +93,6 @@ def test_a_cell_scaled_by_ten_thousand_is_never_stored_silently(tmp_path_factory
     # Refused at that cell, or at its neighbour with the scaled figure named beside it
     # (two figures that break with each other: which one is wrong cannot always be told).
     shown = f"{scaled[i]:.10g} "
-    assert any(p.cell == cell or f"beside {shown}" in p.message for p in report.problems), (
-        report.problems
-    )
+    assert any(
+        p.cell == cell or f"beside {shown}" in p.message.text("en") for p in report.problems
+    ), report.problems

@@ -168,7 +168,10 @@ EXPECTED = {
     },
     "template-zh": {"填报说明": ("portrait", ""), "2025年数据填报": ("landscape", "$4:$4")},
     "template-en": {"Instructions": ("portrait", ""), "2025 figures": ("landscape", "$4:$4")},
-    "annotated": {"ipkpi 错误 Errors": ("portrait", "$1:$1"), "2024": ("portrait", "")},
+    "annotated": {
+        "ipkpi 错误": ("portrait", "$1:$1"),
+        "2024": ("portrait", ""),
+    },  # Chinese: the default
 }
 
 

@@ -3,7 +3,9 @@ NAME.errors.txt listing every problem and, when the problems sit on cells, an an
 NAME.annotated.xlsx in which each bad cell is red with the problem as a comment.
 
 Every input file is built here, in a temp working folder (so the note's "From" line is
-the short relative path ``inbox/NAME``), one defect each.
+the short relative path ``inbox/NAME``), one defect each. The note and the copy are in the
+language of the messages: English here (IPKPI_LANG=en), unless a test asks for Chinese, the
+default (``test_*_in_chinese``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from conftest import write_workbook
 
 import ipkpi.ingest.rejects
 from ipkpi.errors import InputProblem
-from ipkpi.ingest.rejects import BAD_FILL, ERRORS_SHEET, Rejection, reject
+from ipkpi.ingest.rejects import BAD_FILL, Rejection, errors_sheet_title, reject
+from ipkpi.messages import msg, speaking
 
 NOW = datetime(2026, 11, 21, 2, 0, tzinfo=timezone(timedelta(hours=8)))
 SHA = "0123456789abcdef" * 4
@@ -31,15 +34,18 @@ TABLE = [
 ]
 RED = "00FFC7CE"  # BAD_FILL as openpyxl reads it back (alpha 00)
 HEAD = (
-    "ipkpi 未能读入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。\n"
     "ipkpi could not take this file, so nothing in it was stored. Fix the problems below "
     "and put the file in the inbox again.\n"
     "\n"
 )
-ANNOTATED_LINE = (
-    "标注副本 Annotated copy: {name} "
-    "(问题单元格标红并附批注 / each bad cell in red, with the problem as a comment)\n"
-)
+ANNOTATED_LINE = "Annotated copy: {name} (each bad cell in red, with the problem as a comment)\n"
+ERRORS = "ipkpi Errors"
+HEADINGS = ("Sheet", "Cell", "Problem")
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("IPKPI_LANG", "en")
 
 
 @pytest.fixture
@@ -87,7 +93,8 @@ def unmarked(cell) -> bool:
 
 def test_the_constants():
     assert BAD_FILL == "FFC7CE"
-    assert ERRORS_SHEET == "ipkpi 错误 Errors"
+    assert errors_sheet_title("zh") == "ipkpi 错误"
+    assert errors_sheet_title("en") == "ipkpi Errors"
 
 
 def test_rejecting_a_workbook(inbox):
@@ -122,27 +129,26 @@ def test_rejecting_a_workbook(inbox):
     assert (REJECTED / "x.xlsx").read_bytes() == original
 
     assert (REJECTED / "x.errors.txt").read_text(encoding="utf-8") == (
-        HEAD + "文件 File:        x.xlsx\n"
-        "来源 From:        inbox/x.xlsx\n"
-        "拒收 Rejected:    2026-11-21T02:00:00+08:00\n"
-        "SHA-256:          0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
+        HEAD + "File:        x.xlsx\n"
+        "From:        inbox/x.xlsx\n"
+        "Rejected:    2026-11-21T02:00:00+08:00\n"
+        "SHA-256:     0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
         "\n"
-        "问题 Problems (4):\n"
+        "Problems (4):\n"
         "  x.xlsx › 2024 › C2: '12件左右' is not a number (万人高价值发明专利拥有量, 2024)\n"
         "  x.xlsx › 2024 › C3: negative value -5 for 注册商标 (件), which cannot be negative\n"
         "  x.xlsx › 2024 › C3: 注册商标 2024 given twice with different values\n"
         "  x.xlsx: the workbook has no 城市 column; pass --city\n"
         "\n"
-        "标注副本 Annotated copy: x.annotated.xlsx "
-        "(问题单元格标红并附批注 / each bad cell in red, with the problem as a comment)\n"
+        "Annotated copy: x.annotated.xlsx (each bad cell in red, with the problem as a comment)\n"
     )
 
     workbook = openpyxl.load_workbook(REJECTED / "x.annotated.xlsx")
-    assert workbook.sheetnames == ["ipkpi 错误 Errors", "2024"]
-    assert workbook.active.title == "ipkpi 错误 Errors"
-    errors = workbook["ipkpi 错误 Errors"]
+    assert workbook.sheetnames == [ERRORS, "2024"]
+    assert workbook.active.title == ERRORS
+    errors = workbook[ERRORS]
     assert values(errors) == [
-        ("工作表 Sheet", "单元格 Cell", "问题 Problem"),
+        HEADINGS,
         ("2024", "C2", "'12件左右' is not a number (万人高价值发明专利拥有量, 2024)"),
         ("2024", "C3", "negative value -5 for 注册商标 (件), which cannot be negative"),
         ("2024", "C3", "注册商标 2024 given twice with different values"),
@@ -192,20 +198,20 @@ def test_rejecting_a_csv_file(inbox):
         "南京 2024.errors.txt",
     ]
     assert (REJECTED / "南京 2024.errors.txt").read_text(encoding="utf-8") == (
-        HEAD + "文件 File:        南京 2024.csv\n"
-        "来源 From:        inbox/南京 2024.csv\n"
-        "拒收 Rejected:    2026-11-21T02:00:00+08:00\n"
+        HEAD + "File:        南京 2024.csv\n"
+        "From:        inbox/南京 2024.csv\n"
+        "Rejected:    2026-11-21T02:00:00+08:00\n"
         "\n"
-        "问题 Problems (1):\n"
+        "Problems (1):\n"
         "  南京 2024.csv › D3: '12件左右' is not a number\n"
         "\n" + ANNOTATED_LINE.format(name="南京 2024.annotated.xlsx")
     )
     workbook = openpyxl.load_workbook(REJECTED / "南京 2024.annotated.xlsx")
-    assert workbook.sheetnames == ["ipkpi 错误 Errors", "南京 2024"]
-    assert workbook.active.title == "ipkpi 错误 Errors"
-    errors = workbook["ipkpi 错误 Errors"]
+    assert workbook.sheetnames == [ERRORS, "南京 2024"]
+    assert workbook.active.title == ERRORS
+    errors = workbook[ERRORS]
     assert values(errors) == [
-        ("工作表 Sheet", "单元格 Cell", "问题 Problem"),
+        HEADINGS,
         ("南京 2024", "D3", "'12件左右' is not a number"),
     ]
     assert errors["B2"].hyperlink.location == "'南京 2024'!D3"
@@ -238,9 +244,9 @@ def test_rejecting_a_legacy_xls_workbook(inbox):
     assert listing(REJECTED) == ["old.annotated.xlsx", "old.errors.txt", "old.xls"]
     assert (REJECTED / "old.xls").read_bytes() == original
     workbook = openpyxl.load_workbook(REJECTED / "old.annotated.xlsx")
-    assert workbook.sheetnames == ["ipkpi 错误 Errors", "数据"]
-    assert values(workbook["ipkpi 错误 Errors"]) == [
-        ("工作表 Sheet", "单元格 Cell", "问题 Problem"),
+    assert workbook.sheetnames == [ERRORS, "数据"]
+    assert values(workbook[ERRORS]) == [
+        HEADINGS,
         ("数据", "C3", "negative value -5"),
     ]
     data = workbook["数据"]
@@ -271,15 +277,15 @@ def test_problems_with_no_cell_make_no_copy(inbox):
     assert rejection.moved_to == Path("inbox/rejected/whole.xlsx")
     assert listing(REJECTED) == ["whole.errors.txt", "whole.xlsx"]
     assert (REJECTED / "whole.errors.txt").read_text(encoding="utf-8") == (
-        HEAD + "文件 File:        whole.xlsx\n"
-        "来源 From:        inbox/whole.xlsx\n"
-        "拒收 Rejected:    2026-11-21T02:00:00+08:00\n"
+        HEAD + "File:        whole.xlsx\n"
+        "From:        inbox/whole.xlsx\n"
+        "Rejected:    2026-11-21T02:00:00+08:00\n"
         "\n"
-        "问题 Problems (2):\n"
+        "Problems (2):\n"
         "  whole.xlsx › 2024: no recognisable header\n"
         "  whole.xlsx: the workbook has no 城市 column; pass --city\n"
         "\n"
-        "无标注副本 No annotated copy: the problems concern the whole file, not particular cells\n"
+        "No annotated copy: the problems concern the whole file, not particular cells\n"
     )
 
 
@@ -292,7 +298,7 @@ def test_a_workbook_too_large_to_copy(inbox, monkeypatch):
     assert listing(REJECTED) == ["big.errors.txt", "big.xlsx"]
     note = (REJECTED / "big.errors.txt").read_text(encoding="utf-8")
     assert note.splitlines()[-1] == (
-        "无标注副本 No annotated copy: the file has 9 cells; copies are made up to 8"
+        "No annotated copy: the file has 9 cells; copies are made up to 8"
     )
 
 
@@ -319,7 +325,7 @@ def test_a_file_that_cannot_be_read(inbox, in_tmp):
     assert (REJECTED / "half.xlsx").read_bytes() == data[: len(data) // 2]
     note = (REJECTED / "half.errors.txt").read_text(encoding="utf-8")
     assert note.splitlines()[-1] == (
-        "无标注副本 No annotated copy: the file cannot be read: "
+        "No annotated copy: the file cannot be read: "
         "truncated or corrupt workbook (not a readable zip archive)"
     )
     assert_no_temps(REJECTED)
@@ -366,8 +372,8 @@ def test_a_second_and_third_file_of_the_same_name(inbox):
     ]
     assert {name: (REJECTED / name).read_bytes() for name in before} == before
     assert second.problems == ("x (2).xlsx › 2024 › B1: second",)
-    assert (REJECTED / "x (2).errors.txt").read_text(encoding="utf-8").splitlines()[3:4] == [
-        "文件 File:        x (2).xlsx"
+    assert (REJECTED / "x (2).errors.txt").read_text(encoding="utf-8").splitlines()[2:3] == [
+        "File:        x (2).xlsx"
     ]
     assert values(openpyxl.load_workbook(REJECTED / "x (3).xlsx")["2024"]) == [("指标", "third")]
     assert_no_temps(REJECTED)
@@ -439,3 +445,111 @@ def test_when_every_rename_fails_nothing_is_lost(inbox, monkeypatch):
     assert source.read_bytes() == original
     assert listing(inbox) == ["rejected", "x.xlsx"]
     assert listing(REJECTED) == []  # and no temporary files left behind
+
+
+# --------------------------------------------------------------------------- the language
+
+
+def cell_problems(source: Path) -> list[InputProblem]:
+    closest = msg("unmatched.closest", names=[N])
+    return [
+        InputProblem(
+            source, msg("E-ROW-UNMATCHED", name="万人专利", closest=closest), "2024", "C2"
+        ),
+        InputProblem(
+            source,
+            msg(
+                "E-VALUE-TWICE",
+                name="注册商标",
+                year=2024,
+                first="1000",
+                where="2024 › B3",
+                second="-5",
+            ),
+            "2024",
+            "C3",
+        ),
+        InputProblem(source, msg("E-FILE-NO-VALUES")),
+    ]
+
+
+def test_the_note_and_the_annotated_copy_in_chinese_by_default(inbox, monkeypatch):
+    monkeypatch.delenv("IPKPI_LANG")
+    source = write_xlsx(inbox / "x.xlsx")
+    rejection = reject(source, cell_problems(source), REJECTED, SHA, NOW)
+    unmatched = f"“万人专利”没有对应的目标；最接近的是：{N}"
+    twice = "注册商标 2024 出现两次且数值不同：1000（在 2024 › B3）和 -5"
+    assert rejection.problems == (
+        f"x.xlsx › 2024 › C2：{unmatched}",
+        f"x.xlsx › 2024 › C3：{twice}",
+        "x.xlsx：只有表头，表头下没有数值",
+    )
+    assert (REJECTED / "x.errors.txt").read_text(encoding="utf-8") == (
+        "ipkpi 未能读入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。\n"
+        "\n"
+        "文件：      x.xlsx\n"
+        "来源：      inbox/x.xlsx\n"
+        "退回时间：  2026-11-21T02:00:00+08:00\n"
+        f"校验值 SHA-256：{SHA}\n"
+        "\n"
+        "问题（3个）：\n"
+        f"  x.xlsx › 2024 › C2：{unmatched}\n"
+        f"  x.xlsx › 2024 › C3：{twice}\n"
+        "  x.xlsx：只有表头，表头下没有数值\n"
+        "\n"
+        "标注副本：x.annotated.xlsx（问题单元格标红并附批注）\n"
+    )
+    workbook = openpyxl.load_workbook(REJECTED / "x.annotated.xlsx")
+    assert workbook.sheetnames == ["ipkpi 错误", "2024"]
+    assert values(workbook["ipkpi 错误"]) == [
+        ("工作表", "单元格", "问题"),
+        ("2024", "C2", unmatched),
+        ("2024", "C3", twice),
+        (None, None, "只有表头，表头下没有数值"),
+    ]
+    assert is_marked(workbook["2024"]["C2"], unmatched)
+    assert is_marked(workbook["2024"]["C3"], twice)
+
+
+def test_the_note_and_the_annotated_copy_in_english(inbox):
+    source = write_xlsx(inbox / "x.xlsx")
+    rejection = reject(source, cell_problems(source), REJECTED, None, NOW)
+    unmatched = f"'万人专利' matches no target; closest: {N}"
+    twice = "注册商标 2024 given twice with different values: 1000 (at 2024 › B3) and -5"
+    assert rejection.problems == (
+        f"x.xlsx › 2024 › C2: {unmatched}",
+        f"x.xlsx › 2024 › C3: {twice}",
+        "x.xlsx: a header but no values below it",
+    )
+    assert (REJECTED / "x.errors.txt").read_text(encoding="utf-8") == (
+        HEAD + "File:        x.xlsx\n"
+        "From:        inbox/x.xlsx\n"
+        "Rejected:    2026-11-21T02:00:00+08:00\n"
+        "\n"
+        "Problems (3):\n"
+        f"  x.xlsx › 2024 › C2: {unmatched}\n"
+        f"  x.xlsx › 2024 › C3: {twice}\n"
+        "  x.xlsx: a header but no values below it\n"
+        "\n" + ANNOTATED_LINE.format(name="x.annotated.xlsx")
+    )
+    workbook = openpyxl.load_workbook(REJECTED / "x.annotated.xlsx")
+    assert workbook.sheetnames == ["ipkpi Errors", "2024"]
+    assert values(workbook["ipkpi Errors"]) == [
+        ("Sheet", "Cell", "Problem"),
+        ("2024", "C2", unmatched),
+        ("2024", "C3", twice),
+        (None, None, "a header but no values below it"),
+    ]
+    assert is_marked(workbook["2024"]["C2"], unmatched)
+    assert is_marked(workbook["2024"]["C3"], twice)
+
+
+def test_why_there_is_no_annotated_copy_in_chinese(inbox):
+    source = write_xlsx(inbox / "whole.xlsx")
+    with speaking("zh"):
+        rejection = reject(
+            source, [InputProblem(source, msg("E-FILE-NO-DATA"))], REJECTED, None, NOW
+        )
+    assert rejection.annotation_note == "这些问题涉及整个文件，而不是某些单元格"
+    note = (REJECTED / "whole.errors.txt").read_text(encoding="utf-8")
+    assert note.splitlines()[-1] == "无标注副本：这些问题涉及整个文件，而不是某些单元格"

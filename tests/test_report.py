@@ -264,6 +264,8 @@ def test_fail_on_exits_3_when_a_target_has_the_status(runner, sample_db):
         "csv",
         "--fail-on",
         "behind,moving_away",
+        "--lang",
+        "en",
     )
     assert result.exit_code == 3
     assert result.stderr == (
@@ -415,42 +417,72 @@ def test_custom_thresholds(runner, sample_db):
     [
         (
             ("--fail-on", "behindd"),
-            "Invalid value for '--fail-on': unknown status 'behindd'; did you mean behind? use "
+            "Invalid value for --fail-on: unknown status 'behindd'; did you mean behind? use "
             "one or more of achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind "
             "(进度滞后), overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
             "overdue (已逾期), separated by commas",
         ),
         (
             ("--status", "late"),
-            "Invalid value for '--status': unknown status 'late'; use one or more of "
+            "Invalid value for --status: unknown status 'late'; use one or more of "
             "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
             "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
             "separated by commas",
         ),
         (
             ("--thresholds", "0.5,0.9"),
-            "Invalid value for '--thresholds': '0.5,0.9': thresholds must satisfy "
+            "Invalid value for --thresholds: '0.5,0.9': thresholds must satisfy "
             "0 < moderate < on_track, got on_track=0.5, moderate=0.9",
         ),
         (
             ("--thresholds", "high"),
-            "Invalid value for '--thresholds': 'high': give two numbers, e.g. 0.95,0.60",
+            "Invalid value for --thresholds: 'high': give two numbers, e.g. 0.95,0.60",
         ),
     ],
     ids=["fail-on", "status", "thresholds order", "thresholds not numbers"],
 )
 def test_bad_options_are_usage_errors(runner, sample_db, args, message):
-    result = run(runner, "report", "-c", "nanjing", "--db", str(sample_db), *args)
+    result = run(runner, "report", "-c", "nanjing", "--db", str(sample_db), *args, "--lang", "en")
     assert result.exit_code == 2
-    assert message in " ".join(result.stderr.replace("│", " ").split())
+    assert result.stderr.splitlines()[-1] == "Error[E-USAGE-VALUE]: " + message
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--fail-on", "behindd"),
+            "选项 --fail-on 的值无效：没有状态 'behindd'；是否指 behind？可用（可写多个，用逗号分隔）："
+            "achieved（已达标）、on_track（进度正常）、moderate（进度偏慢）、behind（进度滞后）、"
+            "overshoot（超出目标区间）、moving_away（逆向变化）、missed（未完成）、met（已完成）、"
+            "no_data（数据不足）、overdue（已逾期）",
+        ),
+        (
+            ("--status", "late"),
+            "选项 --status 的值无效：没有状态 'late'；可用（可写多个，用逗号分隔）："
+            "achieved（已达标）、on_track（进度正常）、moderate（进度偏慢）、behind（进度滞后）、"
+            "overshoot（超出目标区间）、moving_away（逆向变化）、missed（未完成）、met（已完成）、"
+            "no_data（数据不足）",
+        ),
+        (
+            ("--thresholds", "high"),
+            "选项 --thresholds 的值无效：'high'：请写两个数，如 0.95,0.60",
+        ),
+    ],
+    ids=["fail-on", "status", "thresholds not numbers"],
+)
+def test_bad_options_are_usage_errors_in_chinese(runner, sample_db, args, message):
+    result = run(runner, "report", "-c", "nanjing", "--db", str(sample_db), *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "错误[E-USAGE-VALUE]：" + message
+
+
 def test_unknown_city_is_a_usage_error(runner, sample_db):
-    result = run(runner, "report", "-c", "nanjin", "--db", str(sample_db))
+    result = run(runner, "report", "-c", "nanjin", "--db", str(sample_db), "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: unknown city 'nanjin'; did you mean nanjing (南京市)? "
+        "Error[E-CITY-UNKNOWN]: unknown city 'nanjin'; did you mean nanjing (南京市)? "
         "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n",
     )
 
@@ -459,8 +491,12 @@ def test_no_store_is_a_usage_error(runner, in_tmp):
     result = run(runner, "report", "-c", "nanjing", "--lang", "en")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-MISSING]: ipkpi.db: no store here; ingest statistics first "
+        "Error[E-STORE-NONE]: ipkpi.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n",
+    )
+    assert run(runner, "report", "-c", "nanjing").stderr == (
+        "错误[E-STORE-NONE]：ipkpi.db：这里没有数据库；请先导入统计数据（ipkpi ingest FILES --db FILE），"
+        "或用 --db 指定数据库\n"
     )
     assert not (in_tmp / "ipkpi.db").exists()
 

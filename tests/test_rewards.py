@@ -20,7 +20,7 @@ from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.rewards import ApplicantType
 from ipkpi.catalogue.select import select_plan
 from ipkpi.cli.app import app
-from ipkpi.errors import ClaimsError
+from ipkpi.errors import ClaimsError, display_path
 from ipkpi.ingest.claims import Claim, read_claims
 from ipkpi.views.rewards import arithmetic, why
 
@@ -1011,8 +1011,29 @@ def test_a_percentage_is_not_an_amount_or_a_count(plan, tmp_path, claim_row, cel
     path = book(tmp_path / "claims.xlsx", claim_row)
     with pytest.raises(ClaimsError) as caught:
         read_claims(path, plan)
-    assert [(p.sheet, p.cell, p.message) for p in caught.value.problems] == [
+    assert [(p.sheet, p.cell, p.message.text("en")) for p in caught.value.problems] == [
         ("Sheet1", cell, message)
+    ]
+
+
+def test_claims_problems_in_chinese(plan, in_tmp):
+    path = book(
+        in_tmp / "claims.xlsx",
+        row("丁银行", "银行", "(十)", 2024, loan_loss="50%"),
+        row("乙大学", "高校", "(七)", 2024, patents_transferred="很多"),
+        row("甲公司", "公司", "(十一)", "明年"),
+    )
+    with pytest.raises(ClaimsError) as caught:
+        read_claims(path, plan)
+    assert [p.text("zh") for p in caught.value.problems] == [
+        "claims.xlsx › Sheet1 › L2：貸款本金損失（loan_loss）一栏：“50%”是百分数，"
+        "这一栏要填以万元计的数字",
+        "claims.xlsx › Sheet1 › J3：向漳州市企業轉讓發明專利（patents_transferred）一栏："
+        "“很多”不是数字",
+        "claims.xlsx › Sheet1 › B4：看不懂单位类型“公司”；请填写企业、高校、科研院所、服务机构或银行",
+        "claims.xlsx › Sheet1 › D4：年度“明年”不是年份（请填写如2024）",
+        "claims.xlsx › Sheet1 › C4：没有奖补规则对应措施“(十一)”；有奖补规则的措施："
+        "(一)、(三)、(六)、(七)、(九)、(十)、(十二)、(十三)、(十四)、(十五)、(十七)",
     ]
 
 
@@ -1021,10 +1042,14 @@ def test_a_grade_that_does_not_exist_is_a_located_problem(plan, tmp_path):
     with pytest.raises(ClaimsError) as caught:
         read_claims(path, plan)
     [problem] = caught.value.problems
-    assert (problem.sheet, problem.cell, problem.message) == (
+    assert (problem.sheet, problem.cell, problem.message.text("en")) == (
         "Sheet1",
         "I2",
         "ISO56005評級 (iso56005_grade): grade 6 does not exist (grades 1–5)",
+    )
+    assert problem.text("zh") == (
+        f"{display_path(path)} › Sheet1 › I2："
+        "ISO56005評級（iso56005_grade）一栏：没有第6档（档次为1–5）"
     )
 
 
@@ -1194,7 +1219,7 @@ def test_rewards_writes_a_workbook(runner, in_tmp):
 
     mixed_book(in_tmp / "claims.xlsx")
     result = run(runner, "claims.xlsx", "-o", "out.xlsx")
-    assert (result.exit_code, result.stderr) == (0, "wrote out.xlsx\n")
+    assert (result.exit_code, result.stderr) == (0, "已写入 out.xlsx\n")
     assert result.stdout.splitlines()[-1] == "共7项申请，符合条件6项，合计305.0万元"
     workbook = openpyxl.load_workbook(in_tmp / "out.xlsx")
     assert workbook.sheetnames == ["核算结果", "汇总", "规则"]
@@ -1267,6 +1292,26 @@ def test_rewards_replaces_an_existing_workbook(runner, in_tmp):
 
 
 # Reader errors: each file has one defect; exit 1, one line, and no workbook written.
+
+CLAIM_CODES = {
+    "blank-quantity": "E-CLAIM-VALUE-EMPTY",
+    "blank-share": "E-CLAIM-VALUE-EMPTY",
+    "missing-column": "E-CLAIM-COLUMN-MISSING",
+    "text-for-a-number": "E-CLAIM-NOT-NUMBER",
+    "non-whole-count": "E-CLAIM-NOT-WHOLE",
+    "negative-amount": "E-CLAIM-NEGATIVE",
+    "unknown-type": "E-CLAIM-TYPE-UNKNOWN",
+    "unknown-measure": "E-CLAIM-MEASURE-UNKNOWN",
+    "ambiguous-measure": "E-CLAIM-MEASURE-AMBIGUOUS",
+    "flag-not-yes-or-no": "E-CLAIM-FLAG-INVALID",
+    "grade-6": "E-CLAIM-GRADE-UNKNOWN",
+    "grade-0": "E-CLAIM-GRADE-UNKNOWN",
+    "not-a-year": "E-CLAIM-YEAR-INVALID",
+    "no-applicant": "E-CLAIM-APPLICANT-MISSING",
+    "missing-marker": "E-CLAIM-VALUE-MISSING",
+    "no-header": "E-CLAIMS-NO-TABLE",
+    "no-claims": "E-CLAIMS-EMPTY",
+}
 
 
 @pytest.mark.parametrize(
@@ -1393,10 +1438,15 @@ def test_rewards_replaces_an_existing_workbook(runner, in_tmp):
         ),
     ],
 )
-def test_a_bad_claims_workbook_is_a_located_error(runner, in_tmp, rows, message):
+def test_a_bad_claims_workbook_is_a_located_error(runner, in_tmp, rows, message, request):
     write_workbook(in_tmp / "claims.xlsx", rows)
-    result = run(runner, "claims.xlsx", "-o", "out.xlsx")
-    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {message}\n")
+    result = run(runner, "claims.xlsx", "-o", "out.xlsx", "--lang", "en")
+    code = CLAIM_CODES[request.node.callspec.id]
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"Error[{code}]: {message}\n",
+    )
     assert "Traceback" not in result.output
     assert not (in_tmp / "out.xlsx").exists()
 
@@ -1408,14 +1458,22 @@ def test_every_problem_is_reported_and_nothing_is_written(runner, in_tmp):
         row("丙公司", "企业", "(九)", 2024, products_recognised=3),
         row("丁银行", "银行", "(十)", 2024, loan_loss="-1"),
     )
-    result = run(runner, "claims.xlsx", "-o", "out.xlsx")
+    result = run(runner, "claims.xlsx", "-o", "out.xlsx", "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: claims.xlsx › Sheet1 › J2: 高校院所專利轉讓獎勵 needs 向漳州市企業轉讓發明專利 "
-        "(patents_transferred); the cell is empty",
-        "Error: claims.xlsx › Sheet1 › L4: 貸款本金損失 (loan_loss): -1 is negative",
+        "Error[E-CLAIM-VALUE-EMPTY]: claims.xlsx › Sheet1 › J2: 高校院所專利轉讓獎勵 needs "
+        "向漳州市企業轉讓發明專利 (patents_transferred); the cell is empty",
+        "Error[E-CLAIM-NEGATIVE]: claims.xlsx › Sheet1 › L4: 貸款本金損失 (loan_loss): -1 is "
+        "negative",
     ]
     assert not (in_tmp / "out.xlsx").exists()
+    # the same in Chinese, the default
+    result = run(runner, "claims.xlsx", "-o", "out.xlsx")
+    assert result.stderr.splitlines() == [
+        "错误[E-CLAIM-VALUE-EMPTY]：claims.xlsx › Sheet1 › J2：高校院所專利轉讓獎勵需要"
+        "“向漳州市企業轉讓發明專利”（patents_transferred），但单元格是空的",
+        "错误[E-CLAIM-NEGATIVE]：claims.xlsx › Sheet1 › L4：貸款本金損失（loan_loss）一栏：-1是负数",
+    ]
 
 
 def test_a_city_without_reward_rules_is_a_usage_error(runner, in_tmp):
@@ -1436,10 +1494,10 @@ def test_a_city_without_reward_rules_is_a_usage_error(runner, in_tmp):
 
 def test_an_unknown_city_is_a_usage_error(runner, in_tmp):
     mixed_book(in_tmp / "claims.xlsx")
-    result = runner.invoke(app, ["rewards", "--city", "zhangzou", "claims.xlsx"])
+    result = runner.invoke(app, ["rewards", "--city", "zhangzou", "claims.xlsx", "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: unknown city 'zhangzou'; did you mean zhangzhou (漳州市)? "
+        "Error[E-CITY-UNKNOWN]: unknown city 'zhangzou'; did you mean zhangzhou (漳州市)? "
         "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
 
@@ -1449,16 +1507,19 @@ def test_a_missing_claims_file_is_a_usage_error(runner, in_tmp):
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",
-        "Error: nope.xlsx: no such file\n",
+        "错误[E-FILE-MISSING]：nope.xlsx：没有这个文件\n",
     )
+    english = run(runner, "nope.xlsx", "--lang", "en")
+    assert english.stderr == "Error[E-FILE-MISSING]: nope.xlsx: no such file\n"
 
 
 def test_the_output_must_be_an_xlsx_workbook(runner, in_tmp):
     mixed_book(in_tmp / "claims.xlsx")
-    result = run(runner, "claims.xlsx", "-o", "out.txt")
+    result = run(runner, "claims.xlsx", "-o", "out.txt", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--output': out.txt: the workbook must be an .xlsx file"
+        "Error[E-USAGE-VALUE]: Invalid value for --output: out.txt: the workbook must be an "
+        ".xlsx file"
     )
     assert not (in_tmp / "out.txt").exists()
 
@@ -1475,9 +1536,9 @@ def test_the_plan_may_be_named(runner, in_tmp):
     assert result.exit_code == 0
     # 3 + 0.5 × 0 = 3
     assert json.loads(result.stdout)["total"] == 3.0
-    wrong = run(runner, "claims.xlsx", "--plan", "zhangzhou-2020")
+    wrong = run(runner, "claims.xlsx", "--plan", "zhangzhou-2020", "--lang", "en")
     assert (wrong.exit_code, wrong.stderr) == (
         2,
-        f"Error: unknown plan 'zhangzhou-2020' for zhangzhou; did you mean {PLAN_ID}? "
+        f"Error[E-PLAN-UNKNOWN-FOR]: unknown plan 'zhangzhou-2020' for zhangzhou; did you mean {PLAN_ID}? "
         f"known: {PLAN_ID}\n",
     )

@@ -89,6 +89,7 @@ MISSED = (
     ("shijiazhuang", "registered_trademarks_growth"),
     ("shijiazhuang", "ip_intensive_industries_gdp_share"),
 )
+# the --fail-on line in the language of the run (here English: cli.emit.fail_on_line)
 MISSED_LINE = "ERROR   --fail-on: 14 target(s) with status missed: " + ", ".join(
     f"{city}:{target}" for city, target in MISSED
 )
@@ -619,9 +620,10 @@ def test_a_rejected_file_wins_over_fail_on(site):
 
 
 def test_a_bad_fail_on_option_is_a_usage_error(site):
-    result = site.run("--fail-on", "missed,bogus", expect=2)
+    result = site.run("--fail-on", "missed,bogus", "--lang", "en", expect=2)
     assert result.stderr.splitlines()[-1] == (
-        "Error[E-USAGE-VALUE]: Invalid value for --fail-on: unknown status 'bogus'; use one or more of "
+        "Error[E-USAGE-VALUE]: Invalid value for --fail-on: unknown status 'bogus'; use one or "
+        "more of "
         "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
         "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
         "overdue (已逾期), separated by commas"
@@ -907,7 +909,7 @@ def test_english_labels(site):
 
 
 def test_help_gives_exit_statuses_and_config_lookup(runner):
-    result = runner.invoke(app, ["run", "--help"], catch_exceptions=False)
+    result = runner.invoke(app, ["run", "--help", "--lang", "en"], catch_exceptions=False)
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert (
@@ -915,6 +917,11 @@ def test_help_gives_exit_statuses_and_config_lookup(runner):
         "configuration error, or the store stayed locked · 3 done, but a fail_on status holds."
     ) in text
     assert "(--config FILE, else $IPKPI_CONFIG, else ipkpi.toml in the working folder)" in text
+    chinese = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "80"}).stdout
+    assert (
+        "  退出状态：0 全部完成 · 1 有文件被拒收，或目标目录有误 · 2 用法或配置错误，或\n"
+        "  数据库一直被锁 · 3 已完成，但命中 fail_on 所列状态。\n"
+    ) in chinese
 
 
 # --- 12. the store's lock --------------------------------------------------------------------
@@ -962,7 +969,8 @@ def test_a_locked_store_stops_run_and_ingest(site, runner):
     claims = SAMPLE / "claims" / "漳州市知识产权奖补申报汇总_示例.xlsx"
     assert (again.exit_code, again.stderr) == (
         0,
-        f"Warning: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), not statistics: "
+        f"Warning[W-FILE-CLAIMS]: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), "
+        "not statistics: "
         "passed over; work it out with ipkpi rewards --city CITY FILE\n",
     )
     assert site.values() == TOTAL_VALUES
@@ -1022,18 +1030,18 @@ def test_the_log_is_in_chinese_by_default(site):
     name = summary_name(site)
     lines = [line for line in log_lines(result.stderr) if not line.startswith("WARNING")]
     assert lines == [
-        f"INFO    已读入 inbox/{NANJING}：61 个数值，新增 61 个，修订 0 个",
-        f"INFO    已读入 inbox/{SHIJIAZHUANG}：66 个数值，新增 66 个，修订 0 个",
-        f"INFO    已读入 inbox/{GUIZHOU}：167 个数值，新增 167 个，修订 0 个",
+        f"INFO    已导入 inbox/{NANJING}：61 个数值，新增 61 个，修订 0 个",
+        f"INFO    已导入 inbox/{SHIJIAZHUANG}：66 个数值，新增 66 个，修订 0 个",
+        f"INFO    已导入 inbox/{GUIZHOU}：167 个数值，新增 167 个，修订 0 个",
         *(f"INFO    已写出 out/{c}-{site.day}.xlsx 和 out/{c}-{site.day}.json" for c in CITIES),
-        "INFO    文件：读入 3 个，退回 0 个，之前已读入 0 个，暂不读入 0 个；新增数值 294 个，修订 0 个",
+        "INFO    文件：导入 3 个，退回 0 个，之前已导入 0 个，暂不导入 0 个；新增数值 294 个，修订 0 个",
         "INFO    报告：写出 4 个（guizhou、nanjing、shanxi、shijiazhuang），未改写 0 个（-）",
         f"INFO    运行摘要：{name}",
     ]
     again = site.run("-vv", expect=0, lang="zh")
-    assert log_lines(again.stderr)[:1] == [f"DEBUG   跳过 inbox/{NANJING}：之前已读入过"]
+    assert log_lines(again.stderr)[:1] == [f"DEBUG   跳过 inbox/{NANJING}：之前已导入过"]
     assert log_lines(again.stderr)[-3:-1] == [
-        "INFO    文件：读入 0 个，退回 0 个，之前已读入 3 个，暂不读入 0 个；新增数值 0 个，修订 0 个",
+        "INFO    文件：导入 0 个，退回 0 个，之前已导入 3 个，暂不导入 0 个；新增数值 0 个，修订 0 个",
         "INFO    报告：写出 0 个（-），未改写 4 个（guizhou、nanjing、shanxi、shijiazhuang）",
     ]
 
@@ -1043,7 +1051,7 @@ def test_a_revised_figure_in_chinese(site):
     revised_nanjing(site.inbox / "南京-修订.xlsx")
     result = site.run("-v", expect=0, lang="zh")
     assert log_lines(result.stderr)[:2] == [
-        "INFO    已读入 inbox/南京-修订.xlsx：61 个数值，新增 0 个，修订 1 个",
+        "INFO    已导入 inbox/南京-修订.xlsx：61 个数值，新增 0 个，修订 1 个",
         "INFO    修订 nanjing high_value_invention_patents_per_10k 2025：80.5 → 82 件",
     ]
 
@@ -1052,9 +1060,9 @@ def test_a_file_left_waiting_in_chinese(site):
     site.configure("settle_seconds = 3600\n", base='inbox = "inbox"\noutput = "out"\n')
     result = site.run("-v", expect=0, lang="zh")
     assert log_lines(result.stderr)[:3] == [
-        f"INFO    暂不读入 inbox/{NANJING}：最近 3600 秒内有改动，留待下次运行",
-        f"INFO    暂不读入 inbox/{SHIJIAZHUANG}：最近 3600 秒内有改动，留待下次运行",
-        f"INFO    暂不读入 inbox/{GUIZHOU}：最近 3600 秒内有改动，留待下次运行",
+        f"INFO    暂不导入 inbox/{NANJING}：最近 3600 秒内有改动，留待下次运行",
+        f"INFO    暂不导入 inbox/{SHIJIAZHUANG}：最近 3600 秒内有改动，留待下次运行",
+        f"INFO    暂不导入 inbox/{GUIZHOU}：最近 3600 秒内有改动，留待下次运行",
     ]
 
 
@@ -1108,14 +1116,14 @@ def test_a_locked_store_in_chinese(site, runner):
         )
     assert (ingest.exit_code, ingest.stdout) == (2, "")
     waiting, error = ingest.stderr.splitlines()
-    assert re.fullmatch("等待数据库：" + HOLDER, waiting), waiting
+    assert re.fullmatch("正在等待数据库：" + HOLDER, waiting), waiting
     assert re.fullmatch(
         r"错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 进程（run 或 ingest）正在写入数据库"
         r"（pid \d+, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（--lock-timeout）",
         error,
     ), error
     waiting, error = log_lines(result.stderr)
-    assert re.fullmatch("INFO    等待数据库：" + HOLDER, waiting), waiting
+    assert re.fullmatch("INFO    正在等待数据库：" + HOLDER, waiting), waiting
     assert re.fullmatch(
         r"ERROR   错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 进程（run 或 ingest）正在写入数据库"
         rf"（pid {os.getpid()}, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（lock_timeout）",

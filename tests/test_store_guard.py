@@ -240,7 +240,7 @@ def test_data_check_of_a_sound_store(runner, store):
 
 def test_data_check_as_a_table_says_how_many_files_are_intact(runner, store):
     execute(store, "DELETE FROM observations WHERE id = (SELECT max(id) FROM observations)")
-    result = invoke(runner, "data check", "s.db")
+    result = invoke(runner, "data check", "s.db", lang="zh")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == "共5个文件：完好4个，受损1个"
@@ -308,7 +308,7 @@ def test_data_check_with_no_store_says_how_to_make_one(runner, in_tmp):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-MISSING]: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
+        "Error[E-STORE-NONE]: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
         "or name the store with --db\n",
     )
     assert not Path("s.db").exists()
@@ -355,7 +355,8 @@ def test_ingest_force_restores_deleted_values(runner, store):
     again = invoke(runner, "ingest")
     assert again.exit_code == 1
     assert again.stderr == (
-        f"Error: {NANJING}: ingested before, but {gone} of its 61 values are gone; "
+        f"Error[E-FILE-DAMAGED-IN-STORE]: {NANJING}: ingested before, but {gone} of its 61 "
+        "values are gone; "
         f"re-ingest it: ipkpi ingest --force {NANJING}\n"
     )
     forced = invoke(runner, "ingest", "s.db", "--force")
@@ -647,13 +648,13 @@ ZH_DEFECTS = {
     "text": "s.db：不是 SQLite 数据库文件，因此不是 ipkpi 数据库；请用 --db（或 $IPKPI_DB）指定数据库",
     "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 2）；"
     "请升级 ipkpi",
-    "no table": "s.db：数据库中缺少表 task_progress；请从备份恢复，或把文件重新读入一个新的数据库"
+    "no table": "s.db：数据库中缺少表 task_progress；请从备份恢复，或把文件重新导入一个新的数据库"
     "（--db NEW.db）",
-    "no column": "s.db：数据库中缺少列 observations.cell；请从备份恢复，或把文件重新读入一个新的"
+    "no column": "s.db：数据库中缺少列 observations.cell；请从备份恢复，或把文件重新导入一个新的"
     "数据库（--db NEW.db）",
     "not strict": "s.db：表 observations 在 ipkpi 之外被改动过（它不是 STRICT 表）；请从备份恢复，"
-    "或把文件重新读入一个新的数据库（--db NEW.db）",
-    "no index": "s.db：数据库中缺少索引 observations_current；请从备份恢复，或把文件重新读入一个新的"
+    "或把文件重新导入一个新的数据库（--db NEW.db）",
+    "no index": "s.db：数据库中缺少索引 observations_current；请从备份恢复，或把文件重新导入一个新的"
     "数据库（--db NEW.db）",
     "other database": "s.db：是 SQLite 数据库，但不是 ipkpi 数据库（没有 ipkpi 的任何一张表）；"
     "请用 --db（或 $IPKPI_DB）指定数据库",
@@ -675,7 +676,7 @@ def test_an_empty_file_in_chinese(runner, in_tmp):
     result = invoke(runner, "report", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-UNUSABLE]：s.db：这是一个空文件，还不是 ipkpi 数据库；请先读入统计数据"
+        "错误[E-STORE-UNUSABLE]：s.db：这是一个空文件，还不是 ipkpi 数据库；请先导入统计数据"
         "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
     )
 
@@ -684,7 +685,7 @@ def test_no_store_in_chinese(runner, in_tmp):
     result = invoke(runner, "data check", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-MISSING]：s.db：这里没有数据库；请先读入统计数据"
+        "错误[E-STORE-NONE]：s.db：这里没有数据库；请先导入统计数据"
         "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
     )
 
@@ -701,9 +702,9 @@ def test_data_check_names_damaged_files_in_chinese(runner, store):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"错误[E-STORE-DAMAGED]：s.db：{NANJING}：原有 61 个数值中有 14 个不见了；"
-        f"请重新读入：ipkpi ingest --force {NANJING}",
+        f"请重新导入：ipkpi ingest --force {NANJING}",
         f"错误[E-STORE-DAMAGED]：s.db：{GUIZHOU}：其数值在 ipkpi 之外被改动过（校验值不一致）；"
-        f"请重新读入：ipkpi ingest --force {GUIZHOU}",
+        f"请重新导入：ipkpi ingest --force {GUIZHOU}",
     ]
 
 
@@ -738,8 +739,8 @@ def test_a_report_refuses_a_damaged_store_in_chinese(runner, store):
     result = invoke(runner, "report", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-UNUSABLE]：s.db：有 61 个已存数值或任务进展不属于任何已读入的文件"
-        "（source_files 中的记录被删除了）；请从备份恢复，或把文件重新读入一个新的数据库"
+        "错误[E-STORE-UNUSABLE]：s.db：有 61 个已存数值或任务进展不属于任何已导入的文件"
+        "（source_files 中的记录被删除了）；请从备份恢复，或把文件重新导入一个新的数据库"
         "（--db NEW.db）\n",
     )
 

@@ -61,8 +61,12 @@ GOOD_ROWS = [
 # --------------------------------------------------------------------------- helpers
 
 
-def run(runner, *args: str):
-    return runner.invoke(app, list(args))
+def run(runner, *args: str, env: dict[str, str] | None = None):
+    """``ipkpi ARGS``; ``ipkpi ingest`` in English unless ``env`` says otherwise (its messages
+    in Chinese: ``test_a_defective_progress_sheet_in_chinese``)."""
+    if env is None and args[:1] == ("ingest",):
+        env = {"IPKPI_LANG": "en"}
+    return runner.invoke(app, list(args), env=env)
 
 
 def progress_sheet(path: Path, rows, title: list[str] | None = TITLE) -> Path:
@@ -71,7 +75,7 @@ def progress_sheet(path: Path, rows, title: list[str] | None = TITLE) -> Path:
 
 
 def ingest_ok(runner, name: str, *options: str):
-    result = run(runner, "ingest", name, "--db", DB, *options)
+    result = run(runner, "ingest", name, "--db", DB, *options, env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     return result
 
@@ -496,6 +500,37 @@ def test_a_defective_progress_sheet_is_rejected_whole(runner, clean_env, defect)
     assert stored(history=True) == []  # the good row 3 was not taken either
 
 
+# The same defects as a department reads them, in Chinese (also the cell's comment in the
+# annotated copy of the rejected workbook).
+DEFECTS_IN_CHINESE = {
+    "unknown-status": "看不懂状态“差不多”；请填写已完成、推进中、未启动或持续推进",
+    "no-status": "任务1没有填写状态；请填写已完成、推进中、未启动或持续推进",
+    "done-without-date": "任务2的状态是“已完成”，但没有填写完成时间",
+    "date-while-in-progress": "填写了完成时间2023-11-30，但状态是“推进中”，不是“已完成”",
+    "not-a-date": "“明年”不是日期；请写成2023-12-15这样的格式",
+    "no-such-day": "“2023/2/30”不是日期；请写成2023-12-15这样的格式",
+    "in-the-future": "完成时间2099-01-01晚于今天",
+    "unknown-task": "shanxi-2022-2023中没有任务“19”（任务编号：1、2、3、4、5、6、7、8、9、10、11、12、"
+    "13、14、15、16、17、18）",
+    "given-twice": "任务3填了两次（第一次在A3）",
+    "before-the-plan": "完成时间2021-12-31早于规划开始的年份（2022年）",
+    "no-number": "这一行没有任务编号",
+}
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_a_defective_progress_sheet_in_chinese(catalogue, clean_env, defect):
+    row, cell, _ = DEFECTS[defect]
+    path = progress_sheet(
+        clean_env / "progress.xlsx", [[3, "知识产权保护中心建设", "推进中", None, None], row]
+    )
+    report = FileReport(path, "rejected")
+    parse_file(path, catalogue, IngestOptions(), report, [], today=D(2024, 6, 1))
+    assert [p.text("zh") for p in report.problems] == [
+        f"progress.xlsx › {SHEET} › {cell}：{DEFECTS_IN_CHINESE[defect]}"
+    ]
+
+
 def test_a_completion_date_is_future_against_the_day_given(catalogue, clean_env):
     path = progress_sheet(
         clean_env / "progress.xlsx",
@@ -507,8 +542,11 @@ def test_a_completion_date_is_future_against_the_day_given(catalogue, clean_env)
     report = FileReport(path, "rejected")
     progress: list[TaskProgress] = []
     parse_file(path, catalogue, IngestOptions(), report, progress, today=D(2023, 11, 29))
-    assert [str(p) for p in report.problems] == [
+    assert [p.text("en") for p in report.problems] == [
         f"progress.xlsx › {SHEET} › D4: completion date 2023-11-30 is in the future"
+    ]
+    assert [p.text("zh") for p in report.problems] == [
+        f"progress.xlsx › {SHEET} › D4：完成时间2023-11-30晚于今天"
     ]
     assert [(p.task_id, p.completed) for p in progress] == [("task_02", "2023-11-29")]
     # a day later both are in the past
@@ -846,11 +884,31 @@ def test_tasks_fail_on_overdue_exits_3_naming_them(runner, shanxi):
         DB,
         "--fail-on",
         "overdue",
+        "--lang",
+        "en",
     )
     assert result.exit_code == 3
     assert (
         result.stderr
         == "--fail-on: 5 task(s) overdue: task_04, task_05, task_08, task_09, task_18\n"
+    )
+    assert result.stdout.splitlines()[-1] == (
+        "18 tasks (as of 2024-01-01): 5 overdue, 1 done late, 10 ongoing, 2 done on time"
+    )
+    result = run(
+        runner,
+        "tasks",
+        "--city",
+        "shanxi",
+        "--as-of",
+        "2024-01-01",
+        "--db",
+        DB,
+        "--fail-on",
+        "overdue",
+    )
+    assert (
+        result.stderr == "--fail-on：5项任务已逾期：task_04、task_05、task_08、task_09、task_18\n"
     )
     assert result.stdout.splitlines()[-1] == (
         "共18项任务（截至2024-01-01）：已逾期5项，逾期完成1项，持续推进10项，按期完成2项"
@@ -876,23 +934,37 @@ def test_tasks_fail_on_overdue_with_nothing_overdue_exits_0(runner, shanxi):
 def test_tasks_fail_on_a_target_status_is_a_usage_error(runner, shanxi):
     result = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "behind")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "tasks fail on overdue only: --fail-on overdue" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "错误[E-USAGE-VALUE]：选项 --fail-on 的值无效：tasks 只在任务逾期时失败：--fail-on overdue"
+    )
+    english = run(runner, "tasks", "--city", "shanxi", "--fail-on", "behind", "--lang", "en")
+    assert "tasks fail on overdue only: --fail-on overdue" in english.stderr
 
 
 def test_tasks_fail_on_an_unknown_word_is_a_usage_error(runner, shanxi):
-    result = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "late")
+    result = run(
+        runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "late", "--lang", "en"
+    )
     assert (result.exit_code, result.stdout) == (2, "")
     assert "unknown status 'late'" in result.stderr
+    chinese = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--fail-on", "late")
+    assert "没有状态 'late'" in chinese.stderr
 
 
 def test_tasks_by_category_is_a_usage_error(runner, shanxi):
     result = run(runner, "tasks", "--city", "shanxi", "--db", DB, "--by", "category")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "tasks are grouped by lead only: --by lead" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "错误[E-USAGE-VALUE]：选项 --by 的值无效：任务只能按牵头单位分组：--by lead"
+    )
+    english = run(runner, "tasks", "--city", "shanxi", "--by", "category", "--lang", "en")
+    assert english.stderr.splitlines()[-1] == (
+        "Error[E-USAGE-VALUE]: Invalid value for --by: tasks are grouped by lead only: --by lead"
+    )
 
 
 def test_tasks_as_of_not_a_date_is_a_usage_error(runner, shanxi):
-    result = run(runner, "tasks", "--city", "shanxi", "--as-of", "2023-13-01", "--db", DB)
+    result = run(runner, "tasks", "--city", "shanxi", "--as-of", "2023-13-01", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert "'2023-13-01' is not a date; write it as 2023-12-31" in result.stderr
     assert "Traceback" not in result.output
@@ -913,20 +985,19 @@ def test_tasks_of_a_place_without_tasks(runner, shanxi):
 
 
 def test_tasks_of_an_unknown_place(runner, shanxi):
-    result = run(runner, "tasks", "--city", "nowhere", "--db", DB)
+    result = run(runner, "tasks", "--city", "nowhere", "--db", DB, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error: unknown city 'nowhere'; "
+        "Error[E-CITY-UNKNOWN]: unknown city 'nowhere'; "
         "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)\n"
     )
 
 
 def test_tasks_without_a_store(runner, clean_env):
-    given = ["tasks", "--city", "shanxi", "--db", "missing.db"]
-    result = runner.invoke(app, given, env={"IPKPI_LANG": "en"})
+    result = run(runner, "tasks", "--city", "shanxi", "--db", "missing.db", "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "Error[E-STORE-MISSING]: missing.db: no store here; ingest statistics first "
+        "Error[E-STORE-NONE]: missing.db: no store here; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n"
     )
     assert not (clean_env / "missing.db").exists()
@@ -1068,7 +1139,9 @@ def test_report_fail_on_overdue_exits_3_when_a_phase_is_overdue(runner, empty_st
     args = ["report", "--city", "nanjing", "--db", DB, "--fail-on", "overdue"]
     result = run(runner, *args, "--as-of", "2023")
     assert result.exit_code == 3
-    assert result.stderr == "--fail-on: 1 task(s) overdue: phase_publicity\n"
+    assert result.stderr == "--fail-on：1项任务已逾期：phase_publicity\n"
+    english = run(runner, *args, "--as-of", "2023", "--lang", "en")
+    assert english.stderr == "--fail-on: 1 task(s) overdue: phase_publicity\n"
     # at the end of 2022 the first phase is due that very day: not overdue
     result = run(runner, *args, "--as-of", "2022")
     assert (result.exit_code, result.stderr) == (0, "")

@@ -123,10 +123,8 @@ NANJING_2024 = [
     5,
 ]
 
-NO_STORE = "no store at ipkpi.db: last year's figures left empty\n"
-NANJING_WROTE = (
-    "wrote nanjing.xlsx: 15 target(s) for 2025 (nanjing-2022-2025), last year's figure for 0\n"
-)
+NO_STORE = "ipkpi.db 处没有数据库：上年值留空\n"
+NANJING_WROTE = "已写入 nanjing.xlsx：2025年（nanjing-2022-2025）15项目标，其中0项附上年值\n"
 
 # targets/guizhou.toml: each lead unit's targets needing a 2025 figure, in plan order.
 GUIZHOU_LEADS = {
@@ -185,7 +183,9 @@ GUIZHOU_ALL_LEADS = [
 
 
 def run(runner, *args: str):
-    return runner.invoke(app, list(args))
+    """``ipkpi ARGS``; ``ipkpi ingest`` in English."""
+    env = {"IPKPI_LANG": "en"} if args[:1] == ("ingest",) else None
+    return runner.invoke(app, list(args), env=env)
 
 
 def nanjing_template(runner, *options: str, name: str = "nanjing.xlsx"):
@@ -233,8 +233,15 @@ def every_observation(db: str = DB) -> list:
         return store.observations(history=True)
 
 
+def uncoded(stderr: str) -> str:
+    """``stderr`` without the codes of its errors (``Error[E-…]: `` → ``Error: ``): for the
+    value-level messages, whose codes are ingest's values' to give."""
+    return re.sub(r"(?m)^Error\[[A-Z0-9-]+\]", "Error", stderr)
+
+
 def ingest(runner, name: str, db: str = DB, *options: str):
-    return run(runner, "ingest", name, "--db", db, *options)
+    """``ipkpi ingest``, in English (its output is asserted word for word)."""
+    return runner.invoke(app, ["ingest", name, "--db", db, *options], env={"IPKPI_LANG": "en"})
 
 
 @pytest.fixture
@@ -322,7 +329,7 @@ def test_one_lead_units_template_round_trip(runner, clean_env):
     result = nanjing_template(runner, "--lead", "市市场监管局", name="lead.xlsx")
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "wrote lead.xlsx: 1 target(s) for 2025 (nanjing-2022-2025), last year's figure for 0\n",
+        "已写入 lead.xlsx：2025年（nanjing-2022-2025）1项目标，其中0项附上年值\n",
         NO_STORE,
     )
     workbook = load("lead.xlsx")
@@ -355,7 +362,7 @@ def test_one_lead_units_template_round_trip(runner, clean_env):
 def test_lead_none_is_the_targets_no_lead_unit_leads(runner, clean_env):
     result = nanjing_template(runner, "--lead", "none", name="none.xlsx")
     assert result.stdout == (
-        "wrote none.xlsx: 14 target(s) for 2025 (nanjing-2022-2025), last year's figure for 0\n"
+        "已写入 none.xlsx：2025年（nanjing-2022-2025）14项目标，其中0项附上年值\n"
     )
     ws = load("none.xlsx")[SHEET]
     assert ws["A1"].value == "南京市2025年知识产权指标数据填报表（未明确牵头单位）"
@@ -369,7 +376,7 @@ def test_a_partial_lead_name_picks_the_one_lead_unit_containing_it(runner, clean
     )  # fmt: skip
     assert (result.exit_code, result.stdout) == (
         0,
-        "wrote ip.xlsx: 8 target(s) for 2025 (guizhou-2021-2025), last year's figure for 0\n",
+        "已写入 ip.xlsx：2025年（guizhou-2021-2025）8项目标，其中0项附上年值\n",
     )
     ws = load("ip.xlsx")[SHEET]
     assert ws["A1"].value == "贵州省2025年知识产权指标数据填报表（省市场监管局(省知识产权局)）"
@@ -418,7 +425,7 @@ def test_an_unfilled_template_is_rejected(runner, clean_env):
     result = ingest(runner, "nanjing.xlsx")
     assert (result.exit_code, result.stderr) == (
         1,
-        "Error: nanjing.xlsx: a header but no values below it\n",
+        "Error[E-FILE-NO-VALUES]: nanjing.xlsx: a header but no values below it\n",
     )
     assert every_observation() == []
 
@@ -468,7 +475,7 @@ def test_a_growth_target_asks_for_the_series_figure(runner, testville):
         "-o", "t.xlsx",
     )  # fmt: skip
     assert result.stdout == (
-        "wrote t.xlsx: 3 target(s) for 2025 (testville-2022-2025), last year's figure for 0\n"
+        "已写入 t.xlsx：2025年（testville-2022-2025）3项目标，其中0项附上年值\n"
     )
     ws = load("t.xlsx")[SHEET]
     assert [row[:10] for row in rows_of(ws)] == [
@@ -499,7 +506,7 @@ def test_text_in_a_value_cell_is_rejected_at_that_cell(runner, clean_env):
     nanjing_template(runner)
     fill("nanjing.xlsx", "text.xlsx", {**every_value(TYPED), "K6": "约120"})
     result = ingest(runner, "text.xlsx")
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, uncoded(result.stderr)) == (
         1,
         "Error: text.xlsx › 2025年数据填报 › K6: '约120' is not a number (万人版权登记量, 2025)\n",
     )
@@ -514,7 +521,7 @@ def test_a_row_renamed_to_another_target_is_rejected_at_the_name(runner, clean_e
     nanjing_template(runner)
     fill("nanjing.xlsx", "renamed.xlsx", {**every_value(TYPED), "D5": "万人版权登记量"})
     result = ingest(runner, "renamed.xlsx")
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, uncoded(result.stderr)) == (
         1,
         "Error: renamed.xlsx › 2025年数据填报 › D5: the id 'high_value_invention_patents_per_10k' "
         "is 万人高价值发明专利拥有量, but the row names '万人版权登记量' "
@@ -527,7 +534,7 @@ def test_a_negative_count_is_rejected_as_the_validation_would(runner, clean_env)
     nanjing_template(runner)
     fill("nanjing.xlsx", "neg.xlsx", {**every_value(TYPED), "K5": -5})
     result = ingest(runner, "neg.xlsx")
-    assert (result.exit_code, result.stderr) == (
+    assert (result.exit_code, uncoded(result.stderr)) == (
         1,
         "Error: neg.xlsx › 2025年数据填报 › K5: negative value -5 for 万人高价值发明专利拥有量 "
         "(件), which cannot be negative\n",
@@ -640,7 +647,7 @@ def test_last_years_figures_come_from_the_store(runner, clean_env, sample_db):
     result = nanjing_template(runner, "--db", str(sample_db))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "wrote nanjing.xlsx: 15 target(s) for 2025 (nanjing-2022-2025), last year's figure for 15\n",
+        "已写入 nanjing.xlsx：2025年（nanjing-2022-2025）15项目标，其中15项附上年值\n",
         "",
     )
     ws = load("nanjing.xlsx")[SHEET]
@@ -656,7 +663,7 @@ def test_a_year_with_a_gap_last_year_leaves_that_cell_empty(runner, clean_env, s
     )  # fmt: skip
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "wrote n24.xlsx: 15 target(s) for 2024 (nanjing-2022-2025), last year's figure for 14\n",
+        "已写入 n24.xlsx：2024年（nanjing-2022-2025）15项目标，其中14项附上年值\n",
         "",
     )
     assert load("n24.xlsx").sheetnames == [INSTRUCTIONS, "2024年数据填报"]
@@ -668,6 +675,13 @@ def test_a_year_with_a_gap_last_year_leaves_that_cell_empty(runner, clean_env, s
 
 
 def test_without_a_store_last_years_figures_are_left_empty(runner, clean_env):
+    english = nanjing_template(runner, "--lang", "en", name="english.xlsx")
+    assert (english.exit_code, english.stdout, english.stderr) == (
+        0,
+        "wrote english.xlsx: 15 target(s) for 2025 (nanjing-2022-2025), last year's figure for 0\n",
+        "no store at ipkpi.db: last year's figures left empty\n",
+    )
+    os.remove("english.xlsx")
     result = nanjing_template(runner)
     assert (result.exit_code, result.stdout, result.stderr) == (0, NANJING_WROTE, NO_STORE)
     ws = load("nanjing.xlsx")[SHEET]
@@ -680,7 +694,7 @@ def test_a_named_store_that_does_not_exist_is_not_created(runner, clean_env):
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         NANJING_WROTE,
-        "no store at fresh.db: last year's figures left empty\n",
+        "fresh.db 处没有数据库：上年值留空\n",
     )
     assert sorted(os.listdir(clean_env)) == ["nanjing.xlsx"]
 
@@ -690,7 +704,7 @@ def test_2021_asks_only_the_targets_measured_from_2021(runner, clean_env):
     figure; the four cumulative ones (window 2022–2025) need none for 2021."""
     result = run(runner, "template", "--city", "nanjing", "--year", "2021", "-o", "n21.xlsx")
     assert result.stdout == (
-        "wrote n21.xlsx: 11 target(s) for 2021 (nanjing-2022-2025), last year's figure for 0\n"
+        "已写入 n21.xlsx：2021年（nanjing-2022-2025）11项目标，其中0项附上年值\n"
     )
     ws = load("n21.xlsx")["2021年数据填报"]
     assert [row[2] for row in rows_of(ws)] == [
@@ -733,7 +747,7 @@ def test_each_lead_writes_one_workbook_per_lead_unit(runner, clean_env):
         "guizhou-2025-未明确牵头单位.xlsx": 13,
     }
     assert result.stdout.splitlines() == [
-        f"wrote out/{name}: {n} target(s) for 2025 (guizhou-2021-2025), last year's figure for 0"
+        f"已写入 out/{name}：2025年（guizhou-2021-2025）{n}项目标，其中0项附上年值"
         for name, n in counts.items()
     ]
     assert sorted(os.listdir(clean_env / "out")) == sorted(GUIZHOU_LEADS)
@@ -774,62 +788,61 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
     [
         (
             ["--city", "nanjing", "--year", "2025", "-o", "out.txt"],
-            "Error: Invalid value for '--output': out.txt: the workbook must be an .xlsx file",
+            "Error[E-USAGE-VALUE]: Invalid value for --output: out.txt: the workbook must be an "
+            ".xlsx file",
         ),
         (
             ["--city", "nanjing", "--year", "2025", "--lead", "科技局", "-o", "x.xlsx"],
-            "Error: no lead unit '科技局' in nanjing-2022-2025; its leads: 市市场监管局, none",
+            "Error[E-LEAD-UNKNOWN]: no lead unit '科技局' in nanjing-2022-2025; its leads: 市市场监管局, none",
         ),
         (
             ["--city", "guizhou", "--year", "2025", "--lead", "省", "-o", "x.xlsx"],
-            "Error: lead '省' is ambiguous in guizhou-2021-2025: it could be "
+            "Error[E-LEAD-AMBIGUOUS]: lead '省' is ambiguous in guizhou-2021-2025: it could be "
             "省科技厅, 省工业和信息化厅, 省市场监管局(省知识产权局), 省农业农村厅, "
             "省委宣传部(省新闻出版局〈省版权局〉), 省林业局, 省商务厅(省政府口岸办), 省民宗委, "
             "省法院, 省人社厅",
         ),
         (
             ["--city", "nanjing", "--year", "2030", "-o", "x.xlsx"],
-            "Error: no target of nanjing-2022-2025 needs a 2030 figure; its targets need 2021–2025",
+            "Error[E-COLLECT-YEAR]: no target of nanjing-2022-2025 needs a 2030 figure; its targets "
+            "need 2021–2025",
         ),
         (
             ["--city", "nanjing", "--year", "2020", "-o", "x.xlsx"],
-            "Error: no target of nanjing-2022-2025 needs a 2020 figure; its targets need 2021–2025",
+            "Error[E-COLLECT-YEAR]: no target of nanjing-2022-2025 needs a 2020 figure; its targets "
+            "need 2021–2025",
         ),
         (
             ["--city", "shanxi", "--year", "2023", "-o", "x.xlsx"],
-            "Error: shanxi-2022-2023 has no targets, only tasks or rules: no figures to collect",
+            "Error[E-COLLECT-NO-TARGETS]: shanxi-2022-2023 has no targets, only tasks or rules: no figures to collect",
         ),
         (
             ["--city", "zhangzhou", "--year", "2025", "-o", "x.xlsx"],
-            "Error: zhangzhou-2024-2029 has no targets, only tasks or rules: no figures to collect",
+            "Error[E-COLLECT-NO-TARGETS]: zhangzhou-2024-2029 has no targets, only tasks or rules: no figures to collect",
         ),
         (
             ["--city", "nowhere", "--year", "2025", "-o", "x.xlsx"],
-            "Error: unknown city 'nowhere'; "
+            "Error[E-CITY-UNKNOWN]: unknown city 'nowhere'; "
             "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
         ),
         (
             ["--city", "nanjing", "--lead", "X", "--each-lead", "-o", "x.xlsx"],
-            "Error: Invalid value for '--lead': give --lead or --each-lead, not both",
+            "Error[E-USAGE-VALUE]: Invalid value for --lead: give --lead or --each-lead, not both",
         ),
         (
             ["--city", "nanjing", "--year", "2025", "--each-lead", "-o", "x.xlsx"],
-            "Error: -o: x.xlsx is not a folder (--each-lead writes one workbook per lead unit "
+            "Error[E-EACH-LEAD-FOLDER]: -o: x.xlsx is not a folder (--each-lead writes one workbook per lead unit "
             "into a folder)",
         ),
         (
             ["--city", "nanjing", "--year", "2025", "-o", "nowhere/x.xlsx"],
-            "Error: -o: no folder nowhere for x.xlsx",
+            "错误[E-OUTPUT-NO-FOLDER]：-o：没有文件夹 nowhere，无法写入 x.xlsx",
         ),
     ],
     ids=[
         "suffix",
         "unknown-lead",
         "ambiguous-lead",
-        "late-year",
-        "early-year",
-        "tasks-only",
-        "rules-only",
         "unknown-city",
         "lead-and-each-lead",
         "each-lead-not-a-folder",
@@ -837,10 +850,41 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
     ],
 )
 def test_usage_errors_write_nothing(runner, clean_env, args, message):
-    result = run(runner, "template", *args)
+    result = run(runner, "template", *args, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == message
     assert os.listdir(clean_env) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--city", "nanjing", "--year", "2030", "-o", "x.xlsx"],
+            "错误[E-COLLECT-YEAR]：nanjing-2022-2025中没有目标需要2030年的数值；"
+            "其目标需要2021–2025年的数值",
+        ),
+        (
+            ["--city", "shanxi", "--year", "2023", "-o", "x.xlsx"],
+            "错误[E-COLLECT-NO-TARGETS]：shanxi-2022-2023没有目标，只有任务或奖补规则："
+            "没有要收集的数值",
+        ),
+        (
+            ["--city", "nanjing", "--lead", "X", "--each-lead", "-o", "x.xlsx"],
+            "错误[E-USAGE-VALUE]：选项 --lead 的值无效：请给出 --lead 或 --each-lead，不能两者都给",
+        ),
+        (
+            ["--city", "nanjing", "--year", "2025", "--each-lead", "-o", "x.xlsx"],
+            "错误[E-EACH-LEAD-FOLDER]：-o：x.xlsx 不是文件夹（--each-lead "
+            "为每个牵头单位各写一个工作簿，放在一个文件夹中）",
+        ),
+    ],
+    ids=["late-year", "tasks-only", "lead-and-each-lead", "each-lead-not-a-folder"],
+)
+def test_usage_errors_in_chinese(runner, clean_env, args, message):
+    result = run(runner, "template", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == message
 
 
 # --------------------------------------------------------------------------- the library
@@ -945,7 +989,7 @@ def test_resolve_lead(catalogue):
 
     with pytest.raises(UnknownLead) as caught:
         resolve_lead(nanjing, "科技局")
-    assert (caught.value.known, caught.value.matches, str(caught.value)) == (
+    assert (caught.value.known, caught.value.matches, caught.value.message.text("en")) == (
         ["市市场监管局", "none"],
         [],
         "no lead unit '科技局' in nanjing-2022-2025; its leads: 市市场监管局, none",
@@ -977,8 +1021,12 @@ def test_collect_without_a_store(catalogue):
     assert (none.lead, len(none.wanted)) == (NO_LEAD, 14)
     with pytest.raises(UsageError) as caught:
         collect(None, select_plan(catalogue, "nanjing", as_of=2026), 2026)
-    assert str(caught.value) == (
+    assert caught.value.message.text("en") == (
         "no target of nanjing-2022-2025 needs a 2026 figure; its targets need 2021–2025"
+    )
+    assert (
+        str(caught.value)
+        == "nanjing-2022-2025中没有目标需要2026年的数值；其目标需要2021–2025年的数值"
     )
 
 

@@ -302,7 +302,8 @@ def sheet(path, title, value):
 def cli(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    return lambda *args: runner.invoke(app, [*args, "--db", "s.db"])
+    # in English: ingest's lines are asserted word for word
+    return lambda *args: runner.invoke(app, [*args, "--db", "s.db"], env={"IPKPI_LANG": "en"})
 
 
 def test_cli_history_says_why_the_final_figure_stays_current(tmp_path, cli):
@@ -331,7 +332,7 @@ def test_cli_history_says_why_the_final_figure_stays_current(tmp_path, cli):
         ["yes", "current: 正式 ranks above the later 快报"],
         ["no", "not current: a 快报 after the 正式 figure"],
     ]
-    table = cli("data", "show", "--city", "nanjing", "--history")
+    table = cli("data", "show", "--city", "nanjing", "--history", "--lang", "zh")
     cells = [re.split(r"\s{2,}", line)[-2:] for line in table.stdout.splitlines()]
     assert cells[:1] + cells[2:] == [
         ["当前值", "是否当前及原因"],
@@ -386,7 +387,14 @@ def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     f = FileReport(tmp_path / "2023快报.xlsx", "ingested", layouts=("single",), values=2, new=1)
     f.kept = (kept_one(str(tmp_path / "2023正式.xlsx")),)
-    assert ingest_lines(IngestReport([f])) == [
+    assert ingest_lines(IngestReport([f]), lang="zh") == [
+        "已读入  2023快报.xlsx（布局：single）：2个数值：新增1个，修订0个，未变0个，"
+        "1个作为非现行数值保留",
+        "  非现行：nanjing high_value_invention_patents_per_10k 2023：60.5（快报）保留在历史记录中；"
+        "来自 2023正式.xlsx 的正式数值 60.86 仍为现行数值",
+        "1个文件：读入1个，以前已读入0个，退回0个；新增数值1个，修订0个，1个作为非现行数值保留",
+    ]
+    assert ingest_lines(IngestReport([f]), lang="en") == [
         "ingested  2023快报.xlsx (single): 2 values: 1 new, 0 revised, 0 unchanged, "
         "1 kept as not current",
         "  not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept in "
@@ -395,19 +403,20 @@ def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monk
         "1 kept as not current",
     ]
     f.status = "checked"
-    assert ingest_lines(IngestReport([f]), dry_run=True)[-1] == (
+    assert ingest_lines(IngestReport([f]), dry_run=True, lang="en")[-1] == (
         "dry run, nothing written: 1 file(s): 1 would be ingested, 0 already ingested, "
         "0 rejected; 1 new value(s), 0 revised, 1 kept as not current"
     )
     f.kept = ()  # none kept: the lines as they always were
-    assert ingest_lines(IngestReport([f]), dry_run=True) == [
+    assert ingest_lines(IngestReport([f]), dry_run=True, lang="en") == [
         "checked   2023快报.xlsx (single): 2 values: 1 new, 0 revised, 0 unchanged",
         "dry run, nothing written: 1 file(s): 1 would be ingested, 0 already ingested, "
         "0 rejected; 1 new value(s), 0 revised",
     ]
 
 
-def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, caplog):
+def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, caplog, monkeypatch):
+    monkeypatch.setenv("IPKPI_LANG", "en")
     from types import SimpleNamespace
 
     from ipkpi.run.config import RunConfig
@@ -436,9 +445,10 @@ def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, c
             "not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept in "
             "the history; the 正式 figure 60.86 from 正式.xlsx stays current",
         ]
-    assert caplog.records[0].getMessage().replace(shown, "") == (
-        "已读入 快报.xlsx：1 个数值，新增 0 个，修订 0 个，1 个作为非当前值保留"
-    )
+    with speaking("zh"):
+        assert caplog.records[0].getMessage().replace(shown, "") == (
+            "已导入 快报.xlsx：1 个数值，新增 0 个，修订 0 个，1 个作为非当前值保留"
+        )
     config = RunConfig(
         tmp_path / "ipkpi.toml", tmp_path, tmp_path, tmp_path / "s.db", None, tmp_path, None
     )

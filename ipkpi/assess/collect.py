@@ -18,6 +18,7 @@ from ipkpi.catalogue.model import WINDOWED_KINDS, Catalogue, Plan, Target
 from ipkpi.catalogue.select import resolve_city
 from ipkpi.errors import UnknownLead, UsageError, closest
 from ipkpi.labels import LANGS, label
+from ipkpi.messages import msg
 from ipkpi.store.base import Store
 
 NO_LEAD = "none"  # --lead none: the targets for which the plan names no lead unit
@@ -111,14 +112,12 @@ def collect(store: Store | None, plan: Plan, year: int, lead: str | None = None)
     the year before; ``store`` may be None (no figures yet). The plan is the caller's
     choice: ``ipkpi.catalogue.select.select_plan(catalogue, city, plan_id, as_of=year)``."""
     if not plan.targets:
-        raise UsageError(f"{plan.id} has no targets, only tasks or rules: no figures to collect")
+        raise UsageError(msg("E-COLLECT-NO-TARGETS", plan=plan.id))
     needing = [t for t in plan.targets if year in figure_years(t, plan)]
     if not needing:
         first = min(figure_years(t, plan).start for t in plan.targets)
         last = max(figure_years(t, plan).stop - 1 for t in plan.targets)
-        raise UsageError(
-            f"no target of {plan.id} needs a {year} figure; its targets need {first}–{last}"
-        )
+        raise UsageError(msg("E-COLLECT-YEAR", plan=plan.id, year=year, first=first, last=last))
     chosen = None if lead is None else resolve_lead(plan, lead)
     needing = [t for t in needing if led_by(t, chosen)]
     figures = _figures(store, plan.city, {t.id for t in needing}, {year - 1, year})

@@ -52,7 +52,7 @@ class PlanReader(FileProblems):
             self.problem(msg("E-FILE-NOT-UTF8", offset=exc.start))
             return None
         except OSError as exc:
-            self.problem(msg("E-FILE-UNREADABLE", reason=_os_reason(exc)))
+            self.problem(msg("E-PLAN-FILE-UNREADABLE", reason=_os_reason(exc)))
             return None
         deep = too_deep(text)
         if deep is not None:

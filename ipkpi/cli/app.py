@@ -16,7 +16,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ipkpi import __version__
-from ipkpi.cli import catalogue, collect, common, compare, data, report, rewards, run, tasks
+from ipkpi.cli import (
+    catalogue,
+    collect,
+    common,
+    compare,
+    data,
+    options,
+    report,
+    rewards,
+    run,
+    tasks,
+)
 from ipkpi.cli.helptext import LocalisedHelp
 from ipkpi.cli.usage import UsageProblem, usage_error
 from ipkpi.errors import EXIT_USAGE, IpkpiError, colon
@@ -81,7 +92,7 @@ class IpkpiGroup(LocalisedHelp, TyperGroup):
     def main(self, args: Sequence[str] | None = None, *more: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         import sys
 
-        given = list(sys.argv[1:] if args is None else args)
+        given = [str(a) for a in (sys.argv[1:] if args is None else args)]  # a Path too
         with speaking(asked_lang(given)):
             return super().main(given, *more, **kwargs)
 
@@ -94,26 +105,28 @@ class IpkpiGroup(LocalisedHelp, TyperGroup):
             return super().invoke(ctx)
 
 
-HELP = """Track intellectual-property (知识产权) plan targets against yearly statistics.
-
-Exit statuses: 0 done · 1 bad input data (catalogue, workbook, claims) ·
-2 usage or config error (bad option, unknown city) · 3 finished, but a --fail-on condition holds.
-"""
-
 app = typer.Typer(
     cls=IpkpiGroup,
-    help=HELP,
+    help="help.app",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
-targets_app = typer.Typer(
-    cls=IpkpiGroup, help="Show and check the target catalogue.", no_args_is_help=True
-)
-data_app = typer.Typer(
-    cls=IpkpiGroup, help="Look at the statistics in the store.", no_args_is_help=True
-)
+targets_app = typer.Typer(cls=IpkpiGroup, help="help.targets", no_args_is_help=True)
+data_app = typer.Typer(cls=IpkpiGroup, help="help.data", no_args_is_help=True)
+
+
+# --lang is taken anywhere (``ipkpi --lang en report …``, ``ipkpi data --help --lang en``):
+# IpkpiGroup.main reads it from the arguments before parsing; the groups only accept it.
+@targets_app.callback()
+def targets_options(lang: options.Lang = None) -> None:
+    """The catalogue: ``targets show`` and ``targets check``."""
+
+
+@data_app.callback()
+def data_options(lang: options.Lang = None) -> None:
+    """The store: ``data show`` and ``data check``."""
 
 
 def _version(value: bool) -> None:
@@ -124,34 +137,42 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the traceback of an error (or IPKPI_DEBUG=1).")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="help.opt.debug")] = False,
     version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
+    lang: options.Lang = None,  # read before parsing (IpkpiGroup.main)
 ) -> None:
-    """Track intellectual-property (知识产权) plan targets against yearly statistics."""
+    """Track intellectual-property (知识产权) plan targets against yearly statistics. Its help,
+    ``help.app``, says the exit statuses:
+
+    0 done · 1 bad input data (catalogue, workbook, claims) · 2 usage or config error (bad
+    option, unknown city) · 3 finished, but a --fail-on condition holds.
+    """
 
 
-# The commands, in the order `ipkpi --help` lists them.
-app.command(cls=IpkpiCommand)(catalogue.cities)
+# The commands, in the order `ipkpi --help` lists them; each one's help is a key of the
+# message catalogue (ipkpi/messages/help*.py), its docstring the developer's documentation.
+def _add(group: typer.Typer, name: str, function: Any, help: str) -> None:
+    group.command(name, help=help, cls=IpkpiCommand)(function)
+
+
+_add(app, "cities", catalogue.cities, "help.cities")
 app.add_typer(targets_app, name="targets")
-targets_app.command("show", cls=IpkpiCommand)(catalogue.targets_show)
-targets_app.command("check", cls=IpkpiCommand)(catalogue.targets_check)
+_add(targets_app, "show", catalogue.targets_show, "help.targets.show")
+_add(targets_app, "check", catalogue.targets_check, "help.targets.check")
 app.add_typer(data_app, name="data")
-app.command(cls=IpkpiCommand)(data.ingest)
-data_app.command("show", cls=IpkpiCommand)(data.data_show)
-data_app.command("check", cls=IpkpiCommand)(data.data_check)
-app.command(cls=IpkpiCommand)(report.report)
-app.command(cls=IpkpiCommand)(tasks.tasks)
-app.command(cls=IpkpiCommand)(rewards.rewards)
-app.command(cls=IpkpiCommand)(collect.template)
-app.command(cls=IpkpiCommand)(collect.missing)
-app.command(cls=IpkpiCommand)(compare.compare)
-app.command(cls=IpkpiCommand)(report.export)
-app.command("run", help=run.RUN_HELP, cls=IpkpiCommand)(run.run_command)
+_add(app, "ingest", data.ingest, "help.ingest")
+_add(data_app, "show", data.data_show, "help.data.show")
+_add(data_app, "check", data.data_check, "help.data.check")
+_add(app, "report", report.report, "help.report")
+_add(app, "tasks", tasks.tasks, "help.tasks")
+_add(app, "rewards", rewards.rewards, "help.rewards")
+_add(app, "template", collect.template, "help.template")
+_add(app, "missing", collect.missing, "help.missing")
+_add(app, "compare", compare.compare, "help.compare")
+_add(app, "export", report.export, "help.export")
+_add(app, "run", run.run_command, "help.run")
 
 
 def main() -> None:

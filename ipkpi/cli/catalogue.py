@@ -10,7 +10,7 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import Table, emit
-from ipkpi.cli.options import Shown, Targets, answering
+from ipkpi.cli.options import Lang, Shown, Targets, answering
 
 
 @answering(store=False)
@@ -87,11 +87,12 @@ def targets_check(
         Path | None,
         typer.Argument(
             metavar="[DIR]",
-            help="Catalogue folder [default: --targets, $IPKPI_TARGETS, else the bundled one].",
+            help="help.targets.check.dir",
             show_default=False,
         ),
     ] = None,
     targets: Targets = None,
+    lang: Lang = None,  # the language of the run, chosen before parsing (app.IpkpiGroup.main)
 ) -> None:
     """Validate a catalogue and say what it holds; exit 1 on any problem.
 
@@ -104,5 +105,5 @@ def targets_check(
         catalogue = load_catalogue(resolve_catalogue_dir(folder, origin="DIR"))
     else:
         catalogue = common.load(targets)
-    for line in check_lines(catalogue):
+    for line in check_lines(catalogue, options.language(lang)):
         typer.echo(line)

@@ -12,8 +12,9 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import drawing, emit
-from ipkpi.cli.options import Db, Lang, Language, Shown, Targets, answering
+from ipkpi.cli.options import Db, Lang, Shown, Targets, answering
 from ipkpi.errors import UsageError, display_path
+from ipkpi.messages import msg, say
 
 if TYPE_CHECKING:
     from ipkpi.catalogue.model import Catalogue, Plan
@@ -39,23 +40,17 @@ def template(
             "--output",
             "-o",
             metavar="FILE.xlsx|DIR",
-            help="The workbook to write; with --each-lead, the folder for the workbooks.",
+            help="help.template.output",
             show_default=False,
         ),
     ],
     year: options.FiguresYear = None,
     lead: options.Lead = None,
-    each_lead: Annotated[
-        bool,
-        typer.Option(
-            "--each-lead",
-            help="One workbook per lead unit, named after it, in the -o folder.",
-        ),
-    ] = False,
+    each_lead: Annotated[bool, typer.Option("--each-lead", help="help.template.each_lead")] = False,
     plan: options.PlanForYear = None,
     db: Db = None,
     targets: Targets = None,
-    lang: Lang = Language.zh,
+    lang: Lang = None,
 ) -> None:
     """Write the fill-in template a lead department (牵头单位) completes with the year's
     figures: one row per target needing a figure for the year, with its id, name, unit,
@@ -75,36 +70,31 @@ def template(
     from ipkpi.store.sqlite import SQLiteStore
 
     if each_lead and lead is not None:
-        raise typer.BadParameter("give --lead or --each-lead, not both", param_hint="'--lead'")
+        raise typer.BadParameter(say("E-LEAD-OR-EACH"), param_hint="'--lead'")
     if not each_lead:
         options.xlsx(output)
     if each_lead and not output.is_dir():
-        raise UsageError(
-            f"-o: {display_path(output)} is not a folder (--each-lead writes one "
-            "workbook per lead unit into a folder)"
-        )
+        raise UsageError(msg("E-EACH-LEAD-FOLDER", path=display_path(output)))
     chosen, chosen_year = _plan_and_year(common.load(targets), city, year, plan)
     db_path = common.store_path(db)
     with SQLiteStore(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
         collection = collect(store, chosen, chosen_year, lead)
     if not collection.wanted:
-        raise UsageError(
-            f"{collection.lead} leads no target of {collection.plan.id} needing a "
-            f"{chosen_year} figure: no template to write"
-        )
+        plan_id, led = collection.plan.id, collection.lead
+        raise UsageError(msg("E-TEMPLATE-EMPTY", lead=led, plan=plan_id, year=chosen_year))
+    chosen_lang = options.language(lang)
     if each_lead:
-        jobs = [(output / template_file_name(c, lang.value), c) for c in per_lead(collection)]
+        jobs = [(output / template_file_name(c, chosen_lang), c) for c in per_lead(collection)]
     else:
         jobs = [(output, collection)]
     made_at = dt.datetime.now().astimezone()
     for path, one in jobs:
-        summary = write_template(path, one, lang=lang.value, made_at=made_at)
-        typer.echo(
-            f"wrote {display_path(summary.path)}: {summary.rows} target(s) for "
-            f"{one.year} ({one.plan.id}), last year's figure for {summary.previous}"
-        )
+        summary = write_template(path, one, lang=chosen_lang, made_at=made_at)
+        fields = {"rows": summary.rows, "year": one.year, "plan": one.plan.id}
+        fields.update(path=display_path(summary.path), previous=summary.previous)
+        typer.echo(say("cli.template.wrote", chosen_lang, **fields))
     if not db_path.exists():
-        typer.echo(f"no store at {display_path(db_path)}: last year's figures left empty", err=True)
+        typer.echo(say("cli.template.no_store", chosen_lang, path=display_path(db_path)), err=True)
 
 
 @answering(store=True)
@@ -131,9 +121,7 @@ def missing(
     from ipkpi.views import missing as views
 
     if fail_on is not None and fail_on.strip() != "missing":
-        raise typer.BadParameter(
-            "missing fails on missing figures only: --fail-on missing", param_hint="'--fail-on'"
-        )
+        raise typer.BadParameter(say("E-MISSING-FAIL-ON"), param_hint="'--fail-on'")
     chosen, chosen_year = _plan_and_year(common.load(shown.targets), city, year, plan)
     with common.reading(common.store_path(shown.db)) as store:
         result = collect(store, chosen, chosen_year, lead)
@@ -145,8 +133,7 @@ def missing(
         draw=(lambda: drawing("print_missing")(result, shown.lang)) if result.missing else None,
     )
     if fail_on is not None and result.missing:
-        ids = ", ".join(w.target.id for w in result.missing)
-        typer.echo(
-            f"--fail-on: {len(result.missing)} figure(s) missing for {chosen_year}: {ids}", err=True
-        )
+        ids = [w.target.id for w in result.missing]
+        said = say("cli.fail_on.missing", n=len(ids), year=chosen_year, ids=ids)
+        typer.echo(said, err=True)
         raise typer.Exit(3)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ipkpi.errors import StoreError, display_path
-from ipkpi.messages import msg
+from ipkpi.messages import msg, say
 
 if TYPE_CHECKING:
     from ipkpi.catalogue.model import Catalogue
@@ -37,9 +37,7 @@ def reading(path: Path, verify: bool = True) -> SQLiteStore:
     from ipkpi.store.sqlite import SQLiteStore
 
     if not path.exists():
-        raise StoreError(
-            msg("E-STORE-MISSING", path=display_path(path), todo=msg("store.todo.ingest_first"))
-        )
+        raise StoreError(msg("E-STORE-NONE", path=display_path(path)))
     return SQLiteStore(path, readonly=True, verify=verify)
 
 
@@ -47,15 +45,13 @@ def error_line(code: str, text: str, lang: str | None = None) -> str:
     """``错误[CODE]：text`` / ``Error[CODE]: text``: an error as every command says it (as
     ``cli.app.error_line``), for the lines a command says itself (data check, run's log)."""
     from ipkpi.errors import colon
-    from ipkpi.messages import say
 
     return f"{say('error', lang)}[{code}]{colon(lang)}{text}"
 
 
 def say_waiting(holder: str) -> None:
     """Told while another ipkpi writes to the store."""
-    who = holder or msg("store.lock.someone")
-    typer.echo(str(msg("store.lock.waiting", holder=who)), err=True)
+    typer.echo(say("cli.waiting", holder=holder or msg("cli.waiting.someone")), err=True)
 
 
 ENV_DEBUG = "IPKPI_DEBUG"

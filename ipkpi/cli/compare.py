@@ -22,8 +22,7 @@ def compare(
         typer.Option(
             "--measure",
             "-m",
-            help="The shared measure: its id, a target's name or a part of it, e.g. "
-            "invention_patents_per_10k or 发明专利 [default: list the measures].",
+            help="help.compare.measure",
             show_default=False,
         ),
     ] = None,

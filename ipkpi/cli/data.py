@@ -25,7 +25,7 @@ def ingest(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help="Workbooks (.xlsx, .xls), CSV files or folders.",
+            help="help.ingest.path",
             show_default=False,
         ),
     ],
@@ -41,6 +41,7 @@ def ingest(
     dry_run: options.DryRun = False,
     lock_timeout: LockTimeout = 600.0,
     include_hidden: options.IncludeHidden = False,
+    lang: options.Lang = None,  # the language of the run, chosen before parsing (app.py)
 ) -> None:
     """Ingest yearly statistics into the store, each file whole or not at all.
 
@@ -59,10 +60,8 @@ def ingest(
     status 2).
 
     A file ingested before whose stored values were deleted or changed since (see ipkpi
-    data check) is refused; --force ingests it again, restoring them.
-
-    Examples: ipkpi ingest sample_data/; ipkpi ingest 2024.xlsx --city nanjing --year 2024;
-    ipkpi ingest 2024.xlsx --accept 数据!D7
+    data check) is refused; --force ingests it again, restoring them. (Its help, with the
+    examples: ``help.ingest``.)
     """
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
     from ipkpi.ingest.report import IngestOptions
@@ -109,7 +108,7 @@ def data_show(
         typer.Option(
             "--city",
             "-c",
-            help="Only this city (slug, Chinese or English name).",
+            help="help.data.show.city",
             show_default=False,
         ),
     ] = None,
@@ -118,8 +117,7 @@ def data_show(
         bool,
         typer.Option(
             "--history",
-            help="Also the values that are not current (replaced by a later file, or kept "
-            "aside: a 快报 after the 正式 figure), and why each is or is not current.",
+            help="help.data.show.history",
         ),
     ] = False,
     *,

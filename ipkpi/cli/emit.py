@@ -94,15 +94,20 @@ def _echo_tables(tables: Sequence[Table], markdown: bool, lang: str) -> None:
 
 
 def fail_on_line(hits: Sequence[tuple[str, str]]) -> str:
-    """``--fail-on: 2 target(s) with status behind, missed: a, b`` from (item, status);
-    tasks (status overdue) are counted apart: ``… and 3 task(s) overdue: …``."""
+    """``--fail-on: 2 target(s) with status behind, missed: a, b`` (``--fail-on：2项目标的
+    状态为 behind、missed：a、b``) from (item, status); tasks (status overdue) are counted
+    apart: ``… and 3 task(s) overdue: …``. In the language of the run."""
+    from ipkpi.messages import say
+
     targets = [status for _, status in hits if status != "overdue"]
     parts = []
     if targets:
-        parts.append(f"{len(targets)} target(s) with status {', '.join(sorted(set(targets)))}")
+        statuses = sorted(set(targets))
+        parts.append(say("cli.fail_on.targets", n=len(targets), statuses=statuses))
     if len(targets) < len(hits):
-        parts.append(f"{len(hits) - len(targets)} task(s) overdue")
-    return f"--fail-on: {' and '.join(parts)}: {', '.join(item for item, _ in hits)}"
+        parts.append(say("cli.fail_on.tasks", n=len(hits) - len(targets)))
+    what = say("cli.fail_on.and").join(parts)
+    return say("cli.fail_on", what=what, items=[item for item, _ in hits])
 
 
 def exit_failing(hits: Sequence[tuple[str, str]]) -> None:

@@ -89,7 +89,9 @@ def _record(param: Any, ctx: Any, lang: str) -> tuple[str, str] | None:
     if record is None:
         return None
     names, text = record
-    return names, _EXTRA.sub(lambda m: "[" + _extra(m[1], lang) + "]", text)
+    text = _EXTRA.sub(lambda m: "[" + _extra(m[1], lang) + "]", text)
+    # click puts a space before what it adds ([必填], [默认：…]); none after a Chinese stop.
+    return names, re.sub(r"。\s+\[", "。[", text) if lang == "zh" else text
 
 
 def _extra(text: str, lang: str) -> str:

@@ -20,6 +20,7 @@ import typer
 
 from ipkpi.errors import escape
 from ipkpi.limits import YEAR_MAX, YEAR_MIN
+from ipkpi.messages import say
 
 if TYPE_CHECKING:
     from ipkpi.assess.results import Thresholds as ThresholdsValue
@@ -51,7 +52,7 @@ Targets = Annotated[
     _option(
         "--targets",
         metavar="DIR",
-        help="Catalogue folder of plan TOML files [default: $IPKPI_TARGETS, else the bundled one].",
+        help="help.opt.targets",
     ),
 ]
 Db = Annotated[
@@ -59,7 +60,7 @@ Db = Annotated[
     _option(
         "--db",
         metavar="FILE",
-        help="The store [default: $IPKPI_DB, else ipkpi.db in the working folder].",
+        help="help.opt.db",
     ),
 ]
 LockTimeout = Annotated[
@@ -68,7 +69,7 @@ LockTimeout = Annotated[
         "--lock-timeout",
         metavar="SECONDS",
         min=0,
-        help="How long to wait while another ipkpi run or ingest writes to the store.",
+        help="help.opt.lock_timeout",
     ),
 ]
 LockTimeoutConfigured = Annotated[
@@ -77,27 +78,27 @@ LockTimeoutConfigured = Annotated[
         "--lock-timeout",
         metavar="SECONDS",
         min=0,
-        help="How long to wait for the store [default: the configuration's lock_timeout].",
+        help="help.opt.lock_timeout_configured",
     ),
 ]
 Workbook = Annotated[
     Path,
-    _option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write."),
+    _option("--output", "-o", metavar="FILE.xlsx", help="help.opt.workbook"),
 ]
 
 # --- what is shown, and how ------------------------------------------------------------------
 
 Format = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    OutputFormat, typer.Option("--format", "-f", help="help.opt.format", case_sensitive=False)
 ]
-Lang = Annotated[Language, typer.Option("--lang", help="Label language: zh or en.")]
+# Not given (None): the language of the run, ``current_lang()`` ($IPKPI_LANG, the locale, zh).
+Lang = Annotated[Language | None, _option("--lang", help="help.opt.lang")]
 Statuses = Annotated[
     str | None,
     _option(
         "--status",
         metavar="STATUS[,STATUS]",
-        help="Show only targets with these statuses: codes or labels, e.g. behind,moving_away "
-        "or 进度滞后,逆向变化.",
+        help="help.opt.statuses",
     ),
 ]
 FailOn = Annotated[
@@ -105,8 +106,7 @@ FailOn = Annotated[
     _option(
         "--fail-on",
         metavar="STATUS[,STATUS]",
-        help="Exit with status 3 when any target has one of these statuses, codes or labels "
-        "(behind or 进度滞后; for cron).",
+        help="help.opt.fail_on",
     ),
 ]
 FailOnConfigured = Annotated[
@@ -114,8 +114,7 @@ FailOnConfigured = Annotated[
     _option(
         "--fail-on",
         metavar="STATUS[,STATUS]",
-        help="Exit with status 3 when any target has one of these statuses "
-        "[default: the configuration's fail_on].",
+        help="help.opt.fail_on_configured",
     ),
 ]
 FailOnOverdue = Annotated[
@@ -123,7 +122,7 @@ FailOnOverdue = Annotated[
     _option(
         "--fail-on",
         metavar="overdue",
-        help="Exit with status 3 when a task is overdue (overdue or 已逾期; for cron).",
+        help="help.opt.fail_on_overdue",
     ),
 ]
 FailOnMissing = Annotated[
@@ -131,7 +130,7 @@ FailOnMissing = Annotated[
     _option(
         "--fail-on",
         metavar="missing",
-        help="Exit with status 3 when a figure is missing (for cron).",
+        help="help.opt.fail_on_missing",
     ),
 ]
 
@@ -139,66 +138,57 @@ FailOnMissing = Annotated[
 
 City = Annotated[
     str,
-    typer.Option(
-        "--city", "-c", help="City or province: slug, Chinese or English name, e.g. nanjing, 南京."
-    ),
+    typer.Option("--city", "-c", help="help.opt.city"),
 ]
 Cities = Annotated[
     list[str] | None,
     _option(
         "--city",
         "-c",
-        help="A city or province: slug, Chinese or English name (nanjing, 南京); repeat for "
-        "several.",
+        help="help.opt.cities",
     ),
 ]
 Plan = Annotated[
     str | None,
-    _option(
-        "--plan", help="Plan id [default: the plan whose window holds --as-of, else the latest]."
-    ),
+    _option("--plan", help="help.opt.plan"),
 ]
 PlanForYear = Annotated[
     str | None,
-    _option(
-        "--plan", help="Plan id [default: the plan whose window holds --year, else the latest]."
-    ),
+    _option("--plan", help="help.opt.plan_for_year"),
 ]
 AsOfPlan = Annotated[
     int | None,
     _year(
         "--as-of",
-        help="Assess with the figures up to this year, and choose the plan by it "
-        "[default: this year].",
+        help="help.opt.as_of_plan",
     ),
 ]
 AsOf = Annotated[
     int | None,
-    _year("--as-of", help="Assess with the figures up to this year [default: this year]."),
+    _year("--as-of", help="help.opt.as_of"),
 ]
 PlanYear = Annotated[
     int | None,
-    _year("--as-of", help="Year used to choose the plan [default: this year]."),
+    _year("--as-of", help="help.opt.plan_year"),
 ]
 CompareYear = Annotated[
     int | None,
-    _year("--year", help="Assess with the figures up to this year [default: this year]."),
+    _year("--year", help="help.opt.compare_year"),
 ]
-StoredYear = Annotated[int | None, _year("--year", help="Only this year.")]
+StoredYear = Annotated[int | None, _year("--year", help="help.opt.stored_year")]
 Day = Annotated[
     str | None,
     _option(
         "--as-of",
         metavar="DATE",
-        help=f"Assess on this day, e.g. 2023-12-31 (in the years {YEAR_MIN}–{YEAR_MAX}): what "
-        "was done by then, and how late [default: today].",
+        help="help.opt.day",
     ),
 ]
 FiguresYear = Annotated[
     int | None,
     _year(
         "--year",
-        help="The year of the figures [default: last year, or the plan's last target year].",
+        help="help.opt.figures_year",
     ),
 ]
 Lead = Annotated[
@@ -206,31 +196,27 @@ Lead = Annotated[
     _option(
         "--lead",
         metavar="UNIT",
-        help="Only the targets this lead unit (牵头单位) leads: its name or part of it "
-        "(省知识产权局); none for the targets whose plan names no lead.",
+        help="help.opt.lead",
     ),
 ]
 
 # --- how targets are assessed ----------------------------------------------------------------
 
-Method = Annotated[MethodChoice, typer.Option("--method", help="Progress ratio: linear or cagr.")]
+Method = Annotated[MethodChoice, typer.Option("--method", help="help.opt.method")]
 MethodExplained = Annotated[
     MethodChoice,
     typer.Option(
         "--method",
-        help="Progress ratio: linear (actual ÷ expected change on the path) or cagr "
-        "(actual ÷ required compound growth rate; positive series only).",
+        help="help.opt.method_explained",
     ),
 ]
-GroupTargets = Annotated[
-    GroupBy, typer.Option("--group-by", help="Group targets by category or lead department.")
-]
+GroupTargets = Annotated[GroupBy, typer.Option("--group-by", help="help.opt.group_targets")]
 Thresholds = Annotated[
     str | None,
     _option(
         "--thresholds",
         metavar="ON_TRACK,MODERATE",
-        help="Progress ratios from which a target is on track, and moderate [default: 0.95,0.60].",
+        help="help.opt.thresholds",
     ),
 ]
 
@@ -239,28 +225,24 @@ Thresholds = Annotated[
 
 IngestLayout = Annotated[
     Layout | None,
-    _option("--layout", help="Say the layout where detection cannot [default: detect]."),
+    _option("--layout", help="help.opt.ingest_layout"),
 ]
-Sheet = Annotated[str | None, _option("--sheet", help="Read only this sheet.")]
-SheetYear = Annotated[
-    int | None, _year("--year", help="The year of a one-year sheet, where it does not say.")
-]
+Sheet = Annotated[str | None, _option("--sheet", help="help.opt.sheet")]
+SheetYear = Annotated[int | None, _year("--year", help="help.opt.sheet_year")]
 IngestCity = Annotated[
     str | None,
     _option(
         "--city",
         "-c",
-        help="The city (slug, Chinese or English name), where the file does not say; with a "
-        "地区 column, only its rows.",
+        help="help.opt.ingest_city",
     ),
 ]
-Strict = Annotated[bool, typer.Option("--strict", help="A row that matches no target is an error.")]
+Strict = Annotated[bool, typer.Option("--strict", help="help.opt.strict")]
 Force = Annotated[
     bool,
     typer.Option(
         "--force",
-        help="Ingest again a file ingested before whose values in the store were deleted or "
-        "changed (see ipkpi data check), restoring them.",
+        help="help.opt.force",
     ),
 ]
 Accept = Annotated[
@@ -268,16 +250,15 @@ Accept = Annotated[
     _option(
         "--accept",
         metavar="CELL",
-        help="A value checked by a person (D7 or SHEET!D7): stored even if it lies a "
-        "power of ten from its series. Repeatable.",
+        help="help.opt.accept",
     ),
 ]
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="help.opt.dry_run")]
 IncludeHidden = Annotated[
     bool,
     typer.Option(
         "--include-hidden",
-        help="Read hidden and very hidden sheets too (else each is passed over with a warning).",
+        help="help.opt.include_hidden",
     ),
 ]
 
@@ -307,7 +288,7 @@ def answering(*, store: bool) -> Callable[[Command], Command]:
         *([inspect.Parameter("db", _KEYWORD, default=None, annotation=Db)] if store else []),
         inspect.Parameter("targets", _KEYWORD, default=None, annotation=Targets),
         inspect.Parameter("format", _KEYWORD, default=OutputFormat.table, annotation=Format),
-        inspect.Parameter("lang", _KEYWORD, default=Language.zh, annotation=Lang),
+        inspect.Parameter("lang", _KEYWORD, default=None, annotation=Lang),
     ]
 
     def decorate(command: Command) -> Command:
@@ -319,11 +300,11 @@ def answering(*, store: bool) -> Callable[[Command], Command]:
             *args: Any,
             targets: Path | None,
             format: OutputFormat,
-            lang: Language,
+            lang: Language | None,
             db: Path | None = None,
             **kwargs: Any,
         ) -> None:
-            command(*args, shown=Shown(targets, format, lang.value, db), **kwargs)
+            command(*args, shown=Shown(targets, format, language(lang), db), **kwargs)
 
         with_options.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
         return with_options  # type: ignore[return-value]
@@ -334,6 +315,14 @@ def answering(*, store: bool) -> Callable[[Command], Command]:
 _KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
+def language(lang: Language | None) -> str:
+    """``--lang`` as given, else the language of the run (``current_lang``: $IPKPI_LANG,
+    else the locale, else zh)."""
+    from ipkpi.messages import current_lang
+
+    return lang.value if lang is not None else current_lang()
+
+
 # --- option values typer cannot check --------------------------------------------------------
 
 
@@ -342,14 +331,14 @@ def statuses(value: str | None, option: str) -> set[str] | None:
     "moving_away"}; an unknown status is a usage error naming the closest. --fail-on also
     takes ``overdue`` (已逾期: a task past its deadline)."""
     from ipkpi.assess.results import FAIL_ON_CODES, STATUS_CODES
-    from ipkpi.labels import codes_named
+    from ipkpi.labels import UnknownCodes, codes_named
 
     if value is None:
         return None
     try:
         return codes_named(value, FAIL_ON_CODES if option == "--fail-on" else STATUS_CODES)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
+    except UnknownCodes as exc:
+        raise typer.BadParameter(exc.message.text(), param_hint=f"'{option}'") from None
 
 
 def thresholds(value: str | None) -> ThresholdsValue:
@@ -363,8 +352,11 @@ def thresholds(value: str | None) -> ThresholdsValue:
         on_track, moderate = (float(part) for part in value.split(","))
         return ThresholdsValue(on_track=on_track, moderate=moderate)
     except ValueError as exc:
-        detail = str(exc) if "thresholds" in str(exc) else "give two numbers, e.g. 0.95,0.60"
-        raise typer.BadParameter(f"{value!r}: {detail}", param_hint="'--thresholds'") from None
+        if "thresholds" in str(exc):
+            said = say("E-THRESHOLDS-BAD", value=repr(value), detail=str(exc))
+        else:
+            said = say("E-THRESHOLDS", value=repr(value))
+        raise typer.BadParameter(said, param_hint="'--thresholds'") from None
 
 
 def day(value: str | None) -> dt.date | None:
@@ -374,22 +366,18 @@ def day(value: str | None) -> dt.date | None:
     try:
         date = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; write it as 2023-12-31", param_hint="'--as-of'"
-        ) from None
+        raise typer.BadParameter(say("E-DATE", value=repr(value)), param_hint="'--as-of'") from None
     if not YEAR_MIN <= date.year <= YEAR_MAX:
-        raise typer.BadParameter(
-            f"{value!r} is not in the years {YEAR_MIN}–{YEAR_MAX}", param_hint="'--as-of'"
-        )
+        said = say("E-DATE-RANGE", value=repr(value), low=YEAR_MIN, high=YEAR_MAX)
+        raise typer.BadParameter(said, param_hint="'--as-of'")
     return date
 
 
 def xlsx(path: Path) -> Path:
     """``-o FILE.xlsx``: a workbook is written only to an .xlsx name."""
     if path.suffix.lower() != ".xlsx":
-        raise typer.BadParameter(
-            f"{escape(path.name)}: the workbook must be an .xlsx file", param_hint="'--output'"
-        )
+        said = say("E-XLSX", name=escape(path.name))
+        raise typer.BadParameter(said, param_hint="'--output'")
     return path
 
 

@@ -15,13 +15,13 @@ from ipkpi.cli.options import (
     FailOn,
     GroupBy,
     Lang,
-    Language,
     MethodChoice,
     Shown,
     Targets,
     answering,
 )
 from ipkpi.errors import display_path
+from ipkpi.messages import msg, say
 
 
 @answering(store=True)
@@ -92,12 +92,12 @@ def report(
 def export(
     output: options.Workbook,
     cities: options.Cities = None,
-    all_cities: Annotated[bool, typer.Option("--all", help="Every city in the catalogue.")] = False,
+    all_cities: Annotated[bool, typer.Option("--all", help="help.export.all")] = False,
     as_of: options.AsOf = None,
     method: options.Method = MethodChoice.linear,
     db: Db = None,
     targets: Targets = None,
-    lang: Lang = Language.zh,
+    lang: Lang = None,
 ) -> None:
     """Write the Excel summary for the leadership group: a summary sheet, each city's gap
     table (the figures of `ipkpi report`), a chart per target, and every figure's source.
@@ -115,7 +115,7 @@ def export(
 
     options.xlsx(output)
     if bool(cities) == all_cities:
-        raise typer.BadParameter("give --city (one or more) or --all", param_hint="'--city'")
+        raise typer.BadParameter(say("E-EXPORT-CITIES"), param_hint="'--city'")
     catalogue = common.load(targets)
     year = options.this_year(as_of)
     given = [resolve_city(catalogue, city) for city in cities or ()]
@@ -124,8 +124,13 @@ def export(
     with common.reading(common.store_path(db)) as store:
         built = [build_report(store, p, as_of=year, method=Method(method.value)) for p in plans]
     made_at = dt.datetime.now().astimezone()
-    summary = write_export(output, built, lang=lang.value, made_at=made_at)
-    typer.echo(
-        f"wrote {display_path(summary.path)}: {len(summary.sheets)} sheets "
-        f"({', '.join(summary.sheets)}), {summary.charts} charts"
+    chosen_lang = options.language(lang)
+    summary = write_export(output, built, lang=chosen_lang, made_at=made_at)
+    wrote = msg(
+        "cli.export.wrote",
+        path=display_path(summary.path),
+        n=len(summary.sheets),
+        sheets=list(summary.sheets),
+        charts=summary.charts,
     )
+    typer.echo(wrote.text(chosen_lang))

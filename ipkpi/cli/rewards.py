@@ -12,6 +12,7 @@ from ipkpi.cli import common, options
 from ipkpi.cli.emit import drawing, emit
 from ipkpi.cli.options import Shown, answering
 from ipkpi.errors import UsageError, display_path
+from ipkpi.messages import msg, say
 
 
 @answering(store=False)
@@ -20,7 +21,7 @@ def rewards(
         Path,
         typer.Argument(
             metavar="CLAIMS.xlsx",
-            help="The claims workbook: applicant, type, measure, year and the quantities.",
+            help="help.rewards.claims",
             show_default=False,
         ),
     ],
@@ -31,7 +32,7 @@ def rewards(
             "--output",
             "-o",
             metavar="FILE.xlsx",
-            help="Also write the results to this workbook (claims, totals and the rules).",
+            help="help.rewards.output",
             show_default=False,
         ),
     ] = None,
@@ -61,7 +62,7 @@ def rewards(
         options.xlsx(output)
     chosen = rules_plan(common.load(shown.targets), city, plan)
     if not claims.is_file():
-        raise UsageError(f"{display_path(claims)}: no such file")
+        raise UsageError(msg("E-FILE-MISSING", path=display_path(claims)))
     result = apply_rules(chosen, read_claims(claims, chosen))
     if output is not None:
         from ipkpi.output.rewards_excel import write_rewards
@@ -78,4 +79,4 @@ def rewards(
         draw=lambda: drawing("print_rewards")(result, shown.lang),
     )
     if output is not None:
-        typer.echo(f"wrote {display_path(output)}", err=True)
+        typer.echo(say("cli.wrote", shown.lang, path=display_path(output)), err=True)

@@ -18,25 +18,6 @@ from ipkpi.messages import Message, current_lang, msg
 if TYPE_CHECKING:
     from ipkpi.run.result import RunResult
 
-RUN_HELP = """Run unattended (from cron or a systemd timer): ingest every new file in the inbox,
-then write each city's Excel summary and JSON report, and a run summary.
-
-Everything comes from the configuration file (--config FILE, else $IPKPI_CONFIG, else
-ipkpi.toml in the working folder); see the README for its keys. Each file is taken whole
-or not at all; a rejected file is moved to the rejected folder beside a note of its
-problems and a copy with each bad cell marked red. A city's reports are rewritten only
-when its figures changed. Runs and ingests take turns on the store: a run waits for the
-lock up to lock_timeout seconds.
-
-Logs go to stderr with timestamps: warnings and errors only when not on a terminal, more
-with -v; also to log_file when the configuration names one.
-
-Exit statuses: 0 all done · 1 a file was rejected, or the catalogue is bad · 2 usage or
-configuration error, or the store stayed locked · 3 done, but a fail_on status holds.
-
-Examples: ipkpi run; ipkpi run --config /srv/ipkpi/ipkpi.toml -v
-"""
-
 
 def run_command(
     ctx: typer.Context,
@@ -45,16 +26,19 @@ def run_command(
         typer.Option(
             "--config",
             metavar="FILE",
-            help="The configuration [default: $IPKPI_CONFIG, else ipkpi.toml here].",
+            help="help.run.config",
             show_default=False,
         ),
     ] = None,
     verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="Say more; repeat for more.")
+        int, typer.Option("--verbose", "-v", count=True, help="help.run.verbose")
     ] = 0,
     fail_on: options.FailOnConfigured = None,
     lock_timeout: options.LockTimeoutConfigured = None,
+    lang: options.Lang = None,  # the language of the run, chosen before parsing (app.py)
 ) -> None:
+    """Ingest the inbox, write each city's reports and a run summary, as the configuration
+    says; its help (``help.run``) is the user's documentation of the job."""
     import logging
 
     from ipkpi.run.config import load_config, resolve_config_path
@@ -78,7 +62,7 @@ def run_command(
                 settings.store,
                 settings.lock_timeout,
                 "ipkpi run",
-                on_wait=lambda holder: log.info(msg("store.lock.waiting", holder=holder)),
+                on_wait=lambda holder: log.info(msg("cli.waiting", holder=holder)),
                 setting="--lock-timeout" if lock_timeout is not None else "lock_timeout",
             ):
                 result = run(settings, catalogue)

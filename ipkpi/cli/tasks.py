@@ -14,6 +14,7 @@ from ipkpi.cli.options import (
     Shown,
     answering,
 )
+from ipkpi.messages import say
 
 
 @answering(store=True)
@@ -24,8 +25,7 @@ def tasks(
         GroupBy | None,
         typer.Option(
             "--by",
-            help="Group tasks by lead unit (--by lead); a joint task is "
-            "listed under each of its leads.",
+            help="help.tasks.by",
             show_default=False,
         ),
     ] = None,
@@ -50,12 +50,10 @@ def tasks(
     from ipkpi.views import tasks as views
 
     if by is GroupBy.category:
-        raise typer.BadParameter("tasks are grouped by lead only: --by lead", param_hint="'--by'")
+        raise typer.BadParameter(say("E-TASKS-BY"), param_hint="'--by'")
     failing = options.statuses(fail_on, "--fail-on")
     if failing and failing != {"overdue"}:
-        raise typer.BadParameter(
-            "tasks fail on overdue only: --fail-on overdue", param_hint="'--fail-on'"
-        )
+        raise typer.BadParameter(say("E-TASKS-FAIL-ON"), param_hint="'--fail-on'")
     day = options.day(as_of) or dt.date.today()
     chosen = tasks_plan(common.load(shown.targets), city, day, plan)
     with common.reading(common.store_path(shown.db)) as store:

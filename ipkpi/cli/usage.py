@@ -13,7 +13,7 @@ import re
 import typer
 
 from ipkpi.errors import escape
-from ipkpi.messages import msg, say
+from ipkpi.messages import OneOf, msg, say
 
 # typer names BadParameter only; its base is the parse error every usage mistake is.
 UsageProblem: type[Exception] = typer.BadParameter.__mro__[1]
@@ -62,7 +62,14 @@ def _said(exc: Exception, lang: str) -> tuple[str, str]:
     if kind == "BadOptionUsage" and "requires" in message:
         option = getattr(exc, "option_name", "")
         return "E-USAGE-NEEDS-VALUE", say("E-USAGE-NEEDS-VALUE", lang, option=option)
-    found = re.match(r"^No such command '(?P<name>.*)'\.$", message)
+    found = re.match(
+        r"^No such command '(?P<name>.*?)'\.(?: Did you mean (?P<close>.*)\?)?$", message
+    )
+    if found and found["close"]:
+        names = OneOf(re.findall(r"'([^']*)'", found["close"]))
+        close = names if lang == "zh" else found["close"]  # en: as click says them
+        said = say("E-USAGE-NO-COMMAND-CLOSE", lang, name=found["name"], close=close)
+        return "E-USAGE-NO-COMMAND", said
     if found:
         return "E-USAGE-NO-COMMAND", say("E-USAGE-NO-COMMAND", lang, name=found["name"])
     found = re.match(r"^Got unexpected extra arguments? \((?P<args>.*)\)$", message)
@@ -87,5 +94,8 @@ def _reason(message: str, lang: str) -> str:
     for pattern, code in _REASONS:
         found = pattern.match(message)
         if found:
-            return say(code, lang, **found.groupdict())
+            fields: dict[str, object] = dict(found.groupdict())
+            if code == "E-USAGE-CHOICE" and lang == "zh":  # 'x' 不是可选的值，可选：zh、en
+                fields["choices"] = re.findall(r"'([^']*)'", str(fields["choices"]))
+            return say(code, lang, **fields)
     return message

@@ -24,6 +24,7 @@ from defusedxml import DefusedXmlException
 from ipkpi.errors import InputFileError, InputProblem
 from ipkpi.limits import MAX_META_BYTES as _MAX_META_BYTES
 from ipkpi.limits import KiB
+from ipkpi.messages import Message, msg
 
 _CHUNK = 64 * KiB  # decompressed bytes handed to the scanner at a time
 
@@ -55,7 +56,11 @@ def zip_directory(fh: BinaryIO, size: int) -> tuple[int, int] | None:
 
 
 class DamagedPart(Exception):
-    """A part that cannot be read whole; the message says how (``is cut short``)."""
+    """A part that cannot be read whole; ``why`` says how (``is cut short``)."""
+
+    def __init__(self, why: Message):
+        self.why = why
+        super().__init__(why.code)
 
 
 def part_chunks(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -65,7 +70,7 @@ def part_chunks(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     fh.seek(info.header_offset)
     local = fh.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise DamagedPart("has no local header")
+        raise DamagedPart(msg("corrupt.no_header"))
     name_length, extra_length = struct.unpack_from("<HH", local, 26)
     fh.seek(info.header_offset + 30 + name_length + extra_length)
     left = info.compress_size
@@ -73,7 +78,7 @@ def part_chunks(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
         while left > 0:
             data = fh.read(min(_CHUNK, left))
             if not data:
-                raise DamagedPart("is cut short")
+                raise DamagedPart(msg("corrupt.cut_short"))
             left -= len(data)
             yield data
         return
@@ -85,7 +90,7 @@ def part_chunks(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
             elif left > 0:
                 data = fh.read(min(_CHUNK, left))
                 if not data:
-                    raise DamagedPart("is cut short")
+                    raise DamagedPart(msg("corrupt.cut_short"))
                 left -= len(data)
             else:
                 data = b""  # no input left: drain what zlib still holds
@@ -93,9 +98,9 @@ def part_chunks(fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
             if out:
                 yield out
             elif not data:
-                raise DamagedPart("is cut short")
+                raise DamagedPart(msg("corrupt.cut_short"))
     except zlib.error as exc:
-        raise DamagedPart(f"is damaged ({exc})") from exc
+        raise DamagedPart(msg("corrupt.damaged", reason=str(exc))) from exc
 
 
 def worksheet_names(path: Path, fh: BinaryIO, infos: list[zipfile.ZipInfo]) -> dict[str, str]:
@@ -172,10 +177,7 @@ def parse_part(path: Path, fh: BinaryIO, info: zipfile.ZipInfo | None):
                 return None
         return SafeET.fromstring(bytes(data))
     except DefusedXmlException as exc:
-        message = (
-            f"workbook refused: part {info.filename} declares XML entities, which workbooks "
-            "never contain (possible XML entity attack)"
-        )
+        message = msg("E-XML-ENTITIES", part=info.filename)
         raise InputFileError([InputProblem(path, message)]) from exc
     except (DamagedPart, SafeET.ParseError):
         return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ipkpi.catalogue import units
+from ipkpi.messages import Message, msg
 
 MISSING_MARKERS = frozenset(
     {
@@ -42,16 +43,27 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 # Words a program writes for a value that is not a figure: never stored (no report can use them).
 _NON_FINITE_WORDS = frozenset({"inf", "infinity", "nan"})
-_NOT_FINITE = "{!r} is not a figure (infinite or not a number)"
-_FIX_NOT_FINITE = "write the figure, or — if it is missing"
 
 
 class NotANumber(ValueError):
-    """A cell that holds text where a number should be; ``fix`` says what to change."""
+    """A cell that holds text where a number should be: ``message`` says what it holds (a
+    fragment, ``ingest.cell.*``), ``fix`` what to change, if anything."""
 
-    def __init__(self, message: str, fix: str = ""):
-        super().__init__(message)
+    def __init__(self, message: Message, fix: Message | None = None):
+        super().__init__(message.code)
+        self.message = message
         self.fix = fix
+
+    def __str__(self) -> str:
+        return self.message.text()
+
+    def fix_part(self) -> Message | str:
+        """The fix after the message (``: check the figure``), or nothing."""
+        return msg("ingest.fix", text=self.fix) if self.fix is not None else ""
+
+
+def _not_finite(text: object) -> NotANumber:
+    return NotANumber(msg("ingest.cell.not_finite", text=text), msg("ingest.fix.not_finite"))
 
 
 @dataclass(frozen=True)
@@ -73,12 +85,12 @@ def parse_number(raw: object) -> CellValue:
     if raw is None:
         return CellValue(None)
     if isinstance(raw, dt.date | dt.time | dt.timedelta):
-        raise NotANumber(f"a date or time ({raw}) is not a number")
+        raise NotANumber(msg("ingest.cell.date", value=str(raw)))
     if isinstance(raw, bool):
-        raise NotANumber(f"{raw!r} is not a number")
+        raise NotANumber(msg("ingest.cell.not_number", text=raw))
     if isinstance(raw, int | float):
         if raw - raw != 0:  # inf, -inf, nan
-            raise NotANumber(_NOT_FINITE.format(raw), _FIX_NOT_FINITE)
+            raise _not_finite(raw)
         return CellValue(float(raw))
     text = re.sub(r"\s+", "", str(raw))
     # Footnote marks come off before NFKC, which would turn ① into a digit 1.
@@ -104,11 +116,11 @@ def parse_number(raw: object) -> CellValue:
         text = text.replace(",", "")
     if not _NUMBER.match(text):
         if text.lower().lstrip("+-") in _NON_FINITE_WORDS:
-            raise NotANumber(_NOT_FINITE.format(str(raw).strip()), _FIX_NOT_FINITE)
-        raise NotANumber(f"{str(raw).strip()!r} is not a number")
+            raise _not_finite(str(raw).strip())
+        raise NotANumber(msg("ingest.cell.not_number", text=str(raw).strip()))
     if not math.isfinite(value := float(text)):  # 1e400
         raise NotANumber(
-            f"{str(raw).strip()!r} is out of range (beyond ±1.8e308)", "check the figure"
+            msg("ingest.cell.out_of_range", text=str(raw).strip()), msg("ingest.fix.check")
         )
     return CellValue(value, percent=percent, footnote=footnote, unit=unit)
 

@@ -38,6 +38,7 @@ from ipkpi.ingest.cells import (
 )
 from ipkpi.ingest.progress import number_key
 from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed
+from ipkpi.messages import Message, OneOf, msg
 
 # A count or amount this large is no claim: refused before the rules multiply it (counts ×
 # amounts of 10¹² stay within the 28 digits of exact decimal arithmetic).
@@ -96,7 +97,6 @@ _FLAG_WORDS = {
     **dict.fromkeys(("否", "no", "n", "false", "0", "×", "✗", "无", "無"), False),
 }
 _FOOTER = re.compile(r"^(合计|总计|小计|合計|總計|注|说明|備註|备注|note|total)([:：\s]|$)", re.I)
-_TYPE_HINT = "企业, 高校, 科研院所, 服务机构 or 银行"
 
 
 def _key(value: object) -> str:
@@ -115,14 +115,7 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
         if found is not None:
             break
     else:
-        raise ClaimsError(
-            [
-                InputProblem(
-                    path,
-                    "no claims table: a header row needs 申请单位, 单位类型, 措施 and 年度 columns",
-                )
-            ]
-        )
+        raise ClaimsError([InputProblem(path, msg("E-CLAIMS-NO-TABLE"))])
     header, columns, quantity_columns = found
     rows = _ClaimRows(path, sheet, plan, columns, quantity_columns)
     claims = []
@@ -133,7 +126,7 @@ def read_claims(path: Path, plan: Plan) -> list[Claim]:
     if rows.problems:
         raise ClaimsError(rows.problems)
     if not claims:
-        raise ClaimsError([InputProblem(path, "no claims below the header", sheet=sheet.name)])
+        raise ClaimsError([InputProblem(path, msg("E-CLAIMS-EMPTY"), sheet=sheet.name)])
     return claims
 
 
@@ -150,7 +143,7 @@ class _ClaimRows:
         self.problems: list[InputProblem] = []
         self.missing_reported: set[str] = set()
 
-    def problem(self, message: str, cell: str | None) -> None:
+    def problem(self, message: Message, cell: str | None) -> None:
         self.problems.append(InputProblem(self.path, message, sheet=self.sheet.name, cell=cell))
 
     def claim(self, r: int) -> Claim | None:
@@ -170,20 +163,24 @@ class _ClaimRows:
         if _FOOTER.match(applicant or first):
             return None  # a totals or notes line under the table
         if not applicant:
-            problem("no applicant (申请单位) in this row", ref["applicant"])
+            problem(msg("E-CLAIM-APPLICANT-MISSING"), ref["applicant"])
             return None
         before = len(self.problems)
         raw_type = cell_text(at(columns["type"]))
         applicant_type = _applicant_type(raw_type)
         if applicant_type is None:
-            what = f"type {raw_type!r} not understood" if raw_type else "no applicant type"
-            problem(f"{what}; write {_TYPE_HINT}", ref["type"])
+            if raw_type:
+                problem(msg("E-CLAIM-TYPE-UNKNOWN", type=raw_type), ref["type"])
+            else:
+                problem(msg("E-CLAIM-TYPE-MISSING"), ref["type"])
         raw_year = at(columns["year"])
         year = _year(raw_year)
         if year is None:
             written = cell_text(raw_year)
-            what = f"year {written!r} is not a year" if written else "no year"
-            problem(f"{what} (年度, e.g. 2024)", ref["year"])
+            if written:
+                problem(msg("E-CLAIM-YEAR-INVALID", year=written), ref["year"])
+            else:
+                problem(msg("E-CLAIM-YEAR-MISSING"), ref["year"])
         raw_measure = cell_text(at(columns["measure"]))
         rule, why = self.rules.find(raw_measure, applicant_type)
         if rule is None:
@@ -212,9 +209,8 @@ class _ClaimRows:
             if c is None:
                 if qid not in self.missing_reported:
                     self.missing_reported.add(qid)
-                    self.problem(
-                        f"no {q.name} column ({qid}), which {rule.name} needs", measure_cell
-                    )
+                    missing = msg("E-CLAIM-COLUMN-MISSING", quantity=q.name, id=qid, rule=rule.name)
+                    self.problem(missing, measure_cell)
                 continue
             cell = cell_ref(r, c)
             value, message = _value(at(c), q, rule)
@@ -270,46 +266,44 @@ def _year(raw: object) -> int | None:
     return int(text) if re.fullmatch(r"(19|20)\d\d", text) else None
 
 
-def _value(raw: object, q: Quantity, rule: RewardRule):
+def _value(raw: object, q: Quantity, rule: RewardRule) -> tuple[Value | None, Message | None]:
     """(value, None) or (None, problem)."""
-    name = f"{q.name} ({q.id})"
+    name = {"quantity": q.name, "id": q.id}
     text = cell_text(raw)
     if not text:
-        return None, f"{rule.name} needs {name}; the cell is empty"
+        return None, msg("E-CLAIM-VALUE-EMPTY", rule=rule.name, **name)
     if q.type is QuantityType.FLAG:
         flag = _FLAG_WORDS.get(text.lower())
         if flag is None:
-            return None, f"{name}: {text!r} is not 是 or 否"
+            return None, msg("E-CLAIM-FLAG-INVALID", text=text, **name)
         return flag, None
     unit = q.unit or ""
     try:
         cell = parse_number(text.removesuffix(unit) if unit else text)
     except NotANumber as exc:
-        return None, f"{name}: {exc}" + (f": {exc.fix}" if exc.fix else "")
+        return None, msg("E-CLAIM-NOT-NUMBER", reason=exc.message, fix=exc.fix_part(), **name)
     if cell.percent:
-        return None, f"{name}: {text!r} is a percentage, not a number of {unit or 'items'}"
+        counted = unit or msg("ingest.claim.items")
+        return None, msg("E-CLAIM-PERCENT", text=text, unit=counted, **name)
     number = cell.value
     if number is None:
-        return None, f"{rule.name} needs {name}; the cell says {text!r}"
+        return None, msg("E-CLAIM-VALUE-MISSING", rule=rule.name, text=text, **name)
     if number < 0:
-        return None, f"{name}: {text} is negative"
+        return None, msg("E-CLAIM-NEGATIVE", text=text, **name)
     if number >= _TOO_LARGE:  # beyond any claim, and beyond exact decimal arithmetic
-        return None, (
-            f"{name}: {figure_text(number)} is too large for a claim (10¹² or more): "
-            f"check the figure and its unit"
-        )
+        return None, msg("E-CLAIM-TOO-LARGE", value=figure_text(number), **name)
     if q.type is QuantityType.AMOUNT:
         try:
             return Decimal(str(number)).quantize(Decimal("0.0001")), None
         except InvalidOperation:
-            return None, f"{name}: {text!r} is not an amount"
+            return None, msg("E-CLAIM-NOT-AMOUNT", text=text, **name)
     if not float(number).is_integer():
-        return None, f"{name}: {text} is not a whole number"
+        return None, msg("E-CLAIM-NOT-WHOLE", text=text, **name)
     value = int(number)
     if q.type is QuantityType.GRADE:
         grades = len(rule.amount.grades) if rule.amount.quantity == q.id else None
         if value < 1 or (grades and value > grades):
-            return None, f"{name}: grade {value} does not exist (grades 1–{grades})"
+            return None, msg("E-CLAIM-GRADE-UNKNOWN", grade=value, grades=grades, **name)
     return value, None
 
 
@@ -327,20 +321,23 @@ class _RuleFinder:
                     self.by_name[_key(name)] = rule
             self.by_measure.setdefault(number_key(rule.measure), []).append(rule)
 
-    def find(self, text: str, applicant: ApplicantType | None) -> tuple[RewardRule | None, str]:
+    def find(
+        self, text: str, applicant: ApplicantType | None
+    ) -> tuple[RewardRule | None, Message | None]:
+        """The rule the measure cell names, or None and why."""
         if not text:
-            return None, "no measure (措施) in this row"
+            return None, msg("E-CLAIM-MEASURE-MISSING")
         rule = self.by_name.get(_key(text))
         if rule is not None:
-            return rule, ""
+            return rule, None
         rules = self.by_measure.get(number_key(text), [])
         if not rules:
-            measures = ", ".join(dict.fromkeys(r.measure for r in self.plan.rules))
-            return None, f"no measure {text!r} with a reward rule; measures: {measures}"
+            measures = list(dict.fromkeys(r.measure for r in self.plan.rules))
+            return None, msg("E-CLAIM-MEASURE-UNKNOWN", measure=text, measures=measures)
         if len(rules) > 1 and applicant is not None:
             mine = [r for r in rules if applicant in r.applicants]
             rules = mine or rules[:1]  # none fits: the first says why not
         if len(rules) > 1:
-            names = " or ".join(r.name for r in rules)
-            return None, f"measure {text} has {len(rules)} rules: write {names}"
-        return rules[0], ""
+            names = OneOf(r.name for r in rules)
+            return None, msg("E-CLAIM-MEASURE-AMBIGUOUS", measure=text, n=len(rules), rules=names)
+        return rules[0], None

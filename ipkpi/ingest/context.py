@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ipkpi.catalogue import units
 from ipkpi.hanzi import simplified
+from ipkpi.messages import Message, msg
 
 
 @lru_cache(maxsize=1 << 16)
@@ -68,7 +69,7 @@ class UnitLine:
     unit: str | None  # a known unit, canonical
     cell: str | None
     text: str  # as written
-    problem: str | None = None  # several units, or one not known; {cell} marks where
+    problem: Message | None = None  # several units, or one not known
 
 
 def unit_line(cells: list[tuple[str, str]]) -> UnitLine | None:
@@ -95,12 +96,9 @@ def unit_line(cells: list[tuple[str, str]]) -> UnitLine | None:
         return problems[0]
     if len(distinct) > 1:
         first = found[0]
+        several = "、".join(sorted(distinct))
         return UnitLine(
-            None,
-            first.cell,
-            "、".join(sorted(distinct)),
-            f"the text above the table gives several units ({'、'.join(sorted(distinct))}) "
-            f"({{cell}}): {_ONE_UNIT}",
+            None, first.cell, several, msg("E-UNIT-ABOVE-SEVERAL", units=several, cell=first.cell)
         )
     return found[0] if found else None
 
@@ -113,27 +111,18 @@ def _line(written: str, cell: str) -> UnitLine | None:
         parts = [written]  # 件/万人 is one unit, not two
     known = [units.canonical(p) for p in parts if units.is_known(units.canonical(p))]
     if len(parts) > 1 and len(known) == len(parts) and len(set(known)) > 1:
+        several = "、".join(dict.fromkeys(known))
         return UnitLine(
             None,
             cell,
             written,
-            f"the unit line {written!r} gives several units "
-            f"({'、'.join(dict.fromkeys(known))}) ({{cell}}): {_ONE_UNIT}",
+            msg("E-UNIT-LINE-SEVERAL", text=written, units=several, cell=cell),
         )
     if known and len(known) == len(parts):
         return UnitLine(known[0], cell, written)
     if _ORGANISATION.search(written):
         return None  # 单位：南京市统计局 names who made the table
-    return UnitLine(
-        None,
-        cell,
-        written,
-        f"unknown unit {written!r} in the unit line ({{cell}}): write a unit such as 件, 万件, "
-        f"万元, 亿元 or %, or {_ONE_UNIT}",
-    )
-
-
-_ONE_UNIT = "give each row's unit in a 单位 column"
+    return UnitLine(None, cell, written, msg("E-UNIT-LINE-UNKNOWN", unit=written, cell=cell))
 
 
 # ----------------------------------------------------------------------- periods

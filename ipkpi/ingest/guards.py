@@ -29,7 +29,7 @@ from typing import BinaryIO
 
 from ipkpi.errors import InputFileError, InputProblem
 from ipkpi.ingest.archive import DamagedPart, part_chunks, worksheet_names, zip_directory
-from ipkpi.ingest.sniff import file_size, refusal, sniff_format
+from ipkpi.ingest.sniff import file_size, refusal, sniff_format, unreadable
 from ipkpi.ingest.used_range import RangeScanner, WorkbookCells
 from ipkpi.limits import (
     MAX_COMPRESSION_RATIO,
@@ -43,10 +43,7 @@ from ipkpi.limits import (
     KiB,
 )
 from ipkpi.limits import RATIO_FROM_BYTES as _RATIO_FROM_BYTES
-
-_ZIP_REFUSED = "truncated or corrupt workbook (not a readable zip archive)"
-_ENCRYPTED = "encrypted workbook: save it without a password and ingest again"
-
+from ipkpi.messages import Message, msg
 
 # --------------------------------------------------------------------------- entry point
 
@@ -55,7 +52,7 @@ def check_workbook(path: Path) -> str:
     """Sniff the format, run its check, and return it: 'xlsx', 'xls' or 'csv'."""
     fmt = sniff_format(path)
     if fmt == "encrypted":
-        raise refusal(path, _ENCRYPTED)
+        raise refusal(path, msg("E-FILE-ENCRYPTED"))
     if fmt == "xlsx":
         check_xlsx(path)
     elif fmt == "xls":
@@ -76,32 +73,25 @@ def check_size(path: Path) -> None:
     elif fmt == "xlsx":
         size = file_size(path)
         if size > MAX_XLSX_BYTES:
-            raise refusal(
-                path,
-                f"workbook refused: {_size(size)}, over the {_limit(MAX_XLSX_BYTES)} limit "
-                "for .xlsx files",
-            )
+            raise refusal(path, _too_large("E-XLSX-TOO-LARGE", size, MAX_XLSX_BYTES))
 
 
 def check_xls(path: Path) -> None:
     """Refuse a legacy .xls file over MAX_XLS_BYTES."""
     size = file_size(path)
     if size > MAX_XLS_BYTES:
-        raise refusal(
-            path,
-            f"workbook refused: {_size(size)}, over the {_limit(MAX_XLS_BYTES)} limit "
-            "for .xls files",
-        )
+        raise refusal(path, _too_large("E-XLS-TOO-LARGE", size, MAX_XLS_BYTES))
 
 
 def check_csv(path: Path) -> None:
     """Refuse a CSV file over MAX_CSV_BYTES."""
     size = file_size(path)
     if size > MAX_CSV_BYTES:
-        raise refusal(
-            path,
-            f"file refused: {_size(size)}, over the {_limit(MAX_CSV_BYTES)} limit for CSV files",
-        )
+        raise refusal(path, _too_large("E-CSV-TOO-LARGE", size, MAX_CSV_BYTES))
+
+
+def _too_large(code: str, size: int, limit: int) -> Message:
+    return msg(code, size=_size(size), limit=_limit(limit))
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -122,34 +112,29 @@ def check_xlsx(path: Path) -> None:
     """
     size = file_size(path)
     if size == 0:
-        raise refusal(path, "empty file")
+        raise refusal(path, msg("E-FILE-EMPTY"))
     try:
         with path.open("rb") as fh:
             _check_zip(path, fh, size)
     except OSError as exc:
-        raise refusal(path, f"cannot read file ({exc.strerror or exc})") from exc
+        raise refusal(path, unreadable(exc)) from exc
 
 
 def _check_zip(path: Path, fh: BinaryIO, size: int) -> None:
     directory = zip_directory(fh, size)
     if directory is None:
-        raise refusal(path, _ZIP_REFUSED)
+        raise refusal(path, msg("E-ZIP-UNREADABLE"))
     parts, directory_bytes = directory
     if parts > MAX_PARTS:
-        raise refusal(
-            path,
-            f"workbook refused: {parts} parts, over the limit of {MAX_PARTS} (possible zip bomb)",
-        )
+        raise refusal(path, msg("E-ZIP-TOO-MANY-PARTS", parts=parts, limit=MAX_PARTS))
     if directory_bytes > MAX_DIRECTORY_BYTES:
         raise refusal(
-            path,
-            f"workbook refused: its zip directory is {_size(directory_bytes)}, over the "
-            f"{_limit(MAX_DIRECTORY_BYTES)} limit (possible zip bomb)",
+            path, _too_large("E-ZIP-DIRECTORY-TOO-LARGE", directory_bytes, MAX_DIRECTORY_BYTES)
         )
     try:
         zf = zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, EOFError, ValueError, struct.error) as exc:
-        raise refusal(path, _ZIP_REFUSED) from exc
+        raise refusal(path, msg("E-ZIP-UNREADABLE")) from exc
     with zf:
         infos = zf.infolist()
         problems = _declared_size_problems(path, infos)
@@ -185,27 +170,32 @@ def _declared_size_problems(path: Path, infos: list[zipfile.ZipInfo]) -> list[In
             problems.append(
                 InputProblem(
                     path,
-                    f"workbook refused: part {name} would decompress to {_size(usize)}, "
-                    f"over the {_limit(MAX_PART_BYTES)} limit (possible zip bomb)",
+                    msg(
+                        "E-ZIP-PART-TOO-LARGE",
+                        part=name,
+                        size=_size(usize),
+                        limit=_limit(MAX_PART_BYTES),
+                    ),
                 )
             )
         elif usize > _RATIO_FROM_BYTES and usize > csize * MAX_COMPRESSION_RATIO:
-            ratio = f" ({usize // csize}:1)" if csize else ""
+            ratio = msg("zip.ratio", n=usize // csize) if csize else ""
             problems.append(
                 InputProblem(
                     path,
-                    f"workbook refused: part {name} would decompress to {_size(usize)} from "
-                    f"{_size(csize)}{ratio}, over the {MAX_COMPRESSION_RATIO}:1 limit "
-                    "(possible zip bomb)",
+                    msg(
+                        "E-ZIP-BOMB",
+                        part=name,
+                        size=_size(usize),
+                        compressed=_size(csize),
+                        ratio=ratio,
+                        limit=MAX_COMPRESSION_RATIO,
+                    ),
                 )
             )
     if total > MAX_UNCOMPRESSED_BYTES and not too_big:
         problems.append(
-            InputProblem(
-                path,
-                f"workbook refused: its parts would decompress to {_size(total)} in total, "
-                f"over the {_limit(MAX_UNCOMPRESSED_BYTES)} limit (possible zip bomb)",
-            )
+            InputProblem(path, _too_large("E-ZIP-TOO-LARGE", total, MAX_UNCOMPRESSED_BYTES))
         )
     return problems
 
@@ -222,25 +212,19 @@ def _stream_part(
     (``sheet`` is then its name). Returns the problem found, if any."""
     name = info.filename
 
-    def corrupt(why: str) -> InputProblem:
-        return InputProblem(path, f"truncated or corrupt workbook (part {name} {why})")
+    def corrupt(why: Message) -> InputProblem:
+        return InputProblem(path, msg("E-ZIP-PART-CORRUPT", part=name, why=why))
 
+    declared, stored = _size(info.file_size), _size(info.compress_size)
     if info.flag_bits & 0x1:
-        return InputProblem(path, _ENCRYPTED)
+        return InputProblem(path, msg("E-FILE-ENCRYPTED"))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return InputProblem(
-            path,
-            f"workbook refused: part {name} uses compression method {info.compress_type}, "
-            "which Excel does not write; save the workbook again from Excel",
-        )
+        return InputProblem(path, msg("E-ZIP-METHOD", part=name, method=info.compress_type))
     if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-        return corrupt(f"declares {_size(info.file_size)} but stores {_size(info.compress_size)}")
+        return corrupt(msg("corrupt.stores", declared=declared, stored=stored))
     # Deflate never grows data by more than a few bytes per 16 KiB block.
     if info.compress_size > info.file_size + info.file_size // 100 + KiB:
-        return corrupt(
-            f"declares {_size(info.file_size)} but holds {_size(info.compress_size)} "
-            "of compressed data"
-        )
+        return corrupt(msg("corrupt.holds", declared=declared, stored=stored))
     is_xml = name.endswith((".xml", ".rels", ".vml"))
     if sheet is None and not is_xml and info.compress_type == zipfile.ZIP_STORED:
         return None  # stored media: the sizes are checked, nothing to decompress
@@ -249,35 +233,32 @@ def _stream_part(
     try:
         for chunk in part_chunks(fh, info):
             if is_xml and (b"<!DOCTYPE" in tail + chunk[:16] or b"<!DOCTYPE" in chunk):
-                return InputProblem(
-                    path,
-                    f"workbook refused: part {name} declares a DTD (<!DOCTYPE …>), which "
-                    "workbooks never contain (possible XML entity attack)",
-                )
+                return InputProblem(path, msg("E-XML-DTD", part=name))
             tail = (tail + chunk[-16:])[-16:]
             produced += len(chunk)
             if produced > info.file_size:
-                return corrupt(f"decompresses to more than the {_size(info.file_size)} it declares")
+                return corrupt(msg("corrupt.longer", declared=declared))
             if scanner is not None and scanner.feed(chunk):
                 return scanner.problem(path, sheet or name)
     except DamagedPart as exc:
-        return corrupt(str(exc))
+        return corrupt(exc.why)
     except (OSError, ValueError) as exc:  # offsets pointing outside the file
-        return corrupt(f"cannot be read ({exc})")
+        return corrupt(msg("corrupt.unreadable", reason=str(exc)))
     if scanner is not None and scanner.finish():
         return scanner.problem(path, sheet or name)
     if produced != info.file_size:
-        return corrupt(f"is cut short ({produced} of {info.file_size} bytes)")
+        return corrupt(msg("corrupt.shorter", produced=produced, declared=info.file_size))
     return None
 
 
 # --------------------------------------------------------------------------- formatting
 
 
-def _size(n: int) -> str:
-    """A byte count for people: 512 bytes, 1.5 KiB, 70.0 MiB, 1.0 GiB."""
+def _size(n: int) -> Message | str:
+    """A byte count for people: 512 bytes (a message: 512 字节 in Chinese), 1.5 KiB,
+    70.0 MiB, 1.0 GiB."""
     if n < KiB:
-        return f"{n} bytes"
+        return msg("size.bytes", n=n)
     value = float(n)
     for unit in ("KiB", "MiB", "GiB", "TiB"):
         value /= 1024
@@ -286,7 +267,7 @@ def _size(n: int) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _limit(n: int) -> str:
+def _limit(n: int) -> Message | str:
     """A limit for people, without a needless decimal: 128 MiB."""
     text = _size(n)
-    return text.replace(".0 ", " ")
+    return text.replace(".0 ", " ") if isinstance(text, str) else text

@@ -21,13 +21,7 @@ from pathlib import Path
 
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.catalogue.select import resolve_city
-from ipkpi.errors import (
-    InputFileError,
-    InputProblem,
-    UsageError,
-    display_path,
-    location,
-)
+from ipkpi.errors import InputFileError, InputProblem, UsageError, display_path, escape, location
 from ipkpi.files import path_problem, walk
 from ipkpi.ingest import guards, plausibility
 from ipkpi.ingest.cells import compact
@@ -39,6 +33,7 @@ from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_shee
 from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
 from ipkpi.ingest.rows import RawRecord
+from ipkpi.messages import Message, msg
 from ipkpi.store import vintage
 from ipkpi.store.base import Store
 from ipkpi.store.records import Observation, TaskProgress
@@ -52,7 +47,12 @@ _DEFAULTS = IngestOptions()
 
 
 class ClaimsWorkbook(Exception):
-    """A file holding claims for ``ipkpi rewards``: passed over by ingest, not rejected."""
+    """A file holding claims for ``ipkpi rewards``: passed over by ingest, not rejected;
+    ``warning`` says so (W-FILE-CLAIMS)."""
+
+    def __init__(self, warning: Message):
+        self.warning = warning
+        super().__init__(warning.code)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -63,7 +63,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         path = Path(path)
         problem = path_problem(path)  # a link loop, missing, unreadable, a named pipe
         if problem is not None:
-            raise UsageError(f"{display_path(path)}: {problem}")
+            raise UsageError(problem)
         if path.is_dir():
             found += scan_folder(path)[0]
         else:
@@ -100,7 +100,7 @@ def ingest_paths(
     if options.city is not None:
         options = replace(options, city=resolve_city(catalogue, options.city))
     if options.layout is not None and options.layout not in LAYOUTS:
-        raise UsageError(f"--layout {options.layout!r}: use one of {', '.join(LAYOUTS)}")
+        raise UsageError(msg("E-LAYOUT-UNKNOWN", layout=options.layout, layouts=list(LAYOUTS)))
     reports = []
     for path in expand_paths(paths):
         if on_file:
@@ -120,7 +120,8 @@ def ingest_file(
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return FileReport(path, "rejected", problems=[InputProblem(path, f"cannot read: {reason}")])
+        problem = InputProblem(path, msg("E-FILE-READ-FAILED", reason=reason))
+        return FileReport(path, "rejected", problems=[problem])
     sha256 = hashlib.sha256(data).hexdigest()
     if store.has_file(sha256) and (known := FileReport.seen_before(path, sha256, store, options)):
         return known
@@ -132,7 +133,7 @@ def ingest_file(
         )
     except ClaimsWorkbook as skip:
         report.status = "skipped"
-        report.warnings.append(str(skip))
+        report.warnings.append(skip.warning)
         return report
     except InputFileError as exc:
         report.problems = exc.problems
@@ -179,7 +180,9 @@ def parse_file(
     _something_to_take(found, path, report)
     # A sheet with no table beside one that has it (instructions, a chart) is passed over.
     report.warnings += [
-        f"{p} (sheet skipped)" for p in found.header_problems if p not in found.instructions
+        msg("W-SHEET-NO-TABLE", where=location(p.file, p.sheet, p.cell), problem=p.message)
+        for p in found.header_problems
+        if p not in found.instructions
     ]
     report.layouts = tuple(dict.fromkeys(t.layout for t in found.tables)) + (
         ("progress",) if found.progress else ()
@@ -193,29 +196,14 @@ def parse_file(
     observations, confirmed = _observations(found.tables, resolver, options, report, path)
     if report.other_places and not observations and not report.problems and not found.progress:
         names = "、".join(list(report.other_places)[:8])
-        raise InputFileError(
-            [
-                InputProblem(
-                    path,
-                    f"no row names a place in the catalogue ({names}); known: "
-                    f"{', '.join(catalogue.cities())}: correct the place names, or add the "
-                    "place's name to its plan's aliases",
-                )
-            ]
-        )
+        known = list(catalogue.cities())
+        raise InputFileError([InputProblem(path, msg("E-FILE-NO-PLACE", names=names, known=known))])
     _passed_over(report, path)
     if not report.problems:
         _judge(observations, resolver.targets, confirmed, stored, report, path)
     if options.strict:
         report.problems += [
-            InputProblem(
-                path,
-                f"{u.name!r} matches no target"
-                + (f"; closest: {', '.join(u.closest)}" if u.closest else ""),
-                sheet=u.sheet,
-                cell=u.cell,
-            )
-            for u in report.unmatched
+            InputProblem(path, u.error(), sheet=u.sheet, cell=u.cell) for u in report.unmatched
         ]
     return observations
 
@@ -226,8 +214,9 @@ def _chosen_sheets(sheets: list[Sheet], name: str | None, path: Path) -> list[Sh
         return sheets
     chosen = [s for s in sheets if s.name == name]
     if not chosen:
-        names = ", ".join(str(s.name) for s in sheets)
-        raise InputFileError([InputProblem(path, f"no sheet named {name!r}; sheets: {names}")])
+        names = [escape(str(s.name)) for s in sheets]
+        problem = msg("E-SHEET-NOT-FOUND", sheet=escape(name), sheets=names)
+        raise InputFileError([InputProblem(path, problem)])
     return chosen
 
 
@@ -268,9 +257,8 @@ def _read_sheets(
             found.tables += sheet_tables
             report.problems += problems  # a bad cell inside a table rejects the file
             for table in sheet_tables:
-                report.warnings += [
-                    f"{location(path, sheet.name, None)}: {note}" for note in table.notes
-                ]
+                where = location(path, sheet.name, None)
+                report.warnings += [msg("W-TABLE-NOTE", where=where, note=n) for n in table.notes]
     return found
 
 
@@ -279,16 +267,13 @@ def _something_to_take(found: _Found, path: Path, report: FileReport) -> None:
     or headers with no values below them."""
     if not found.tables and not found.progress:
         if found.claims:
-            raise ClaimsWorkbook(
-                f"{display_path(path)}: a claims workbook (申请单位, 单位类型, 措施, 年度), not "
-                "statistics: passed over; work it out with ipkpi rewards --city CITY FILE"
-            )
+            raise ClaimsWorkbook(msg("W-FILE-CLAIMS", file=display_path(path)))
         if found.header_problems:
             raise InputFileError(found.header_problems)
-        raise InputFileError([InputProblem(path, "empty workbook: no cells with data")])
+        raise InputFileError([InputProblem(path, msg("E-FILE-NO-DATA"))])
     nothing = not any(t.records for t in found.tables) and not any(p.rows for p in found.progress)
     if nothing and not report.problems:
-        raise InputFileError([InputProblem(path, "a header but no values below it")])
+        raise InputFileError([InputProblem(path, msg("E-FILE-NO-VALUES"))])
 
 
 def _observations(
@@ -320,8 +305,14 @@ def _observations(
                     report.problems.append(
                         InputProblem(
                             path,
-                            f"{record.name} {ob.year} given twice with different values: "
-                            f"{_num(first_value)} (at {first_where}) and {_num(ob.value)}",
+                            msg(
+                                "E-VALUE-TWICE",
+                                name=record.name,
+                                year=ob.year,
+                                first=_num(first_value),
+                                where=first_where,
+                                second=_num(ob.value),
+                            ),
                             sheet=record.sheet,
                             cell=record.cell,
                         )
@@ -358,14 +349,13 @@ def _judge(observations, targets, confirmed, stored, report: FileReport, path: P
             neighbours[(city, target_id)] = years
     for suspect in plausibility.suspects(observations, targets, neighbours, confirmed):
         p = suspect.point
-        text = plausibility.message(suspect)
         if p.confirmed:
-            report.warnings.append(
-                f"{location(path, p.sheet, p.cell)}: {text.split(': ')[0]}: stored as given "
-                "(confirmed)"
-            )
+            where = location(path, p.sheet, p.cell)
+            what = plausibility.figure(suspect)
+            report.warnings.append(msg("W-VALUE-CONFIRMED", where=where, what=what))
         else:
-            report.problems.append(InputProblem(path, text, sheet=p.sheet, cell=p.cell))
+            message = plausibility.message(suspect)
+            report.problems.append(InputProblem(path, message, sheet=p.sheet, cell=p.cell))
 
 
 def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> bool:
@@ -383,16 +373,22 @@ def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> b
 def _passed_over(report: FileReport, path: Path) -> None:
     """One warning for the values of places with no plan here and of totals, one for those
     of places other than --city."""
-    for passed, why in (
-        (report.other_places, "place(s) or total(s) with no plan here"),
-        (report.not_chosen, "place(s) other than --city"),
+    for passed, code in (
+        (report.other_places, "W-VALUES-OTHER-PLACES"),
+        (report.not_chosen, "W-VALUES-NOT-CHOSEN"),
     ):
         if passed:
             names = list(passed)
-            shown = "、".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            more = msg("passed_over.and_more", n=len(names) - 8) if len(names) > 8 else ""
             report.warnings.append(
-                f"{display_path(path)}: {sum(passed.values())} value(s) passed over for "
-                f"{len(names)} {why}: {shown}"
+                msg(
+                    code,
+                    file=display_path(path),
+                    values=sum(passed.values()),
+                    places=len(names),
+                    names="、".join(names[:8]),
+                    more=more,
+                )
             )
 
 

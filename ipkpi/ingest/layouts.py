@@ -38,6 +38,7 @@ from ipkpi.ingest.headers import (
 )
 from ipkpi.ingest.reading import Sheet
 from ipkpi.ingest.rows import RawRecord, RowReader
+from ipkpi.messages import Message, msg
 
 LAYOUTS = ("long", "wide", "single", "places", "years")
 
@@ -53,7 +54,7 @@ class Table:
     layout: str
     records: list[RawRecord]
     title: str  # the text above the header, joined
-    notes: list[str] = field(default_factory=list)  # columns passed over, and why
+    notes: list[Message] = field(default_factory=list)  # columns passed over, and why
 
 
 def _filled(sheet: Sheet) -> list[list[object]]:
@@ -90,15 +91,12 @@ def read_tables(
     if not any(text_of(v) for row in rows for v in row):
         return None  # an empty sheet: the caller reports an empty workbook
 
-    def problem(message: str, cell: str | None = None) -> None:
+    def problem(message: Message, cell: str | None = None) -> None:
         problems.append(InputProblem(file, message, sheet=sheet.name, cell=cell))
 
     header = find_header(rows)
     if header is None:
-        problem(
-            "no recognisable header: expected a row naming the indicator column (指标/指标名称/"
-            f"项目) and years (2021, 2021年) or 年份+数值, in the first {HEADER_SCAN_ROWS} rows"
-        )
+        problem(msg("E-HEADER-MISSING", rows=HEADER_SCAN_ROWS))
         return None
     tables: list[Table] = []
     above = 0  # the first row of the text above the current header
@@ -149,8 +147,8 @@ def _title_cells(rows, first_row: int, last_row: int, block: Block | None):
 class _Refused(Exception):
     """A header block that holds no table ipkpi can read: the problem to report."""
 
-    def __init__(self, message: str, cell: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: Message, cell: str | None = None):
+        super().__init__(message.code)
         self.message = message
         self.cell = cell
 
@@ -170,14 +168,11 @@ def _table(rows, header: Header, block: Block, above: int, end: int, ctx: _Conte
     kinds = block.kinds
     first_cell = cell_ref(hr, block.first)
     year_cols = _year_columns(block, hr)
-    notes: list[str] = []
+    notes: list[Message] = []
     parts = block.cols("part")
     if parts:
         names = "、".join(str(block.roles[c][1]) for c in parts)
-        notes.append(
-            f"{_range(hr, parts)} ({names}) passed over: part of a year; "
-            "only a 1-12月 or 全年 column is the year's figure"
-        )
+        notes.append(msg("W-COLUMN-PART-OF-YEAR", cells=_range(hr, parts), names=names))
 
     name_col = block.col("indicator")
     if name_col is None:
@@ -190,7 +185,8 @@ def _table(rows, header: Header, block: Block, above: int, end: int, ctx: _Conte
         if layout == "single" and value_col is not None and name_col is not None:
             year_cols = {}
         else:
-            raise _Refused(f"--layout {layout}: the header has no {_NEEDS[layout]}", first_cell)
+            needs = msg(f"ingest.needs.{layout}")
+            raise _Refused(msg("E-LAYOUT-MISMATCH", layout=layout, needs=needs), first_cell)
         detected = layout
     sheet_vintage = vintage_of(ctx.sheet, title, ctx.file_name)
 
@@ -198,10 +194,7 @@ def _table(rows, header: Header, block: Block, above: int, end: int, ctx: _Conte
     if detected == "single" or (detected == "places" and "year" not in kinds):
         single_year = _year_of_sheet(ctx.year, ctx.sheet, title, ctx.file_name)
         if single_year is None:
-            raise _Refused(
-                "cannot tell the year of this sheet: name it in the sheet name, a title row "
-                "(南京市2023年…) or the file name, or pass --year"
-            )
+            raise _Refused(msg("E-YEAR-UNKNOWN"))
 
     reader = RowReader(rows, hr, block, line, ctx.sheet, ctx.problem, ctx.several)
     if detected == "wide":
@@ -236,14 +229,8 @@ def _title_and_unit_line(rows, header: Header, block: Block, above: int, ctx: _C
         and line is None
         and any("单位" in fold(t) for _, t in _title_cells(rows, above, header.top, None))
     ):
-        line = UnitLine(
-            None,
-            cell_ref(hr, block.first),
-            "",
-            "a unit line stands above the table beside this one but none above this one "
-            "({cell}): put 单位：… above this table too, or give each row's unit in a 单位 "
-            "column",
-        )
+        cell = cell_ref(hr, block.first)
+        line = UnitLine(None, cell, "", msg("E-UNIT-LINE-BESIDE", cell=cell))
     return title, line
 
 
@@ -252,21 +239,14 @@ def _year_columns(block: Block, hr: int) -> dict[int, int]:
     two columns, is refused."""
     for c, (kind, text) in sorted(block.roles.items()):
         if kind == "date":
-            raise _Refused(
-                f"the header {text!r} is a date that is not a year's end: ipkpi reads yearly "
-                "figures; head the column with the year (2023) if it is the year's figure",
-                cell_ref(hr, c),
-            )
+            raise _Refused(msg("E-HEADER-DATE", text=text), cell_ref(hr, c))
     year_cols: dict[int, int] = {}
     for c in block.cols("yearcol"):
         y = block.roles[c][1]
         twin = next((k for k, v in year_cols.items() if v == y), None)
         if twin is not None:
-            raise _Refused(
-                f"year {y} heads two columns ({cell_ref(hr, twin)} and {cell_ref(hr, c)}): "
-                "one column per year; two tables side by side each need their own 指标 column",
-                cell_ref(hr, c),
-            )
+            first, second = cell_ref(hr, twin), cell_ref(hr, c)
+            raise _Refused(msg("E-HEADER-YEAR-TWICE", year=y, first=first, second=second), second)
         year_cols[c] = y
     return year_cols
 
@@ -281,14 +261,9 @@ def _value_column(rows, block: Block, hr: int, year_cols, title: str, ctx: _Cont
     if value_col is None and running is not None and not year_cols:
         period = sheet_period(ctx.sheet or "", title, ctx.file_name)
         if period != "year":
-            said = (
-                "a sheet of part of the year"
-                if period == "part"
-                else "a sheet that names no period"
-            )
+            said = msg("ingest.period.part" if period == "part" else "ingest.period.none")
             raise _Refused(
-                f"{text_of(rows[hr][running])!r} is a running total in {said}, not the year's "
-                "figure: ingest the December (1-12月) sheet, or say 1-12月 in the title",
+                msg("E-COLUMN-RUNNING-TOTAL", text=text_of(rows[hr][running]), sheet=said),
                 cell_ref(hr, running),
             )
         value_col = running
@@ -308,28 +283,12 @@ def _detected(rows, block: Block, hr: int, end: int, name_col, value_col, year_c
         if value_col is not None:
             return "single"
         if parts:
-            raise _Refused(
-                "a monthly or quarterly sheet with no 1-12月 or 全年 column: none of its "
-                "columns is the year's figure; ingest the sheet that has it (1-12月)",
-                cell_ref(hr, parts[0]),
-            )
+            raise _Refused(msg("E-COLUMN-NO-ANNUAL"), cell_ref(hr, parts[0]))
         if _years_down(rows, hr, end, name_col):
-            raise _Refused(
-                "the years run down this column (a transposed table): put the indicators "
-                "in rows and the years across, or head the column 年份",
-                cell_ref(hr, name_col),
-            )
-        raise _Refused(
-            "no year or value columns beside the indicator column: head them with "
-            "years (2023, 2023年) or 数值",
-            first_cell,
-        )
+            raise _Refused(msg("E-TABLE-TRANSPOSED"), cell_ref(hr, name_col))
+        raise _Refused(msg("E-HEADER-NO-VALUES"), first_cell)
     if "city" in kinds and year_cols:
-        raise _Refused(
-            "a table of places by year that names no indicator: add a 指标 column, or put "
-            "the indicators across (one column each)",
-            first_cell,
-        )
+        raise _Refused(msg("E-TABLE-NO-INDICATOR"), first_cell)
     return "places" if "city" in kinds else "years"
 
 
@@ -341,15 +300,6 @@ def _range(row: int, cols: list[int]) -> str:
 def _years_down(rows, hr: int, end: int, col: int) -> bool:
     below = [rows[r][col] for r in range(hr + 1, min(end, hr + 6)) if not blank(rows[r][col])]
     return len(below) >= 2 and all(parse_year(v) is not None for v in below)
-
-
-_NEEDS = {
-    "wide": "year columns (2021, 2021年)",
-    "long": "年份 and 数值 columns",
-    "single": "数值 column",
-    "places": "地区/城市 column with indicators across",
-    "years": "年份 column with indicators across",
-}
 
 
 def _year_of_sheet(

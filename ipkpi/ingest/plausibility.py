@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from ipkpi.catalogue.model import Kind, Target
 from ipkpi.ingest.cells import figure_text as _num
+from ipkpi.messages import Message, msg
 
 # A ratio of 10^1.5 (about 32) or more between neighbours is a break no real series
 # makes in a year; around 10 (10^0.9 to 10^1.1, that is ×7.9 to ×12.6) it is one too,
@@ -50,7 +51,7 @@ class Point(NamedTuple):
 class Suspect:
     point: Point
     power: int  # the value is about 10**power times the figures beside it
-    beside: str  # the figures it was compared to, as text
+    beside: Message  # the figures it was compared to
     share_as_fraction: bool
 
 
@@ -152,7 +153,7 @@ def _series_suspects(mine: list, before: Mapping[int, float], target: Target) ->
             what, value = reference
             k = power_of_ten(f.value, value, near_ten=False)
             if k:
-                text = f"the plan's {what} {_num(value)} {unit}"
+                text = msg(f"ingest.figure.{what}", value=_num(value), unit=unit)
                 found.append((f, k, text, k == -2 and target.is_share))
     return found
 
@@ -171,13 +172,28 @@ def _later_to_blame(fa, fb, touched: Counter, target: Target) -> bool:
 
 
 def _beside(beside: list[tuple[int, int, float, bool]], unit: str, target: Target) -> tuple:
-    """(power, the figures compared to as text, a share written as a fraction)."""
-    text = " and ".join(
-        f"{_num(v)} {unit} ({y}{', stored' if same else ''})"
+    """(power, the figures compared to as a message, a share written as a fraction)."""
+    figures = [
+        msg(
+            "ingest.figure.stored" if same else "ingest.figure.year",
+            value=_num(v),
+            unit=unit,
+            year=y,
+        )
         for _, y, v, same in sorted(beside, key=lambda b: b[1])
-    )
+    ]
     k = beside[0][0]
-    return k, text, k == -2 and target.is_share
+    return k, _and(figures), k == -2 and target.is_share
+
+
+def _and(items: list[Message]) -> Message:
+    """a and b, a, b and c (a and b and c in English)."""
+    if len(items) == 3:
+        return msg("ingest.figure.three", first=items[0], second=items[1], third=items[2])
+    joined = items[-1]
+    for item in reversed(items[:-1]):
+        joined = msg("ingest.figure.and", first=item, second=joined)
+    return joined
 
 
 def _plan_reference(target: Target) -> tuple[str, float] | None:
@@ -191,29 +207,33 @@ def _plan_reference(target: Target) -> tuple[str, float] | None:
         return "target", target.value
     if target.kind is Kind.CUMULATIVE and target.window:
         years = target.window[1] - target.window[0] + 1
-        return "target per year", target.value / years
+        return "target_per_year", target.value / years
     return None
 
 
-def message(s: Suspect) -> str:
+def figure(s: Suspect) -> Message:
+    """The suspect figure and those it was compared to (``50 万件 for 2023 beside 36 万件
+    (2022)``): what the warning of a confirmed figure says it stored as given."""
     p = s.point
     unit = p.target.series_unit_or_unit
-    head = f"{_num(p.value)} {unit} for {p.year} beside {s.beside}"
+    return msg("ingest.figure.beside", value=_num(p.value), unit=unit, year=p.year, beside=s.beside)
+
+
+def message(s: Suspect) -> Message:
+    """The problem of a suspect figure: what it breaks with, and how to correct or confirm
+    it."""
+    p = s.point
     if s.share_as_fraction:
-        return f"{head}: a share written as a fraction? write {_num(p.value * 100)} or " + (
-            f"{_num(p.value * 100)}%"
-        )
-    times = f"10{_SUPERSCRIPT[abs(s.power)]}" if abs(s.power) > 2 else str(10 ** abs(s.power))
-    bigger = "larger" if s.power > 0 else "smaller"
-    return (
-        f"{head}: {times} times {bigger}, a unit or scale error? check the sheet's unit "
-        "(单位); if the figure is right, confirm it with --accept "
-        f"{_cell_name(p)} or 核实无误 in the row's 备注 column"
-    )
+        return msg("E-FIGURE-SHARE-AS-FRACTION", figure=figure(s), percent=_num(p.value * 100))
+    times = f"10{_superscript(abs(s.power))}" if abs(s.power) > 2 else str(10 ** abs(s.power))
+    code = "E-FIGURE-SCALE-LARGER" if s.power > 0 else "E-FIGURE-SCALE-SMALLER"
+    return msg(code, figure=figure(s), times=times, cell=_cell_name(p))
 
 
 def _cell_name(p: Point) -> str:
     return f"{p.sheet}!{p.cell}" if p.sheet else str(p.cell)
 
 
-_SUPERSCRIPT = {k: "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(d)] for d in str(k)) for k in range(1, 20)}
+def _superscript(k: int) -> str:
+    """4 → ⁴, 306 → ³⁰⁶ (a figure of 1e308 beside one of 150)."""
+    return "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(d)] for d in str(k))

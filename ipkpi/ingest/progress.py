@@ -21,6 +21,7 @@ from ipkpi.catalogue.model import Plan, Task
 from ipkpi.errors import InputProblem
 from ipkpi.ingest.cells import cell_ref, cell_text, compact
 from ipkpi.ingest.reading import Sheet
+from ipkpi.messages import Message, msg
 from ipkpi.store.records import PROGRESS_WORDS, Progress, TaskProgress
 
 HEADER_SCAN_ROWS = 30
@@ -55,7 +56,6 @@ _COLUMN_WORDS = {
 }
 _WORD_COLUMN = {w: c for c, words in _COLUMN_WORDS.items() for w in words}
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_STATUS_HINT = "write 已完成, 推进中, 未启动 or 持续推进"
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -104,7 +104,7 @@ def read_progress(
         return None
     header, columns = found
 
-    def problem(message: str, cell: str | None) -> None:
+    def problem(message: Message, cell: str | None) -> None:
         problems.append(InputProblem(file, message, sheet=sheet.name, cell=cell))
 
     title = " ".join(cell_text(v) for row in rows[:header] for v in row if cell_text(v))
@@ -123,37 +123,34 @@ def read_progress(
         if not number:
             if re.match(r"^(注|说明|备注|填报说明|note)", cell_text(row[0]) if row else ""):
                 continue  # a notes line under the table
-            problem("no task number in this row", ref["number"])
+            problem(msg("E-TASK-NUMBER-MISSING"), ref["number"])
             continue
         raw_status = cell_text(at("status"))
         status = PROGRESS_WORDS.get(compact(raw_status))
         if status is None:
             if raw_status:
-                problem(f"status {raw_status!r} not understood; {_STATUS_HINT}", ref["status"])
+                problem(msg("E-TASK-STATUS-UNKNOWN", status=raw_status), ref["status"])
             else:
-                problem(f"no status for task {number}; {_STATUS_HINT}", ref["status"])
+                problem(msg("E-TASK-STATUS-MISSING", number=number), ref["status"])
             continue
         completed = None
         raw_date = at("completed")
         if cell_text(raw_date):
             try:
                 completed = parse_date(raw_date)
-            except ValueError as exc:
-                problem(str(exc), ref["completed"])
+            except NotADate as exc:
+                problem(exc.message, ref["completed"])
                 continue
             if status is not Progress.DONE:
-                problem(
-                    f"completion date {completed} given, but the status is {raw_status!r}, "
-                    "not 已完成",
-                    ref["completed"],
-                )
+                not_done = msg("E-TASK-DATE-NOT-DONE", date=str(completed), status=raw_status)
+                problem(not_done, ref["completed"])
                 continue
             if completed > today:
-                problem(f"completion date {completed} is in the future", ref["completed"])
+                problem(msg("E-TASK-DATE-FUTURE", date=str(completed)), ref["completed"])
                 continue
         elif status is Progress.DONE:
             where = ref.get("completed", ref["status"])
-            problem(f"task {number} is 已完成 but has no completion date (完成时间)", where)
+            problem(msg("E-TASK-DATE-MISSING", number=number), where)
             continue
         note = cell_text(at("note")) or None
         city = cell_text(at("city")) or None
@@ -174,8 +171,20 @@ def read_progress(
     return ProgressSheet(sheet.name, title, out)
 
 
+class NotADate(ValueError):
+    """A cell that should hold a date and does not; ``message`` says so."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message.text()
+
+
 def parse_date(raw: object) -> dt.date:
-    """A date cell: an Excel date, 2023-12-15, 2023/12/15, 2023.12.15, 2023年12月15日."""
+    """A date cell: an Excel date, 2023-12-15, 2023/12/15, 2023.12.15, 2023年12月15日;
+    raises ``NotADate`` for anything else."""
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -187,7 +196,7 @@ def parse_date(raw: object) -> dt.date:
             return dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             pass
-    raise ValueError(f"{text!r} is not a date; write it as 2023-12-15")
+    raise NotADate(msg("E-DATE-INVALID", text=text))
 
 
 def number_key(number: str) -> str:
@@ -230,11 +239,11 @@ def to_progress(
     for row in sheet.rows:
         task = by_key.get(number_key(row.number)) or by_key.get(compact(row.number))
         if task is None:
-            numbers = ", ".join(t.number for t in plan.tasks)
+            numbers = [t.number for t in plan.tasks]
             problems.append(
                 InputProblem(
                     file,
-                    f"no task {row.number!r} in {plan.id} (tasks: {numbers})",
+                    msg("E-TASK-UNKNOWN", number=row.number, plan=plan.id, numbers=numbers),
                     sheet=sheet.sheet,
                     cell=row.number_cell,
                 )
@@ -244,7 +253,7 @@ def to_progress(
             problems.append(
                 InputProblem(
                     file,
-                    f"task {task.number} given twice (first at {first[task.id]})",
+                    msg("E-TASK-TWICE", number=task.number, first=first[task.id]),
                     sheet=sheet.sheet,
                     cell=row.number_cell,
                 )
@@ -255,7 +264,7 @@ def to_progress(
             problems.append(
                 InputProblem(
                     file,
-                    f"completion date {row.completed} is before the plan began ({plan.start_year})",
+                    msg("E-TASK-DATE-EARLY", date=str(row.completed), year=plan.start_year),
                     sheet=sheet.sheet,
                     cell=row.completed_cell,
                 )

@@ -12,10 +12,11 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.errors import InputFileError, InputProblem, location
+from ipkpi.errors import InputFileError, InputProblem, escape, location
 from ipkpi.ingest import guards
 from ipkpi.ingest.cells import cell_ref
 from ipkpi.ingest.marks import CellMarks, cell_marks
+from ipkpi.messages import Message, msg
 
 
 @dataclass
@@ -38,15 +39,13 @@ def read_file(path: Path) -> list[Sheet]:
     return sheets
 
 
-def shown_sheets(sheets: list[Sheet], path: Path, warnings: list[str]) -> list[Sheet]:
+def shown_sheets(sheets: list[Sheet], path: Path, warnings: list) -> list[Sheet]:
     """The sheets Excel shows; each hidden one passed over with a warning (a hidden sheet
     is often a draft, an old year or a lookup table nobody checked)."""
     for sheet in sheets:
         if sheet.hidden:
-            warnings.append(
-                f"{location(path)}: sheet {sheet.name!r} is {sheet.hidden}: passed over; "
-                "ingest it with --include-hidden"
-            )
+            code = "W-SHEET-VERY-HIDDEN" if sheet.hidden == "very hidden" else "W-SHEET-HIDDEN"
+            warnings.append(msg(code, where=location(path), sheet=escape(str(sheet.name))))
     return [s for s in sheets if not s.hidden]
 
 
@@ -62,18 +61,15 @@ def refuse_uncomputed(sheets: list[Sheet], path: Path) -> None:
         cells = sorted(sheet.uncomputed)
         formula = sheet.uncomputed[cells[0]]
         more = [cell_ref(r, c) for r, c in cells[1:]]
-        also = (
-            f" (and {len(more)} more: {', '.join(more[:5])}{', …' if len(more) > 5 else ''})"
-            if more
-            else ""
-        )
-        what = f"formula {formula}" if formula else "a formula"
+        also: Message | str = ""
+        if more:
+            shown = more[:5] + (["…"] if len(more) > 5 else [])
+            also = msg("formula.more", n=len(more), cells=shown)
+        what = msg("formula.named", formula=formula) if formula else msg("formula.unnamed")
         problems.append(
             InputProblem(
                 path,
-                f"{what} has no computed value{also}: "
-                "the file was saved by a program that does not compute formulas; open it in "
-                "Excel or WPS and save it, or type the values",
+                msg("E-FORMULA-UNCOMPUTED", formula=what, more=also),
                 sheet=sheet.name,
                 cell=cell_ref(*cells[0]),
             )
@@ -127,7 +123,7 @@ def _read_workbook(path: Path) -> list[Sheet]:
     except Exception as exc:  # calamine raises several error types for damaged files
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputFileError(
-            [InputProblem(path, f"cannot read the workbook ({reason}); is it damaged?")]
+            [InputProblem(path, msg("E-WORKBOOK-UNREADABLE", reason=reason))]
         ) from exc
     return sheets
 
@@ -141,9 +137,9 @@ def _read_csv(path: Path) -> list[list[object]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte sequence
-        raise InputFileError([InputProblem(path, "neither UTF-8 nor GBK text")])
+        raise InputFileError([InputProblem(path, msg("E-CSV-ENCODING"))])
     if "\x00" in text:
-        raise InputFileError([InputProblem(path, "not a text file (it contains NUL bytes)")])
+        raise InputFileError([InputProblem(path, msg("E-CSV-NUL"))])
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")

@@ -8,7 +8,8 @@ typed as text comes back as that text), and a formula the department really had 
 back as its cached value — the value ipkpi read and judged (ipkpi.textsafe).
 
 The note and the copy are written before the file is moved, each atomically, so a run
-killed half-way leaves the file in the inbox to be rejected again next time.
+killed half-way leaves the file in the inbox to be rejected again next time. Both are in
+the language of the messages then (``current_lang``): Chinese unless English was asked for.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipkpi.errors import InputFileError, InputProblem, display_path, location
+from ipkpi.errors import InputFileError, InputProblem, colon, display_path, location
 from ipkpi.files import replacing, write_text
 from ipkpi.ingest.reading import read_file
+from ipkpi.messages import Message, current_lang, msg, say
 from ipkpi.textsafe import defuse_sheet, set_text_cell
 
 # An annotated copy opens the whole workbook in openpyxl, which needs memory in proportion
@@ -32,7 +34,6 @@ from ipkpi.textsafe import defuse_sheet, set_text_cell
 ANNOTATE_MAX_CELLS = 200_000
 BAD_FILL = "FFC7CE"  # Excel's own "bad" red
 BAD_FONT = "9C0006"
-ERRORS_SHEET = "ipkpi 错误 Errors"
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _COMPANIONS = (".errors.txt", ".annotated.xlsx")
 
@@ -44,17 +45,34 @@ class Rejection:
     errors_file: Path | None
     annotated: Path | None
     annotation_note: str | None  # why there is no annotated copy, when there is none
-    problems: tuple[str, ...]
+    problems: tuple[str, ...]  # located, in the language of the note
 
 
 class NotAnnotated(Exception):
-    """No annotated copy can be made; the message says why (it goes in the note)."""
+    """No annotated copy can be made; ``why`` says why (it goes in the note)."""
+
+    def __init__(self, why: Message):
+        self.why = why
+        super().__init__(why.code)
+
+
+def errors_sheet_title(lang: str | None = None) -> str:
+    """The annotated copy's first sheet, listing every problem: ``ipkpi 错误`` in Chinese,
+    ``ipkpi Errors`` in English."""
+    return say("reject.sheet", lang)
 
 
 def reject(
-    path: Path, problems: list[InputProblem], folder: Path, sha256: str | None, now: dt.datetime
+    path: Path,
+    problems: list[InputProblem],
+    folder: Path,
+    sha256: str | None,
+    now: dt.datetime,
+    lang: str | None = None,
 ) -> Rejection:
-    """Write the note and the annotated copy into ``folder``, then move ``path`` there."""
+    """Write the note and the annotated copy into ``folder``, in ``lang`` (default: the
+    current language), then move ``path`` there."""
+    lang = lang or current_lang()
     folder.mkdir(parents=True, exist_ok=True)
     moved_to = _free_name(folder, path.name)
     stem = moved_to.name[: -len(moved_to.suffix)] if moved_to.suffix else moved_to.name
@@ -62,12 +80,13 @@ def reject(
     annotated: Path | None = folder / f"{stem}.annotated.xlsx"
     note = None
     try:
-        annotate(path, problems, annotated)
+        annotate(path, problems, annotated, lang)
     except NotAnnotated as exc:
-        annotated, note = None, str(exc)
-    lines = [_relocated(p, moved_to.name) for p in problems]
+        annotated, note = None, exc.why.text(lang)
+    lines = [_relocated(p, moved_to.name, lang) for p in problems]
     try:
-        write_text(errors_file, _note(path, moved_to, sha256, now, lines, annotated, note))
+        text = _note(path, moved_to, sha256, now, lines, annotated, note, lang)
+        write_text(errors_file, text)
         os.replace(path, moved_to)  # same file system as the inbox by default: a rename
     except OSError:
         # Not moved: take the note and copy back, so the next try starts clean.
@@ -92,62 +111,59 @@ def _free_name(folder: Path, name: str) -> Path:
     return candidate
 
 
-def _relocated(problem: InputProblem, name: str) -> str:
-    return location(Path(name), problem.sheet, problem.cell) + ": " + problem.message
+def _relocated(problem: InputProblem, name: str, lang: str) -> str:
+    where = location(Path(name), problem.sheet, problem.cell)
+    return where + colon(lang) + problem.message.text(lang)
 
 
-def _note(source, moved_to, sha256, now, lines, annotated, why_not) -> str:
+def _note(source, moved_to, sha256, now, lines, annotated, why_not, lang: str) -> str:
     out = [
-        "ipkpi 未能读入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。",
-        "ipkpi could not take this file, so nothing in it was stored. Fix the problems below "
-        "and put the file in the inbox again.",
+        say("reject.head", lang),
         "",
-        f"文件 File:        {moved_to.name}",
-        f"来源 From:        {display_path(source)}",
-        f"拒收 Rejected:    {now.isoformat(timespec='seconds')}",
+        say("reject.file", lang, name=moved_to.name),
+        say("reject.from", lang, path=display_path(source)),
+        say("reject.when", lang, time=now.isoformat(timespec="seconds")),
     ]
     if sha256:
-        out.append(f"SHA-256:          {sha256}")
-    out += ["", f"问题 Problems ({len(lines)}):"]
+        out.append(say("reject.sha256", lang, sha256=sha256))
+    out += ["", say("reject.problems", lang, n=len(lines))]
     out += [f"  {line}" for line in lines]
     out.append("")
     if annotated is not None:
-        out.append(
-            f"标注副本 Annotated copy: {annotated.name} "
-            "(问题单元格标红并附批注 / each bad cell in red, with the problem as a comment)"
-        )
+        out.append(say("reject.annotated", lang, name=annotated.name))
     else:
-        out.append(f"无标注副本 No annotated copy: {why_not}")
+        out.append(say("reject.not_annotated", lang, why=why_not))
     return "\n".join(out) + "\n"
 
 
-def annotate(path: Path, problems: list[InputProblem], dest: Path) -> None:
+def annotate(path: Path, problems: list[InputProblem], dest: Path, lang: str | None = None) -> None:
     """Write a copy of the workbook with each located problem marked on its cell, and a
-    first sheet listing every problem. CSV and .xls files become an .xlsx of their values."""
+    first sheet listing every problem, in ``lang`` (default: the current language). CSV and
+    .xls files become an .xlsx of their values."""
+    lang = lang or current_lang()
     marks: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for p in problems:
         if p.cell:
-            marks[p.sheet][p.cell].append(p.message)
+            marks[p.sheet][p.cell].append(p.message.text(lang))
     if not marks:
-        raise NotAnnotated("the problems concern the whole file, not particular cells")
+        raise NotAnnotated(msg("annotate.whole_file"))
     try:
         grids = read_file(path)  # through the same guards as ingest: never a zip bomb
     except InputFileError as exc:
-        raise NotAnnotated(f"the file cannot be read: {exc.problems[0].message}") from None
+        raise NotAnnotated(msg("annotate.unreadable", problem=exc.problems[0].message)) from None
     cells = sum(len(row) for sheet in grids for row in sheet.rows)
     if cells > ANNOTATE_MAX_CELLS:
-        raise NotAnnotated(
-            f"the file has {cells:,} cells; copies are made up to {ANNOTATE_MAX_CELLS:,}"
-        )
+        raise NotAnnotated(msg("annotate.too_many_cells", cells=cells, limit=ANNOTATE_MAX_CELLS))
     try:
         workbook = _open_or_rebuild(path, grids)
-        _mark(workbook, marks, problems, path)
+        _mark(workbook, marks, problems, path, lang)
         with replacing(dest) as tmp:
             workbook.save(tmp)
     # openpyxl raises many kinds of error on files calamine could read; the copy is a
     # courtesy, and failing to make it must not stop the rejection itself.
     except Exception as exc:
-        raise NotAnnotated(f"the copy could not be made ({type(exc).__name__}: {exc})") from exc
+        error = f"{type(exc).__name__}: {exc}"
+        raise NotAnnotated(msg("annotate.failed", error=error)) from exc
 
 
 def _open_or_rebuild(path: Path, grids):
@@ -189,7 +205,7 @@ def _sheet_title(name: str) -> str:
     return name[:31] or "Sheet1"
 
 
-def _mark(workbook, marks, problems: list[InputProblem], path: Path) -> None:
+def _mark(workbook, marks, problems: list[InputProblem], path: Path, lang: str) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
@@ -208,22 +224,23 @@ def _mark(workbook, marks, problems: list[InputProblem], path: Path) -> None:
             comment = Comment("\n".join(messages), "ipkpi")
             comment.width, comment.height = 320, 40 + 20 * len(messages)
             cell.comment = comment
-    _errors_sheet(workbook, problems, path)
+    _errors_sheet(workbook, problems, path, lang)
 
 
-def _errors_sheet(workbook, problems: list[InputProblem], path: Path) -> None:
+def _errors_sheet(workbook, problems: list[InputProblem], path: Path, lang: str) -> None:
     from openpyxl.styles import Font
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    sheet = workbook.create_sheet(_unique_title(workbook, ERRORS_SHEET), 0)
-    _text_row(sheet, 1, ["工作表 Sheet", "单元格 Cell", "问题 Problem"])
+    sheet = workbook.create_sheet(_unique_title(workbook, errors_sheet_title(lang)), 0)
+    headings = [say(f"reject.column.{c}", lang) for c in ("sheet", "cell", "problem")]
+    _text_row(sheet, 1, headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     single = workbook.worksheets[1].title if len(workbook.worksheets) == 2 else None
     for row, p in enumerate(problems, start=2):
         sheet_name = p.sheet if p.sheet is not None else (single if p.cell else None)
         # Sheet names and messages come from outside: text, never a formula.
-        _text_row(sheet, row, [sheet_name or "", p.cell or "", p.message])
+        _text_row(sheet, row, [sheet_name or "", p.cell or "", p.message.text(lang)])
         if sheet_name and p.cell and sheet_name in workbook.sheetnames:
             link = sheet.cell(row=row, column=2)
             quoted = sheet_name.replace("'", "''")

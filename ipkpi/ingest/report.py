@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipkpi.errors import InputProblem, display_path, location
+from ipkpi.errors import InputProblem, display_path, escape, location
+from ipkpi.messages import Message, msg
 from ipkpi.store.records import Kept, Revision, TaskChange
 
 
@@ -33,11 +34,21 @@ class Unmatched:
     name: str
     closest: tuple[str, ...]
 
+    def warning(self) -> Message:
+        """``FILE › SHEET › CELL: '…' matches no target; closest: …`` (W-ROW-UNMATCHED)."""
+        where = location(self.file, self.sheet, self.cell)
+        return msg("W-ROW-UNMATCHED", where=where, **self._fields())
+
+    def error(self) -> Message:
+        """The same without its location, as a problem (E-ROW-UNMATCHED, ``--strict``)."""
+        return msg("E-ROW-UNMATCHED", **self._fields())
+
+    def _fields(self) -> dict[str, object]:
+        closest = msg("unmatched.closest", names=list(self.closest)) if self.closest else ""
+        return {"name": escape(self.name), "closest": closest}
+
     def __str__(self) -> str:
-        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
-        return (
-            f"{location(self.file, self.sheet, self.cell)}: {self.name!r} matches no target{hint}"
-        )
+        return self.warning().text()
 
 
 @dataclass
@@ -55,7 +66,8 @@ class FileReport:
     tasks: int = 0  # task progress rows read
     task_changes: tuple[TaskChange, ...] = ()
     unmatched: list[Unmatched] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # W-… Messages (a str from a module not yet converted is shown as it is: W-TEXT)
+    warnings: list[Message | str] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     other_places: dict[str, int] = field(default_factory=dict)  # values passed over, by place
     not_chosen: dict[str, int] = field(default_factory=dict)  # … of places other than --city
@@ -71,10 +83,7 @@ class FileReport:
             return FileReport(path, "already", sha256)
         if options.force:
             return None
-        problem = (
-            f"ingested before, but {damage.what}; re-ingest it: ipkpi ingest --force "
-            f"{display_path(path)}"
-        )
+        problem = msg("E-FILE-DAMAGED-IN-STORE", damage=damage.what, file=display_path(path))
         return FileReport(path, "rejected", sha256, problems=[InputProblem(path, problem)])
 
 

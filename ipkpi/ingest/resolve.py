@@ -18,6 +18,7 @@ from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, to_progress
 from ipkpi.ingest.report import FileReport, IngestOptions, Unmatched
 from ipkpi.ingest.rows import SOURCE_WORDS, RawRecord
+from ipkpi.messages import Message, msg
 from ipkpi.store.records import Observation, TaskProgress
 
 _NON_NEGATIVE_EXEMPT = ("share", "percentage-points")
@@ -42,7 +43,7 @@ class Resolver:
         self.cities: dict[tuple[str, str], str | None] = {}
         self.unplaced: set[tuple[str | None, str]] = set()
 
-    def problem(self, report: FileReport, record: RawRecord, message: str, cell: str | None):
+    def problem(self, report: FileReport, record: RawRecord, message: Message, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
 
     def city_of(self, record: RawRecord, title: str, report: FileReport) -> str | None:
@@ -66,13 +67,7 @@ class Resolver:
             return found
         if (record.sheet, title) not in self.unplaced:  # once per table, not per value
             self.unplaced.add((record.sheet, title))
-            self.problem(
-                report,
-                record,
-                "cannot tell which city this is: give a 城市 column, name "
-                "the place in the title or the file name, or pass --city",
-                None,
-            )
+            self.problem(report, record, msg("E-PLACE-NOT-NAMED"), None)
         return None
 
     def _named_city(self, name: str, title: str) -> str | None:
@@ -98,13 +93,9 @@ class Resolver:
             self.series[key] = series
         city, target, first, last, share, whole = series
         if not first <= record.year <= last:
-            self.problem(
-                report,
-                record,
-                f"year {record.year} is outside every plan of {self.places_of[city]} "
-                f"({first}–{last})",
-                record.year_cell or record.cell,
-            )
+            place = self.places_of[city]
+            outside = msg("E-YEAR-OUTSIDE", year=record.year, place=place, first=first, last=last)
+            self.problem(report, record, outside, record.year_cell or record.cell)
             return None
         read = self._cell_value(record, report)
         if read is None:
@@ -112,9 +103,8 @@ class Resolver:
         record, value, percent, footnote = read
         unit = target.series_unit or target.unit
         if percent and unit != "%":
-            self.problem(
-                report, record, f"a percentage, but {target.name} is counted in {unit}", record.cell
-            )
+            percent = msg("E-VALUE-PERCENT", target=target.name, unit=unit)
+            self.problem(report, record, percent, record.cell)
             return None
         unit_key = (city, target.id, record.unit)
         converted = self.units.get(unit_key)
@@ -135,9 +125,13 @@ class Resolver:
                 return None
         if footnote:
             report.warnings.append(
-                f"{location(self.path, record.sheet, record.cell)}: footnote mark "
-                f"{footnote!r} after {_num(given)}, stored as the {record.year} value; "
-                "see the sheet's notes"
+                msg(
+                    "W-VALUE-FOOTNOTE",
+                    where=location(self.path, record.sheet, record.cell),
+                    mark=footnote,
+                    value=_num(given),
+                    year=record.year,
+                )
             )
         refused = _refused(record, target, unit, source_unit, given, value, share, whole)
         if refused is not None:
@@ -155,8 +149,9 @@ class Resolver:
         try:
             cell = parse_number(raw)
         except NotANumber as exc:
-            fix = f": {exc.fix}" if exc.fix else ""
-            self.problem(report, record, f"{exc} ({record.name}, {record.year}){fix}", record.cell)
+            fields = {"name": record.name, "year": record.year, "fix": exc.fix_part()}
+            message = msg("E-VALUE-NOT-NUMBER", reason=exc.message, **fields)
+            self.problem(report, record, message, record.cell)
             return None
         if cell.value is None:
             report.missing += 1
@@ -209,7 +204,7 @@ class Resolver:
                 self.problem(
                     report,
                     record,
-                    f"unknown target id {record.target_id!r} for {city}",
+                    msg("E-TARGET-ID-UNKNOWN", id=record.target_id, city=city),
                     record.id_cell or record.name_cell,
                 )
                 return None
@@ -217,13 +212,14 @@ class Resolver:
             # row was edited or moved, and storing the value under either would be a guess.
             named = index.find(record.name) if record.name != record.target_id else None
             if named is not None and named.target.id != match.target.id:
-                self.problem(
-                    report,
-                    record,
-                    f"the id {record.target_id!r} is {match.target.name}, but the row names "
-                    f"{record.name!r} ({named.target.id}); correct the id or the name",
-                    record.name_cell,
+                mismatch = msg(
+                    "E-TARGET-ID-MISMATCH",
+                    id=record.target_id,
+                    target=match.target.name,
+                    name=record.name,
+                    other=named.target.id,
                 )
+                self.problem(report, record, mismatch, record.name_cell)
                 return None
         else:
             match = index.find(record.name)
@@ -249,14 +245,15 @@ class Resolver:
         that disagrees with the unit its table gives."""
         unit = units.canonical(written)
         if record.unit and record.unit != unit:
-            source = SOURCE_WORDS.get(record.unit_source or "", "the table")
-            self.problem(
-                report,
-                record,
-                f"unit conflict: the cell says {unit} but {source} says {record.unit} "
-                f"({record.unit_cell}): make them agree",
-                record.cell,
+            source = SOURCE_WORDS.get(record.unit_source or "") or msg("ingest.source.table")
+            conflict = msg(
+                "E-UNIT-CONFLICT-CELL",
+                unit=unit,
+                other_source=source,
+                other_unit=record.unit,
+                other_cell=record.unit_cell,
             )
+            self.problem(report, record, conflict, record.cell)
             return None
         return record._replace(unit=unit, unit_cell=record.cell, unit_source="cell")
 
@@ -270,31 +267,19 @@ class Resolver:
         if source_unit in target.unit_aliases or (source_unit == "件/万人" and target.per_10k):
             return source_unit, None  # the plan's own counting word, or its ratio written out
         if not units.is_known(source_unit):
-            self.problem(
-                report,
-                record,
-                f"unknown unit {source_unit!r} for {target.name}: write the unit as "
-                f"{unit} or a unit that converts to it",
-                where,
-            )
+            unknown = msg("E-UNIT-UNKNOWN", unit=source_unit, target=target.name, target_unit=unit)
+            self.problem(report, record, unknown, where)
             return None
         try:
             return source_unit, units.conversion_factor(source_unit, unit)
-        except ValueError as exc:
-            self.problem(
-                report,
-                record,
-                f"{exc}: {target.name} is counted in {unit}; if the plan counts {source_unit} "
-                f'as {unit}, add unit_aliases = ["{source_unit}"] to its target in the '
-                "catalogue",
-                where,
-            )
+        except ValueError:
+            self.problem(report, record, _not_convertible(source_unit, unit, target), where)
             return None
 
     def progress_of(self, sheet: ProgressSheet, report: FileReport) -> list[TaskProgress]:
         """A progress sheet's rows matched to the tasks of its place's plan."""
 
-        def problem(message: str, cell: str | None = None) -> list[TaskProgress]:
+        def problem(message: Message, cell: str | None = None) -> list[TaskProgress]:
             report.problems.append(InputProblem(self.path, message, sheet=sheet.sheet, cell=cell))
             return []
 
@@ -304,22 +289,18 @@ class Resolver:
             for name, cell in named:
                 slug = self.places.find(name)
                 if slug is None:
-                    return problem(
-                        f"unknown city {name!r}; known: {', '.join(self.catalogue.cities())}", cell
-                    )
+                    known = list(self.catalogue.cities())
+                    return problem(msg("E-PROGRESS-PLACE-UNKNOWN", name=name, known=known), cell)
                 if city not in (None, slug):
-                    return problem(f"one progress sheet per place: {name!r} after {city}", cell)
+                    return problem(msg("E-PROGRESS-PLACES-MIXED", name=name, place=city), cell)
                 city = slug
         if city is None:
             city = self.places.named_in((sheet.title, sheet.sheet or "", self.path.name))
         if city is None:
-            return problem(
-                "cannot tell which place's tasks these are: name the place in the title or the "
-                "file name, or pass --city"
-            )
+            return problem(msg("E-PROGRESS-PLACE-NOT-NAMED"))
         with_tasks = [p for p in self.catalogue.plans_for(city) if p.tasks]
         if not with_tasks:
-            return problem(f"{city} has no tasks in the catalogue: this progress sheet has no plan")
+            return problem(msg("E-PROGRESS-NO-TASKS", place=city))
         return to_progress(sheet, with_tasks[-1], self.path, report.problems)
 
 
@@ -332,28 +313,58 @@ def _years(plans: list[Plan]) -> tuple[int, int]:
     return first, max(p.target_year for p in plans)
 
 
-def _out_of_range(record: RawRecord, target: Target, given: float, source_unit) -> str:
-    unit = target.series_unit or target.unit
-    return (
-        f"{_num(given)} {source_unit} for {target.name} ({record.year}) is out of range once "
-        f"converted to {unit} (beyond ±1.8e308): check the figure and its unit (单位)"
+def _out_of_range(record: RawRecord, target: Target, given: float, source_unit) -> Message:
+    return msg(
+        "E-VALUE-OUT-OF-RANGE",
+        value=_num(given),
+        source_unit=source_unit,
+        target=target.name,
+        year=record.year,
+        unit=target.series_unit or target.unit,
     )
 
 
-def _refused(record, target, unit, source_unit, given, value, share, whole) -> str | None:
+def _not_convertible(source_unit: str, unit: str, target: Target) -> Message:
+    """A unit of another kind than the target's (件 for 万元), and how to say that the plan
+    counts it as the target's unit all the same."""
+    return msg(
+        "E-UNIT-NOT-CONVERTIBLE",
+        unit=source_unit,
+        dimension=_dimension(source_unit),
+        target_unit=unit,
+        target_dimension=_dimension(unit),
+        target=target.name,
+    )
+
+
+def _dimension(unit: str) -> Message | str:
+    """What a unit counts (items, money …), as a message says it."""
+    known = units.UNITS.get(unit)
+    if known is None:
+        return unit
+    key = _DIMENSIONS.get(known.dimension, known.dimension.replace("-", "_"))
+    return msg(f"ingest.dimension.{key}")
+
+
+_DIMENSIONS = {"items per 10k people": "per_10k"}
+
+
+def _refused(record, target, unit, source_unit, given, value, share, whole) -> Message | None:
     """Why a value cannot be the target's, or None: negative where that cannot be, a share
     over 100 %, a fraction of what is counted whole."""
     if value < 0 and units.UNITS[unit].dimension not in _NON_NEGATIVE_EXEMPT:
-        return f"negative value {_num(given)} for {target.name} ({unit}), which cannot be negative"
+        return msg("E-VALUE-NEGATIVE", value=_num(given), target=target.name, unit=unit)
     if value > 100 and share:
-        return (
-            f"{_num(value)} % for {target.name} ({record.year}): a share cannot exceed "
-            "100 %; check the figure and its unit (‰? 个百分点? a count?)"
+        return msg(
+            "E-VALUE-SHARE-OVER-100", value=_num(value), target=target.name, year=record.year
         )
     if whole and not value.is_integer():
-        return (
-            f"{_num(given)} {source_unit or unit} for {target.name} ({record.year}) is not "
-            f"a whole number, but it counts {unit}: correct the figure, or say the unit "
-            "the table counts in (单位：…)"
+        return msg(
+            "E-VALUE-NOT-WHOLE",
+            value=_num(given),
+            given_unit=source_unit or unit,
+            target=target.name,
+            year=record.year,
+            unit=unit,
         )
     return None

@@ -15,6 +15,7 @@ from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
 from ipkpi.ingest.context import UnitLine, confirms, fold, vintage_of
 from ipkpi.ingest.headers import NOTE_ROW, Block, blank, text_of
 from ipkpi.ingest.matching import split_unit
+from ipkpi.messages import Message, msg
 
 
 class RawRecord(NamedTuple):
@@ -48,8 +49,9 @@ class RowReader:
         self, rows, hr: int, block: Block, line: UnitLine | None, sheet, problem, several: bool
     ):
         """``rows`` of the sheet, the header row ``hr``, the table's ``block`` of columns
-        and its unit ``line``; ``problem(message, cell)`` records a problem; ``several``:
-        tables stand side by side, so only the block's columns are the table's."""
+        and its unit ``line``; ``problem(message, cell)`` records a problem (a Message);
+        ``several``: tables stand side by side, so only the block's columns are the
+        table's."""
         self.rows, self.hr, self.block, self.line = rows, hr, block, line
         self.sheet_name, self.problem, self.several = sheet, problem, several
         self.unit_col = block.col("unit")
@@ -104,15 +106,18 @@ class RowReader:
             return self.line.cell
         return None
 
-    def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> str:
+    def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> Message:
         if conflict.a is None:
-            line = self.line
-            return line.problem.replace("{cell}", line.cell or "")
+            return self.line.problem
         (ka, ua), (kb, ub) = conflict.a, conflict.b
-        return (
-            f"unit conflict: {SOURCE_WORDS[ka]} says {ua} ({self.where(ka, c, number, name_col)}) "
-            f"but {SOURCE_WORDS[kb]} says {ub} ({self.where(kb, c, number, name_col)}): "
-            "make them agree"
+        return msg(
+            "E-UNIT-CONFLICT",
+            source=SOURCE_WORDS[ka],
+            unit=ua,
+            cell=self.where(ka, c, number, name_col),
+            other_source=SOURCE_WORDS[kb],
+            other_unit=ub,
+            other_cell=self.where(kb, c, number, name_col),
         )
 
     def row_sources(self, row, name_unit: str | None) -> tuple:
@@ -164,7 +169,7 @@ class RowReader:
             row_year = parse_year(row[yc])
             if row_year is None:
                 if not blank(row[value_col]):
-                    self.problem(f"{text_of(row[yc])!r} is not a year", cell_ref(r, yc))
+                    self.problem(msg("E-YEAR-INVALID", text=text_of(row[yc])), cell_ref(r, yc))
                 return ()
             return ((value_col, row_year, cell_ref(r, yc), sheet_vintage),)
 
@@ -188,7 +193,7 @@ class RowReader:
             name = text_of(row[name_col])
             target_id = text_of(row[id_col]) if id_col is not None else None
             if not name and not target_id:
-                self.problem("a value with no indicator name", cell_ref(r, name_col))
+                self.problem(msg("E-INDICATOR-MISSING"), cell_ref(r, name_col))
                 continue
             name_only, name_unit = _split_unit(name)
             sources = self.row_sources(row, name_unit)
@@ -248,7 +253,7 @@ class RowReader:
                 row_year = parse_year(row[yc])
                 if row_year is None:
                     if any(not blank(row[c]) for c, *_ in items):
-                        self.problem(f"{text_of(row[yc])!r} is not a year", cell_ref(r, yc))
+                        self.problem(msg("E-YEAR-INVALID", text=text_of(row[yc])), cell_ref(r, yc))
                     continue
                 year, year_cell = row_year, cell_ref(r, yc)
             else:
@@ -291,7 +296,7 @@ class RowReader:
         return records
 
 
-_NO_PLACE = "a row with values but no place in its 地区/城市 cell: fill it in"
+_NO_PLACE = msg("E-PLACE-MISSING")
 
 
 class _Conflict(Exception):
@@ -299,11 +304,12 @@ class _Conflict(Exception):
         self.a, self.b = a, b
 
 
+# Where a unit is written, as a message says it.
 SOURCE_WORDS = {
-    "column": "the unit column",
-    "name": "the indicator's name",
-    "header": "the header",
-    "unit line": "the unit line above the table",
+    "column": msg("ingest.source.column"),
+    "name": msg("ingest.source.name"),
+    "header": msg("ingest.source.header"),
+    "unit line": msg("ingest.source.unit_line"),
 }
 
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from ipkpi.errors import InputFileError, InputProblem
 from ipkpi.ingest.archive import zip_directory
 from ipkpi.limits import MAX_DIRECTORY_BYTES, MAX_PARTS, KiB, MiB
+from ipkpi.messages import Message, msg
 
 _OLE_SCAN_BYTES = 8 * MiB  # fallback search for EncryptionInfo when the OLE directory is odd
 
@@ -23,13 +24,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _CSV_SUFFIXES = {".csv", ".txt"}
 
-_XLSB = (
-    "workbook refused: a binary workbook (.xlsb) cannot be checked before reading; "
-    "save it as .xlsx and ingest again"
-)
 
-
-def refusal(path: Path, message: str) -> InputFileError:
+def refusal(path: Path, message: Message) -> InputFileError:
     """The error refusing a whole file, with why."""
     return InputFileError([InputProblem(path, message)])
 
@@ -41,7 +37,12 @@ def file_size(path: Path) -> int:
             raise IsADirectoryError(21, "Is a directory")
         return path.stat().st_size
     except OSError as exc:
-        raise refusal(path, f"cannot read file ({exc.strerror or exc})") from exc
+        raise refusal(path, unreadable(exc)) from exc
+
+
+def unreadable(exc: OSError) -> Message:
+    """``cannot read file (Permission denied)``."""
+    return msg("E-FILE-UNREADABLE", reason=exc.strerror or str(exc))
 
 
 def sniff_format(path: Path) -> str:
@@ -54,7 +55,7 @@ def sniff_format(path: Path) -> str:
     """
     size = file_size(path)
     if size == 0:
-        raise refusal(path, "empty file")
+        raise refusal(path, msg("E-FILE-EMPTY"))
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -63,22 +64,27 @@ def sniff_format(path: Path) -> str:
                 if what is None:
                     return "xlsx"
                 if what == "xlsb":
-                    raise refusal(path, _XLSB)
-                raise refusal(path, f"not an Excel workbook or CSV file (it looks like {what})")
+                    raise refusal(path, msg("E-FILE-XLSB"))
+                raise refusal(path, _not_a_workbook(what))
             if head == _OLE_MAGIC:
                 return _ole_kind(path, fh, size)
             fh.seek(0)
             sample = fh.read(4 * KiB)
     except OSError as exc:
-        raise refusal(path, f"cannot read file ({exc.strerror or exc})") from exc
+        raise refusal(path, unreadable(exc)) from exc
     if path.suffix.lower() in _CSV_SUFFIXES:
         return "csv"
-    raise refusal(path, f"not an Excel workbook or CSV file (it looks like {_describe(sample)})")
+    raise refusal(path, _not_a_workbook(_describe(sample)))
 
 
-def _zip_kind(fh: BinaryIO, size: int) -> str | None:
+def _not_a_workbook(what: Message) -> Message:
+    """``not an Excel workbook or CSV file (it looks like a PDF document)``."""
+    return msg("E-FILE-NOT-WORKBOOK", what=what)
+
+
+def _zip_kind(fh: BinaryIO, size: int) -> Message | str | None:
     """None for a workbook (or a zip too damaged or too big to tell: check_xlsx says
-    which); else what the zip looks like instead."""
+    which); "xlsb" for a binary workbook; else what the zip looks like instead."""
     directory = zip_directory(fh, size)
     if directory is None or directory[0] > MAX_PARTS or directory[1] > MAX_DIRECTORY_BYTES:
         return None
@@ -92,14 +98,14 @@ def _zip_kind(fh: BinaryIO, size: int) -> str | None:
     if "xl/workbook.bin" in names:
         return "xlsb"
     if "word/document.xml" in names:
-        return "a Word document"
+        return msg("looks.word")
     if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation"
+        return msg("looks.powerpoint")
     if "[Content_Types].xml" in names:
         return None
     if "mimetype" in names and "content.xml" in names:
-        return "an OpenDocument file; save it as .xlsx"
-    return "a zip archive without a workbook in it"
+        return msg("looks.opendocument")
+    return msg("looks.zip")
 
 
 def _ole_kind(path: Path, fh: BinaryIO, size: int) -> str:
@@ -110,11 +116,9 @@ def _ole_kind(path: Path, fh: BinaryIO, size: int) -> str:
     if "EncryptionInfo" in names:
         return "encrypted"
     if "WordDocument" in names:
-        raise refusal(path, "not an Excel workbook or CSV file (it looks like a Word document)")
+        raise refusal(path, _not_a_workbook(msg("looks.word")))
     if "PowerPoint Document" in names:
-        raise refusal(
-            path, "not an Excel workbook or CSV file (it looks like a PowerPoint presentation)"
-        )
+        raise refusal(path, _not_a_workbook(msg("looks.powerpoint")))
     return "xls"
 
 
@@ -157,22 +161,22 @@ def _ole_names(fh: BinaryIO, size: int) -> set[str] | None:
     return None
 
 
-def _describe(sample: bytes) -> str:
+def _describe(sample: bytes) -> Message:
     """What a file that is neither a zip nor an OLE2 file looks like, from its start."""
     low = sample.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if low.startswith(b"%pdf"):
-        return "a PDF document"
+        return msg("looks.pdf")
     if b"<html" in low or b"<table" in low or low.startswith(b"<!doctype html"):
-        return "an HTML page; open it in Excel and save it as .xlsx"
+        return msg("looks.html")
     if low.startswith(b"<?xml"):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in low:
-            return "an Excel 2003 XML spreadsheet; save it as .xlsx"
-        return "an XML file"
+            return msg("looks.xml2003")
+        return msg("looks.xml")
     if low.startswith(b"{\\rtf"):
-        return "an RTF document"
+        return msg("looks.rtf")
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_text(sample):
-        return "plain text; a CSV file must be named .csv or .txt"
-    return "binary data starting " + " ".join(f"{b:02X}" for b in sample[:8])
+        return msg("looks.text")
+    return msg("looks.binary", start=" ".join(f"{b:02X}" for b in sample[:8]))
 
 
 def _looks_like_text(sample: bytes) -> bool:

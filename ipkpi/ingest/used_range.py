@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ipkpi.errors import InputProblem
 from ipkpi.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_WORKBOOK_CELLS, KiB
+from ipkpi.messages import Message, msg
 
 _OVERLAP = 4 * KiB  # bytes carried between chunks so refs split across them are seen
 
@@ -112,13 +113,18 @@ class RangeScanner:
         cols = max(self.max_col, 1)
         rows = self.max_row
         if rows > MAX_ROWS:
-            limit = f"Excel's limit of {MAX_ROWS} rows"
+            limit = msg("limit.rows", rows=MAX_ROWS)
         else:
-            limit = f"the limit of {MAX_COLUMNS} columns / {MAX_CELLS} cells"
+            limit = msg("limit.cells", columns=MAX_COLUMNS, cells=MAX_CELLS)
         return InputProblem(
             path,
-            f"used range reaches {self.corner()} ({_plural(cols, 'column')} × "
-            f"{_plural(rows, 'row')}), over {limit}; delete the stray cell or save only the table",
+            msg(
+                "E-SHEET-TOO-LARGE",
+                corner=self.corner(),
+                columns=_plural(cols, "column"),
+                rows=_plural(rows, "row"),
+                limit=limit,
+            ),
             sheet=sheet,
             cell=self.cell,
         )
@@ -138,9 +144,7 @@ class WorkbookCells:
             return None
         return InputProblem(
             path,
-            f"used ranges of the sheets up to this one hold {self.total} cells together, "
-            f"over the limit of {MAX_WORKBOOK_CELLS} cells for a whole workbook; delete the "
-            "stray cells or save only the tables",
+            msg("E-WORKBOOK-TOO-LARGE", cells=self.total, limit=MAX_WORKBOOK_CELLS),
             sheet=sheet,
             cell=scanner.corner(),
         )
@@ -167,5 +171,6 @@ def _column_letters(number: int) -> str:
     return letters
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _plural(n: int, word: str) -> Message:
+    """``1 column``, ``3 rows`` (``3行`` in Chinese)."""
+    return msg(f"count.{word}" if n == 1 else f"count.{word}s", n=n)

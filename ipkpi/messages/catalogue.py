@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件不是 UTF-8 编码的文字（第 {offset} 个字节之后无法识别）；请把文件另存为 UTF-8 编码",
         "not UTF-8 text (undecodable byte at offset {offset}); save the file as UTF-8",
     ),
-    "E-FILE-UNREADABLE": ("无法读取这个文件：{reason}", "cannot read: {reason}"),
+    "E-PLAN-FILE-UNREADABLE": ("无法读取这个文件：{reason}", "cannot read: {reason}"),
     "E-TOML-SYNTAX": ("TOML 格式有误：{reason}", "invalid TOML: {reason}"),
     "E-TOML-TOO-DEEP": (
         "TOML 格式有误：数组和内联表（[ 和 {{）嵌套超过 {depth} 层；规划文件只需要几层："

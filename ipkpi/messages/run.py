@@ -110,10 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ignored {path}: a claims workbook",
     ),
     "log.run.waiting": (
-        "暂不读入 {path}：最近 {seconds:g} 秒内有改动，留待下次运行",
+        "暂不导入 {path}：最近 {seconds:g} 秒内有改动，留待下次运行",
         "waiting {path}: changed in the last {seconds:g} s",
     ),
-    "log.run.already": ("跳过 {path}：之前已读入过", "already {path}: ingested before"),
+    "log.run.already": ("跳过 {path}：之前已导入过", "already {path}: ingested before"),
     "log.run.rejected": (
         "退回 {path}：{n} 个问题，{where}；第一个问题：{first}",
         "rejected {path}: {n} problem(s), {where}; first: {first}",
@@ -121,7 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.moved": ("已移到 {path}", "moved to {path}"),
     "W-RUN-NOT-MOVED": ("未能移走：{reason}", "not moved: {reason}"),
     "log.run.taken": (
-        "已读入 {path}：{values} 个数值，新增 {new} 个，修订 {revised} 个{kept}",
+        "已导入 {path}：{values} 个数值，新增 {new} 个，修订 {revised} 个{kept}",
         "taken {path}: {values} value(s), {new} new, {revised} revised{kept}",
     ),
     "run.kept": ("，{n} 个作为非当前值保留", ", {n} kept as not current"),
@@ -133,8 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.run.unchanged": ("未改写 {city}：没有新数据", "unchanged {city}: no new figures"),
     "log.run.wrote": ("已写出 {xlsx} 和 {json}", "wrote {xlsx} and {json}"),
     "log.run.files": (
-        "文件：读入 {taken} 个，退回 {rejected} 个，之前已读入 {already} 个，"
-        "暂不读入 {waiting} 个；新增数值 {new} 个，修订 {revised} 个{kept}",
+        "文件：导入 {taken} 个，退回 {rejected} 个，之前已导入 {already} 个，"
+        "暂不导入 {waiting} 个；新增数值 {new} 个，修订 {revised} 个{kept}",
         "files: {taken} taken, {rejected} rejected, {already} already ingested, "
         "{waiting} waiting; {new} new value(s), {revised} revised{kept}",
     ),

@@ -8,7 +8,7 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # what to do about a store that cannot be used: the todo of E-STORE-UNUSABLE
     "store.todo.rebuild": (
-        "请从备份恢复，或把文件重新读入一个新的数据库（--db NEW.db）",
+        "请从备份恢复，或把文件重新导入一个新的数据库（--db NEW.db）",
         "restore it from a backup, or ingest the files again into a new store (--db NEW.db)",
     ),
     "store.todo.name_store": (
@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "name the store with --db (or $IPKPI_DB)",
     ),
     "store.todo.ingest_first": (
-        "请先读入统计数据（ipkpi ingest FILES --db FILE），或用 --db 指定数据库",
+        "请先导入统计数据（ipkpi ingest FILES --db FILE），或用 --db 指定数据库",
         "ingest statistics first (ipkpi ingest FILES --db FILE) or name the store with --db",
     ),
     "store.todo.ingest_once": (
@@ -74,12 +74,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "index {index} is missing from the store",
     ),
     "E-STORE-ORPHANS": (
-        "有 {n} 个已存数值或任务进展不属于任何已读入的文件（source_files 中的记录被删除了）",
+        "有 {n} 个已存数值或任务进展不属于任何已导入的文件（source_files 中的记录被删除了）",
         "{n} stored value(s) or task report(s) belong to no ingested file "
         "(rows deleted from source_files)",
     ),
     "E-STORE-ORPHANS-FOUND": (
-        "有已存数值或任务进展不属于任何已读入的文件（source_files 中的记录被删除了）",
+        "有已存数值或任务进展不属于任何已导入的文件（source_files 中的记录被删除了）",
         "stored value(s) or task report(s) belong to no ingested file "
         "(rows deleted from source_files)",
     ),
@@ -88,7 +88,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "store version {version} keeps no per-file counts or checksums",
     ),
     # the store's own errors
-    "E-STORE-MISSING": ("{path}：这里没有数据库；{todo}", "{path}: no store here; {todo}"),
     "E-STORE-NO-FOLDER": (
         "--db：文件夹 {folder} 不存在，无法在那里存放数据库",
         "--db: no folder {folder} for the store",
@@ -109,8 +108,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gave up waiting after {waited:g} s ({setting})",
     ),
     "store.lock.holder": ("（{holder}）", " ({holder})"),
-    "store.lock.waiting": ("等待数据库：{holder}", "waiting for the store: {holder}"),
-    "store.lock.someone": ("另一个 ipkpi 正在写入数据库", "another ipkpi is writing to it"),
     "E-STORE-LOCK-FILE": (
         "{path}：无法打开数据库的锁文件 {name}（{reason}）",
         "{path}: cannot open the store's lock file {name} ({reason})",
@@ -149,7 +146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.vintage.a.unmarked": ("未标注", "an unmarked figure"),
     # damage a check finds, one file each: the damage of E-STORE-DAMAGED
     "E-STORE-FILE-DAMAGED": (
-        "{path}：{what}；请重新读入：ipkpi ingest --force {path}",
+        "{path}：{what}；请重新导入：ipkpi ingest --force {path}",
         "{path}: {what}; re-ingest it: ipkpi ingest --force {path}",
     ),
     "store.damage.values_gone": (

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Option '{option}' requires an argument.",
     ),
     "E-USAGE-NO-COMMAND": ("没有命令“{name}”", "No such command '{name}'."),
+    "E-USAGE-NO-COMMAND-CLOSE": (
+        "没有命令“{name}”；是否指 {close}？",
+        "No such command '{name}'. Did you mean {close}?",
+    ),
     "E-USAGE-NO-COMMAND-GIVEN": ("缺少命令", "Missing command."),
     "E-USAGE-EXTRA": ("多余的参数：{args}", "Got unexpected extra arguments ({args})"),
     "E-USAGE-NOT-INTEGER": ("{value} 不是整数", "{value} is not a valid integer."),

@@ -15,6 +15,7 @@ from ipkpi.assess.report import Report
 from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
+from ipkpi.messages import say as message
 from ipkpi.output.layout import BORDER, DROP_ORDER, fit, measure, wrap
 from ipkpi.output.textwidth import display_width
 from ipkpi.views.report import (
@@ -197,7 +198,7 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
         console=console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=total)
+        task = progress.add_task(message("cli.progress.start"), total=total)
         started = False
 
         def advance(path: object) -> None:
@@ -205,7 +206,8 @@ def file_progress(total: int, enabled: bool) -> Iterator[Callable[[object], None
             if started:
                 progress.advance(task)
             started = True
-            progress.update(task, description=f"ingest {getattr(path, 'name', path)}")
+            name = getattr(path, "name", path)
+            progress.update(task, description=message("cli.progress.file", name=name))
 
         yield advance
 

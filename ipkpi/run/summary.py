@@ -114,8 +114,10 @@ def _text(said: object) -> str | None:
 def _code(said: object) -> str | None:
     """The catalogue code of a message, or of a located problem's message; None for plain
     text and for nothing."""
-    message = said if isinstance(said, Message) else getattr(said, "message", None)
-    return message.code if isinstance(message, Message) else None
+    for message in (said, getattr(said, "message", None), getattr(said, "warning", None)):
+        if isinstance(message, Message):  # a Message, a located problem, an unmatched row
+            return message.code
+    return None
 
 
 def _kept_dict(k: Kept) -> dict[str, Any]:

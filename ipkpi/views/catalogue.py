@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from ipkpi.catalogue.model import Catalogue, Kind, Plan, Target
-from ipkpi.errors import display_path
+from ipkpi.errors import colon, display_path
 from ipkpi.labels import Lang, label
+from ipkpi.messages import say
 from ipkpi.views.numbers import format_number, number
 
 CITIES_SCHEMA = "ipkpi.cities/1"
@@ -203,23 +204,25 @@ def plan_title(plan: Plan, lang: Lang, what: str = "targets") -> str:
     return f"{plan_heading(plan, lang)} · {plan.id} · {label('n_' + what, lang, n=n)}"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+def _count(n: int, noun: str, lang: Lang) -> str:
+    """``1 plan``, ``5 plans``, ``5个规划``."""
+    return say(f"cli.check.{noun}" + ("" if n == 1 else "s"), lang, n=n)
 
 
-def check_lines(catalogue: Catalogue) -> list[str]:
-    """What a valid catalogue holds: a summary line, a line per plan, then OK."""
+def check_lines(catalogue: Catalogue, lang: Lang) -> list[str]:
+    """What a valid catalogue holds: a summary line, a line per plan, then OK (目标目录无误)."""
     plans = [p for city in catalogue.cities() for p in catalogue.plans_for(city)]
     total = sum(len(p.targets) for p in plans)
-    summary = f"{_count(len(plans), 'plan')}, {_count(total, 'target')}"
+    parts = [_count(len(plans), "plan", lang), _count(total, "target", lang)]
     for what in ("tasks", "rules"):
         n = sum(len(getattr(p, what)) for p in plans)
         if n:
-            summary += f", {_count(n, what[:-1])}"
-    lines = [f"{display_path(catalogue.folder)}: {summary}"]
+            parts.append(_count(n, what[:-1], lang))
+    summary = ("，" if lang == "zh" else ", ").join(parts)
+    lines = [f"{display_path(catalogue.folder)}{colon(lang)}{summary}"]
     for p in plans:
         held = [
-            f"{n:>3} {what}"
+            say(f"cli.check.held.{what}", lang, n=n)
             for what, n in (
                 ("targets", len(p.targets)),
                 ("tasks", len(p.tasks)),
@@ -227,7 +230,6 @@ def check_lines(catalogue: Catalogue) -> list[str]:
             )
             if n or what == "targets"
         ]
-        lines.append(
-            f"  {p.id:<26} {p.start_year}–{p.target_year}  {', '.join(held)}  {p.file.name}"
-        )
-    return [*lines, "OK"]
+        joined = ("，" if lang == "zh" else ", ").join(held)
+        lines.append(f"  {p.id:<26} {p.start_year}–{p.target_year}  {joined}  {p.file.name}")
+    return [*lines, say("cli.check.ok", lang)]
