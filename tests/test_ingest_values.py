@@ -121,7 +121,7 @@ def test_a_csv_value_that_is_not_finite_is_refused(runner, before, text, error):
 def test_a_workbook_text_cell_that_is_not_finite_is_refused(runner, before, text):
     result = ingest(runner, str(single("text.xlsx", text)))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: text.xlsx › 数据 › B4: '{text}' ")
+    assert result.stderr.startswith(f"Error[E-VALUE-NOT-NUMBER]: text.xlsx › 数据 › B4: '{text}' ")
     assert stored() == before
 
 

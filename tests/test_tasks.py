@@ -424,59 +424,70 @@ def test_nanjing_phases_by_chinese_numeral(runner, clean_env):
 
 
 DEFECTS = {
-    # name: (the row after a good one (row 3), so at row 4; the cell; the message)
+    # name: (its code; the row after a good one (row 3), so at row 4; the cell; the message)
     "unknown-status": (
+        "E-TASK-STATUS-UNKNOWN",
         [1, "强省建设顶层设计", "差不多", None, None],
         "C4",
         f"status '差不多' not understood; {STATUS_HINT}",
     ),
     "no-status": (
+        "E-TASK-STATUS-MISSING",
         [1, "强省建设顶层设计", None, None, None],
         "C4",
         f"no status for task 1; {STATUS_HINT}",
     ),
     "done-without-date": (
+        "E-TASK-DATE-MISSING",
         [2, "强市强县和试点园区创建", "已完成", None, None],
         "D4",
         "task 2 is 已完成 but has no completion date (完成时间)",
     ),
     "date-while-in-progress": (
+        "E-TASK-DATE-NOT-DONE",
         [4, "海外纠纷应对指导中心分中心申报", "推进中", "2023-11-30", None],
         "D4",
         "completion date 2023-11-30 given, but the status is '推进中', not 已完成",
     ),
     "not-a-date": (
+        "E-DATE-INVALID",
         [2, "强市强县和试点园区创建", "已完成", "明年", None],
         "D4",
         "'明年' is not a date; write it as 2023-12-15",
     ),
     "no-such-day": (
+        "E-DATE-INVALID",
         [2, "强市强县和试点园区创建", "已完成", "2023/2/30", None],
         "D4",
         "'2023/2/30' is not a date; write it as 2023-12-15",
     ),
     "in-the-future": (
+        "E-TASK-DATE-FUTURE",
         [2, "强市强县和试点园区创建", "已完成", dt.datetime(2099, 1, 1), None],
         "D4",
         "completion date 2099-01-01 is in the future",
     ),
     "unknown-task": (
+        "E-TASK-UNKNOWN",
         [19, "不存在的任务", "推进中", None, None],
         "A4",
         "no task '19' in shanxi-2022-2023 (tasks: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, "
         "14, 15, 16, 17, 18)",
     ),
     "given-twice": (
+        "E-TASK-TWICE",
         ["第3项", "知识产权保护中心建设", "未启动", None, None],
         "A4",
         "task 3 given twice (first at A3)",
     ),
     "before-the-plan": (
+        "E-TASK-DATE-EARLY",
         [2, "强市强县和试点园区创建", "已完成", "2021-12-31", None],
         "D4",
         "completion date 2021-12-31 is before the plan began (2022)",
     ),
     "no-number": (
+        "E-TASK-NUMBER-MISSING",
         [None, "强市强县和试点园区创建", "推进中", None, None],
         "A4",
         "no task number in this row",
@@ -486,12 +497,12 @@ DEFECTS = {
 
 @pytest.mark.parametrize("defect", DEFECTS)
 def test_a_defective_progress_sheet_is_rejected_whole(runner, clean_env, defect):
-    row, cell, message = DEFECTS[defect]
+    code, row, cell, message = DEFECTS[defect]
     name = f"{defect}.xlsx"
     progress_sheet(clean_env / name, [[3, "知识产权保护中心建设", "推进中", None, None], row])
     result = run(runner, "ingest", name, "--db", DB)
     assert "Traceback" not in result.output
-    assert result.stderr == f"Error: {name} › {SHEET} › {cell}: {message}\n"
+    assert result.stderr == f"Error[{code}]: {name} › {SHEET} › {cell}: {message}\n"
     assert result.stdout.splitlines() == [
         f"rejected  {name}: 1 problem(s), nothing stored",
         SUMMARY_REJECTED,
@@ -520,7 +531,7 @@ DEFECTS_IN_CHINESE = {
 
 @pytest.mark.parametrize("defect", DEFECTS)
 def test_a_defective_progress_sheet_in_chinese(catalogue, clean_env, defect):
-    row, cell, _ = DEFECTS[defect]
+    _, row, cell, _ = DEFECTS[defect]
     path = progress_sheet(
         clean_env / "progress.xlsx", [[3, "知识产权保护中心建设", "推进中", None, None], row]
     )
@@ -564,7 +575,7 @@ def test_a_sheet_naming_no_place_needs_city(runner, clean_env):
     progress_sheet(clean_env / "progress.xlsx", [[4, "", "推进中", None, None]], title=None)
     result = run(runner, "ingest", "progress.xlsx", "--db", DB)
     assert result.stderr == (
-        f"Error: progress.xlsx › {SHEET}: cannot tell which place's tasks these are: name the "
+        f"Error[E-PROGRESS-PLACE-NOT-NAMED]: progress.xlsx › {SHEET}: cannot tell which place's tasks these are: name the "
         "place in the title or the file name, or pass --city\n"
     )
     assert result.stdout.splitlines() == [
@@ -585,7 +596,7 @@ def test_a_place_without_tasks_is_rejected(runner, clean_env):
     progress_sheet(clean_env / "progress.xlsx", [[4, "", "推进中", None, None]], title=None)
     result = run(runner, "ingest", "progress.xlsx", "--db", DB, "--city", "guizhou")
     assert result.stderr == (
-        f"Error: progress.xlsx › {SHEET}: guizhou has no tasks in the catalogue: this "
+        f"Error[E-PROGRESS-NO-TASKS]: progress.xlsx › {SHEET}: guizhou has no tasks in the catalogue: this "
         "progress sheet has no plan\n"
     )
     assert result.exit_code == 1

@@ -803,24 +803,6 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
             "省法院, 省人社厅",
         ),
         (
-            ["--city", "nanjing", "--year", "2030", "-o", "x.xlsx"],
-            "Error[E-COLLECT-YEAR]: no target of nanjing-2022-2025 needs a 2030 figure; its targets "
-            "need 2021–2025",
-        ),
-        (
-            ["--city", "nanjing", "--year", "2020", "-o", "x.xlsx"],
-            "Error[E-COLLECT-YEAR]: no target of nanjing-2022-2025 needs a 2020 figure; its targets "
-            "need 2021–2025",
-        ),
-        (
-            ["--city", "shanxi", "--year", "2023", "-o", "x.xlsx"],
-            "Error[E-COLLECT-NO-TARGETS]: shanxi-2022-2023 has no targets, only tasks or rules: no figures to collect",
-        ),
-        (
-            ["--city", "zhangzhou", "--year", "2025", "-o", "x.xlsx"],
-            "Error[E-COLLECT-NO-TARGETS]: zhangzhou-2024-2029 has no targets, only tasks or rules: no figures to collect",
-        ),
-        (
             ["--city", "nowhere", "--year", "2025", "-o", "x.xlsx"],
             "Error[E-CITY-UNKNOWN]: unknown city 'nowhere'; "
             "known: guizhou (贵州省), nanjing (南京市), shanxi (山西省), shijiazhuang (石家庄市), zhangzhou (漳州市)",
@@ -836,7 +818,7 @@ def test_each_lead_templates_go_back_through_ingest_together(runner, clean_env):
         ),
         (
             ["--city", "nanjing", "--year", "2025", "-o", "nowhere/x.xlsx"],
-            "错误[E-OUTPUT-NO-FOLDER]：-o：没有文件夹 nowhere，无法写入 x.xlsx",
+            "Error[E-OUTPUT-NO-FOLDER]: -o: no folder nowhere for x.xlsx",
         ),
     ],
     ids=[
@@ -853,6 +835,50 @@ def test_usage_errors_write_nothing(runner, clean_env, args, message):
     result = run(runner, "template", *args, "--lang", "en")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == message
+    assert os.listdir(clean_env) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "en", "zh"),
+    [
+        (
+            ["--city", "nanjing", "--year", "2030"],
+            "Error[E-COLLECT-YEAR]: no target of nanjing-2022-2025 needs a 2030 figure; its "
+            "targets need 2021–2025",
+            "错误[E-COLLECT-YEAR]：nanjing-2022-2025中没有目标需要2030年的数值；"
+            "其目标需要2021–2025年的数值",
+        ),
+        (
+            ["--city", "nanjing", "--year", "2020"],
+            "Error[E-COLLECT-YEAR]: no target of nanjing-2022-2025 needs a 2020 figure; its "
+            "targets need 2021–2025",
+            "错误[E-COLLECT-YEAR]：nanjing-2022-2025中没有目标需要2020年的数值；"
+            "其目标需要2021–2025年的数值",
+        ),
+        (
+            ["--city", "shanxi", "--year", "2023"],
+            "Error[E-COLLECT-NO-TARGETS]: shanxi-2022-2023 has no targets, only tasks or rules: "
+            "no figures to collect",
+            "错误[E-COLLECT-NO-TARGETS]：shanxi-2022-2023没有目标，只有任务或奖补规则："
+            "没有要收集的数值",
+        ),
+        (
+            ["--city", "zhangzhou", "--year", "2025"],
+            "Error[E-COLLECT-NO-TARGETS]: zhangzhou-2024-2029 has no targets, only tasks or "
+            "rules: no figures to collect",
+            "错误[E-COLLECT-NO-TARGETS]：zhangzhou-2024-2029没有目标，只有任务或奖补规则："
+            "没有要收集的数值",
+        ),
+    ],
+    ids=["late-year", "early-year", "tasks-only", "rules-only"],
+)
+def test_nothing_to_collect_is_a_usage_error(runner, clean_env, args, en, zh):
+    result = run(runner, "template", *args, "-o", "x.xlsx", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == en
+    result = run(runner, "template", *args, "-o", "x.xlsx")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == zh
     assert os.listdir(clean_env) == []
 
 

@@ -267,7 +267,9 @@ class Resolver:
         if source_unit in target.unit_aliases or (source_unit == "件/万人" and target.per_10k):
             return source_unit, None  # the plan's own counting word, or its ratio written out
         if not units.is_known(source_unit):
-            unknown = msg("E-UNIT-UNKNOWN", unit=source_unit, target=target.name, target_unit=unit)
+            unknown = msg(
+                "E-VALUE-UNIT-UNKNOWN", unit=source_unit, target=target.name, target_unit=unit
+            )
             self.problem(report, record, unknown, where)
             return None
         try:

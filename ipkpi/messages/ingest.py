@@ -182,7 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.source.header": ("表头", "the header"),
     "ingest.source.unit_line": ("表格上方的单位行", "the unit line above the table"),
     "ingest.source.table": ("表格", "the table"),
-    "E-UNIT-UNKNOWN": (
+    "E-VALUE-UNIT-UNKNOWN": (
         "“{target}”的单位“{unit}”无法识别：请把单位写成{target_unit}，"
         "或能换算成{target_unit}的单位",
         "unknown unit {unit!r} for {target}: write the unit as {target_unit} or a unit that "
