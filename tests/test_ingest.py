@@ -291,7 +291,8 @@ def test_cli_ingest_then_data_show(tmp_path, monkeypatch):
         tmp_path / "b.xlsx",
         [["南京市2024年指标"], ["指标", "数值"], ["万人高价值发明专利拥有量", 71.21]],
     )
-    result = runner.invoke(app, ["ingest", "a.xlsx", "--db", "s.db"])
+    english = {"IPKPI_LANG": "en"}
+    result = runner.invoke(app, ["ingest", "a.xlsx", "--db", "s.db"], env=english)
     assert (result.exit_code, result.stdout) == (
         0,
         (
@@ -299,7 +300,7 @@ def test_cli_ingest_then_data_show(tmp_path, monkeypatch):
             "1 file(s): 1 ingested, 0 already ingested, 0 rejected; 1 new value(s), 0 revised\n"
         ),
     )
-    result = runner.invoke(app, ["ingest", str(second), "a.xlsx", "--db", "s.db"])
+    result = runner.invoke(app, ["ingest", str(second), "a.xlsx", "--db", "s.db"], env=english)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "ingested  b.xlsx (single): 1 values: 0 new, 1 revised, 0 unchanged",
@@ -307,6 +308,12 @@ def test_cli_ingest_then_data_show(tmp_path, monkeypatch):
         "(was from a.xlsx)",
         "already   a.xlsx: ingested before, nothing new",
         "2 file(s): 1 ingested, 1 already ingested, 0 rejected; 0 new value(s), 1 revised",
+    ]
+    result = runner.invoke(app, ["ingest", "a.xlsx", str(second), "--db", "s.db"])  # Chinese
+    assert result.stdout.splitlines() == [
+        "以前已读入  a.xlsx：以前已读入，没有新内容",
+        "以前已读入  b.xlsx：以前已读入，没有新内容",
+        "2个文件：读入0个，以前已读入2个，退回0个；新增数值0个，修订0个",
     ]
     shown = runner.invoke(
         app, ["data", "show", "--city", "nanjing", "--history", "--db", "s.db", "-f", "csv"]
@@ -357,9 +364,11 @@ def test_an_unreadable_file_is_rejected_not_a_traceback(tmp_path, catalogue, sto
 
     monkeypatch.setattr(type(path), "read_bytes", read_bytes)
     report = ingest_paths([path], catalogue, store, IngestOptions(city="nanjing"))
-    assert [(f.status, [p.message for p in f.problems]) for f in report.files] == [
+    assert [(f.status, [p.message.text("en") for p in f.problems]) for f in report.files] == [
         ("rejected", ["cannot read: Permission denied"])
     ]
+    assert report.files[0].problems[0].message.code == "E-FILE-READ-FAILED"
+    assert report.files[0].problems[0].message.text("zh") == "无法读取：Permission denied"
     assert store.observations() == []
 
 
@@ -439,7 +448,7 @@ def test_an_unknown_id_is_located_at_its_own_cell(tmp_path, catalogue, store):
         ],
     )
     problems = ingest_paths([path], catalogue, store).files[0].problems
-    assert [str(p) for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         f"{path} › Sheet1 › B3: unknown target id 'no_such_target' for nanjing"
     ]
     assert current(store, "nanjing") == {}
@@ -464,7 +473,7 @@ def test_the_id_decides_and_a_name_naming_another_target_is_an_error(tmp_path, c
         ],
     )
     problems = ingest_paths([moved], catalogue, store).files[0].problems
-    assert [str(p) for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         f"{moved} › Sheet1 › C2: the id 'ip_trade_total' is 知识产权交易总额, but the row names "
         "'万人版权登记量' (copyright_registrations_per_10k); correct the id or the name"
     ]
@@ -473,9 +482,11 @@ def test_the_id_decides_and_a_name_naming_another_target_is_an_error(tmp_path, c
 
 @pytest.mark.parametrize(("name", "warned"), [("填报说明", False), ("封面", True)])
 def test_an_instruction_sheet_is_passed_over_without_a_warning(
-    tmp_path, catalogue, store, name, warned
+    tmp_path, catalogue, store, name, warned, monkeypatch
 ):
     import openpyxl
+
+    monkeypatch.setenv("IPKPI_LANG", "en")
 
     workbook = openpyxl.Workbook()
     workbook.active.title = name
@@ -487,10 +498,13 @@ def test_an_instruction_sheet_is_passed_over_without_a_warning(
     workbook.save(path)
     report = ingest_paths([path], catalogue, store).files[0]
     assert report.status == "ingested"
-    skipped = [w for w in report.warnings if w.endswith("(sheet skipped)")]
+    skipped = [w for w in report.warnings if w.code == "W-SHEET-NO-TABLE"]
     assert len(skipped) == (1 if warned else 0)
     if warned:
-        assert skipped[0].startswith(f"{path} › 封面: no recognisable header")
+        assert skipped[0].text("en").startswith(f"{path} › 封面: no recognisable header")
+        assert skipped[0].text("en").endswith(" (sheet skipped)")
+        assert skipped[0].text("zh").startswith(f"{path} › 封面：")
+        assert skipped[0].text("zh").endswith("（已跳过此工作表）")
 
 
 def test_numbers_shown_as_percentages_are_read_as_people_see_them(tmp_path, catalogue, store):
@@ -528,7 +542,7 @@ def test_a_count_shown_as_a_percentage_is_refused(tmp_path, catalogue, store):
     path = tmp_path / "count-percent.xlsx"
     workbook.save(path)
     problems = ingest_paths([path], catalogue, store).files[0].problems
-    assert [str(p) for p in problems] == [
+    assert [p.text("en") for p in problems] == [
         f"{path} › Sheet › D2: a percentage, but 万人高价值发明专利拥有量 is counted in 件"
     ]
     assert current(store, "nanjing") == {}

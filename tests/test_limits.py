@@ -20,12 +20,13 @@ from ipkpi.ingest import guards
 MiB = 1024 * 1024
 
 
-def run(runner, *args):
-    return runner.invoke(app, list(args))
+def run(runner, *args, lang="en"):
+    """ipkpi with ``args``, in English unless ``lang`` says otherwise."""
+    return runner.invoke(app, list(args), env={"IPKPI_LANG": lang})
 
 
 def error_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    return [line for line in result.stderr.splitlines() if line.startswith(("Error", "错误"))]
 
 
 # --- the cells of all sheets together --------------------------------------------------------
@@ -41,7 +42,7 @@ def test_ten_sheets_each_at_the_sheet_limit_are_refused_quickly(runner, in_tmp):
     assert time.monotonic() - started < 3
     assert result.exit_code == 1
     assert error_lines(result) == [
-        "Error: ten.xlsx › S2 › ALL20000: used ranges of the sheets up to this one hold "
+        "Error[E-WORKBOOK-TOO-LARGE]: ten.xlsx › S2 › ALL20000: used ranges of the sheets up to this one hold "
         "40000000 cells together, over the limit of 30000000 cells for a whole workbook; "
         "delete the stray cells or save only the tables"
     ]
@@ -54,10 +55,14 @@ def test_sheets_up_to_the_workbook_limit_pass_and_one_cell_more_is_refused(in_tm
     over = {"A": {"ALL20000": 1}, "B": {"A1": 1, "ALL10001": 1}}
     with pytest.raises(InputFileError) as caught:
         guards.check_workbook(write_cells(in_tmp / "over.xlsx", over))
-    assert caught.value.lines() == [
+    assert caught.value.lines("en") == [
         "over.xlsx › B › ALL10001: used ranges of the sheets up to this one hold 30001000 "
         "cells together, over the limit of 30000000 cells for a whole workbook; delete the "
         "stray cells or save only the tables"
+    ]
+    assert caught.value.lines("zh") == [
+        "over.xlsx › B › ALL10001：到此工作表为止，各工作表的已用区域共有 30001000 个单元格，"
+        "超过整个工作簿 30000000 个单元格的上限；请删除多余的单元格，或只保存表格"
     ]
 
 
@@ -91,7 +96,12 @@ def test_a_csv_over_the_limit_is_refused_by_its_size_before_it_is_read(
     result = run(runner, "ingest", "huge.csv", "--db", "x.db")
     assert result.exit_code == 1
     assert error_lines(result) == [
-        "Error: huge.csv: file refused: 256.0 MiB, over the 256 MiB limit for CSV files"
+        "Error[E-CSV-TOO-LARGE]: huge.csv: file refused: 256.0 MiB, over the 256 MiB limit "
+        "for CSV files"
+    ]
+    result = run(runner, "ingest", "huge.csv", "--db", "x.db", lang="zh")
+    assert error_lines(result) == [
+        "错误[E-CSV-TOO-LARGE]：huge.csv：不予读入：文件有 256.0 MiB，超过 CSV 文件 256 MiB 的上限"
     ]
 
 
@@ -102,7 +112,7 @@ def test_an_xlsx_over_the_limit_is_refused_by_its_size_before_it_is_read(
     result = run(runner, "ingest", "huge.xlsx", "--db", "x.db")
     assert result.exit_code == 1
     assert error_lines(result) == [
-        "Error: huge.xlsx: workbook refused: 257.0 MiB, over the 256 MiB limit for .xlsx files"
+        "Error[E-XLSX-TOO-LARGE]: huge.xlsx: workbook refused: 257.0 MiB, over the 256 MiB limit for .xlsx files"
     ]
 
 
@@ -114,7 +124,7 @@ def test_an_xls_over_the_limit_is_refused_by_its_size_before_it_is_read(
     result = run(runner, "ingest", "old.xls", "--db", "x.db")
     assert result.exit_code == 1
     assert error_lines(result) == [
-        "Error: old.xls: workbook refused: 64.0 MiB, over the 64 MiB limit for .xls files"
+        "Error[E-XLS-TOO-LARGE]: old.xls: workbook refused: 64.0 MiB, over the 64 MiB limit for .xls files"
     ]
 
 
@@ -197,7 +207,7 @@ def test_a_run_configuration_nested_too_deep_is_a_config_error(runner, in_tmp):
     assert result.stderr.splitlines() == [
         "Error[E-CONFIG-TOO-DEEP]: ipkpi.toml: not valid TOML (nested more than 32 levels deep)"
     ]
-    result = run(runner, "run", "--config", "ipkpi.toml")
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
     assert result.stderr.splitlines() == [
         "错误[E-CONFIG-TOO-DEEP]：ipkpi.toml：不是有效的 TOML（嵌套超过 32 层）"
     ]
