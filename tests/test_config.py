@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ipkpi.cli.app import app
+from ipkpi.messages import msg, speaking
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig, load_config, resolve_config_path
 
 CONFIG = "ipkpi.toml"
@@ -38,13 +39,14 @@ def here(in_tmp):
     return in_tmp
 
 
-def problems_of(text: str) -> list[str]:
-    """The lines of the ConfigError that loading ``text`` as ./ipkpi.toml raises."""
+def problems_of(text: str, lang: str = "en") -> list[str]:
+    """The lines of the ConfigError that loading ``text`` as ./ipkpi.toml raises, in
+    English unless ``lang`` says otherwise."""
     write_config(Path.cwd(), text)
     with pytest.raises(ConfigError) as caught:
         load_config(Path(CONFIG))
     assert all(isinstance(p, ConfigProblem) for p in caught.value.problems)
-    return [str(p) for p in caught.value.problems]
+    return [p.text(lang) for p in caught.value.problems]
 
 
 # --------------------------------------------------------------------------- good files
@@ -288,13 +290,14 @@ def test_not_utf8(here):
     (here / CONFIG).write_bytes('inbox = "收件"\noutput = "out"\n'.encode("gb18030"))
     with pytest.raises(ConfigError) as caught:
         load_config(Path(CONFIG))
-    assert caught.value.lines() == ["ipkpi.toml: not UTF-8 text; save it as UTF-8"]
+    assert caught.value.lines("en") == ["ipkpi.toml: not UTF-8 text; save it as UTF-8"]
+    assert caught.value.lines("zh") == ["ipkpi.toml：不是 UTF-8 文本；请另存为 UTF-8 编码"]
 
 
 def test_a_config_file_that_is_not_there(in_tmp):
     with pytest.raises(ConfigError) as caught:
         load_config(Path("gone.toml"))
-    assert caught.value.lines() == ["gone.toml: cannot read: No such file or directory"]
+    assert caught.value.lines("en") == ["gone.toml: cannot read: No such file or directory"]
 
 
 def test_the_file_is_shown_relative_to_the_working_folder(in_tmp):
@@ -302,7 +305,7 @@ def test_the_file_is_shown_relative_to_the_working_folder(in_tmp):
     path = write_config(in_tmp / "conf", MINIMAL + 'lang = "fr"\n')
     with pytest.raises(ConfigError) as caught:
         load_config(path)  # an absolute path, shown relative to the working folder
-    assert caught.value.lines() == ['conf/ipkpi.toml › lang: "fr": use one of "zh", "en"']
+    assert caught.value.lines("en") == ['conf/ipkpi.toml › lang: "fr": use one of "zh", "en"']
 
 
 # --------------------------------------------------------------------------- several defects
@@ -336,10 +339,13 @@ def test_a_config_error_is_exit_status_2(here):
     with pytest.raises(ConfigError) as caught:
         load_config(Path(CONFIG))
     assert caught.value.exit_code == 2
-    assert caught.value.problems == [
-        ConfigProblem(Path("ipkpi.toml"), "missing; give the folder of incoming workbooks", "inbox")
-    ]
-    assert str(caught.value) == "ipkpi.toml › inbox: missing; give the folder of incoming workbooks"
+    missing = msg("E-CONFIG-KEY-MISSING", what=msg("config.what.inbox"))
+    assert caught.value.problems == [ConfigProblem(Path("ipkpi.toml"), missing, "inbox")]
+    with speaking("en"):
+        assert str(caught.value) == (
+            "ipkpi.toml › inbox: missing; give the folder of incoming workbooks"
+        )
+    assert str(caught.value) == "ipkpi.toml › inbox：缺少此项；请填写收件文件夹（存放收到的工作簿）"
 
 
 # --------------------------------------------------------------------------- finding the file
@@ -370,7 +376,7 @@ def resolve_error(option: Path | None, env: dict[str, str]) -> list[str]:
     with pytest.raises(ConfigError) as caught:
         resolve_config_path(option, env)
     assert caught.value.exit_code == 2
-    return caught.value.lines()
+    return caught.value.lines("en")
 
 
 def test_a_missing_option_file_is_an_error_even_with_others_there(three_configs):
@@ -402,9 +408,11 @@ def test_no_config_anywhere(in_tmp):
 def test_run_with_an_unknown_key_stops_before_doing_anything(here, runner, monkeypatch):
     monkeypatch.delenv("IPKPI_CONFIG", raising=False)
     write_config(here, MINIMAL + 'inbx = "inbox"\n')
-    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
-    assert result.stderr == "Error: ipkpi.toml › inbx: unknown key; did you mean 'inbox'?\n"
+    assert result.stderr == (
+        "Error[E-CONFIG-KEY-UNKNOWN]: ipkpi.toml › inbx: unknown key; did you mean 'inbox'?\n"
+    )
     assert result.stdout == ""
     assert sorted(p.name for p in here.iterdir()) == ["inbox", "ipkpi.toml", "notes.txt"]
     assert list((here / "inbox").iterdir()) == []
@@ -412,17 +420,75 @@ def test_run_with_an_unknown_key_stops_before_doing_anything(here, runner, monke
 
 def test_run_with_no_config_at_all(in_tmp, runner, monkeypatch):
     monkeypatch.delenv("IPKPI_CONFIG", raising=False)
-    result = runner.invoke(app, ["run"])
+    result = runner.invoke(app, ["run"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: no ipkpi.toml in the working folder; pass --config FILE or set IPKPI_CONFIG\n"
+        "Error[E-CONFIG-NONE]: no ipkpi.toml in the working folder; pass --config FILE or set "
+        "IPKPI_CONFIG\n"
     )
     assert list(in_tmp.iterdir()) == []
 
 
 def test_run_with_ipkpi_config_naming_a_missing_file(in_tmp, runner, monkeypatch):
     monkeypatch.setenv("IPKPI_CONFIG", "typo.toml")
+    result = runner.invoke(app, ["run"], env={"IPKPI_LANG": "en"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error[E-CONFIG-MISSING]: IPKPI_CONFIG: no configuration file at typo.toml\n"
+    )
+    assert list(in_tmp.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- in Chinese
+
+
+def test_every_problem_in_chinese(here):
+    text = (
+        'inbx = "inbox"\n'
+        "output = 3\n"
+        'store = "data/kpi.db"\n'
+        'cities = "nanjing"\n'
+        'lang = "fr"\n'
+        "lock_timeout = -1\n"
+        'log_file = "logs/run.log"\n'
+        'fail_on = ["bogus"]\n'
+    )
+    assert problems_of(text, "zh") == [
+        "ipkpi.toml › inbx：未知的配置项；是否指“inbox”？",
+        "ipkpi.toml › inbox：缺少此项；请填写收件文件夹（存放收到的工作簿）",
+        "ipkpi.toml › output：应为加引号的路径，而不是 3",
+        "ipkpi.toml › store：文件夹 data 不存在，无法在那里存放数据库",
+        'ipkpi.toml › cities：应为方括号中的列表，例如 ["a", "b"]，而不是 "nanjing"',
+        'ipkpi.toml › lang："fr"：请使用 "zh"、"en" 之一',
+        'ipkpi.toml › fail_on：未知的状态 "bogus"；可用的状态：achieved、on_track、moderate、'
+        "behind、overshoot、moving_away、missed、met、no_data、overdue",
+        "ipkpi.toml › lock_timeout：应为秒数（0 或更大），而不是 -1",
+        "ipkpi.toml › log_file：文件夹 logs 不存在",
+    ]
+
+
+def test_an_unknown_key_in_chinese_names_the_known_ones(here):
+    assert problems_of(MINIMAL + 'colour = "red"\n', "zh") == [
+        "ipkpi.toml › colour：未知的配置项；可用的配置项：inbox、output、store、targets、rejected、"
+        "cities、lang、method、fail_on、lock_timeout、settle_seconds、log_file"
+    ]
+
+
+def test_run_says_a_config_error_in_chinese_by_default(here, runner, monkeypatch):
+    monkeypatch.delenv("IPKPI_CONFIG", raising=False)
+    write_config(here, MINIMAL + "settle_seconds = true\n")
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "错误[E-CONFIG-SECONDS]：ipkpi.toml › settle_seconds：应为秒数（0 或更大），而不是 true\n"
+    )
+
+
+def test_no_config_anywhere_in_chinese(in_tmp, runner, monkeypatch):
+    monkeypatch.delenv("IPKPI_CONFIG", raising=False)
     result = runner.invoke(app, ["run"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: IPKPI_CONFIG: no configuration file at typo.toml\n"
-    assert list(in_tmp.iterdir()) == []
+    assert result.stderr == (
+        "错误[E-CONFIG-NONE]：当前文件夹中没有 ipkpi.toml；请用 --config FILE 指定配置文件，"
+        "或设置 IPKPI_CONFIG\n"
+    )

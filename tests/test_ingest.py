@@ -398,10 +398,13 @@ def test_a_locked_store_is_a_store_error(tmp_path, catalogue):
         )
         with pytest.raises(StoreError) as caught:
             store.write_file(tmp_path / "f.xlsx", "0" * 64, 1, [ob])
-        assert (caught.value.exit_code, str(caught.value)) == (
-            2,
-            f"{tmp_path / 's.db'}: cannot write the store (database is locked)",
-        )
+        assert (caught.value.exit_code, caught.value.message.code) == (2, "E-STORE-WRITE")
+        assert caught.value.lines("en") == [
+            f"{tmp_path / 's.db'}: cannot write the store (database is locked)"
+        ]
+        assert caught.value.lines("zh") == [
+            f"{tmp_path / 's.db'}：无法写入数据库（database is locked）"
+        ]
         holder.execute("ROLLBACK")
         assert store.observations() == []
 

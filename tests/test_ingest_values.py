@@ -410,5 +410,7 @@ def test_a_run_rejects_a_workbook_with_formulas_with_no_value(site, monkeypatch)
         "WARNING rejected inbox/f.xlsx: 1 problem(s), moved to inbox/rejected/f.xlsx; first: "
         f"f.xlsx › 数据 › B4: formula =1250*2 has no computed value: {UNCOMPUTED}" in lines
     )
-    assert lines[-1] == "ERROR   Error: 1 file(s) rejected, moved to inbox/rejected: inbox/f.xlsx"
+    assert lines[-1] == (
+        "ERROR   Error[E-RUN-REJECTED]: 1 file(s) rejected, moved to inbox/rejected: inbox/f.xlsx"
+    )
     assert (site.inbox / "rejected" / "f.xlsx").exists()

@@ -202,8 +202,12 @@ def test_readme_limits_section_gives_every_limit_with_its_value():
 
 def test_a_run_configuration_nested_too_deep_is_a_config_error(runner, in_tmp):
     (in_tmp / "ipkpi.toml").write_text('inbox = "inbox"\noutput = ' + "[" * 100_000)
-    result = run(runner, "run", "--config", "ipkpi.toml")
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
-    assert error_lines(result) == [
-        "Error: ipkpi.toml: not valid TOML (nested more than 32 levels deep)"
+    assert result.stderr.splitlines() == [
+        "Error[E-CONFIG-TOO-DEEP]: ipkpi.toml: not valid TOML (nested more than 32 levels deep)"
+    ]
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    assert result.stderr.splitlines() == [
+        "错误[E-CONFIG-TOO-DEEP]：ipkpi.toml：不是有效的 TOML（嵌套超过 32 层）"
     ]

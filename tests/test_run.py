@@ -89,15 +89,17 @@ MISSED = (
     ("shijiazhuang", "registered_trademarks_growth"),
     ("shijiazhuang", "ip_intensive_industries_gdp_share"),
 )
-# the --fail-on line in the language of the run (Chinese unless asked: cli.emit.fail_on_line)
-MISSED_LINE = "ERROR   --fail-on：14项目标的状态为 missed：" + "、".join(
+# the --fail-on line in the language of the run (here English: cli.emit.fail_on_line)
+MISSED_LINE = "ERROR   --fail-on: 14 target(s) with status missed: " + ", ".join(
     f"{city}:{target}" for city, target in MISSED
 )
 REJECTED_LINES = [
     "WARNING rejected inbox/corrupt.xlsx: 1 problem(s), moved to inbox/rejected/corrupt.xlsx; "
     f"first: {CORRUPT_PROBLEM}",
 ]
-REJECTED_ERROR = "ERROR   Error: 1 file(s) rejected, moved to inbox/rejected: inbox/corrupt.xlsx"
+REJECTED_ERROR = (
+    "ERROR   Error[E-RUN-REJECTED]: 1 file(s) rejected, moved to inbox/rejected: inbox/corrupt.xlsx"
+)
 STAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (INFO |WARNING|ERROR |DEBUG) ")
 BASE_CONFIG = 'inbox = "inbox"\noutput = "out"\nsettle_seconds = 0\n'
 HOUR_AGO = 2 * 3600  # seconds to set an mtime back by, past settle_seconds = 3600
@@ -123,10 +125,14 @@ class Site:
         self.cfg.write_text(base + extra, encoding="utf-8")
         return self.cfg
 
-    def run(self, *args: str, expect: int | None = None):
-        """`ipkpi run --config ipkpi.toml ARGS`; stdout is always empty."""
+    def run(self, *args: str, expect: int | None = None, lang: str = "en"):
+        """`ipkpi run --config ipkpi.toml ARGS`, its messages in English unless ``lang``
+        says otherwise; stdout is always empty."""
         result = self.runner.invoke(
-            app, ["run", "--config", str(self.cfg), *args], catch_exceptions=False
+            app,
+            ["run", "--config", str(self.cfg), *args],
+            catch_exceptions=False,
+            env={"IPKPI_LANG": lang},
         )
         assert result.stdout == ""
         if expect is not None:
@@ -340,6 +346,7 @@ def test_a_revised_figure_is_taken_and_the_city_rewritten(site):
             "unchanged": 60,
             "revised": 1,
             "warnings": [],
+            "warning_codes": [],
         }
     ]
     assert doc["revisions"] == [
@@ -470,6 +477,15 @@ def test_run_summary_document(site):
     assert started <= finished and started.tzinfo is not None
     assert started.date() == dt.date.today()
     rejected = site.inbox / "rejected"
+    # Beside each message text, its code: ingest's own (checked in its tests), or null for a
+    # text that has none yet.
+    for entry in doc["files"]["taken"]:
+        assert len(entry.pop("warning_codes")) == len(entry["warnings"])
+    (bad,) = doc["files"]["rejected"]
+    (code,) = bad.pop("problem_codes")
+    assert re.fullmatch(r"E-[A-Z0-9-]+", code), code
+    note_code = bad.pop("annotation_note_code")
+    assert note_code is None or re.fullmatch(r"[EW]-[A-Z0-9-]+", note_code), note_code
     assert doc == {
         "schema": "ipkpi.run/1",
         "config": str(site.cfg),
@@ -576,9 +592,9 @@ def test_fail_on_option_overrides_the_config(site):
         if (plan.city, t.id) not in MISSED
     ]
     assert len(met) == 46
-    head = "ERROR   --fail-on：46项目标的状态为 met："
+    head = "ERROR   --fail-on: 46 target(s) with status met: "
     assert line.startswith(head)
-    assert sorted(line[len(head) :].split("、")) == sorted(f"{c}:{t}" for c, t in met)
+    assert sorted(line[len(head) :].split(", ")) == sorted(f"{c}:{t}" for c, t in met)
     doc = summary(site)
     assert doc["fail_on"]["statuses"] == ["met"]
     assert len(doc["fail_on"]["hits"]) == 46
@@ -797,7 +813,8 @@ def test_a_full_disk_while_writing_reports_is_one_error_line(site, monkeypatch):
     result = site.run(expect=2)
     (line,) = [entry for entry in log_lines(result.stderr) if entry.startswith("ERROR")]
     assert line == (
-        f"ERROR   Error: out/guizhou-{site.day}.json: cannot write: No space left on device"
+        f"ERROR   Error[E-RUN-WRITE]: out/guizhou-{site.day}.json: cannot write: "
+        "No space left on device"
     )
     assert "Traceback" not in result.stderr
     assert site.values() == TOTAL_VALUES  # what was taken stays taken, whole
@@ -834,7 +851,7 @@ def test_an_unknown_city_is_a_config_error(site):
     site.configure('cities = ["nanjin"]\n')
     result = site.run(expect=2)
     assert log_lines(result.stderr) == [
-        "ERROR   Error: ipkpi.toml › cities: unknown city 'nanjin'; "
+        "ERROR   Error[E-CONFIG-CITY-UNKNOWN]: ipkpi.toml › cities: unknown city 'nanjin'; "
         "known: guizhou, nanjing, shanxi, shijiazhuang, zhangzhou"
     ]
     assert not site.store.exists()
@@ -864,9 +881,10 @@ def test_a_bad_catalogue_ingests_nothing(site):
     (site.root / "bad" / "broken.toml").write_text("schema = [\n", encoding="utf-8")
     site.configure('targets = "bad"\n')
     result = site.run(expect=1)
-    assert log_lines(result.stderr) == [
-        "ERROR   Error: bad/broken.toml: invalid TOML: Invalid value"
-    ]
+    (line,) = log_lines(result.stderr)  # the catalogue's own code, whichever it is
+    assert re.fullmatch(
+        r"ERROR   Error\[E-[A-Z-]+\]: bad/broken\.toml: invalid TOML: Invalid value", line
+    ), line
     assert not site.store.exists()
     assert not site.out.exists()
     assert sorted(p.name for p in site.inbox.iterdir()) == sorted(SAMPLE_VALUES)
@@ -910,7 +928,9 @@ def test_help_gives_exit_statuses_and_config_lookup(runner):
 
 HOLDER = r"pid (\d+), ipkpi, since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"
 BUSY = (
-    r"Error: ipkpi\.db: another ipkpi run or ingest is writing to the store \(" + HOLDER + r"\); "
+    r"Error\[E-STORE-LOCKED\]: ipkpi\.db: another ipkpi run or ingest is writing to the store \("
+    + HOLDER
+    + r"\); "
     r"gave up waiting after 0\.3 s \(--lock-timeout\)"
 )
 
@@ -931,22 +951,26 @@ def test_a_locked_store_stops_run_and_ingest(site, runner):
             app,
             ["ingest", str(SAMPLE), "--db", str(site.store), "--lock-timeout", "0.3"],
             catch_exceptions=False,
+            env={"IPKPI_LANG": "en"},
         )
         assert (ingest.exit_code, ingest.stdout) == (2, "")
         waiting, error = ingest.stderr.splitlines()
-        assert re.fullmatch("正在等待数据库：" + HOLDER, waiting), waiting
+        assert re.fullmatch("waiting for the store: " + HOLDER, waiting), waiting
         assert re.fullmatch(BUSY, error), error
         assert not site.store.exists()
 
     site.run(expect=0)
     assert site.values() == TOTAL_VALUES
     again = runner.invoke(
-        app, ["ingest", str(SAMPLE), "--db", str(site.store), "--lock-timeout", "0.3"]
+        app,
+        ["ingest", str(SAMPLE), "--db", str(site.store), "--lock-timeout", "0.3"],
+        env={"IPKPI_LANG": "en"},
     )
     claims = SAMPLE / "claims" / "漳州市知识产权奖补申报汇总_示例.xlsx"
     assert (again.exit_code, again.stderr) == (
         0,
-        f"Warning: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), not statistics: "
+        f"Warning[W-FILE-CLAIMS]: {claims}: a claims workbook (申请单位, 单位类型, 措施, 年度), "
+        "not statistics: "
         "passed over; work it out with ipkpi rewards --city CITY FILE\n",
     )
     assert site.values() == TOTAL_VALUES
@@ -967,7 +991,8 @@ def test_a_locked_store_names_the_config_key(site):
         result = site.run(expect=2)
     (line,) = log_lines(result.stderr)
     assert re.fullmatch(
-        r"ERROR   Error: ipkpi\.db: another ipkpi run or ingest is writing to the store "
+        r"ERROR   Error\[E-STORE-LOCKED\]: ipkpi\.db: another ipkpi run or ingest is writing "
+        r"to the store "
         rf"\(pid {os.getpid()}, ipkpi, since [^)]+\); gave up waiting after 0\.3 s "
         r"\(lock_timeout\)",
         line,
@@ -991,6 +1016,128 @@ def test_a_rejected_file_that_cannot_be_moved_is_not_said_to_be_moved(site, monk
     )
     assert (site.inbox / "corrupt.xlsx").read_bytes() == CORRUPT
     assert lines[-1] == (
-        "ERROR   Error: 1 file(s) rejected, left in the inbox: they could not be moved: "
+        "ERROR   Error[E-RUN-REJECTED]: 1 file(s) rejected, left in the inbox: they could not be "
+        "moved: "
         "inbox/corrupt.xlsx"
+    )
+
+
+# --- the log in Chinese: the default language ------------------------------------------------
+
+
+def test_the_log_is_in_chinese_by_default(site):
+    result = site.run("-v", expect=0, lang="zh")
+    name = summary_name(site)
+    lines = [line for line in log_lines(result.stderr) if not line.startswith("WARNING")]
+    assert lines == [
+        f"INFO    已导入 inbox/{NANJING}：61 个数值，新增 61 个，修订 0 个",
+        f"INFO    已导入 inbox/{SHIJIAZHUANG}：66 个数值，新增 66 个，修订 0 个",
+        f"INFO    已导入 inbox/{GUIZHOU}：167 个数值，新增 167 个，修订 0 个",
+        *(f"INFO    已写出 out/{c}-{site.day}.xlsx 和 out/{c}-{site.day}.json" for c in CITIES),
+        "INFO    文件：导入 3 个，退回 0 个，之前已导入 0 个，暂不导入 0 个；新增数值 294 个，修订 0 个",
+        "INFO    报告：写出 4 个（guizhou、nanjing、shanxi、shijiazhuang），未改写 0 个（-）",
+        f"INFO    运行摘要：{name}",
+    ]
+    again = site.run("-vv", expect=0, lang="zh")
+    assert log_lines(again.stderr)[:1] == [f"DEBUG   跳过 inbox/{NANJING}：之前已导入过"]
+    assert log_lines(again.stderr)[-3:-1] == [
+        "INFO    文件：导入 0 个，退回 0 个，之前已导入 3 个，暂不导入 0 个；新增数值 0 个，修订 0 个",
+        "INFO    报告：写出 0 个（-），未改写 4 个（guizhou、nanjing、shanxi、shijiazhuang）",
+    ]
+
+
+def test_a_revised_figure_in_chinese(site):
+    site.run(expect=0)
+    revised_nanjing(site.inbox / "南京-修订.xlsx")
+    result = site.run("-v", expect=0, lang="zh")
+    assert log_lines(result.stderr)[:2] == [
+        "INFO    已导入 inbox/南京-修订.xlsx：61 个数值，新增 0 个，修订 1 个",
+        "INFO    修订 nanjing high_value_invention_patents_per_10k 2025：80.5 → 82 件",
+    ]
+
+
+def test_a_file_left_waiting_in_chinese(site):
+    site.configure("settle_seconds = 3600\n", base='inbox = "inbox"\noutput = "out"\n')
+    result = site.run("-v", expect=0, lang="zh")
+    assert log_lines(result.stderr)[:3] == [
+        f"INFO    暂不导入 inbox/{NANJING}：最近 3600 秒内有改动，留待下次运行",
+        f"INFO    暂不导入 inbox/{SHIJIAZHUANG}：最近 3600 秒内有改动，留待下次运行",
+        f"INFO    暂不导入 inbox/{GUIZHOU}：最近 3600 秒内有改动，留待下次运行",
+    ]
+
+
+def test_a_rejected_file_that_cannot_be_moved_in_chinese(site, monkeypatch):
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(ipkpi.run.job, "reject", read_only)
+    site.drop("corrupt.xlsx", CORRUPT)
+    result = site.run(expect=1, lang="zh")
+    lines = log_lines(result.stderr)
+    assert lines[0].startswith(
+        "WARNING 退回 inbox/corrupt.xlsx：1 个问题，未能移走：Permission denied；第一个问题："
+    )
+    assert lines[-1] == (
+        "ERROR   错误[E-RUN-REJECTED]：退回了 1 个文件，仍留在收件文件夹中：无法移走："
+        "inbox/corrupt.xlsx"
+    )
+    (bad,) = summary(site)["files"]["rejected"]
+    assert (bad["annotation_note"], bad["annotation_note_code"]) == (
+        "未能移走：Permission denied",
+        "W-RUN-NOT-MOVED",
+    )
+    (code,) = bad["problem_codes"]
+    assert re.fullmatch(r"E-[A-Z0-9-]+", code), code
+
+
+def test_a_rejected_file_in_chinese(site):
+    site.drop("corrupt.xlsx", CORRUPT)
+    result = site.run(expect=1, lang="zh")
+    assert log_lines(result.stderr)[-1] == (
+        "ERROR   错误[E-RUN-REJECTED]：退回了 1 个文件，已移到 inbox/rejected：inbox/corrupt.xlsx"
+    )
+
+
+def test_an_unknown_city_in_chinese(site):
+    site.configure('cities = ["nanjin", "suzhou"]\n')
+    result = site.run(expect=2, lang="zh")
+    assert log_lines(result.stderr) == [
+        "ERROR   错误[E-CONFIG-CITY-UNKNOWN]：ipkpi.toml › cities：没有城市 'nanjin'、'suzhou'；"
+        "已知城市：guizhou、nanjing、shanxi、shijiazhuang、zhangzhou"
+    ]
+
+
+def test_a_locked_store_in_chinese(site, runner):
+    site.configure("lock_timeout = 0.3\n")
+    with store_lock(site.store, 10):
+        result = site.run("-v", expect=2, lang="zh")
+        ingest = runner.invoke(
+            app, ["ingest", str(SAMPLE), "--db", str(site.store), "--lock-timeout", "0.3"]
+        )
+    assert (ingest.exit_code, ingest.stdout) == (2, "")
+    waiting, error = ingest.stderr.splitlines()
+    assert re.fullmatch("正在等待数据库：" + HOLDER, waiting), waiting
+    assert re.fullmatch(
+        r"错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 进程（run 或 ingest）正在写入数据库"
+        r"（pid \d+, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（--lock-timeout）",
+        error,
+    ), error
+    waiting, error = log_lines(result.stderr)
+    assert re.fullmatch("INFO    正在等待数据库：" + HOLDER, waiting), waiting
+    assert re.fullmatch(
+        r"ERROR   错误\[E-STORE-LOCKED\]：ipkpi\.db：另一个 ipkpi 进程（run 或 ingest）正在写入数据库"
+        rf"（pid {os.getpid()}, ipkpi, since [^）]+）；等待 0\.3 秒后放弃（lock_timeout）",
+        error,
+    ), error
+
+
+def test_a_full_disk_in_chinese(site, monkeypatch):
+    def full(path, text):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(ipkpi.run.job, "write_text", full)
+    result = site.run(expect=2, lang="zh")
+    (line,) = [entry for entry in log_lines(result.stderr) if entry.startswith("ERROR")]
+    assert line == (
+        f"ERROR   错误[E-RUN-WRITE]：out/guizhou-{site.day}.json：无法写入：No space left on device"
     )

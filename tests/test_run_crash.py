@@ -50,7 +50,7 @@ def make_site(folder: Path, files=tuple(SAMPLES), config: str = CONFIG) -> Path:
 
 
 def ipkpi(folder: Path, *args: str, pause_after: int = 0, **popen) -> subprocess.Popen:
-    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(REPO))
+    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(REPO), IPKPI_LANG="en")
     env.pop("IPKPI_DEBUG", None)
     if pause_after:
         env.update(
@@ -256,7 +256,8 @@ def test_a_second_run_waits_for_the_first_or_gives_up_cleanly(tmp_path, uninterr
     lines = err.splitlines()
     assert len(lines) == 1
     assert lines[0][20:].startswith(
-        f"ERROR   Error: ipkpi.db: another ipkpi run or ingest is writing to the store "
+        f"ERROR   Error[E-STORE-LOCKED]: ipkpi.db: another ipkpi run or ingest is writing to the "
+        "store "
         f"(pid {first.pid}, ipkpi run, since "
     )
     assert lines[0].endswith("); gave up waiting after 0.5 s (--lock-timeout)")
@@ -288,9 +289,9 @@ def test_an_ingest_waits_for_a_run_and_gives_up_with_status_2(tmp_path):
     )
     assert (status, out) == (2, "")
     lines = err.splitlines()
-    assert lines[0].startswith(f"正在等待数据库：pid {run.pid}, ipkpi run, since ")
+    assert lines[0].startswith(f"waiting for the store: pid {run.pid}, ipkpi run, since ")
     assert lines[1].startswith(
-        f"Error: ipkpi.db: another ipkpi run or ingest is writing to the store "
+        f"Error[E-STORE-LOCKED]: ipkpi.db: another ipkpi run or ingest is writing to the store "
         f"(pid {run.pid}, ipkpi run, since "
     )
     assert len(lines) == 2

@@ -58,11 +58,12 @@ def store(in_tmp, sample_db) -> Path:
     return path
 
 
-def invoke(runner, command: str, db: Path | str = "s.db", *more: str):
-    # ingest's own output is asserted word for word, in English
-    env = {"IPKPI_LANG": "en"} if command == "ingest" else None
+def invoke(runner, command: str, db: Path | str = "s.db", *more: str, lang: str = "en"):
+    """``ipkpi COMMAND … --db DB``, in English unless ``lang`` says otherwise."""
     return runner.invoke(
-        app, [*command.split(), *COMMANDS.get(command, []), *more, "--db", str(db)], env=env
+        app,
+        [*command.split(), *COMMANDS.get(command, []), *more, "--db", str(db)],
+        env={"IPKPI_LANG": lang},
     )
 
 
@@ -141,7 +142,7 @@ def test_a_store_that_cannot_be_used_is_one_line_and_exit_2(runner, store, defec
     message = DEFECTS[defect](store)
     before = digest(store)
     result = invoke(runner, command)
-    assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
+    assert (result.exit_code, result.stderr) == (2, f"Error[E-STORE-UNUSABLE]: {message}\n")
     assert result.stdout == ""
     assert digest(store) == before  # nothing recreated, nothing written
     assert not list(store.parent.glob("*.xlsx"))
@@ -155,18 +156,26 @@ def test_run_refuses_a_store_that_cannot_be_used(runner, store):
     )
     message = _no_table(store)
     before = digest(store)
-    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
-    assert [line[20:] for line in result.stderr.splitlines()] == [f"ERROR   Error: {message}"]
+    assert [line[20:] for line in result.stderr.splitlines()] == [
+        f"ERROR   Error[E-STORE-UNUSABLE]: {message}"
+    ]
     assert digest(store) == before
     assert (store.parent / "inbox" / NANJING.name).exists()  # not taken
 
 
 def test_a_store_in_no_folder_says_so_and_blames_no_other_writer(runner, in_tmp):
-    result = runner.invoke(app, ["ingest", str(NANJING), "--db", "/no/such/folder/x.db"])
+    given = ["ingest", str(NANJING), "--db", "/no/such/folder/x.db"]
+    result = runner.invoke(app, given, env={"IPKPI_LANG": "en"})
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: --db: no folder /no/such/folder for the store\n",
+        "Error[E-STORE-NO-FOLDER]: --db: no folder /no/such/folder for the store\n",
+    )
+    result = runner.invoke(app, given)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-NO-FOLDER]：--db：文件夹 /no/such/folder 不存在，无法在那里存放数据库\n",
     )
 
 
@@ -175,7 +184,7 @@ def test_an_empty_file_is_no_store_to_read(runner, in_tmp):
     result = invoke(runner, "report")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
+        "Error[E-STORE-UNUSABLE]: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n",
     )
     assert Path("s.db").read_bytes() == b""
@@ -218,7 +227,9 @@ def _nanjing_id(store: Path) -> int:
 
 
 def _damaged_line(path: Path, what: str) -> str:
-    return f"Error: s.db: {path}: {what}; re-ingest it: ipkpi ingest --force {path}\n"
+    return (
+        f"Error[E-STORE-DAMAGED]: s.db: {path}: {what}; re-ingest it: ipkpi ingest --force {path}\n"
+    )
 
 
 def test_data_check_of_a_sound_store(runner, store):
@@ -229,7 +240,7 @@ def test_data_check_of_a_sound_store(runner, store):
 
 def test_data_check_as_a_table_says_how_many_files_are_intact(runner, store):
     execute(store, "DELETE FROM observations WHERE id = (SELECT max(id) FROM observations)")
-    result = invoke(runner, "data check", "s.db")
+    result = invoke(runner, "data check", "s.db", lang="zh")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == "共5个文件：完好4个，受损1个"
@@ -289,7 +300,7 @@ def test_data_check_finds_a_dropped_table(runner, store):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error: s.db: table observations is missing from the store; {REBUILD}\n",
+        f"Error[E-STORE-UNUSABLE]: s.db: table observations is missing from the store; {REBUILD}\n",
     )
 
 
@@ -297,7 +308,7 @@ def test_data_check_with_no_store_says_how_to_make_one(runner, in_tmp):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
+        "Error[E-STORE-NONE]: s.db: no store here; ingest statistics first (ipkpi ingest FILES --db FILE) "
         "or name the store with --db\n",
     )
     assert not Path("s.db").exists()
@@ -323,7 +334,7 @@ def test_values_that_belong_to_no_file_are_refused(runner, store, command, count
     result = invoke(runner, command)
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
+        f"Error[E-STORE-UNUSABLE]: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
         f"(rows deleted from source_files); {REBUILD}\n",
     )
 
@@ -453,7 +464,7 @@ def test_a_version_1_store_has_no_checksums_to_check(runner, v1):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
+        "Error[E-STORE-UNUSABLE]: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
         "ingest or ipkpi run upgrades it; check it then\n",
     )
 
@@ -463,7 +474,7 @@ def test_a_dry_run_does_not_upgrade_a_version_1_store(runner, v1):
     result = invoke(runner, "ingest", v1, "--dry-run")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
+        "Error[E-STORE-UNUSABLE]: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
         "it cannot upgrade it; run ipkpi ingest once without --dry-run (it upgrades the store "
         "in place)\n",
     )
@@ -505,7 +516,7 @@ def test_a_version_1_store_that_cannot_be_upgraded_is_left_as_it_was(runner, v1)
     result = invoke(runner, "ingest")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
+        "Error[E-STORE-UNUSABLE]: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
         f"column observations.value); nothing changed; {REBUILD}\n",
     )
     assert digest(v1) == before
@@ -521,7 +532,7 @@ def test_a_version_1_store_missing_a_table_is_never_completed(runner, v1):
         result = invoke(runner, command)
         assert (result.exit_code, result.stderr) == (
             2,
-            f"Error: s.db: table task_progress is missing from the store; {REBUILD}\n",
+            f"Error[E-STORE-UNUSABLE]: s.db: table task_progress is missing from the store; {REBUILD}\n",
         )
     assert digest(v1) == before
 
@@ -534,7 +545,7 @@ def test_run_refuses_a_store_with_rows_deleted(runner, store):
     )
     execute(store, f"DELETE FROM observations WHERE file_id = {_nanjing_id(store)} AND year = 2023")
     before = digest(store)
-    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"])
+    result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
     assert [line[20:] for line in result.stderr.splitlines()] == [
         "ERROR   " + _damaged_line(NANJING, "14 of its 61 values are gone").rstrip("\n")
@@ -563,7 +574,7 @@ def test_a_malformed_store_is_one_line(runner, store):
     result = invoke(runner, "report")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
+        "Error[E-STORE-UNUSABLE]: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
         f"{REBUILD}\n",
     )
 
@@ -584,7 +595,7 @@ def test_a_page_found_damaged_while_reading_is_one_line(runner, store, monkeypat
     result = invoke(runner, "data show")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"Error: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
+        f"Error[E-STORE-UNUSABLE]: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
     )
 
 
@@ -628,3 +639,122 @@ def test_an_infinite_figure_in_an_old_store_exports_as_an_excel_error(runner, st
     with zipfile.ZipFile(in_tmp / "e.xlsx") as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert not any(b"<f>" in archive.read(n) for n in sheets)
+
+
+# --- in Chinese: the default language ----------------------------------------------------
+
+
+ZH_DEFECTS = {
+    "text": "s.db：不是 SQLite 数据库文件，因此不是 ipkpi 数据库；请用 --db（或 $IPKPI_DB）指定数据库",
+    "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 2）；"
+    "请升级 ipkpi",
+    "no table": "s.db：数据库中缺少表 task_progress；请从备份恢复，或把文件重新导入一个新的数据库"
+    "（--db NEW.db）",
+    "no column": "s.db：数据库中缺少列 observations.cell；请从备份恢复，或把文件重新导入一个新的"
+    "数据库（--db NEW.db）",
+    "not strict": "s.db：表 observations 在 ipkpi 之外被改动过（它不是 STRICT 表）；请从备份恢复，"
+    "或把文件重新导入一个新的数据库（--db NEW.db）",
+    "no index": "s.db：数据库中缺少索引 observations_current；请从备份恢复，或把文件重新导入一个新的"
+    "数据库（--db NEW.db）",
+    "other database": "s.db：是 SQLite 数据库，但不是 ipkpi 数据库（没有 ipkpi 的任何一张表）；"
+    "请用 --db（或 $IPKPI_DB）指定数据库",
+}
+
+
+@pytest.mark.parametrize("defect", ZH_DEFECTS)
+def test_a_store_that_cannot_be_used_in_chinese(runner, store, defect):
+    DEFECTS[defect](store)
+    result = invoke(runner, "report", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"错误[E-STORE-UNUSABLE]：{ZH_DEFECTS[defect]}\n",
+    )
+
+
+def test_an_empty_file_in_chinese(runner, in_tmp):
+    Path("s.db").write_bytes(b"")
+    result = invoke(runner, "report", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：这是一个空文件，还不是 ipkpi 数据库；请先导入统计数据"
+        "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
+    )
+
+
+def test_no_store_in_chinese(runner, in_tmp):
+    result = invoke(runner, "data check", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-NONE]：s.db：这里没有数据库；请先导入统计数据"
+        "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
+    )
+
+
+def test_data_check_names_damaged_files_in_chinese(runner, store):
+    file_id = _nanjing_id(store)
+    execute(store, f"DELETE FROM observations WHERE file_id = {file_id} AND year = 2023")
+    execute(
+        store,
+        "UPDATE observations SET value = value + 1 WHERE id = "
+        "(SELECT min(id) FROM observations WHERE city = 'guizhou')",
+    )
+    result = invoke(runner, "data check", lang="zh")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"错误[E-STORE-DAMAGED]：s.db：{NANJING}：原有 61 个数值中有 14 个不见了；"
+        f"请重新导入：ipkpi ingest --force {NANJING}",
+        f"错误[E-STORE-DAMAGED]：s.db：{GUIZHOU}：其数值在 ipkpi 之外被改动过（校验值不一致）；"
+        f"请重新导入：ipkpi ingest --force {GUIZHOU}",
+    ]
+
+
+def test_values_and_task_reports_gone_in_both_languages(store):
+    from ipkpi.messages import speaking
+    from ipkpi.store.sqlite import SQLiteStore
+
+    execute(
+        store,
+        "DELETE FROM task_progress WHERE id = (SELECT min(id) FROM task_progress)",
+        "INSERT INTO observations (city, target_id, year, value, unit, plan_id, indicator, raw, "
+        "raw_unit, sheet, cell, vintage, file_id, ingested_at, current) SELECT city, target_id, "
+        "year - 100, value, unit, plan_id, indicator, raw, raw_unit, sheet, cell, vintage, "
+        "(SELECT file_id FROM task_progress LIMIT 1), ingested_at, current FROM observations "
+        "LIMIT 2",
+    )
+    with SQLiteStore(store, readonly=True, verify=False) as opened:
+        damaged = [d for d in opened.check() if "values" in d.what.text("en")]
+    (damage,) = damaged
+    assert damage.what.text("en") == (
+        "2 values were added to its 0 outside ipkpi, 1 of its 3 task reports are gone"
+    )
+    assert damage.what.text("zh") == (
+        "原有 0 个数值之外，有 2 个是在 ipkpi 之外添加的，原有 3 条任务进展中有 1 条不见了"
+    )
+    with speaking("en"):
+        assert str(damage).endswith(f"; re-ingest it: ipkpi ingest --force {damage.path}")
+
+
+def test_a_report_refuses_a_damaged_store_in_chinese(runner, store):
+    execute(store, f"DELETE FROM source_files WHERE id = {_nanjing_id(store)}")
+    result = invoke(runner, "report", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：有 61 个已存数值或任务进展不属于任何已导入的文件"
+        "（source_files 中的记录被删除了）；请从备份恢复，或把文件重新导入一个新的数据库"
+        "（--db NEW.db）\n",
+    )
+
+
+def test_a_version_1_store_in_chinese(runner, v1):
+    result = invoke(runner, "data check", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：版本 1 的数据库没有记录每个文件的数量和校验值；"
+        "下次运行 ipkpi ingest 或 ipkpi run 时会升级它，届时再检查\n",
+    )
+    result = invoke(runner, "ingest", v1, "--dry-run", lang="zh")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-STORE-UNUSABLE]：s.db：数据库版本为 1，由较早的 ipkpi 创建；试运行什么也不写入，"
+        "因此无法升级它；请不带 --dry-run 运行一次 ipkpi ingest（它会就地升级数据库）\n",
+    )

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from ipkpi.cli.app import app
 from ipkpi.ingest.report import FileReport
+from ipkpi.messages import speaking
 from ipkpi.store import vintage
 from ipkpi.store.records import Kept, Observation, Revision
 from ipkpi.store.sqlite import SQLiteStore
@@ -331,7 +332,7 @@ def test_cli_history_says_why_the_final_figure_stays_current(tmp_path, cli):
         ["yes", "current: 正式 ranks above the later 快报"],
         ["no", "not current: a 快报 after the 正式 figure"],
     ]
-    table = cli("data", "show", "--city", "nanjing", "--history")
+    table = cli("data", "show", "--city", "nanjing", "--history", "--lang", "zh")
     cells = [re.split(r"\s{2,}", line)[-2:] for line in table.stdout.splitlines()]
     assert cells[:1] + cells[2:] == [
         ["当前值", "是否当前及原因"],
@@ -438,11 +439,16 @@ def test_the_run_logs_and_summarises_the_figures_kept_as_not_current(tmp_path, c
         taken = _taken(report)
     assert taken.kept == report.kept
     shown = str(tmp_path) + "/"
-    assert [r.getMessage().replace(shown, "") for r in caplog.records] == [
-        "taken 快报.xlsx: 1 value(s), 0 new, 0 revised, 1 kept as not current",
-        "not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept in the "
-        "history; the 正式 figure 60.86 from 正式.xlsx stays current",
-    ]
+    with speaking("en"):
+        assert [r.getMessage().replace(shown, "") for r in caplog.records] == [
+            "taken 快报.xlsx: 1 value(s), 0 new, 0 revised, 1 kept as not current",
+            "not current: nanjing high_value_invention_patents_per_10k 2023: 60.5 (快报) kept in "
+            "the history; the 正式 figure 60.86 from 正式.xlsx stays current",
+        ]
+    with speaking("zh"):
+        assert caplog.records[0].getMessage().replace(shown, "") == (
+            "已导入 快报.xlsx：1 个数值，新增 0 个，修订 0 个，1 个作为非当前值保留"
+        )
     config = RunConfig(
         tmp_path / "ipkpi.toml", tmp_path, tmp_path, tmp_path / "s.db", None, tmp_path, None
     )

@@ -18,7 +18,6 @@ from ipkpi.cli.options import (
     Targets,
     answering,
 )
-from ipkpi.errors import display_path
 
 
 def ingest(
@@ -183,7 +182,12 @@ def data_check(*, shown: Shown) -> None:
             Table(views.check_rows(files, damaged, shown.lang), views.CHECK_COLUMNS, title)
         ],
     )
-    for damage in damaged.values():
-        typer.echo(f"Error: {display_path(db_path)}: {damage}", err=True)
     if damaged:
+        from ipkpi.errors import StoreDamaged
+        from ipkpi.messages import current_lang
+
+        lang = current_lang()
+        found = StoreDamaged(db_path, [d.message for d in damaged.values()])
+        for code, text in found.entries(lang):  # 错误[E-STORE-DAMAGED]：STORE：FILE：…
+            typer.echo(common.error_line(code, text, lang), err=True)
         raise typer.Exit(1)

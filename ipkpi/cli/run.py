@@ -13,6 +13,7 @@ import typer
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import fail_on_line
 from ipkpi.errors import IpkpiError, display_path
+from ipkpi.messages import Message, current_lang, msg
 
 if TYPE_CHECKING:
     from ipkpi.run.result import RunResult
@@ -61,7 +62,7 @@ def run_command(
                 settings.store,
                 settings.lock_timeout,
                 "ipkpi run",
-                on_wait=lambda holder: log.info("waiting for the store: %s", holder),
+                on_wait=lambda holder: log.info(msg("cli.waiting", holder=holder)),
                 setting="--lock-timeout" if lock_timeout is not None else "lock_timeout",
             ):
                 result = run(settings, catalogue)
@@ -69,13 +70,14 @@ def run_command(
             # Into the log file too: nobody reads the terminal of a cron job.
             if common.debugging(ctx):
                 raise
-            for line in exc.lines():
-                log.error("Error: %s", line)
+            for code, text in exc.entries(current_lang()):
+                log.error("%s", _error_line(code, text))
             raise typer.Exit(exc.exit_code) from None
         for line in _run_lines(result):
             log.log(logging.INFO if result.exit_status == 0 else logging.WARNING, line)
         if result.rejected:
-            log.error("Error: %s", _rejected_line(result, settings.rejected))
+            rejected = _rejected_line(result, settings.rejected)
+            log.error("%s", _error_line(rejected.code, rejected.text()))
         hits = [(f"{city}:{target}", status) for city, target, status in result.fail_on_hits]
         if hits:
             log.error("%s", fail_on_line(hits))
@@ -83,29 +85,45 @@ def run_command(
         raise typer.Exit(result.exit_status)
 
 
-def _rejected_line(result: RunResult, folder: Path) -> str:
-    names = ", ".join(display_path(r.source) for r in result.rejected)
+def _error_line(code: str, text: str) -> str:
+    """``错误[CODE]：text`` / ``Error[CODE]: text``, as the other commands say an error."""
+    return common.error_line(code, text, current_lang())
+
+
+def _rejected_line(result: RunResult, folder: Path) -> Message:
+    names = [display_path(r.source) for r in result.rejected]
     stuck = sum(1 for r in result.rejected if r.moved_to is None)
     if not stuck:
-        where = f"moved to {display_path(folder)}"
+        where = msg("run.rejected.moved", folder=display_path(folder))
     elif stuck == len(result.rejected):
-        where = "left in the inbox: they could not be moved"
+        where = msg("run.rejected.stuck")
     else:
-        where = f"moved to {display_path(folder)}, except {stuck} that could not be moved"
-    return f"{len(result.rejected)} file(s) rejected, {where}: {names}"
+        where = msg("run.rejected.some_stuck", folder=display_path(folder), n=stuck)
+    return msg("E-RUN-REJECTED", n=len(result.rejected), where=where, names=names)
 
 
-def _run_lines(result: RunResult) -> list[str]:
+def _run_lines(result: RunResult) -> list[Message]:
     written = [c.city for c in result.cities if c.written]
     unchanged = [c.city for c in result.cities if not c.written]
     lines = [
-        f"files: {len(result.taken)} taken, {len(result.rejected)} rejected, "
-        f"{len(result.already)} already ingested, {len(result.waiting)} waiting; "
-        f"{sum(f.new for f in result.taken)} new value(s), {len(result.revisions)} revised"
-        + (f", {len(result.kept)} kept as not current" if result.kept else ""),
-        f"reports: {len(written)} written ({', '.join(written) or '-'}), "
-        f"{len(unchanged)} unchanged ({', '.join(unchanged) or '-'})",
+        msg(
+            "log.run.files",
+            taken=len(result.taken),
+            rejected=len(result.rejected),
+            already=len(result.already),
+            waiting=len(result.waiting),
+            new=sum(f.new for f in result.taken),
+            revised=len(result.revisions),
+            kept=msg("run.kept", n=len(result.kept)) if result.kept else "",
+        ),
+        msg(
+            "log.run.reports",
+            written=len(written),
+            written_cities=written or "-",
+            unchanged=len(unchanged),
+            unchanged_cities=unchanged or "-",
+        ),
     ]
     if result.summary_path is not None:
-        lines.append(f"summary: {display_path(result.summary_path)}")
+        lines.append(msg("log.run.summary", path=display_path(result.summary_path)))
     return lines

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ipkpi.assess.results import FAIL_ON_CODES
-from ipkpi.errors import SEP, ProblemsError, display_path
+from ipkpi.errors import SEP, ProblemsError, colon, display_path
 from ipkpi.limits import MAX_TOML_DEPTH, too_deep
+from ipkpi.messages import Message, msg
 
 ENV_CONFIG = "IPKPI_CONFIG"
 DEFAULT_CONFIG = "ipkpi.toml"
@@ -45,13 +46,21 @@ KEYS = {
 
 @dataclass(frozen=True)
 class ConfigProblem:
-    file: Path
-    message: str
+    """One thing wrong with the configuration: ``FILE › key: message`` (``FILE: message``
+    for the file as a whole; just the message when there is no file to name)."""
+
+    file: Path | None
+    message: Message
     key: str | None = None
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
+        if self.file is None:
+            return self.message.text(lang)
         where = display_path(self.file) + (SEP + self.key if self.key else "")
-        return f"{where}: {self.message}"
+        return where + colon(lang) + self.message.text(lang)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class ConfigError(ProblemsError):
@@ -87,28 +96,27 @@ def resolve_config_path(option: Path | None, env: Mapping[str, str] = os.environ
         path, origin = Path(DEFAULT_CONFIG), None
     if not path.is_file():
         if origin is None:
-            message = (
-                f"no {DEFAULT_CONFIG} in the working folder; pass --config FILE or set {ENV_CONFIG}"
-            )
+            message = msg("E-CONFIG-NONE", name=DEFAULT_CONFIG, env=ENV_CONFIG)
         else:
-            message = f"{origin}: no configuration file at {display_path(path)}"
-        raise ConfigError([message])
+            message = msg("E-CONFIG-MISSING", origin=origin, path=display_path(path))
+        raise ConfigError([ConfigProblem(None, message)])
     return path
 
 
 def load_config(path: Path) -> RunConfig:
     """Read and check a run configuration; every problem found is in the one ``ConfigError``."""
     path = Path(path)
-    deep = f"not valid TOML (nested more than {MAX_TOML_DEPTH} levels deep)"
+    deep = msg("E-CONFIG-TOO-DEEP", depth=MAX_TOML_DEPTH)
     try:
         text = path.read_text(encoding="utf-8")
         data = None if too_deep(text) else tomllib.loads(text)
     except UnicodeDecodeError:
-        raise ConfigError([ConfigProblem(path, "not UTF-8 text; save it as UTF-8")]) from None
+        raise ConfigError([ConfigProblem(path, msg("E-CONFIG-NOT-UTF8"))]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([ConfigProblem(path, f"not valid TOML ({exc})")]) from None
+        raise ConfigError([ConfigProblem(path, msg("E-CONFIG-TOML", detail=str(exc)))]) from None
     except OSError as exc:
-        raise ConfigError([ConfigProblem(path, f"cannot read: {exc.strerror}")]) from None
+        unreadable = msg("E-CONFIG-UNREADABLE", reason=exc.strerror)
+        raise ConfigError([ConfigProblem(path, unreadable)]) from None
     except RecursionError:  # nesting the count did not see
         data = None
     if data is None:
@@ -123,22 +131,26 @@ class _Checker:
         self.base = file.resolve().parent
         self.problems: list[ConfigProblem] = []
 
-    def problem(self, key: str | None, message: str) -> None:
-        self.problems.append(ConfigProblem(self.file, message, key))
+    def problem(self, key: str | None, code: str, **fields: object) -> None:
+        self.problems.append(ConfigProblem(self.file, msg(code, **fields), key))
 
     def config(self) -> RunConfig:
         for key in self.data:
             if key not in KEYS:
                 close = difflib.get_close_matches(key, KEYS, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(KEYS)}"
-                self.problem(key, f"unknown key{hint}")
+                if close:
+                    hint = msg("config.hint.did_you_mean", key=close[0])
+                else:
+                    hint = msg("config.hint.known", keys=list(KEYS))
+                self.problem(key, "E-CONFIG-KEY-UNKNOWN", hint=hint)
         inbox = self.folder("inbox", required=True, must_exist=True)
         output = self.folder("output", required=True, must_exist=False)
         store = self.path("store") or self.base / "ipkpi.db"
         if not store.parent.is_dir():
-            self.problem("store", f"no folder {display_path(store.parent)} for the store")
+            folder = display_path(store.parent)
+            self.problem("store", "E-CONFIG-STORE-NO-FOLDER", folder=folder)
         elif store.is_dir():
-            self.problem("store", f"{display_path(store)} is a folder, not a store file")
+            self.problem("store", "E-CONFIG-STORE-IS-FOLDER", path=display_path(store))
         targets = self.folder("targets", required=False, must_exist=True)
         rejected = self.folder("rejected", required=False, must_exist=False)
         if rejected is None and inbox is not None:
@@ -160,62 +172,65 @@ class _Checker:
         )
         if config.log_file is not None:
             if not config.log_file.parent.is_dir():
-                self.problem("log_file", f"no folder {display_path(config.log_file.parent)}")
+                folder = display_path(config.log_file.parent)
+                self.problem("log_file", "E-CONFIG-NO-FOLDER", folder=folder)
             elif config.log_file.is_dir():
-                self.problem("log_file", f"{display_path(config.log_file)} is a folder, not a file")
+                self.problem("log_file", "E-CONFIG-IS-FOLDER", path=display_path(config.log_file))
         if self.problems:
             raise ConfigError(self.problems)
         return config
 
     def typed(self, key: str, kind: type, noun: str):
+        """The value of ``key`` when it is of ``kind`` (``noun``: config.kind.*), else None."""
         value = self.data.get(key)
         if value is None:
             return None
         # TOML booleans are not numbers, whatever Python's bool says.
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            self.problem(key, f"must be {noun}, not {_toml(value)}")
+            self.problem(key, "E-CONFIG-TYPE", kind=msg(f"config.kind.{noun}"), value=_toml(value))
             return None
         return value
 
     def path(self, key: str) -> Path | None:
-        text = self.typed(key, str, "a path in quotes")
+        text = self.typed(key, str, "path")
         if text is None:
             return None
         if not text.strip():
-            self.problem(key, "must not be empty")
+            self.problem(key, "E-CONFIG-EMPTY")
             return None
         return self.base / Path(text).expanduser()
 
     def folder(self, key: str, *, required: bool, must_exist: bool) -> Path | None:
         if required and key not in self.data:
-            self.problem(key, f"missing; give the {KEYS[key].split(' (')[0]}")
+            self.problem(key, "E-CONFIG-KEY-MISSING", what=msg(f"config.what.{key}"))
             return None
         path = self.path(key)
         if path is None:
             return None
         if path.exists() and not path.is_dir():
-            self.problem(key, f"{display_path(path)} is a file, not a folder")
+            self.problem(key, "E-CONFIG-NOT-FOLDER", path=display_path(path))
             return None
         if must_exist and not path.is_dir():
-            self.problem(key, f"no folder {display_path(path)}")
+            self.problem(key, "E-CONFIG-NO-FOLDER", folder=display_path(path))
             return None
         return path
 
     def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
-        value = self.typed(key, str, "text in quotes")
+        value = self.typed(key, str, "text")
         if value is None:
             return default
         if value not in allowed:
-            self.problem(key, f"{_toml(value)}: use one of {', '.join(_toml(a) for a in allowed)}")
+            allowed_values = [_toml(a) for a in allowed]
+            self.problem(key, "E-CONFIG-CHOICE", value=_toml(value), allowed=allowed_values)
             return default
         return value
 
     def strings(self, key: str) -> list[str] | None:
-        value = self.typed(key, list, 'a list in brackets, e.g. ["a", "b"]')
+        value = self.typed(key, list, "list")
         if value is None:
             return None
         if not all(isinstance(v, str) for v in value):
-            self.problem(key, f"must be a list of text in quotes, not {_toml(value)}")
+            self.problem(key, "E-CONFIG-NOT-TEXT-LIST", value=_toml(value))
             return None
         return value
 
@@ -224,7 +239,7 @@ class _Checker:
         if value is None:
             return None
         if not value:
-            self.problem("cities", "an empty list; leave the key out to report on every city")
+            self.problem("cities", "E-CONFIG-CITIES-EMPTY")
             return None
         return tuple(dict.fromkeys(value))
 
@@ -234,8 +249,9 @@ class _Checker:
         if unknown:
             self.problem(
                 "fail_on",
-                f"unknown status {', '.join(_toml(v) for v in unknown)}; "
-                f"use any of {', '.join(FAIL_ON_CODES)}",
+                "E-CONFIG-FAIL-ON-UNKNOWN",
+                unknown=[_toml(v) for v in unknown],
+                known=list(FAIL_ON_CODES),
             )
             return frozenset()
         return frozenset(value)
@@ -250,7 +266,7 @@ class _Checker:
             or not math.isfinite(value)
             or value < 0
         ):
-            self.problem(key, f"must be a number of seconds, 0 or more, not {_toml(value)}")
+            self.problem(key, "E-CONFIG-SECONDS", value=_toml(value))
             return default
         return float(value)
 

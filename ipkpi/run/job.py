@@ -31,6 +31,7 @@ from ipkpi.files import copy_file, remove_stale_temps, write_text
 from ipkpi.ingest.ingester import ingest_file, scan_folder
 from ipkpi.ingest.rejects import Rejection, reject
 from ipkpi.ingest.report import IngestOptions
+from ipkpi.messages import msg
 from ipkpi.output.excel import write_export
 from ipkpi.output.tables import to_json
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
@@ -54,16 +55,9 @@ def check_cities(config: RunConfig, catalogue: Catalogue) -> list[str]:
         return reportable_cities(catalogue)
     unknown = [c for c in config.cities if c not in known]
     if unknown:
-        raise ConfigError(
-            [
-                ConfigProblem(
-                    config.file,
-                    f"unknown city {', '.join(repr(c) for c in unknown)}; known: "
-                    f"{', '.join(known)}",
-                    "cities",
-                )
-            ]
-        )
+        cities = [repr(c) for c in unknown]
+        problem = msg("E-CONFIG-CITY-UNKNOWN", cities=cities, known=list(known))
+        raise ConfigError([ConfigProblem(config.file, problem, "cities")])
     return list(config.cities)
 
 
@@ -82,7 +76,7 @@ def run(
     for folder in (config.output, config.output / RUNS_FOLDER, config.rejected):
         result.removed_temps += remove_stale_temps(folder)
     for path in result.removed_temps:
-        log.info("removed %s, left by an interrupted run", display_path(path))
+        log.info(msg("log.run.removed", path=display_path(path)))
     with SQLiteStore(config.store) as store:
         _take_inbox(config, catalogue, store, result, started)
         year = as_of if as_of is not None else started.year
@@ -93,7 +87,8 @@ def run(
             result.summary_path = write_summary(result)
         except OSError as exc:  # a full disk: what was taken stays taken; say so, no traceback
             where = display_path(Path(exc.filename or config.output))
-            raise UsageError(f"{where}: cannot write: {exc.strerror or exc}") from exc
+            cannot = msg("E-RUN-WRITE", path=where, reason=exc.strerror or str(exc))
+            raise UsageError(cannot) from exc
     return result
 
 
@@ -103,14 +98,12 @@ def _writable_output(config: RunConfig) -> None:
     try:
         config.output.mkdir(parents=True, exist_ok=True)
         writable = os.access(config.output, os.W_OK | os.X_OK)
-        reason = "permission denied"
+        reason: object = msg("run.permission_denied")
     except OSError as exc:
         writable, reason = False, exc.strerror or str(exc)
     if not writable:
-        where = display_path(config.output)
-        raise ConfigError(
-            [ConfigProblem(config.file, f"cannot write in {where}: {reason}", "output")]
-        )
+        cannot = msg("E-CONFIG-OUTPUT-UNWRITABLE", path=display_path(config.output), reason=reason)
+        raise ConfigError([ConfigProblem(config.file, cannot, "output")])
 
 
 def inbox_files(config: RunConfig) -> tuple[list[Path], list[Path]]:
@@ -125,29 +118,29 @@ def _take_inbox(
 ) -> None:
     files, result.ignored = inbox_files(config)
     for path in result.ignored:
-        log.debug("ignored %s: not a workbook or CSV file", display_path(path))
+        log.debug(msg("log.run.ignored", path=display_path(path)))
     settled_before = time.time() - config.settle_seconds
     for path in files:
         try:
             if path.stat().st_mtime > settled_before:
                 result.waiting.append(path)
-                log.info(
-                    "waiting %s: changed in the last %g s",
-                    display_path(path),
-                    config.settle_seconds,
+                waiting = msg(
+                    "log.run.waiting", path=display_path(path), seconds=config.settle_seconds
                 )
+                log.info(waiting)
                 continue
         except FileNotFoundError:  # taken away while we looked
             continue
         report = ingest_file(path, catalogue, store, IngestOptions())
         if report.status == "already":
             result.already.append(path)
-            log.debug("already %s: ingested before", display_path(path))
+            log.debug(msg("log.run.already", path=display_path(path)))
         elif report.status == "rejected":
             result.rejected.append(_reject(config, report, started))
+            result.problem_codes[path] = tuple(p.message.code for p in report.problems)
         elif report.status == "skipped":  # claims for ipkpi rewards: left where they are
             result.ignored.append(path)
-            log.debug("ignored %s: a claims workbook", display_path(path))
+            log.debug(msg("log.run.ignored_claims", path=display_path(path)))
         else:
             result.taken.append(_taken(report))
 
@@ -158,47 +151,52 @@ def _reject(config: RunConfig, report, started: dt.datetime) -> Rejection:
     path = report.path
     try:
         rejection = reject(path, report.problems, config.rejected, report.sha256, started)
-        where = f"moved to {display_path(rejection.moved_to)}"
+        where = msg("run.moved", path=display_path(rejection.moved_to))
     except OSError as exc:
-        where = f"not moved: {exc.strerror or exc}"
+        where = msg("W-RUN-NOT-MOVED", reason=exc.strerror or str(exc))
         problems = tuple(str(p) for p in report.problems)
-        rejection = Rejection(path, None, None, None, where, problems)
+        rejection = Rejection(path, None, None, None, where, problems)  # type: ignore[arg-type]
     first = rejection.problems[0] if rejection.problems else ""
     log.warning(
-        "rejected %s: %d problem(s), %s; first: %s",
-        display_path(path),
-        len(rejection.problems),
-        where,
-        first,
+        msg(
+            "log.run.rejected",
+            path=display_path(path),
+            n=len(rejection.problems),
+            where=where,
+            first=first,
+        )
     )
     return rejection
 
 
 def _taken(report) -> TakenFile:
-    warnings = tuple(map(str, (*report.warnings, *report.unmatched)))  # in the current language
+    warnings = (*report.warnings, *report.unmatched)  # shown when logged and summed up
     kept = report.kept
     log.info(
-        "taken %s: %d value(s), %d new, %d revised%s",
-        display_path(report.path),
-        report.values,
-        report.new,
-        len(report.revisions),
-        f", {len(kept)} kept as not current" if kept else "",
+        msg(
+            "log.run.taken",
+            path=display_path(report.path),
+            values=report.values,
+            new=report.new,
+            revised=len(report.revisions),
+            kept=msg("run.kept", n=len(kept)) if kept else "",
+        )
     )
     for warning in warnings:
         log.warning("%s", warning)  # located already: file › sheet › cell
     for r in report.revisions:
-        log.info(
-            "revised %s %s %s: %s → %s %s",
-            r.city,
-            r.target_id,
-            r.year,
-            format_number(r.old),
-            format_number(r.new),
-            r.unit,
+        revised = msg(
+            "log.run.revised",
+            city=r.city,
+            target=r.target_id,
+            year=r.year,
+            old=format_number(r.old),
+            new=format_number(r.new),
+            unit=r.unit,
         )
+        log.info(revised)
     for k in kept:
-        log.info("not current: %s", kept_text(k))
+        log.info(msg("log.run.not_current", kept=kept_text(k)))
     return TakenFile(
         report.path,
         report.sha256 or "",
@@ -230,7 +228,7 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
         failing=tuple(failing(built, config.fail_on)),
     )
     if latest_xlsx.is_file() and _read(latest_json) == document:
-        log.debug("unchanged %s: no new figures", city)
+        log.debug(msg("log.run.unchanged", city=city))
         return CityOutcome(**outcome, written=False, files=(latest_xlsx, latest_json))
     day = started.date().isoformat()
     dated_xlsx, dated_json = out / f"{city}-{day}.xlsx", out / f"{city}-{day}.json"
@@ -238,7 +236,7 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
     write_text(dated_json, document)
     copy_file(dated_xlsx, latest_xlsx)
     write_text(latest_json, document)  # last: it marks the pair as complete
-    log.info("wrote %s and %s", display_path(dated_xlsx), display_path(dated_json))
+    log.info(msg("log.run.wrote", xlsx=display_path(dated_xlsx), json=display_path(dated_json)))
     return CityOutcome(
         **outcome, written=True, files=(dated_xlsx, dated_json, latest_xlsx, latest_json)
     )

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ipkpi.errors import UsageError
+from ipkpi.messages import msg
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(message)s"
 LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -43,7 +44,8 @@ def run_logging(verbose: int, log_file: Path | None, terminal: bool, colour: boo
         try:
             to_file = logging.FileHandler(log_file, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"log_file: cannot write {log_file}: {exc.strerror}") from exc
+            cannot = msg("E-RUN-LOG-FILE", path=str(log_file), reason=exc.strerror)
+            raise UsageError(cannot) from exc
         to_file.setLevel(min(logging.INFO, stderr_level))
         to_file.setFormatter(logging.Formatter(LOG_FORMAT, LOG_DATE_FORMAT))
         handlers.append(to_file)

@@ -21,7 +21,7 @@ class TakenFile:
     new: int
     unchanged: int
     revisions: tuple[Revision, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[object, ...]  # each shown with str(): text, a Message, a located warning
     kept: tuple[Kept, ...] = ()  # stored as not current: a lower vintage than the current
 
 
@@ -47,6 +47,8 @@ class RunResult:
     waiting: list[Path] = field(default_factory=list)  # still being written: next run
     ignored: list[Path] = field(default_factory=list)  # not a workbook or CSV file
     cities: list[CityOutcome] = field(default_factory=list)
+    # a rejected file's problems by their codes, in the order of its rejection's problems
+    problem_codes: dict[Path, tuple[str, ...]] = field(default_factory=dict)
     removed_temps: list[Path] = field(default_factory=list)
     summary_path: Path | None = None
 

@@ -1,6 +1,11 @@
 """The run's machine-readable summary (schema ``ipkpi.run/1``): what was taken, rejected,
 left waiting or ignored, the revisions, and each city's outcome, written beside the reports
 under ``runs/`` and as ``run-latest.json``.
+
+Its message texts (a taken file's warnings, a rejected file's problems and note) are in the
+run's language; beside each, its code in the catalogue (``warning_codes``,
+``problem_codes``, ``annotation_note_code``; null for a text that has none yet), for
+scripts, whatever the language.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ipkpi.files import write_text
+from ipkpi.messages import Message
 from ipkpi.output.tables import to_json
 from ipkpi.run.result import RunResult
 from ipkpi.store.records import Kept
@@ -76,7 +82,8 @@ def _files(result: RunResult) -> dict[str, Any]:
                 "unchanged": f.unchanged,
                 "revised": len(f.revisions),
                 **({"kept": len(f.kept)} if f.kept else {}),
-                "warnings": list(f.warnings),
+                "warnings": [_text(w) for w in f.warnings],
+                "warning_codes": [_code(w) for w in f.warnings],
             }
             for f in result.taken
         ],
@@ -86,8 +93,10 @@ def _files(result: RunResult) -> dict[str, Any]:
                 "moved_to": str(r.moved_to) if r.moved_to else None,
                 "errors_file": str(r.errors_file) if r.errors_file else None,
                 "annotated": str(r.annotated) if r.annotated else None,
-                "annotation_note": r.annotation_note,
-                "problems": list(r.problems),
+                "annotation_note": _text(r.annotation_note),
+                "annotation_note_code": _code(r.annotation_note),
+                "problems": [_text(p) for p in r.problems],
+                "problem_codes": list(result.problem_codes.get(r.source) or map(_code, r.problems)),
             }
             for r in result.rejected
         ],
@@ -95,6 +104,20 @@ def _files(result: RunResult) -> dict[str, Any]:
         "waiting": [str(p) for p in result.waiting],
         "ignored": [str(p) for p in result.ignored],
     }
+
+
+def _text(said: object) -> str | None:
+    """A message's text in the run's language (None stays None)."""
+    return None if said is None else str(said)
+
+
+def _code(said: object) -> str | None:
+    """The catalogue code of a message, or of a located problem's message; None for plain
+    text and for nothing."""
+    for message in (said, getattr(said, "message", None), getattr(said, "warning", None)):
+        if isinstance(message, Message):  # a Message, a located problem, an unmatched row
+            return message.code
+    return None
 
 
 def _kept_dict(k: Kept) -> dict[str, Any]:

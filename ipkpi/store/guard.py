@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ipkpi.errors import StoreDamaged, StoreUnusable
+from ipkpi.messages import Message, msg
 from ipkpi.store import migrations, vintage
 from ipkpi.store.integrity import (
     CHANGED,
@@ -31,11 +32,9 @@ from ipkpi.store.schema import COLUMNS, INDEXES, SCHEMA_VERSION, create_schema
 
 MAGIC = b"SQLite format 3\x00"
 QUICK_CHECK_BYTES = 8 * 1024 * 1024  # some 40,000 values: ~0.04 s to check (55 MB: 0.27 s)
-REBUILD = "restore it from a backup, or ingest the files again into a new store (--db NEW.db)"
-OTHER_DB = "name the store with --db (or $IPKPI_DB)"
-ORPHANS = (
-    "stored value(s) or task report(s) belong to no ingested file (rows deleted from source_files)"
-)
+REBUILD = msg("store.todo.rebuild")
+OTHER_DB = msg("store.todo.name_store")
+ORPHANS = msg("E-STORE-ORPHANS-FOUND")
 
 
 def reads(method: Callable) -> Callable:
@@ -49,9 +48,14 @@ def reads(method: Callable) -> Callable:
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as exc:
-            raise StoreUnusable(store.path, f"the store is damaged ({exc})", REBUILD) from exc
+            raise StoreUnusable(store.path, broken(exc), REBUILD) from exc
 
     return guarded
+
+
+def broken(detail: object) -> Message:
+    """``the store is damaged (DETAIL)``: SQLite's own words for what it found."""
+    return msg("E-STORE-BROKEN", detail=str(detail))
 
 
 def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool) -> int:
@@ -60,12 +64,7 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool)
     version = check_open(conn, path)
     if version is None:
         if readonly:
-            raise StoreUnusable(
-                path,
-                "an empty file, not an ipkpi store yet",
-                "ingest statistics first (ipkpi ingest FILES --db FILE) or name the store "
-                "with --db",
-            )
+            raise StoreUnusable(path, msg("E-STORE-EMPTY"), msg("store.todo.ingest_first"))
         conn.execute("PRAGMA journal_mode=WAL")
         create_schema(conn)
         return SCHEMA_VERSION
@@ -76,18 +75,13 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool)
     if version < SCHEMA_VERSION:
         if not upgrade:
             raise StoreUnusable(
-                path,
-                f"store version {version}, made by an older ipkpi; a dry run writes nothing, "
-                "so it cannot upgrade it",
-                "run ipkpi ingest once without --dry-run (it upgrades the store in place)",
+                path, msg("E-STORE-VERSION-OLD", version=version), msg("store.todo.ingest_once")
             )
         try:
             migrations.upgrade(conn, version)
         except sqlite3.DatabaseError as exc:
             raise StoreUnusable(
-                path,
-                f"cannot upgrade the store from version {version} ({exc}); nothing changed",
-                REBUILD,
+                path, msg("E-STORE-UPGRADE-FAILED", version=version, detail=str(exc)), REBUILD
             ) from exc
     return SCHEMA_VERSION
 
@@ -100,11 +94,11 @@ def check_file(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise StoreUnusable(path, f"cannot read the store ({exc.strerror})", OTHER_DB) from exc
+        raise StoreUnusable(path, msg("E-STORE-UNREADABLE", reason=exc.strerror), OTHER_DB) from exc
     if size == 0:
         return
     if len(header) < 100 or not header.startswith(MAGIC):
-        raise StoreUnusable(path, "not an SQLite database, so not an ipkpi store", OTHER_DB)
+        raise StoreUnusable(path, msg("E-STORE-NOT-SQLITE"), OTHER_DB)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -113,11 +107,8 @@ def check_file(path: Path) -> None:
     if wal.exists() and wal.stat().st_size:  # a checkpoint may be growing the file right now
         return
     if page_size and (size % page_size or (valid and size < pages * page_size)):
-        raise StoreUnusable(
-            path,
-            f"the store is damaged (truncated: {size} bytes, its header says {pages * page_size})",
-            REBUILD,
-        )
+        truncated = msg("E-STORE-TRUNCATED", size=size, expected=pages * page_size)
+        raise StoreUnusable(path, truncated, REBUILD)
 
 
 def quick_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -125,7 +116,7 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
     found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     if found != "ok":  # "*** in database main ***\nPage 2: …": on one line
         found = " ".join(found.replace("*** in database main ***", "").split())
-        raise StoreUnusable(path, f"the store is damaged ({found})", REBUILD)
+        raise StoreUnusable(path, broken(found), REBUILD)
 
 
 def stored_version(conn: sqlite3.Connection, path: Path) -> int | None:
@@ -142,9 +133,7 @@ def stored_version(conn: sqlite3.Connection, path: Path) -> int | None:
             return int(row[0])
     if tables & set(COLUMNS[1]):
         return 1  # a version-1 store that lost its meta table: the column check says so
-    raise StoreUnusable(
-        path, "an SQLite database, but not an ipkpi store (none of its tables)", OTHER_DB
-    )
+    raise StoreUnusable(path, msg("E-STORE-NOT-IPKPI"), OTHER_DB)
 
 
 def check_open(conn: sqlite3.Connection, path: Path) -> int | None:
@@ -157,9 +146,8 @@ def check_open(conn: sqlite3.Connection, path: Path) -> int | None:
     if version > SCHEMA_VERSION:
         raise StoreUnusable(
             path,
-            f"store version {version}, made by a newer ipkpi (this one knows up to version "
-            f"{SCHEMA_VERSION})",
-            "upgrade ipkpi",
+            msg("E-STORE-VERSION-NEW", version=version, known=SCHEMA_VERSION),
+            msg("store.todo.upgrade_ipkpi"),
         )
     check_tables(conn, path, version)
     return version
@@ -170,21 +158,18 @@ def check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
     strict = {r[1]: r[5] for r in conn.execute("PRAGMA table_list") if r[0] == "main"}
     for table, columns in COLUMNS[version].items():
         if table not in strict:
-            raise StoreUnusable(path, f"table {table} is missing from the store", REBUILD)
+            raise StoreUnusable(path, msg("E-STORE-TABLE-MISSING", table=table), REBUILD)
         there = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
         for column in columns:
             if column not in there:
-                raise StoreUnusable(
-                    path, f"column {table}.{column} is missing from the store", REBUILD
-                )
+                missing = msg("E-STORE-COLUMN-MISSING", table=table, column=column)
+                raise StoreUnusable(path, missing, REBUILD)
         if version >= 2 and not strict[table]:
-            raise StoreUnusable(
-                path, f"table {table} was changed outside ipkpi (it is not STRICT)", REBUILD
-            )
+            raise StoreUnusable(path, msg("E-STORE-TABLE-CHANGED", table=table), REBUILD)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     for index in INDEXES[version]:
         if index not in indexes:
-            raise StoreUnusable(path, f"index {index} is missing from the store", REBUILD)
+            raise StoreUnusable(path, msg("E-STORE-INDEX-MISSING", index=index), REBUILD)
 
 
 def check_counts(conn: sqlite3.Connection, path: Path) -> None:
@@ -207,7 +192,7 @@ def _check_counts(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("SELECT count(*) FROM task_progress").fetchone()[0],
     )
     if tuple(recorded) != there:
-        raise StoreDamaged(path, damage(conn, path, checksums=False))
+        raise StoreDamaged(path, [d.message for d in damage(conn, path, checksums=False)])
 
 
 def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list[Damage]:
@@ -233,7 +218,7 @@ def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list
             found.append(Damage(where, sha256, what))
     orphans = sum(counts.values()) + sum(tasks.values())
     if orphans:
-        raise StoreUnusable(path, f"{orphans} {ORPHANS}", REBUILD)
+        raise StoreUnusable(path, msg("E-STORE-ORPHANS", n=orphans), REBUILD)
     return found
 
 
@@ -248,8 +233,8 @@ def _not_finite(conn: sqlite3.Connection) -> dict[int, int]:
     return dict(rows.fetchall())
 
 
-def not_finite_damage(n: int) -> str:
-    return f"{n} of its values {'is' if n == 1 else 'are'} not a finite number (inf)"
+def not_finite_damage(n: int) -> Message:
+    return msg("store.damage.not_finite_one" if n == 1 else "store.damage.not_finite", n=n)
 
 
 def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> dict[int, int]:
@@ -283,11 +268,8 @@ def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> di
     return found
 
 
-def uncurrent_damage(n: int) -> str:
-    return (
-        f"{n} of its figures are no longer current, and no other figure is in their place "
-        "(the current flag was changed outside ipkpi)"
-    )
+def uncurrent_damage(n: int) -> Message:
+    return msg("store.damage.uncurrent", n=n)
 
 
 def file_checksum(conn: sqlite3.Connection, file_id: int) -> str:

@@ -18,6 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ipkpi.errors import display_path
+from ipkpi.messages import Message, msg
 
 # Positions in an observation row (``records.Observation``): the text columns, year, value.
 _TEXT = (0, 1, 4, 10, 9)  # city, target id, unit, cell, sheet
@@ -59,22 +60,28 @@ class Damage:
 
     path: str  # the file as stored (absolute)
     sha256: str
-    what: str  # "2 of its 61 values are gone", "its values were changed outside ipkpi"
+    what: Message  # "2 of its 61 values are gone", "its values were changed outside ipkpi"
+
+    @property
+    def message(self) -> Message:
+        """``FILE: what; re-ingest it: ipkpi ingest --force FILE`` (E-STORE-FILE-DAMAGED)."""
+        return msg("E-STORE-FILE-DAMAGED", path=display_path(Path(self.path)), what=self.what)
 
     def __str__(self) -> str:
-        where = display_path(Path(self.path))
-        return f"{where}: {self.what}; re-ingest it: ipkpi ingest --force {where}"
+        return str(self.message)
 
 
-def count_damage(stored: int, found: int, tasks_stored: int, tasks_found: int) -> str | None:
+def count_damage(stored: int, found: int, tasks_stored: int, tasks_found: int) -> Message | None:
     """What the counts say is wrong with a file's rows, or None when they agree."""
     parts = []
-    for kind, was, now in (("values", stored, found), ("task reports", tasks_stored, tasks_found)):
+    for kind, was, now in (("values", stored, found), ("tasks", tasks_stored, tasks_found)):
         if now < was:
-            parts.append(f"{was - now} of its {was} {kind} are gone")
+            parts.append(msg(f"store.damage.{kind}_gone", n=was - now, was=was))
         elif now > was:
-            parts.append(f"{now - was} {kind} were added to its {was} outside ipkpi")
-    return ", ".join(parts) or None
+            parts.append(msg(f"store.damage.{kind}_added", n=now - was, was=was))
+    if len(parts) == 2:
+        return msg("store.damage.both", values=parts[0], tasks=parts[1])
+    return parts[0] if parts else None
 
 
-CHANGED = "its values were changed outside ipkpi (their checksum differs)"
+CHANGED = msg("store.damage.changed")

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ipkpi.errors import IpkpiError, StoreError, display_path
+from ipkpi.messages import msg
 
 POLL_SECONDS = 0.1
 
@@ -29,10 +30,15 @@ class LockBusy(IpkpiError):
         self.store = store
         self.holder = holder
         self.waited = waited
-        who = f" ({holder})" if holder else ""
+        who = msg("store.lock.holder", holder=holder) if holder else ""
         super().__init__(
-            f"{display_path(store)}: another ipkpi run or ingest is writing to the store{who}; "
-            f"gave up waiting after {waited:g} s ({setting})"
+            msg(
+                "E-STORE-LOCKED",
+                path=display_path(store),
+                holder=who,
+                waited=waited,
+                setting=setting,
+            )
         )
 
 
@@ -54,14 +60,17 @@ def store_lock(
     ``setting`` names where the timeout came from, for the message."""
     path = lock_path(Path(store))
     if not path.parent.is_dir():
-        raise StoreError(f"--db: no folder {display_path(path.parent)} for the store")
+        raise StoreError(msg("E-STORE-NO-FOLDER", folder=display_path(path.parent)))
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:  # no permission, a read-only disk: no other writer to blame
-        raise StoreError(
-            f"{display_path(Path(store))}: cannot open the store's lock file {path.name} "
-            f"({exc.strerror})"
-        ) from exc
+        cannot = msg(
+            "E-STORE-LOCK-FILE",
+            path=display_path(Path(store)),
+            name=path.name,
+            reason=exc.strerror,
+        )
+        raise StoreError(cannot) from exc
     try:
         deadline = time.monotonic() + timeout
         told = False

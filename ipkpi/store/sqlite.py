@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ipkpi.errors import StoreError, StoreUnusable, display_path
+from ipkpi.messages import msg
 from ipkpi.store import guard
 from ipkpi.store.base import resolve_db_path
 from ipkpi.store.integrity import Damage, checksum
@@ -68,10 +69,11 @@ class SQLiteStore:
                 guard.check_counts(self.conn, self.path)
         except sqlite3.OperationalError as exc:  # locked past the timeout, no permission
             self.close()
-            raise StoreError(f"{display_path(self.path)}: cannot open the store ({exc})") from exc
+            cannot = msg("E-STORE-OPEN", path=display_path(self.path), detail=str(exc))
+            raise StoreError(cannot) from exc
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise StoreUnusable(self.path, f"the store is damaged ({exc})", guard.REBUILD) from exc
+            raise StoreUnusable(self.path, guard.broken(exc), guard.REBUILD) from exc
         except BaseException:
             self.close()
             raise
@@ -79,7 +81,7 @@ class SQLiteStore:
     def _check_folder(self) -> None:
         folder = self.path.parent
         if not folder.is_dir():
-            raise StoreError(f"--db: no folder {display_path(folder)} for the store")
+            raise StoreError(msg("E-STORE-NO-FOLDER", folder=display_path(folder)))
 
     def close(self) -> None:
         if self.conn is not None:
@@ -105,7 +107,7 @@ class SQLiteStore:
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot write the store ({exc})") from exc
+            raise StoreError(msg("E-STORE-WRITE", path=str(self.path), detail=str(exc))) from exc
 
     @guard.reads
     def has_file(self, sha256: str) -> bool:
@@ -255,8 +257,8 @@ class SQLiteStore:
         if self.version < 2:
             raise StoreUnusable(
                 self.path,
-                f"store version {self.version} keeps no per-file counts or checksums",
-                "the next ipkpi ingest or ipkpi run upgrades it; check it then",
+                msg("E-STORE-NO-CHECKSUMS", version=self.version),
+                msg("store.todo.check_later"),
             )
         guard.quick_check(self.conn, self.path)  # whatever the size: a check may take time
         return guard.damage(self.conn, self.path)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ipkpi.messages import Message, msg, say
+
 PRELIMINARY = "preliminary"  # 快报 / 初步 / 预计
 FINAL = "final"  # 正式 / 年报
 REVISED = "revised"  # 修订
@@ -63,36 +65,29 @@ class Standing(NamedTuple):
 
     def text(self, lang: str = "en") -> str:
         """``current: 正式 ranks above the later 快报``, ``not current: a 快报 after the 正式
-        figure``, …; in Chinese with ``lang="zh"``."""
-        own, other = self.vintage, self.other
-        if lang == "zh":
-            mine, theirs = label(own), label(other)
-            return {
-                CURRENT: "当前值",
-                CURRENT_ABOVE_LATER: f"当前值：{mine}高于后到的{theirs}",
-                CURRENT_ABOVE_SAME_FILE: f"当前值：{mine}高于同一文件的{theirs}",
-                REPLACED: "已被后来的文件替换",
-                KEPT_AFTER: f"非当前值：{mine}晚于{theirs}数据到达",
-                KEPT_BESIDE: f"非当前值：同一文件的{theirs}数据高于{mine}",
-            }[self.code]
-        return {
-            CURRENT: "current",
-            CURRENT_ABOVE_LATER: f"current: {word(own)} ranks above the later {_noun(other)}",
-            CURRENT_ABOVE_SAME_FILE: (
-                f"current: {word(own)} ranks above the {_noun(other)} in the same file"
-            ),
-            REPLACED: "replaced by a later file",
-            KEPT_AFTER: f"not current: {_a(own)} after the {word(other)} figure",
-            KEPT_BESIDE: f"not current: {_a(own)} beside the {word(other)} figure in the same file",
-        }[self.code]
+        figure``, …; in Chinese with ``lang="zh"`` (``store.standing.*``)."""
+        own, other = _FORMS.get(self.code, ("word", "word"))
+        return say(
+            f"store.standing.{self.code}",
+            lang,
+            own=_named(self.vintage, own),
+            other=_named(self.other, other),
+        )
 
 
-def _noun(vintage: str | None) -> str:
-    return word(vintage) if vintage in VINTAGES else "unmarked figure"
+# How each reason names the figure's vintage and the other one, in English: the word
+# (快报, unmarked), a noun (快报, unmarked figure) or with its article (a 快报, an unmarked
+# figure); Chinese names each by its label (快报, 未标注).
+_FORMS = {
+    CURRENT_ABOVE_LATER: ("word", "noun"),
+    CURRENT_ABOVE_SAME_FILE: ("word", "noun"),
+    KEPT_AFTER: ("a", "word"),
+    KEPT_BESIDE: ("a", "word"),
+}
 
 
-def _a(vintage: str | None) -> str:
-    return f"a {word(vintage)}" if vintage in VINTAGES else "an unmarked figure"
+def _named(vintage: str | None, form: str) -> Message:
+    return msg(f"store.vintage.{form}.{vintage if vintage in VINTAGES else 'unmarked'}")
 
 
 def standings(rows: Sequence) -> list[Standing]:

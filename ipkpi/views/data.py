@@ -150,7 +150,7 @@ def check_csv_rows(files: Sequence[tuple[str, str, int, int]], damaged: Mapping[
             "sha256": sha256,
             "values": values,
             "task_reports": tasks,
-            "damage": damaged[sha256].what if sha256 in damaged else None,
+            "damage": str(damaged[sha256].what) if sha256 in damaged else None,
         }
         for path, sha256, values, tasks in files
     ]
