@@ -52,6 +52,11 @@ def colon(lang: str | None = None) -> str:
     return "：" if (lang or current_lang()) == "zh" else ": "
 
 
+def error_line(code: str, text: str, lang: str | None = None) -> str:
+    """An error as ipkpi says it: ``错误[E-CITY-UNKNOWN]：…`` / ``Error[E-CITY-UNKNOWN]: …``."""
+    return f"{say('error', lang)}[{code}]{colon(lang)}{text}"
+
+
 def _part(part: Message | str, lang: str | None) -> str:
     return part.text(lang) if isinstance(part, Message) else part
 

@@ -30,8 +30,8 @@ from ipkpi.cli import (
 )
 from ipkpi.cli.helptext import LocalisedHelp
 from ipkpi.cli.usage import UsageProblem, usage_error
-from ipkpi.errors import EXIT_USAGE, IpkpiError, colon
-from ipkpi.messages import LANGS, current_lang, say, speaking
+from ipkpi.errors import EXIT_USAGE, IpkpiError, error_line
+from ipkpi.messages import LANGS, current_lang, speaking
 
 
 def asked_lang(args: Sequence[str]) -> str | None:
@@ -46,11 +46,6 @@ def asked_lang(args: Sequence[str]) -> str | None:
         if value in LANGS:
             return value
     return None
-
-
-def error_line(code: str, text: str, lang: str) -> str:
-    """``错误[E-CITY-UNKNOWN]：…`` / ``Error[E-CITY-UNKNOWN]: …``."""
-    return f"{say('error', lang)}[{code}]{colon(lang)}{text}"
 
 
 @contextmanager

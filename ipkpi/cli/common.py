@@ -41,14 +41,6 @@ def reading(path: Path, verify: bool = True) -> SQLiteStore:
     return SQLiteStore(path, readonly=True, verify=verify)
 
 
-def error_line(code: str, text: str, lang: str | None = None) -> str:
-    """``错误[CODE]：text`` / ``Error[CODE]: text``: an error as every command says it (as
-    ``cli.app.error_line``), for the lines a command says itself (data check, run's log)."""
-    from ipkpi.errors import colon
-
-    return f"{say('error', lang)}[{code}]{colon(lang)}{text}"
-
-
 def say_waiting(holder: str) -> None:
     """Told while another ipkpi writes to the store."""
     typer.echo(say("cli.waiting", holder=holder or msg("cli.waiting.someone")), err=True)

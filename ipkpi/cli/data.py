@@ -18,6 +18,7 @@ from ipkpi.cli.options import (
     Targets,
     answering,
 )
+from ipkpi.errors import error_line
 
 
 def ingest(
@@ -189,5 +190,5 @@ def data_check(*, shown: Shown) -> None:
         lang = current_lang()
         found = StoreDamaged(db_path, [d.message for d in damaged.values()])
         for code, text in found.entries(lang):  # 错误[E-STORE-DAMAGED]：STORE：FILE：…
-            typer.echo(common.error_line(code, text, lang), err=True)
+            typer.echo(error_line(code, text, lang), err=True)
         raise typer.Exit(1)

@@ -12,7 +12,7 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.emit import fail_on_line
-from ipkpi.errors import IpkpiError, display_path
+from ipkpi.errors import IpkpiError, display_path, error_line
 from ipkpi.messages import Message, current_lang, msg
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def run_command(
 
 def _error_line(code: str, text: str) -> str:
     """``错误[CODE]：text`` / ``Error[CODE]: text``, as the other commands say an error."""
-    return common.error_line(code, text, current_lang())
+    return error_line(code, text, current_lang())
 
 
 def _rejected_line(result: RunResult, folder: Path) -> Message:
