@@ -767,7 +767,7 @@ def test_export_in_english(runner, in_tmp, sample_db):
         (
             ["--all", "-o", "nowhere/summary.xlsx"],
             "nowhere/summary.xlsx",
-            "错误[E-OUTPUT-NO-FOLDER]：-o：没有文件夹 nowhere，无法写入 summary.xlsx",
+            "Error[E-OUTPUT-NO-FOLDER]: -o: no folder nowhere for summary.xlsx",
         ),
     ],
     ids=["not-xlsx", "no-city", "city-and-all", "unknown-city", "no-folder"],

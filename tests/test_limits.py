@@ -147,7 +147,7 @@ def test_a_catalogue_nested_100000_deep_is_refused_before_parsing(runner, in_tmp
     assert result.stderr.splitlines() == [
         f"Error[E-TOML-TOO-DEEP]: cat/deep.toml › line 2, column 37: {TOO_DEEP}"
     ]
-    zh = run(runner, "targets", "check", "--targets", "cat")
+    zh = run(runner, "targets", "check", "--targets", "cat", lang="zh")
     assert zh.stderr.splitlines() == [
         "错误[E-TOML-TOO-DEEP]：cat/deep.toml › 第2行第37列：TOML 格式有误：数组和内联表（[ 和 {）"
         "嵌套超过 32 层；规划文件只需要几层：请把没有闭合的括号补上"

@@ -1527,7 +1527,10 @@ def test_the_output_must_be_an_xlsx_workbook(runner, in_tmp):
 def test_the_output_folder_must_exist(runner, in_tmp):
     mixed_book(in_tmp / "claims.xlsx")
     result = run(runner, "claims.xlsx", "-o", "nowhere/out.xlsx")
-    assert (result.exit_code, result.stderr) == (2, "Error: -o: no folder nowhere for out.xlsx\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "错误[E-OUTPUT-NO-FOLDER]：-o：没有文件夹 nowhere，无法写入 out.xlsx\n",
+    )
 
 
 def test_the_plan_may_be_named(runner, in_tmp):
