@@ -529,7 +529,7 @@ def test_refusals_in_chinese(here):
     """The refusals in Chinese, the language shown by default: one per family."""
     write_bomb(here / "bomb.xlsx", 1024)
     assert refusals(here / "bomb.xlsx", lang="zh") == [
-        "bomb.xlsx：不予读入：部件 xl/worksheets/sheet1.xml 解压后将有 1.0 GiB，"
+        "bomb.xlsx：不予导入：部件 xl/worksheets/sheet1.xml 解压后将有 1.0 GiB，"
         "超过 128 MiB 的上限（可能是 zip 炸弹）"
     ]
     write_bomb(here / "liar2.xlsx", 2, declared=100)
@@ -549,10 +549,10 @@ def test_refusals_in_chinese(here):
     (here / "empty.xlsx").write_bytes(b"")
     assert refusals(here / "empty.xlsx", lang="zh") == ["empty.xlsx：空文件"]
     path = write_ole(here / "secret.xlsx", ["Version", "EncryptionInfo", "EncryptedPackage"])
-    assert refusals(path, lang="zh") == ["secret.xlsx：工作簿设有密码：请取消密码保存后重新读入"]
+    assert refusals(path, lang="zh") == ["secret.xlsx：工作簿设有密码：请取消密码保存后重新导入"]
     write_ole(here / "big.xls", ["Workbook"])
     with (here / "big.xls").open("r+b") as out:
         out.truncate(70 * MiB)
     assert refusals(here / "big.xls", lang="zh") == [
-        "big.xls：不予读入：工作簿有 70.0 MiB，超过 .xls 文件 64 MiB 的上限"
+        "big.xls：不予导入：工作簿有 70.0 MiB，超过 .xls 文件 64 MiB 的上限"
     ]

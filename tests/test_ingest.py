@@ -311,9 +311,9 @@ def test_cli_ingest_then_data_show(tmp_path, monkeypatch):
     ]
     result = runner.invoke(app, ["ingest", "a.xlsx", str(second), "--db", "s.db"])  # Chinese
     assert result.stdout.splitlines() == [
-        "以前已读入  a.xlsx：以前已读入，没有新内容",
-        "以前已读入  b.xlsx：以前已读入，没有新内容",
-        "2个文件：读入0个，以前已读入2个，退回0个；新增数值0个，修订0个",
+        "以前已导入  a.xlsx：以前已导入，没有新内容",
+        "以前已导入  b.xlsx：以前已导入，没有新内容",
+        "2个文件：导入0个，以前已导入2个，退回0个；新增数值0个，修订0个",
     ]
     shown = runner.invoke(
         app, ["data", "show", "--city", "nanjing", "--history", "--db", "s.db", "-f", "csv"]

@@ -547,7 +547,7 @@ def test_a_rejected_file_in_chinese(runner, store):
     assert result.stderr.splitlines() == ["错误[E-FILE-EMPTY]：empty.csv：空文件"]
     assert result.stdout.splitlines() == [
         "退回  empty.csv：1个问题，未存入任何数据",
-        "1个文件：读入0个，以前已读入0个，退回1个；新增数值0个，修订0个",
+        "1个文件：导入0个，以前已导入0个，退回1个；新增数值0个，修订0个",
     ]
     write_long(store / "header.csv", [])
     result = run(runner, "ingest", "header.csv", "--db", DB, lang="zh")
@@ -571,7 +571,7 @@ def test_an_unmatched_row_and_a_dry_run_in_chinese(runner, store):
     ]
     assert result.stdout.splitlines() == [
         "已核对  unmatched.xlsx（布局：long）：2个数值：新增2个，修订0个，未变0个；1行没有对应的目标",
-        "试运行，未写入任何内容：1个文件：可读入1个，以前已读入0个，退回0个；新增数值2个，修订0个",
+        "试运行，未写入任何内容：1个文件：可导入1个，以前已导入0个，退回0个；新增数值2个，修订0个",
     ]
     result = run(runner, "ingest", name, "--db", DB, "--strict", lang="zh")
     assert result.stderr.splitlines() == [

@@ -223,9 +223,9 @@ def test_hidden_sheets_are_passed_over_with_a_warning_in_chinese(runner, in_tmp)
     result = ingest(runner, str(hidden_book("h.xlsx")), "--dry-run", lang="zh")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "警告[W-SHEET-HIDDEN]：h.xlsx：工作表“隐藏表”是隐藏的工作表：已跳过；如需读入，请加 "
+        "警告[W-SHEET-HIDDEN]：h.xlsx：工作表“隐藏表”是隐藏的工作表：已跳过；如需导入，请加 "
         "--include-hidden",
-        "警告[W-SHEET-VERY-HIDDEN]：h.xlsx：工作表“VH”是深度隐藏的工作表：已跳过；如需读入，"
+        "警告[W-SHEET-VERY-HIDDEN]：h.xlsx：工作表“VH”是深度隐藏的工作表：已跳过；如需导入，"
         "请加 --include-hidden",
     ]
 

@@ -101,7 +101,7 @@ def test_a_csv_over_the_limit_is_refused_by_its_size_before_it_is_read(
     ]
     result = run(runner, "ingest", "huge.csv", "--db", "x.db", lang="zh")
     assert error_lines(result) == [
-        "错误[E-CSV-TOO-LARGE]：huge.csv：不予读入：文件有 256.0 MiB，超过 CSV 文件 256 MiB 的上限"
+        "错误[E-CSV-TOO-LARGE]：huge.csv：不予导入：文件有 256.0 MiB，超过 CSV 文件 256 MiB 的上限"
     ]
 
 

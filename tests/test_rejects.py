@@ -485,7 +485,7 @@ def test_the_note_and_the_annotated_copy_in_chinese_by_default(inbox, monkeypatc
         "x.xlsx：只有表头，表头下没有数值",
     )
     assert (REJECTED / "x.errors.txt").read_text(encoding="utf-8") == (
-        "ipkpi 未能读入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。\n"
+        "ipkpi 未能导入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。\n"
         "\n"
         "文件：      x.xlsx\n"
         "来源：      inbox/x.xlsx\n"

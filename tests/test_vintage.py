@@ -388,11 +388,11 @@ def test_the_ingest_summary_names_each_figure_kept_as_not_current(tmp_path, monk
     f = FileReport(tmp_path / "2023快报.xlsx", "ingested", layouts=("single",), values=2, new=1)
     f.kept = (kept_one(str(tmp_path / "2023正式.xlsx")),)
     assert ingest_lines(IngestReport([f]), lang="zh") == [
-        "已读入  2023快报.xlsx（布局：single）：2个数值：新增1个，修订0个，未变0个，"
+        "已导入  2023快报.xlsx（布局：single）：2个数值：新增1个，修订0个，未变0个，"
         "1个作为非现行数值保留",
         "  非现行：nanjing high_value_invention_patents_per_10k 2023：60.5（快报）保留在历史记录中；"
         "来自 2023正式.xlsx 的正式数值 60.86 仍为现行数值",
-        "1个文件：读入1个，以前已读入0个，退回0个；新增数值1个，修订0个，1个作为非现行数值保留",
+        "1个文件：导入1个，以前已导入0个，退回0个；新增数值1个，修订0个，1个作为非现行数值保留",
     ]
     assert ingest_lines(IngestReport([f]), lang="en") == [
         "ingested  2023快报.xlsx (single): 2 values: 1 new, 0 revised, 0 unchanged, "

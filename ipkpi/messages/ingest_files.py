@@ -42,11 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E-FILE-UNREADABLE": ("无法读取文件（{reason}）", "cannot read file ({reason})"),
     "E-FILE-EMPTY": ("空文件", "empty file"),
     "E-FILE-ENCRYPTED": (
-        "工作簿设有密码：请取消密码保存后重新读入",
+        "工作簿设有密码：请取消密码保存后重新导入",
         "encrypted workbook: save it without a password and ingest again",
     ),
     "E-FILE-XLSB": (
-        "不予读入：二进制工作簿（.xlsb）无法在读取前检查；请另存为 .xlsx 后重新读入",
+        "不予导入：二进制工作簿（.xlsb）无法在读取前检查；请另存为 .xlsx 后重新导入",
         "workbook refused: a binary workbook (.xlsb) cannot be checked before reading; "
         "save it as .xlsx and ingest again",
     ),
@@ -95,15 +95,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- sizes and limits
     "size.bytes": ("{n} 字节", "{n} bytes"),
     "E-XLSX-TOO-LARGE": (
-        "不予读入：工作簿有 {size}，超过 .xlsx 文件 {limit} 的上限",
+        "不予导入：工作簿有 {size}，超过 .xlsx 文件 {limit} 的上限",
         "workbook refused: {size}, over the {limit} limit for .xlsx files",
     ),
     "E-XLS-TOO-LARGE": (
-        "不予读入：工作簿有 {size}，超过 .xls 文件 {limit} 的上限",
+        "不予导入：工作簿有 {size}，超过 .xls 文件 {limit} 的上限",
         "workbook refused: {size}, over the {limit} limit for .xls files",
     ),
     "E-CSV-TOO-LARGE": (
-        "不予读入：文件有 {size}，超过 CSV 文件 {limit} 的上限",
+        "不予导入：文件有 {size}，超过 CSV 文件 {limit} 的上限",
         "file refused: {size}, over the {limit} limit for CSV files",
     ),
     "E-ZIP-UNREADABLE": (
@@ -111,32 +111,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "truncated or corrupt workbook (not a readable zip archive)",
     ),
     "E-ZIP-TOO-MANY-PARTS": (
-        "不予读入：工作簿有 {parts} 个部件，超过 {limit} 个的上限（可能是 zip 炸弹）",
+        "不予导入：工作簿有 {parts} 个部件，超过 {limit} 个的上限（可能是 zip 炸弹）",
         "workbook refused: {parts} parts, over the limit of {limit} (possible zip bomb)",
     ),
     "E-ZIP-DIRECTORY-TOO-LARGE": (
-        "不予读入：工作簿的 zip 目录有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
+        "不予导入：工作簿的 zip 目录有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
         "workbook refused: its zip directory is {size}, over the {limit} limit (possible zip bomb)",
     ),
     "E-ZIP-PART-TOO-LARGE": (
-        "不予读入：部件 {part} 解压后将有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
+        "不予导入：部件 {part} 解压后将有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
         "workbook refused: part {part} would decompress to {size}, over the {limit} limit "
         "(possible zip bomb)",
     ),
     "E-ZIP-BOMB": (
-        "不予读入：部件 {part} 将从 {compressed}{ratio} 解压为 {size}，"
+        "不予导入：部件 {part} 将从 {compressed}{ratio} 解压为 {size}，"
         "超过 {limit}:1 的压缩比上限（可能是 zip 炸弹）",
         "workbook refused: part {part} would decompress to {size} from {compressed}{ratio}, "
         "over the {limit}:1 limit (possible zip bomb)",
     ),
     "zip.ratio": ("（压缩比 {n}:1）", " ({n}:1)"),
     "E-ZIP-TOO-LARGE": (
-        "不予读入：工作簿各部件解压后共有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
+        "不予导入：工作簿各部件解压后共有 {size}，超过 {limit} 的上限（可能是 zip 炸弹）",
         "workbook refused: its parts would decompress to {size} in total, over the {limit} "
         "limit (possible zip bomb)",
     ),
     "E-ZIP-METHOD": (
-        "不予读入：部件 {part} 使用了 Excel 不会使用的压缩方法 {method}；请用 Excel 重新保存工作簿",
+        "不予导入：部件 {part} 使用了 Excel 不会使用的压缩方法 {method}；请用 Excel 重新保存工作簿",
         "workbook refused: part {part} uses compression method {method}, which Excel does "
         "not write; save the workbook again from Excel",
     ),
@@ -165,13 +165,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrupt.cut_short": ("不完整", "is cut short"),
     "corrupt.damaged": ("已损坏（{reason}）", "is damaged ({reason})"),
     "E-XML-DTD": (
-        "不予读入：部件 {part} 声明了 DTD（<!DOCTYPE …>），工作簿从不包含这种内容"
+        "不予导入：部件 {part} 声明了 DTD（<!DOCTYPE …>），工作簿从不包含这种内容"
         "（可能是 XML 实体攻击）",
         "workbook refused: part {part} declares a DTD (<!DOCTYPE …>), which workbooks never "
         "contain (possible XML entity attack)",
     ),
     "E-XML-ENTITIES": (
-        "不予读入：部件 {part} 声明了 XML 实体，工作簿从不包含这种内容（可能是 XML 实体攻击）",
+        "不予导入：部件 {part} 声明了 XML 实体，工作簿从不包含这种内容（可能是 XML 实体攻击）",
         "workbook refused: part {part} declares XML entities, which workbooks never contain "
         "(possible XML entity attack)",
     ),
@@ -211,7 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "names, or add the place's name to its plan's aliases",
     ),
     "E-FILE-DAMAGED-IN-STORE": (
-        "此文件以前已读入，但{damage}；请重新读入：ipkpi ingest --force {file}",
+        "此文件以前已导入，但{damage}；请重新导入：ipkpi ingest --force {file}",
         "ingested before, but {damage}; re-ingest it: ipkpi ingest --force {file}",
     ),
     "E-VALUE-TWICE": (
@@ -230,11 +230,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: '{name}' matches no target{closest}",
     ),
     "W-SHEET-HIDDEN": (
-        "{where}：工作表“{sheet}”是隐藏的工作表：已跳过；如需读入，请加 --include-hidden",
+        "{where}：工作表“{sheet}”是隐藏的工作表：已跳过；如需导入，请加 --include-hidden",
         "{where}: sheet '{sheet}' is hidden: passed over; ingest it with --include-hidden",
     ),
     "W-SHEET-VERY-HIDDEN": (
-        "{where}：工作表“{sheet}”是深度隐藏的工作表：已跳过；如需读入，请加 --include-hidden",
+        "{where}：工作表“{sheet}”是深度隐藏的工作表：已跳过；如需导入，请加 --include-hidden",
         "{where}: sheet '{sheet}' is very hidden: passed over; ingest it with --include-hidden",
     ),
     "W-SHEET-NO-TABLE": (
@@ -265,7 +265,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "passed_over.and_more": ("等，另有{n}个", " and {n} more"),
     # ---------------------------------------------------------------- what ingest says
     "ingest.already": (
-        "以前已读入  {file}：以前已读入，没有新内容",
+        "以前已导入  {file}：以前已导入，没有新内容",
         "already   {file}: ingested before, nothing new",
     ),
     "ingest.rejected": (
@@ -280,7 +280,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{verb}  {file}（布局：{layouts}）：{detail}",
         "{verb}  {file} ({layouts}): {detail}",
     ),
-    "ingest.verb.ingested": ("已读入", "ingested"),
+    "ingest.verb.ingested": ("已导入", "ingested"),
     "ingest.verb.checked": ("已核对", "checked "),
     "ingest.values": ("{n}个数值", "{n} values"),
     "ingest.tasks": ("和{n}条任务进展", " and {n} task report(s)"),
@@ -307,21 +307,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{current_vintage} figure {current} from {file} stays current",
     ),
     "ingest.summary": (
-        "{files}个文件：读入{ingested}个，以前已读入{already}个，退回{rejected}个{skipped}；"
+        "{files}个文件：导入{ingested}个，以前已导入{already}个，退回{rejected}个{skipped}；"
         "新增数值{new}个，修订{revised}个",
         "{files} file(s): {ingested} ingested, {already} already ingested, {rejected} "
         "rejected{skipped}; {new} new value(s), {revised} revised",
     ),
     "ingest.summary.skipped": ("，跳过{n}个", ", {n} skipped"),
     "ingest.summary.dry_run": (
-        "试运行，未写入任何内容：{files}个文件：可读入{checked}个，以前已读入{already}个，"
+        "试运行，未写入任何内容：{files}个文件：可导入{checked}个，以前已导入{already}个，"
         "退回{rejected}个；新增数值{new}个，修订{revised}个",
         "dry run, nothing written: {files} file(s): {checked} would be ingested, {already} "
         "already ingested, {rejected} rejected; {new} new value(s), {revised} revised",
     ),
     # ---------------------------------------------------------------- a rejected file
     "reject.head": (
-        "ipkpi 未能读入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。",
+        "ipkpi 未能导入此文件，文件中的数据均未入库。请按下列问题修改后重新放入收件文件夹。",
         "ipkpi could not take this file, so nothing in it was stored. Fix the problems below "
         "and put the file in the inbox again.",
     ),
