@@ -330,6 +330,10 @@ class StoreUnusable(StoreError):
         self.todo = todo
         super().__init__(msg("E-STORE-UNUSABLE", path=display_path(path), what=what, todo=todo))
 
+    def entries(self, lang: str | None = None) -> list[tuple[str, str]]:
+        """Said with the code of what is wrong (E-STORE-NOT-SQLITE, E-STORE-VERSION-NEW…)."""
+        return [(self.what.code, escape(self.message.text(lang)))]
+
 
 class StoreDamaged(StoreError):
     """A store whose files' values were deleted, added or changed behind ipkpi's back:

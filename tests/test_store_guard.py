@@ -134,6 +134,17 @@ DEFECTS = {
     "no index": _no_index,
     "other database": _other_database,
 }
+# The code each defect is said with: what is wrong, not only that the store is unusable.
+CODES = {
+    "text": "E-STORE-NOT-SQLITE",
+    "truncated": "E-STORE-TRUNCATED",
+    "newer": "E-STORE-VERSION-NEW",
+    "no table": "E-STORE-TABLE-MISSING",
+    "no column": "E-STORE-COLUMN-MISSING",
+    "not strict": "E-STORE-TABLE-CHANGED",
+    "no index": "E-STORE-INDEX-MISSING",
+    "other database": "E-STORE-NOT-IPKPI",
+}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -142,7 +153,7 @@ def test_a_store_that_cannot_be_used_is_one_line_and_exit_2(runner, store, defec
     message = DEFECTS[defect](store)
     before = digest(store)
     result = invoke(runner, command)
-    assert (result.exit_code, result.stderr) == (2, f"Error[E-STORE-UNUSABLE]: {message}\n")
+    assert (result.exit_code, result.stderr) == (2, f"Error[{CODES[defect]}]: {message}\n")
     assert result.stdout == ""
     assert digest(store) == before  # nothing recreated, nothing written
     assert not list(store.parent.glob("*.xlsx"))
@@ -159,7 +170,7 @@ def test_run_refuses_a_store_that_cannot_be_used(runner, store):
     result = runner.invoke(app, ["run", "--config", "ipkpi.toml"], env={"IPKPI_LANG": "en"})
     assert result.exit_code == 2
     assert [line[20:] for line in result.stderr.splitlines()] == [
-        f"ERROR   Error[E-STORE-UNUSABLE]: {message}"
+        f"ERROR   Error[E-STORE-TABLE-MISSING]: {message}"
     ]
     assert digest(store) == before
     assert (store.parent / "inbox" / NANJING.name).exists()  # not taken
@@ -184,7 +195,7 @@ def test_an_empty_file_is_no_store_to_read(runner, in_tmp):
     result = invoke(runner, "report")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-UNUSABLE]: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
+        "Error[E-STORE-EMPTY]: s.db: an empty file, not an ipkpi store yet; ingest statistics first "
         "(ipkpi ingest FILES --db FILE) or name the store with --db\n",
     )
     assert Path("s.db").read_bytes() == b""
@@ -300,7 +311,7 @@ def test_data_check_finds_a_dropped_table(runner, store):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error[E-STORE-UNUSABLE]: s.db: table observations is missing from the store; {REBUILD}\n",
+        f"Error[E-STORE-TABLE-MISSING]: s.db: table observations is missing from the store; {REBUILD}\n",
     )
 
 
@@ -327,14 +338,19 @@ def test_a_report_refuses_a_store_with_rows_deleted(runner, store, command):
 
 
 @pytest.mark.parametrize(
-    "command, count", [("report", "61 "), ("data check", "61 "), ("data show", "")]
+    "command, code, count",
+    [
+        ("report", "E-STORE-ORPHANS", "61 "),
+        ("data check", "E-STORE-ORPHANS", "61 "),
+        ("data show", "E-STORE-ORPHANS-FOUND", ""),  # found, not counted: data show is quick
+    ],
 )
-def test_values_that_belong_to_no_file_are_refused(runner, store, command, count):
+def test_values_that_belong_to_no_file_are_refused(runner, store, command, code, count):
     execute(store, f"DELETE FROM source_files WHERE id = {_nanjing_id(store)}")
     result = invoke(runner, command)
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error[E-STORE-UNUSABLE]: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
+        f"Error[{code}]: s.db: {count}stored value(s) or task report(s) belong to no ingested file "
         f"(rows deleted from source_files); {REBUILD}\n",
     )
 
@@ -464,7 +480,7 @@ def test_a_version_1_store_has_no_checksums_to_check(runner, v1):
     result = invoke(runner, "data check")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-UNUSABLE]: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
+        "Error[E-STORE-NO-CHECKSUMS]: s.db: store version 1 keeps no per-file counts or checksums; the next ipkpi "
         "ingest or ipkpi run upgrades it; check it then\n",
     )
 
@@ -474,7 +490,7 @@ def test_a_dry_run_does_not_upgrade_a_version_1_store(runner, v1):
     result = invoke(runner, "ingest", v1, "--dry-run")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-UNUSABLE]: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
+        "Error[E-STORE-VERSION-OLD]: s.db: store version 1, made by an older ipkpi; a dry run writes nothing, so "
         "it cannot upgrade it; run ipkpi ingest once without --dry-run (it upgrades the store "
         "in place)\n",
     )
@@ -516,7 +532,7 @@ def test_a_version_1_store_that_cannot_be_upgraded_is_left_as_it_was(runner, v1)
     result = invoke(runner, "ingest")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-UNUSABLE]: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
+        "Error[E-STORE-UPGRADE-FAILED]: s.db: cannot upgrade the store from version 1 (cannot store TEXT value in REAL "
         f"column observations.value); nothing changed; {REBUILD}\n",
     )
     assert digest(v1) == before
@@ -532,7 +548,7 @@ def test_a_version_1_store_missing_a_table_is_never_completed(runner, v1):
         result = invoke(runner, command)
         assert (result.exit_code, result.stderr) == (
             2,
-            f"Error[E-STORE-UNUSABLE]: s.db: table task_progress is missing from the store; {REBUILD}\n",
+            f"Error[E-STORE-TABLE-MISSING]: s.db: table task_progress is missing from the store; {REBUILD}\n",
         )
     assert digest(v1) == before
 
@@ -574,7 +590,7 @@ def test_a_malformed_store_is_one_line(runner, store):
     result = invoke(runner, "report")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error[E-STORE-UNUSABLE]: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
+        "Error[E-STORE-BROKEN]: s.db: the store is damaged (Page 2: btreeInitPage() returns error code 11); "
         f"{REBUILD}\n",
     )
 
@@ -595,7 +611,7 @@ def test_a_page_found_damaged_while_reading_is_one_line(runner, store, monkeypat
     result = invoke(runner, "data show")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"Error[E-STORE-UNUSABLE]: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
+        f"Error[E-STORE-BROKEN]: s.db: the store is damaged (database disk image is malformed); {REBUILD}\n"
     )
 
 
@@ -667,7 +683,7 @@ def test_a_store_that_cannot_be_used_in_chinese(runner, store, defect):
     result = invoke(runner, "report", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        f"错误[E-STORE-UNUSABLE]：{ZH_DEFECTS[defect]}\n",
+        f"错误[{CODES[defect]}]：{ZH_DEFECTS[defect]}\n",
     )
 
 
@@ -676,7 +692,7 @@ def test_an_empty_file_in_chinese(runner, in_tmp):
     result = invoke(runner, "report", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-UNUSABLE]：s.db：这是一个空文件，还不是 ipkpi 数据库；请先导入统计数据"
+        "错误[E-STORE-EMPTY]：s.db：这是一个空文件，还不是 ipkpi 数据库；请先导入统计数据"
         "（ipkpi ingest FILES --db FILE），或用 --db 指定数据库\n",
     )
 
@@ -739,7 +755,7 @@ def test_a_report_refuses_a_damaged_store_in_chinese(runner, store):
     result = invoke(runner, "report", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-UNUSABLE]：s.db：有 61 个已存数值或任务进展不属于任何已导入的文件"
+        "错误[E-STORE-ORPHANS]：s.db：有 61 个已存数值或任务进展不属于任何已导入的文件"
         "（source_files 中的记录被删除了）；请从备份恢复，或把文件重新导入一个新的数据库"
         "（--db NEW.db）\n",
     )
@@ -749,12 +765,12 @@ def test_a_version_1_store_in_chinese(runner, v1):
     result = invoke(runner, "data check", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-UNUSABLE]：s.db：版本 1 的数据库没有记录每个文件的数量和校验值；"
+        "错误[E-STORE-NO-CHECKSUMS]：s.db：版本 1 的数据库没有记录每个文件的数量和校验值；"
         "下次运行 ipkpi ingest 或 ipkpi run 时会升级它，届时再检查\n",
     )
     result = invoke(runner, "ingest", v1, "--dry-run", lang="zh")
     assert (result.exit_code, result.stderr) == (
         2,
-        "错误[E-STORE-UNUSABLE]：s.db：数据库版本为 1，由较早的 ipkpi 创建；试运行什么也不写入，"
+        "错误[E-STORE-VERSION-OLD]：s.db：数据库版本为 1，由较早的 ipkpi 创建；试运行什么也不写入，"
         "因此无法升级它；请不带 --dry-run 运行一次 ipkpi ingest（它会就地升级数据库）\n",
     )
