@@ -42,9 +42,11 @@ class IpkpiError(Exception):
         return [text for _, text in self.entries(lang)]
 
 
-def _as_message(message: Message | str) -> Message:
-    # TRANSITIONAL (issue 21): text not yet in the catalogue, shown as it is.
-    return message if isinstance(message, Message) else msg("E-TEXT", text=message)
+def _as_message(message: Message) -> Message:
+    """``message``, refused unless it is a Message: every error is in the catalogue."""
+    if not isinstance(message, Message):
+        raise TypeError(f"an error's message is a Message of the catalogue, not {message!r}")
+    return message
 
 
 def colon(lang: str | None = None) -> str:

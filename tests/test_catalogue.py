@@ -30,7 +30,6 @@ def problems_of(folder, text, lang: str = "en") -> list[str]:
     write_plan(folder, text)
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
-    assert "E-TEXT" not in [code for code, _ in caught.value.entries()]  # all in the catalogue
     return caught.value.lines(lang)
 
 

@@ -108,7 +108,6 @@ def problems(folder, text: str, lang: str = "en") -> list[str]:
     write_plan(folder, text)
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder, cache=None)
-    assert "E-TEXT" not in [code for code, _ in caught.value.entries()]  # all in the catalogue
     return caught.value.lines(lang)
 
 

@@ -118,10 +118,12 @@ def test_sheet_names_and_cell_text_in_problems_are_escaped(tmp_path, monkeypatch
     from ipkpi.errors import InputFileError, InputProblem
 
     monkeypatch.chdir(tmp_path)
-    error = InputFileError(
-        [InputProblem(Path("f.xlsx"), "'1\nError: x' is not a number", sheet="S\n1", cell="B2")]
-    )
+    from ipkpi.messages import msg
+
+    forged = msg("ingest.cell.not_number", text="1\nError: x")
+    error = InputFileError([InputProblem(Path("f.xlsx"), forged, sheet="S\n1", cell="B2")])
     assert error.lines("en") == ["f.xlsx › S\\n1 › B2: '1\\nError: x' is not a number"]
+    assert error.lines("zh") == ["f.xlsx › S\\n1 › B2：“1\\nError: x”不是数字"]
 
 
 # --- writing outputs: never over a read-only file; leftovers of killed runs removed -----------

@@ -116,3 +116,39 @@ def test_the_codes_in_the_docs_are_the_catalogues():
     tool = runpy.run_path(str(REPO / "tools" / "messages_doc.py"))
     written = (REPO / "docs" / "messages.md").read_text(encoding="utf-8")
     assert written == tool["render"](), "run: .venv/bin/python tools/messages_doc.py"
+
+
+def test_every_code_the_source_names_is_in_the_catalogue():
+    """A code written in the source (msg("E-…"), say("help.…"), help="help.…") that the
+    catalogue lacks would fail only when that rare message is shown: caught here instead."""
+    named = re.compile(r"""(?:msg|say|Message|label)\(\s*["']([A-Za-z][\w.-]*)["']""")
+    helps = re.compile(r"""help=["'](help\.[\w.]+)["']""")
+    known = messages.known()
+    missing = sorted(
+        f"{path.relative_to(REPO)}: {code}"
+        for path in (REPO / "ipkpi").rglob("*.py")
+        for code in {
+            *named.findall(path.read_text(encoding="utf-8")),
+            *helps.findall(path.read_text(encoding="utf-8")),
+        }
+        # a code whole, not the start of one a program completes ("n_" + kind)
+        if not code.endswith(("_", ".", "-"))
+        if code not in known and not _is_label(code)
+    )
+    assert missing == []
+
+
+def _is_label(key: str) -> bool:
+    from ipkpi.labels import _LABELS
+
+    return key in _LABELS
+
+
+def test_an_error_is_a_message_of_the_catalogue_never_bare_text():
+    from ipkpi.errors import InputProblem, UsageError
+
+    with pytest.raises(TypeError):
+        UsageError("some words")
+    with pytest.raises(TypeError):
+        InputProblem(Path("f.xlsx"), "some words")
+    assert UsageError(msg("E-USAGE-NO-COMMAND", name="x")).lines("zh") == ["没有命令“x”"]

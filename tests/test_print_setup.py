@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from ipkpi.cli.app import app
 from ipkpi.errors import InputProblem
 from ipkpi.ingest.rejects import annotate
+from ipkpi.messages import msg, speaking
 from ipkpi.output.excel_series import CHARTS_PER_PAGE, TREND_BLOCK
 from ipkpi.output.textwidth import display_width
 from ipkpi.output.xlsx import clean, lines_needed, row_height
@@ -65,12 +66,16 @@ def books(sample_db, tmp_path_factory) -> dict[str, Path]:
         "2024",
     )
     out["annotated"] = folder / "bad.annotated.xlsx"
-    message = (  # long enough to wrap on the errors sheet
-        "'12件左右' is not a number (万人高价值发明专利拥有量, 2024): write the figure alone, "
-        "in the unit of the sheet (单位), or — if it is missing; a note goes in the 备注 column"
+    message = msg(  # long enough to wrap on the errors sheet
+        "E-VALUE-NOT-NUMBER",
+        reason=msg("ingest.cell.not_number", text="12件左右"),
+        name="万人高价值发明专利拥有量",
+        year=2024,
+        fix=msg("ingest.fix", text=msg("ingest.fix.not_finite")),
     )
     problem = InputProblem(source, message, "2024", "C2")
-    annotate(source, [problem], out["annotated"])
+    with speaking("en"):  # the longer wording, which wraps in the problem column
+        annotate(source, [problem], out["annotated"])
     return out
 
 
@@ -169,7 +174,7 @@ EXPECTED = {
     "template-zh": {"填报说明": ("portrait", ""), "2025年数据填报": ("landscape", "$4:$4")},
     "template-en": {"Instructions": ("portrait", ""), "2025 figures": ("landscape", "$4:$4")},
     "annotated": {
-        "ipkpi 错误": ("portrait", "$1:$1"),
+        "ipkpi Errors": ("portrait", "$1:$1"),
         "2024": ("portrait", ""),
     },  # Chinese: the default
 }

@@ -32,6 +32,29 @@ TABLE = [
     [N, 60.86, "12件左右"],
     ["注册商标", 1000, -5],
 ]
+
+
+# The problems a department's file may have, as ingest words them (the catalogue's own).
+def not_a_number(text: str) -> object:
+    """'TEXT' is not a number (N, 2024)."""
+    return msg(
+        "E-VALUE-NOT-NUMBER",
+        reason=msg("ingest.cell.not_number", text=text),
+        name=N,
+        year=2024,
+        fix="",
+    )
+
+
+NEGATIVE = msg("E-VALUE-NEGATIVE", value=-5, target="注册商标", unit="件")
+NO_HEADER = msg("E-HEADER-MISSING", rows=20)
+NO_PLACE = msg("E-PLACE-NOT-NAMED")
+NOT_A_NUMBER = f"'12件左右' is not a number ({N}, 2024)"
+NEGATIVE_TEXT = "negative value -5 for 注册商标 (件), which cannot be negative"
+NO_PLACE_TEXT = (
+    "cannot tell which city this is: give a 城市 column, name the place in the title or the "
+    "file name, or pass --city"
+)
 RED = "00FFC7CE"  # BAD_FILL as openpyxl reads it back (alpha 00)
 HEAD = (
     "ipkpi could not take this file, so nothing in it was stored. Fix the problems below "
@@ -101,12 +124,10 @@ def test_rejecting_a_workbook(inbox):
     source = write_xlsx(inbox / "x.xlsx")
     original = source.read_bytes()
     problems = [
-        InputProblem(source, f"'12件左右' is not a number ({N}, 2024)", "2024", "C2"),
-        InputProblem(
-            source, "negative value -5 for 注册商标 (件), which cannot be negative", "2024", "C3"
-        ),
-        InputProblem(source, "注册商标 2024 given twice with different values", "2024", "C3"),
-        InputProblem(source, "the workbook has no 城市 column; pass --city"),
+        InputProblem(source, not_a_number("12件左右"), "2024", "C2"),
+        InputProblem(source, NEGATIVE, "2024", "C3"),
+        InputProblem(source, not_a_number("-5"), "2024", "C3"),
+        InputProblem(source, NO_PLACE),
     ]
     rejection = reject(source, problems, REJECTED, SHA, NOW)
 
@@ -117,10 +138,10 @@ def test_rejecting_a_workbook(inbox):
         annotated=Path("inbox/rejected/x.annotated.xlsx"),
         annotation_note=None,
         problems=(
-            f"x.xlsx › 2024 › C2: '12件左右' is not a number ({N}, 2024)",
-            "x.xlsx › 2024 › C3: negative value -5 for 注册商标 (件), which cannot be negative",
-            "x.xlsx › 2024 › C3: 注册商标 2024 given twice with different values",
-            "x.xlsx: the workbook has no 城市 column; pass --city",
+            f"x.xlsx › 2024 › C2: {NOT_A_NUMBER}",
+            f"x.xlsx › 2024 › C3: {NEGATIVE_TEXT}",
+            f"x.xlsx › 2024 › C3: '-5' is not a number ({N}, 2024)",
+            f"x.xlsx: {NO_PLACE_TEXT}",
         ),
     )
     # moved, not copied: gone from the inbox, the very same bytes in the rejected folder
@@ -137,8 +158,9 @@ def test_rejecting_a_workbook(inbox):
         "Problems (4):\n"
         "  x.xlsx › 2024 › C2: '12件左右' is not a number (万人高价值发明专利拥有量, 2024)\n"
         "  x.xlsx › 2024 › C3: negative value -5 for 注册商标 (件), which cannot be negative\n"
-        "  x.xlsx › 2024 › C3: 注册商标 2024 given twice with different values\n"
-        "  x.xlsx: the workbook has no 城市 column; pass --city\n"
+        "  x.xlsx › 2024 › C3: '-5' is not a number (万人高价值发明专利拥有量, 2024)\n"
+        "  x.xlsx: cannot tell which city this is: give a 城市 column, name the place in the "
+        "title or the file name, or pass --city\n"
         "\n"
         "Annotated copy: x.annotated.xlsx (each bad cell in red, with the problem as a comment)\n"
     )
@@ -151,8 +173,8 @@ def test_rejecting_a_workbook(inbox):
         HEADINGS,
         ("2024", "C2", "'12件左右' is not a number (万人高价值发明专利拥有量, 2024)"),
         ("2024", "C3", "negative value -5 for 注册商标 (件), which cannot be negative"),
-        ("2024", "C3", "注册商标 2024 given twice with different values"),
-        (None, None, "the workbook has no 城市 column; pass --city"),
+        ("2024", "C3", "'-5' is not a number (万人高价值发明专利拥有量, 2024)"),
+        (None, None, NO_PLACE_TEXT),
     ]
     links = {
         c.coordinate: c.hyperlink.location for row in errors.iter_rows() for c in row if c.hyperlink
@@ -169,7 +191,7 @@ def test_rejecting_a_workbook(inbox):
     assert is_marked(
         data["C3"],
         "negative value -5 for 注册商标 (件), which cannot be negative\n"
-        "注册商标 2024 given twice with different values",
+        "'-5' is not a number (万人高价值发明专利拥有量, 2024)",
     )
     others = [c for row in data.iter_rows() for c in row if c.coordinate not in ("C2", "C3")]
     assert len(others) == 7
@@ -187,11 +209,11 @@ def test_rejecting_a_csv_file(inbox):
         "南京市,万人高价值发明专利拥有量,2024,12件左右\n",
         encoding="utf-8",
     )
-    problem = InputProblem(source, "'12件左右' is not a number", None, "D3")
+    problem = InputProblem(source, not_a_number("12件左右"), None, "D3")
     rejection = reject(source, [problem], REJECTED, None, NOW)
 
     assert rejection.annotated == Path("inbox/rejected/南京 2024.annotated.xlsx")
-    assert rejection.problems == ("南京 2024.csv › D3: '12件左右' is not a number",)
+    assert rejection.problems == (f"南京 2024.csv › D3: {NOT_A_NUMBER}",)
     assert listing(REJECTED) == [
         "南京 2024.annotated.xlsx",
         "南京 2024.csv",
@@ -203,7 +225,7 @@ def test_rejecting_a_csv_file(inbox):
         "Rejected:    2026-11-21T02:00:00+08:00\n"
         "\n"
         "Problems (1):\n"
-        "  南京 2024.csv › D3: '12件左右' is not a number\n"
+        f"  南京 2024.csv › D3: {NOT_A_NUMBER}\n"
         "\n" + ANNOTATED_LINE.format(name="南京 2024.annotated.xlsx")
     )
     workbook = openpyxl.load_workbook(REJECTED / "南京 2024.annotated.xlsx")
@@ -212,7 +234,7 @@ def test_rejecting_a_csv_file(inbox):
     errors = workbook[ERRORS]
     assert values(errors) == [
         HEADINGS,
-        ("南京 2024", "D3", "'12件左右' is not a number"),
+        ("南京 2024", "D3", NOT_A_NUMBER),
     ]
     assert errors["B2"].hyperlink.location == "'南京 2024'!D3"
     data = workbook["南京 2024"]
@@ -222,7 +244,7 @@ def test_rejecting_a_csv_file(inbox):
         ("南京市", "万人高价值发明专利拥有量", 2023, 60.86),
         ("南京市", "万人高价值发明专利拥有量", 2024, "12件左右"),
     ]
-    assert is_marked(data["D3"], "'12件左右' is not a number")
+    assert is_marked(data["D3"], NOT_A_NUMBER)
     assert all(unmarked(c) for row in data.iter_rows() for c in row if c.coordinate != "D3")
     assert_no_temps(REJECTED)
 
@@ -236,7 +258,7 @@ def test_rejecting_a_legacy_xls_workbook(inbox):
     source = inbox / "old.xls"
     book.save(str(source))
     original = source.read_bytes()
-    problem = InputProblem(source, "negative value -5", "数据", "C3")
+    problem = InputProblem(source, NEGATIVE, "数据", "C3")
     rejection = reject(source, [problem], REJECTED, None, NOW)
 
     assert rejection.annotated == Path("inbox/rejected/old.annotated.xlsx")
@@ -247,7 +269,7 @@ def test_rejecting_a_legacy_xls_workbook(inbox):
     assert workbook.sheetnames == [ERRORS, "数据"]
     assert values(workbook[ERRORS]) == [
         HEADINGS,
-        ("数据", "C3", "negative value -5"),
+        ("数据", "C3", NEGATIVE_TEXT),
     ]
     data = workbook["数据"]
     assert values(data) == [
@@ -255,7 +277,7 @@ def test_rejecting_a_legacy_xls_workbook(inbox):
         ("万人高价值发明专利拥有量", 60.86, "12件左右"),
         ("注册商标", 1000, -5),
     ]
-    assert is_marked(data["C3"], "negative value -5")
+    assert is_marked(data["C3"], NEGATIVE_TEXT)
     assert all(unmarked(c) for row in data.iter_rows() for c in row if c.coordinate != "C3")
     assert_no_temps(REJECTED)
 
@@ -268,8 +290,8 @@ WHOLE_FILE = "the problems concern the whole file, not particular cells"
 def test_problems_with_no_cell_make_no_copy(inbox):
     source = write_xlsx(inbox / "whole.xlsx")
     problems = [
-        InputProblem(source, "no recognisable header", "2024"),  # a sheet, but no cell
-        InputProblem(source, "the workbook has no 城市 column; pass --city"),
+        InputProblem(source, NO_HEADER, "2024"),  # a sheet, but no cell
+        InputProblem(source, NO_PLACE),
     ]
     rejection = reject(source, problems, REJECTED, None, NOW)
     assert rejection.annotated is None
@@ -282,8 +304,9 @@ def test_problems_with_no_cell_make_no_copy(inbox):
         "Rejected:    2026-11-21T02:00:00+08:00\n"
         "\n"
         "Problems (2):\n"
-        "  whole.xlsx › 2024: no recognisable header\n"
-        "  whole.xlsx: the workbook has no 城市 column; pass --city\n"
+        "  whole.xlsx › 2024: no recognisable header: expected a row naming the indicator "
+        "column (指标/指标名称/项目) and years (2021, 2021年) or 年份+数值, in the first 20 rows\n"
+        f"  whole.xlsx: {NO_PLACE_TEXT}\n"
         "\n"
         "No annotated copy: the problems concern the whole file, not particular cells\n"
     )
@@ -292,7 +315,7 @@ def test_problems_with_no_cell_make_no_copy(inbox):
 def test_a_workbook_too_large_to_copy(inbox, monkeypatch):
     monkeypatch.setattr(ipkpi.ingest.rejects, "ANNOTATE_MAX_CELLS", 8)
     source = write_xlsx(inbox / "big.xlsx")  # 3 × 3 = 9 cells
-    rejection = reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
+    rejection = reject(source, [InputProblem(source, NEGATIVE, "2024", "C2")], REJECTED, None, NOW)
     assert rejection.annotated is None
     assert rejection.annotation_note == "the file has 9 cells; copies are made up to 8"
     assert listing(REJECTED) == ["big.errors.txt", "big.xlsx"]
@@ -305,7 +328,7 @@ def test_a_workbook_too_large_to_copy(inbox, monkeypatch):
 def test_a_workbook_at_the_limit_is_copied(inbox, monkeypatch):
     monkeypatch.setattr(ipkpi.ingest.rejects, "ANNOTATE_MAX_CELLS", 9)
     source = write_xlsx(inbox / "big.xlsx")
-    rejection = reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
+    rejection = reject(source, [InputProblem(source, NEGATIVE, "2024", "C2")], REJECTED, None, NOW)
     assert rejection.annotated == Path("inbox/rejected/big.annotated.xlsx")
     assert rejection.annotation_note is None
 
@@ -314,7 +337,7 @@ def test_a_file_that_cannot_be_read(inbox, in_tmp):
     data = write_xlsx(in_tmp / "good.xlsx").read_bytes()
     source = inbox / "half.xlsx"
     source.write_bytes(data[: len(data) // 2])
-    rejection = reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
+    rejection = reject(source, [InputProblem(source, NEGATIVE, "2024", "C2")], REJECTED, None, NOW)
     assert rejection.annotated is None
     assert rejection.annotation_note.startswith("the file cannot be read")
     assert rejection.annotation_note == (
@@ -337,7 +360,8 @@ def test_a_file_that_cannot_be_read(inbox, in_tmp):
 def test_a_second_and_third_file_of_the_same_name(inbox):
     def send(content: str) -> Rejection:
         source = write_xlsx(inbox / "x.xlsx", [["指标", content]])
-        return reject(source, [InputProblem(source, content, "2024", "B1")], REJECTED, None, NOW)
+        problem = InputProblem(source, not_a_number(content), "2024", "B1")
+        return reject(source, [problem], REJECTED, None, NOW)
 
     first = send("first")
     before = {name: (REJECTED / name).read_bytes() for name in listing(REJECTED)}
@@ -371,7 +395,7 @@ def test_a_second_and_third_file_of_the_same_name(inbox):
         "x.xlsx",
     ]
     assert {name: (REJECTED / name).read_bytes() for name in before} == before
-    assert second.problems == ("x (2).xlsx › 2024 › B1: second",)
+    assert second.problems == (f"x (2).xlsx › 2024 › B1: 'second' is not a number ({N}, 2024)",)
     assert (REJECTED / "x (2).errors.txt").read_text(encoding="utf-8").splitlines()[2:3] == [
         "File:        x (2).xlsx"
     ]
@@ -383,9 +407,9 @@ def test_a_different_file_whose_note_name_is_taken(inbox):
     """x.csv then x.xlsx: the note x.errors.txt is taken, so the second is x (2)."""
     csv_source = inbox / "x.csv"
     csv_source.write_text("指标,2024年\n注册商标,-5\n", encoding="utf-8")
-    reject(csv_source, [InputProblem(csv_source, "negative")], REJECTED, None, NOW)
+    reject(csv_source, [InputProblem(csv_source, NEGATIVE)], REJECTED, None, NOW)
     source = write_xlsx(inbox / "x.xlsx")
-    rejection = reject(source, [InputProblem(source, "bad", "2024", "C3")], REJECTED, None, NOW)
+    rejection = reject(source, [InputProblem(source, NEGATIVE, "2024", "C3")], REJECTED, None, NOW)
     assert rejection.moved_to == Path("inbox/rejected/x (2).xlsx")
     assert listing(REJECTED) == [
         "x (2).annotated.xlsx",
@@ -400,11 +424,11 @@ def test_an_earlier_reject_named_like_an_annotated_copy_is_never_overwritten(inb
     # the department sends back the annotated copy it was given, still wrong …
     resent = write_xlsx(inbox / "x.annotated.xlsx", [["指标", "resent"]])
     original = resent.read_bytes()
-    reject(resent, [InputProblem(resent, "still wrong")], REJECTED, None, NOW)
+    reject(resent, [InputProblem(resent, NO_PLACE)], REJECTED, None, NOW)
     assert (REJECTED / "x.annotated.xlsx").read_bytes() == original
     # … then a new x.xlsx is rejected
     source = write_xlsx(inbox / "x.xlsx")
-    rejection = reject(source, [InputProblem(source, "bad", "2024", "C3")], REJECTED, None, NOW)
+    rejection = reject(source, [InputProblem(source, NEGATIVE, "2024", "C3")], REJECTED, None, NOW)
     assert (REJECTED / "x.annotated.xlsx").read_bytes() == original
     assert rejection.annotated != Path("inbox/rejected/x.annotated.xlsx")
 
@@ -424,7 +448,7 @@ def test_a_failed_move_leaves_the_file_in_the_inbox_and_no_orphan_note(inbox, mo
 
     monkeypatch.setattr(ipkpi.ingest.rejects.os, "replace", failing_replace)
     with pytest.raises(OSError, match="Invalid cross-device link"):
-        reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
+        reject(source, [InputProblem(source, NEGATIVE, "2024", "C2")], REJECTED, None, NOW)
     # nothing lost: the file is still in the inbox, untouched; the note and copy written
     # for it are taken back, so the next run rejects it as x.xlsx again, not "x (2)"
     assert source.read_bytes() == original
@@ -441,7 +465,7 @@ def test_when_every_rename_fails_nothing_is_lost(inbox, monkeypatch):
 
     monkeypatch.setattr(ipkpi.ingest.rejects.os, "replace", failing_replace)
     with pytest.raises(OSError, match="Permission denied"):
-        reject(source, [InputProblem(source, "bad", "2024", "C2")], REJECTED, None, NOW)
+        reject(source, [InputProblem(source, NEGATIVE, "2024", "C2")], REJECTED, None, NOW)
     assert source.read_bytes() == original
     assert listing(inbox) == ["rejected", "x.xlsx"]
     assert listing(REJECTED) == []  # and no temporary files left behind

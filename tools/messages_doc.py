@@ -48,7 +48,7 @@ def render() -> str:
     out = [HEADER]
     for name in messages.TABLES:
         table = importlib.import_module(f"ipkpi.messages.{name}").MESSAGES
-        codes = [c for c in table if c[:2] in ("E-", "W-") and c != "E-TEXT"]
+        codes = [c for c in table if c[:2] in ("E-", "W-")]
         if not codes:
             continue
         out += [f"\n## {TITLES.get(name, name)}\n", "| Code | 中文 | English |", "|---|---|---|"]

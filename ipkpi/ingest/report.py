@@ -66,8 +66,7 @@ class FileReport:
     tasks: int = 0  # task progress rows read
     task_changes: tuple[TaskChange, ...] = ()
     unmatched: list[Unmatched] = field(default_factory=list)
-    # W-… Messages (a str from a module not yet converted is shown as it is: W-TEXT)
-    warnings: list[Message | str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # W-… Messages
     problems: list[InputProblem] = field(default_factory=list)
     other_places: dict[str, int] = field(default_factory=dict)  # values passed over, by place
     not_chosen: dict[str, int] = field(default_factory=dict)  # … of places other than --city

@@ -9,7 +9,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warning": ("警告", "Warning"),
     "did_you_mean": ("是否指 {names}？", "did you mean {names}? "),
     "none": ("（无）", "(none)"),
-    "E-TEXT": ("{text}", "{text}"),  # TRANSITIONAL (issue 21)
     "E-NO-PROBLEM": ("未说明的问题", "a problem that was not described"),
     # choosing what to show
     "E-CATALOGUE-MISSING": (

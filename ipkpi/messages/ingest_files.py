@@ -224,7 +224,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unmatched.closest": ("；最接近的是：{names}", "; closest: {names}"),
     # ---------------------------------------------------------------- warnings
-    "W-TEXT": ("{text}", "{text}"),  # TRANSITIONAL (issue 21): a warning not yet a Message
     "W-ROW-UNMATCHED": (
         "{where}：“{name}”没有对应的目标{closest}",
         "{where}: '{name}' matches no target{closest}",

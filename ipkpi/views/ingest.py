@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ipkpi.errors import colon, display_path
 from ipkpi.ingest.report import FileReport, IngestReport
-from ipkpi.messages import Message, current_lang, msg, say
+from ipkpi.messages import current_lang, msg, say
 from ipkpi.store.records import Kept
 from ipkpi.store.vintage import word
 
@@ -134,14 +134,9 @@ def ingest_problem_lines(report: IngestReport, lang: str | None = None) -> list[
     for f in report.files:
         lines += [_said("error", p.message.code, p.text(lang), lang) for p in f.problems]
         warnings = [u.warning() for u in f.unmatched] if f.status != "rejected" else []
-        warnings += [_warning(w) for w in f.warnings]
+        warnings += list(f.warnings)
         lines += [_said("warning", w.code, w.text(lang), lang) for w in warnings]
     return lines
-
-
-def _warning(warning: Message | str) -> Message:
-    # TRANSITIONAL (issue 21): a warning of a module not yet converted is still text.
-    return warning if isinstance(warning, Message) else msg("W-TEXT", text=warning)
 
 
 def _said(kind: str, code: str, text: str, lang: str) -> str:
