@@ -28,15 +28,19 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         "ipkpi --help",
         "ipkpi report --city nanjing",
         "ingest long 16k (15,005 cells)",
-        "python-calamine bare read",
+        "floor (c): calamine + one loop + executemany",
+        "python-calamine bare read (a)",
         "ipkpi ingest",
         "ipkpi ingest, context checks off",
-        "pandas.read_excel(engine='openpyxl')",
+        "pandas + calamine: read_excel, melt, to_sql",
+        "pandas + openpyxl: read_excel, melt, to_sql",
         "ingest wide 16k (15,953 cells)",
-        "python-calamine bare read",
+        "floor (c): calamine + one loop + executemany",
+        "python-calamine bare read (a)",
         "ipkpi ingest",
         "ipkpi ingest, context checks off",
-        "pandas.read_excel(engine='openpyxl')",
+        "pandas + calamine: read_excel, melt, to_sql",
+        "pandas + openpyxl: read_excel, melt, to_sql",
         "report (3,000 observations)",
         "ipkpi report, one place",
         "JSON report of every place (library, one process)",
@@ -45,4 +49,33 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         "ipkpi export, 3 places",
     ]
     measured = [line for line in lines[2:] if re.search(r"\d+\.\d{3}\s+\d+", line)]
-    assert len(measured) == 15  # a median and a peak on every measurement line
+    assert len(measured) == 19  # a median and a peak on every measurement line
+
+
+def test_the_alternatives_store_every_figure_ipkpi_stores(tmp_path):
+    """The floor (c) and the pandas script do the same job as ipkpi ingest: every figure
+    of the benchmark's workbooks, 3 places × 100 indicators × 10 years (long) or × 50 years
+    (wide), stored once — so a ratio to them compares like with like."""
+    import sqlite3
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import alternatives
+    import inputs
+
+    from ipkpi.catalogue.loader import load_catalogue
+    from ipkpi.ingest.ingester import ingest_paths
+    from ipkpi.store.sqlite import SQLiteStore
+
+    catalogue = load_catalogue(inputs.write_catalogue(tmp_path / "cat", 3))
+    for layout, figures in (("long", 3_000), ("wide", 15_000)):
+        book = inputs.write_workbook(tmp_path / f"{layout}.xlsx", layout, 3)
+        assert alternatives.floor(str(book), str(tmp_path / f"{layout}-floor.db")) == figures
+        for engine in ("calamine", "openpyxl"):
+            db = tmp_path / f"{layout}-{engine}.db"
+            assert alternatives.pandas_script(engine, str(book), str(db)) == figures
+            with sqlite3.connect(db) as con:
+                assert con.execute("SELECT count(*) FROM obs").fetchone() == (figures,)
+        with SQLiteStore(tmp_path / f"{layout}-ipkpi.db") as store:
+            report = ingest_paths([book], catalogue, store)
+        assert [f.status for f in report.files] == ["ingested"]
+        assert report.files[0].new == figures
