@@ -12,7 +12,7 @@ import re
 import shutil
 from typing import Any
 
-from ipkpi.messages import current_lang, known, say
+from ipkpi.messages import current_lang, lookup, say
 from ipkpi.output.layout import wrap
 from ipkpi.output.textwidth import display_width
 
@@ -26,7 +26,7 @@ def help_of(key: str | None, lang: str) -> str:
     """The help text a key names; a text that is not a key is shown as it is."""
     if not key:
         return ""
-    return say(key, lang) if key in known() else key
+    return say(key, lang) if lookup(key) is not None else key
 
 
 def first_sentence(text: str, width: int) -> str:

@@ -25,7 +25,8 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG: Lang = "zh"
 
-# The modules whose MESSAGES make up the catalogue.
+# The modules whose MESSAGES make up the catalogue, read in this order as far as a code
+# asks: the words around every message and the help first, so --help reads no others.
 TABLES = (
     "common",
     "usage",
@@ -43,6 +44,7 @@ TABLES = (
 
 _chosen: ContextVar[str | None] = ContextVar("ipkpi_lang", default=None)
 _catalogue: dict[str, tuple[str, str]] = {}
+_read: list[str] = []  # the TABLES read so far, in order
 
 
 def language_of_environment(environ: Mapping[str, str] = os.environ) -> Lang:
@@ -79,13 +81,26 @@ def speaking(lang: str | None) -> Iterator[None]:
 
 
 def known() -> dict[str, tuple[str, str]]:
-    """Every message: code → (zh, en), read from the ``TABLES`` once."""
-    if not _catalogue:
-        merged: dict[str, tuple[str, str]] = {}
-        for name in TABLES:
-            merged.update(importlib.import_module(f"{__name__}.{name}").MESSAGES)
-        _catalogue.update(merged)
+    """Every message: code → (zh, en), every table read."""
+    _read_until(None)
     return _catalogue
+
+
+def lookup(code: str) -> tuple[str, str] | None:
+    """(zh, en) of ``code``, the tables read in order only as far as it takes; None when
+    no table has it."""
+    found = _catalogue.get(code)
+    return found if found is not None else _read_until(code)
+
+
+def _read_until(code: str | None) -> tuple[str, str] | None:
+    while len(_read) < len(TABLES):
+        name = TABLES[len(_read)]
+        _catalogue.update(importlib.import_module(f"{__name__}.{name}").MESSAGES)
+        _read.append(name)
+        if code is not None and code in _catalogue:
+            return _catalogue[code]
+    return _catalogue.get(code) if code is not None else None
 
 
 @dataclass(frozen=True)
@@ -117,7 +132,10 @@ def say(code: str, lang: str | None = None, **fields: object) -> str:
     """The text of ``code`` in ``lang`` (default: ``current_lang()``) with ``fields``
     filled in. A code the catalogue lacks is a bug: KeyError."""
     lang = lang if lang in LANGS else current_lang()
-    zh, en = known()[code]
+    found = lookup(code)
+    if found is None:
+        raise KeyError(code)
+    zh, en = found
     template = zh if lang == "zh" else en
     return template.format_map({k: _shown(v, lang) for k, v in fields.items()})
 
