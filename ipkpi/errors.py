@@ -116,11 +116,14 @@ class CatalogueNotFound(IpkpiError):
 
 class UnknownCity(IpkpiError):
     """A --city that names no place of the catalogue; ``known`` and ``close`` are the
-    places as shown (``nanjing (南京市)``), ``close`` the nearest to what was given."""
+    places as shown (``nanjing（南京市）``, a Message or text), ``close`` the nearest to what
+    was given."""
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, city: str, known: Sequence[str], close: Sequence[str] = ()):
+    def __init__(
+        self, city: str, known: Sequence[Message | str], close: Sequence[Message | str] = ()
+    ):
         self.city = city
         self.known = list(known)
         self.close = list(close)

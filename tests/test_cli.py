@@ -168,7 +168,7 @@ def test_unknown_city_is_a_usage_error_listing_the_known(runner, cat):
     zh = run(runner, "targets", "show", "--city", "nanjin", "--targets", cat)
     assert (zh.exit_code, zh.stderr) == (
         2,
-        "错误[E-CITY-UNKNOWN]：没有名为“nanjin”的地方；已知地方：testville (测试市)\n",
+        "错误[E-CITY-UNKNOWN]：没有名为“nanjin”的地方；已知地方：testville（测试市）\n",
     )
 
 

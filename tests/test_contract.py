@@ -164,7 +164,7 @@ def test_an_unknown_place_is_a_usage_error(runner, in_tmp, sample_db, command):
     assert (chinese.exit_code, chinese.stdout) == (2, "")
     assert chinese.stderr == (
         "错误[E-CITY-UNKNOWN]：没有名为“nowhere”的地方；"
-        "已知地方：guizhou (贵州省)、nanjing (南京市)、shanxi (山西省)、shijiazhuang (石家庄市)、zhangzhou (漳州市)\n"
+        "已知地方：guizhou（贵州省）、nanjing（南京市）、shanxi（山西省）、shijiazhuang（石家庄市）、zhangzhou（漳州市）\n"
     )
     assert not list(in_tmp.glob("*.xlsx"))  # nothing written
 

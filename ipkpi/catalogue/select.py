@@ -25,7 +25,7 @@ def resolve_city(catalogue: Catalogue, text: str) -> str:
     slug = find_place(place_index(catalogue.headers), text)
     if slug is not None:
         return slug
-    shown = {h.city: f"{h.city} ({h.place})" for h in catalogue.headers}
+    shown = {h.city: msg("place.shown", city=h.city, place=h.place) for h in catalogue.headers}
     spellings = {key: h.city for h in catalogue.headers for name in names(h) for key in forms(name)}
     close = closest(place_key(text), spellings)
     raise UnknownCity(text, [shown[c] for c in cities], [shown[c] for c in close])

@@ -9,6 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warning": ("警告", "Warning"),
     "did_you_mean": ("是否指 {names}？", "did you mean {names}? "),
     "none": ("（无）", "(none)"),
+    "place.shown": ("{city}（{place}）", "{city} ({place})"),
     "E-NO-PROBLEM": ("未说明的问题", "a problem that was not described"),
     # choosing what to show
     "E-CATALOGUE-MISSING": (
