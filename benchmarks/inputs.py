@@ -105,3 +105,25 @@ def write_workbook(path: Path, layout: str, places: int) -> Path:
         sheet.write_row(r, 0, row)
     workbook.close()
     return path
+
+
+def inbox_sizes(count: int, seed: int = 2) -> list[int]:
+    """The number of indicators of each of ``count`` workbooks a lead department sends: in
+    the wide layout (3 + 50 columns) 5 to 56 indicators make 300 to 3,000 cells."""
+    rng = random.Random(seed)
+    return [rng.randint(5, 56) for _ in range(count)]
+
+
+def write_place_workbook(path: Path, i: int, indicators: int, seed: int = 3) -> Path:
+    """One place's figures for its first ``indicators`` targets, in the wide layout."""
+    import xlsxwriter
+
+    rng = random.Random(seed + i)
+    name = place(i)[1]
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("数据")
+    sheet.write_row(0, 0, ["城市", "指标", "单位", *(f"{y}年" for y in WIDE_YEARS)])
+    for j in range(indicators):
+        sheet.write_row(j + 1, 0, [name, target_name(j), "件", *series(rng, len(WIDE_YEARS))])
+    workbook.close()
+    return path

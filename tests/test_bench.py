@@ -41,6 +41,9 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         "ipkpi ingest, context checks off",
         "pandas + calamine: read_excel, melt, to_sql",
         "pandas + openpyxl: read_excel, melt, to_sql",
+        "run over an inbox of 5 workbooks (4,028 cells)",
+        "floor (c), file by file",
+        "ipkpi run",
         "report (3,000 observations)",
         "ipkpi report, one place",
         "JSON report of every place (library, one process)",
@@ -49,7 +52,7 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         "ipkpi export, 3 places",
     ]
     measured = [line for line in lines[2:] if re.search(r"\d+\.\d{3}\s+\d+", line)]
-    assert len(measured) == 19  # a median and a peak on every measurement line
+    assert len(measured) == 21  # a median and a peak on every measurement line
 
 
 def test_the_alternatives_store_every_figure_ipkpi_stores(tmp_path):
