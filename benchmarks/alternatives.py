@@ -11,7 +11,7 @@ column, file), the names numbered as they come; one ``executemany`` puts them in
 indexed SQLite table, in one transaction. No checks, no provenance beyond the cell.
 
 ``floor-each`` — the same for many files in one process, each file in its own
-transaction: the floor of a run over an inbox.
+transaction (``floor`` is it for one file): the floor of a run over an inbox.
 
 ``pandas`` — the ten-line script: ``pandas.read_excel(sheet_name=None)`` with the engine
 given, a wide sheet melted to one row per figure, ``to_sql`` into SQLite.
@@ -27,13 +27,7 @@ import sys
 
 
 def floor(book: str, db: str) -> int:
-    found = _figures(book, 0)
-    con = sqlite3.connect(db)
-    with con:
-        _create(con)
-        con.executemany("INSERT INTO obs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", found)
-    con.close()
-    return len(found)
+    return floor_each(db, [book])
 
 
 def floor_each(db: str, books: list[str]) -> int:
@@ -41,8 +35,10 @@ def floor_each(db: str, books: list[str]) -> int:
     with con:
         _create(con)
     stored = 0
+    places: dict[str, int] = {}  # numbered as they come, across the files
+    names: dict[str, int] = {}
     for file_id, book in enumerate(books):
-        found = _figures(book, file_id)
+        found = _figures(book, file_id, places, names)
         with con:
             con.executemany("INSERT INTO obs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", found)
         stored += len(found)
@@ -58,13 +54,12 @@ def _create(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX obs_key ON obs (place, name, year)")
 
 
-def _figures(book: str, file_id: int) -> list[tuple]:
-    """Every figure of ``book`` as a row of integers and one REAL."""
+def _figures(book: str, file_id: int, places: dict, names: dict) -> list[tuple]:
+    """Every figure of ``book`` as a row of integers and one REAL, its places and
+    indicators numbered in ``places`` and ``names``."""
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(book)
-    places: dict[str, int] = {}
-    names: dict[str, int] = {}
     found = []
     for sheet_id, sheet_name in enumerate(workbook.sheet_names):
         rows = workbook.get_sheet_by_name(sheet_name).to_python()

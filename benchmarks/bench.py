@@ -239,11 +239,12 @@ def inbox(work: Path, count: int, repeat: int) -> list[Measure]:
     catalogue = inputs.write_catalogue(work / f"cat{places}", places)
     files = work / "files"
     files.mkdir(exist_ok=True)
+    sizes = inputs.inbox_sizes(count)
     books = [
         inputs.write_place_workbook(files / f"{inputs.place(i)[1]}.xlsx", i, n)
-        for i, n in enumerate(inputs.inbox_sizes(count))
+        for i, n in enumerate(sizes)
     ]
-    cells = sum((n + 1) * (3 + len(inputs.WIDE_YEARS)) for n in inputs.inbox_sizes(count))
+    cells = sum((n + 1) * (3 + len(inputs.WIDE_YEARS)) for n in sizes)
     box, db = work / "inbox", work / "inbox.db"
     config = work / "ipkpi.toml"
     config.write_text(

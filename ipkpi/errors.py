@@ -54,9 +54,10 @@ def colon(lang: str | None = None) -> str:
     return "：" if (lang or current_lang()) == "zh" else ": "
 
 
-def error_line(code: str, text: str, lang: str | None = None) -> str:
-    """An error as ipkpi says it: ``错误[E-CITY-UNKNOWN]：…`` / ``Error[E-CITY-UNKNOWN]: …``."""
-    return f"{say('error', lang)}[{code}]{colon(lang)}{text}"
+def error_line(code: str, text: str, lang: str | None = None, kind: str = "error") -> str:
+    """An error as ipkpi says it: ``错误[E-CITY-UNKNOWN]：…`` / ``Error[E-CITY-UNKNOWN]: …``;
+    with ``kind="warning"`` a warning: ``警告[W-SHEET-HIDDEN]：…``."""
+    return f"{say(kind, lang)}[{code}]{colon(lang)}{text}"
 
 
 def _part(part: Message | str, lang: str | None) -> str:

@@ -8,6 +8,7 @@ Exit statuses: 0 done · 1 bad input data · 2 usage or config error ·
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -70,30 +71,29 @@ def reported(ctx: typer.Context | None) -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-class IpkpiCommand(LocalisedHelp, TyperCommand):
+class ReportedParsing:
+    """Mixed into ipkpi's command and group classes: a mistake met while parsing the
+    arguments is said as every other error is (``reported``)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:
+        with reported(None):
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+
+
+class IpkpiCommand(ReportedParsing, LocalisedHelp, TyperCommand):
     """A command whose help comes from the message catalogue and whose parse errors are
     said in the language asked for."""
 
-    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:  # type: ignore[override]
-        with reported(None):
-            return super().make_context(*args, **kwargs)
 
-
-class IpkpiGroup(LocalisedHelp, TyperGroup):
+class IpkpiGroup(ReportedParsing, LocalisedHelp, TyperGroup):
     """The group of commands: the language of the whole run chosen from the arguments
     (``asked_lang``) before anything is parsed, help from the catalogue, and every error
     reported in one place (``reported``)."""
 
     def main(self, args: Sequence[str] | None = None, *more: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        import sys
-
         given = [str(a) for a in (sys.argv[1:] if args is None else args)]  # a Path too
         with speaking(asked_lang(given)):
             return super().main(given, *more, **kwargs)
-
-    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:  # type: ignore[override]
-        with reported(None):
-            return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
         with reported(ctx):

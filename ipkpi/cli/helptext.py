@@ -12,6 +12,7 @@ import re
 import shutil
 from typing import Any
 
+from ipkpi.cli.usage import usage_line
 from ipkpi.messages import current_lang, lookup, say
 from ipkpi.output.layout import wrap
 from ipkpi.output.textwidth import display_width
@@ -45,10 +46,7 @@ def page(command: Any, ctx: Any) -> str:
     """The whole help page of ``command``."""
     lang = current_lang()
     width = min(shutil.get_terminal_size((MAX_WIDTH, 24)).columns, MAX_WIDTH)
-    pieces = " ".join(command.collect_usage_pieces(ctx))
-    pieces = pieces.replace("[OPTIONS]", say("usage.options", lang))
-    pieces = pieces.replace("COMMAND [ARGS]...", say("usage.command", lang))
-    out = [say("usage.line", lang, command=ctx.command_path, pieces=pieces), ""]
+    out = [usage_line(command, ctx, lang), ""]
     text = help_of(command.help, lang)
     if text:
         out += [_paragraphs(text, width), ""]

@@ -9,6 +9,7 @@ and where help is. A reason it does not know is shown as typer wrote it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import typer
 
@@ -28,16 +29,22 @@ _REASONS = (
 )
 
 
+def usage_line(command: Any, ctx: Any, lang: str) -> str:
+    """``用法：ipkpi report [选项]`` / ``Usage: ipkpi report [OPTIONS]``: the first line of
+    a help page and of a usage error."""
+    pieces = " ".join(command.collect_usage_pieces(ctx))
+    pieces = pieces.replace("[OPTIONS]", say("usage.options", lang))
+    pieces = pieces.replace("COMMAND [ARGS]...", say("usage.command", lang))
+    return say("usage.line", lang, command=ctx.command_path, pieces=pieces)
+
+
 def usage_error(exc: Exception, lang: str) -> tuple[str, str, list[str]]:
     """(code, text, lines before it: the usage and where help is) for a usage error."""
     code, text = _said(exc, lang)
     ctx = getattr(exc, "ctx", None)
     before = []
     if ctx is not None:
-        pieces = " ".join(ctx.command.collect_usage_pieces(ctx))
-        pieces = pieces.replace("[OPTIONS]", say("usage.options", lang))
-        pieces = pieces.replace("COMMAND [ARGS]...", say("usage.command", lang))
-        before.append(say("usage.line", lang, command=ctx.command_path, pieces=pieces))
+        before.append(usage_line(ctx.command, ctx, lang))
         before.append(say("usage.try", lang, command=ctx.command_path) + "\n")
     return code, escape(text), before
 

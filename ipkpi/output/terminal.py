@@ -16,7 +16,7 @@ from ipkpi.assess.results import Assessment
 from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.messages import say as message
-from ipkpi.output.layout import BORDER, DROP_ORDER, fit, measure, wrap
+from ipkpi.output.layout import BORDER, DROP_ORDER, Column, fit, measure, wrap
 from ipkpi.output.textwidth import display_width
 from ipkpi.views.report import (
     REPORT_COLUMNS,
@@ -143,8 +143,7 @@ def _unwrapped_widths(
 ) -> dict[str, int]:
     """The figures' columns each as wide as its widest cell, dropping the least useful
     (``DROP_ORDER``) until they fit on one line; if they never do, fitted as a table's."""
-    measured = [measure(c, label(c, lang), [r.get(c, "") for r in rows]) for c in columns]
-    kept = list(measured)
+    kept = _measured(rows, columns, lang)
     while INDENT + sum(c.most for c in kept) + 2 * (len(kept) - 1) > width:
         droppable = [c for c in kept if c.key in DROP_ORDER]
         if not droppable:
@@ -179,8 +178,12 @@ def fitted_widths(
     rows: list[dict[str, str]], columns: Sequence[str], lang: Lang, width: int
 ) -> dict[str, int]:
     """The columns that fit in ``width`` and their widths (see ``output.layout``)."""
-    measured = [measure(c, label(c, lang), [r.get(c, "") for r in rows]) for c in columns]
-    return fit(measured, width)
+    return fit(_measured(rows, columns, lang), width)
+
+
+def _measured(rows: list[dict[str, str]], columns: Sequence[str], lang: Lang) -> list[Column]:
+    """Each column's heading and cells measured (``output.layout.measure``)."""
+    return [measure(c, label(c, lang), [r.get(c, "") for r in rows]) for c in columns]
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ipkpi.errors import colon, display_path
+from ipkpi.errors import display_path, error_line
 from ipkpi.ingest.report import FileReport, IngestReport
 from ipkpi.messages import current_lang, msg, say
 from ipkpi.store.records import Kept
@@ -132,13 +132,8 @@ def ingest_problem_lines(report: IngestReport, lang: str | None = None) -> list[
     lang = lang or current_lang()
     lines = []
     for f in report.files:
-        lines += [_said("error", p.message.code, p.text(lang), lang) for p in f.problems]
+        lines += [error_line(p.message.code, p.text(lang), lang) for p in f.problems]
         warnings = [u.warning() for u in f.unmatched] if f.status != "rejected" else []
         warnings += list(f.warnings)
-        lines += [_said("warning", w.code, w.text(lang), lang) for w in warnings]
+        lines += [error_line(w.code, w.text(lang), lang, kind="warning") for w in warnings]
     return lines
-
-
-def _said(kind: str, code: str, text: str, lang: str) -> str:
-    """``错误[E-…]：…`` / ``Warning[W-…]: …``, as the command line says an error."""
-    return f"{say(kind, lang)}[{code}]{colon(lang)}{text}"
