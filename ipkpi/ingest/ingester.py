@@ -32,7 +32,6 @@ from ipkpi.ingest.progress import ProgressSheet, read_progress
 from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_sheets
 from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
-from ipkpi.ingest.rows import RawRecord
 from ipkpi.messages import Message, msg
 from ipkpi.store import vintage
 from ipkpi.store.base import Store
@@ -287,43 +286,43 @@ def _observations(
     ``--accept``); a value given twice with different values is a problem."""
     # One value per (city, target, year) and vintage: a 快报 sheet and a 正式 sheet of the
     # same year are both kept (the store makes the 正式 one current).
-    seen: dict[tuple[str, str, int, int], tuple[float, RawRecord]] = {}
+    seen: dict[tuple[str, str, int, int], tuple[float, Observation]] = {}
     unmatched_rows: set[tuple[str | None, str]] = set()
     observations: list[Observation] = []
     confirmed: set[tuple[str | None, str | None]] = set()  # by a note or --accept
+    rank = vintage.rank
+    accept = options.accept
     for table in tables:
-        for record in table.records:
-            ob = resolver.observation(record, table.title, report, unmatched_rows)
-            if ob is None:
-                continue
-            report.values += 1
-            key = (ob.city, ob.target_id, ob.year, vintage.rank(ob.vintage))
-            if key in seen:
-                first_value, first_record = seen[key]
-                first_where = _where(first_record)
-                if abs(first_value - ob.value) > 1e-9 * max(1.0, abs(first_value)):
-                    report.problems.append(
-                        InputProblem(
-                            path,
-                            msg(
-                                "E-VALUE-TWICE",
-                                name=record.name,
-                                year=ob.year,
-                                first=_num(first_value),
-                                where=first_where,
-                                second=_num(ob.value),
-                            ),
-                            sheet=record.sheet,
-                            cell=record.cell,
+        for row in table.records:
+            found = resolver.observations(row, table.title, report, unmatched_rows)
+            report.values += len(found)
+            by_note = row.record.confirmed
+            for ob in found:
+                key = (ob.city, ob.target_id, ob.year, rank(ob.vintage))
+                first = seen.get(key)
+                if first is not None:
+                    first_value, first_ob = first
+                    if abs(first_value - ob.value) > 1e-9 * max(1.0, abs(first_value)):
+                        report.problems.append(
+                            InputProblem(
+                                path,
+                                msg(
+                                    "E-VALUE-TWICE",
+                                    name=ob.indicator,
+                                    year=ob.year,
+                                    first=_num(first_value),
+                                    where=_where(first_ob),
+                                    second=_num(ob.value),
+                                ),
+                                sheet=ob.sheet,
+                                cell=ob.cell,
+                            )
                         )
-                    )
-                continue
-            seen[key] = (ob.value, record)
-            observations.append(ob)
-            if record.confirmed or (
-                options.accept and _accepted(options.accept, ob.sheet, ob.cell)
-            ):
-                confirmed.add((ob.sheet, ob.cell))
+                    continue
+                seen[key] = (ob.value, ob)
+                observations.append(ob)
+                if by_note or (accept and _accepted(accept, ob.sheet, ob.cell)):
+                    confirmed.add((ob.sheet, ob.cell))
     return observations, confirmed
 
 
@@ -392,5 +391,5 @@ def _passed_over(report: FileReport, path: Path) -> None:
             )
 
 
-def _where(record: RawRecord) -> str:
-    return f"{record.sheet} › {record.cell}" if record.sheet else record.cell
+def _where(ob: Observation) -> str:
+    return f"{ob.sheet} › {ob.cell}" if ob.sheet else ob.cell

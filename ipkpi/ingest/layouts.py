@@ -37,7 +37,7 @@ from ipkpi.ingest.headers import (
     text_of,
 )
 from ipkpi.ingest.reading import Sheet
-from ipkpi.ingest.rows import RawRecord, RowReader
+from ipkpi.ingest.rows import RowReader, RowValues
 from ipkpi.messages import Message, msg
 
 LAYOUTS = ("long", "wide", "single", "places", "years")
@@ -52,7 +52,7 @@ _BARE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 @dataclass
 class Table:
     layout: str
-    records: list[RawRecord]
+    records: list[RowValues]  # the values, a row at a time
     title: str  # the text above the header, joined
     notes: list[Message] = field(default_factory=list)  # columns passed over, and why
 

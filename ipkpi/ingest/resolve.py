@@ -16,12 +16,11 @@ from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.matching import TargetIndex
 from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, to_progress
+from ipkpi.ingest.refusals import may_be_negative, not_convertible, out_of_range, refused
 from ipkpi.ingest.report import FileReport, IngestOptions, Unmatched
-from ipkpi.ingest.rows import SOURCE_WORDS, RawRecord
+from ipkpi.ingest.rows import SOURCE_WORDS, RawRecord, RowValues
 from ipkpi.messages import Message, msg
 from ipkpi.store.records import Observation, TaskProgress
-
-_NON_NEGATIVE_EXEMPT = ("share", "percentage-points")
 
 
 class Resolver:
@@ -79,6 +78,68 @@ class Resolver:
             slug = self.places.province_in((name, title, self.path.name))
         return slug
 
+    def observations(self, row: RowValues, title, report, unmatched_rows) -> list[Observation]:
+        """The observations a row's values give (see ``observation``). Once the row's
+        series and unit are worked out (by its first value, through ``observation``), a
+        value that is a plain finite number in the series' years is taken in one tight
+        loop; any other (text, a blank, a footnote, a year outside the plans, a value
+        refused) goes through ``observation``, which says why."""
+        base = row.record
+        key = (base.city, base.sheet, title, base.name, base.target_id)
+        found = []
+        fast = None
+        for cell, year, year_cell, raw, vintage in row.cells:
+            if fast is None:
+                fast = self._fast(key, base.unit)
+            if fast is not None and type(raw) is float:
+                city, target_id, first, last, share, whole, unit, source_unit, factor = fast
+                if first <= year <= last:
+                    value = raw if factor is None else float(f"{raw * factor:.12g}")
+                    if (
+                        value - value == 0  # finite
+                        and (value >= 0 or may_be_negative(unit))
+                        and not (share and value > 100)
+                        and (not whole or value.is_integer())
+                        and (plan_id := self.plan_ids.get((city, year))) is not None
+                    ):
+                        found.append(
+                            Observation(
+                                city,
+                                target_id,
+                                year,
+                                value,
+                                unit,
+                                plan_id,
+                                base.name,
+                                str(raw),
+                                source_unit,
+                                base.sheet,
+                                cell,
+                                vintage,
+                            )
+                        )
+                        continue
+            record = base._replace(
+                cell=cell, year=year, year_cell=year_cell, raw=raw, vintage=vintage
+            )
+            ob = self.observation(record, title, report, unmatched_rows)
+            if ob is not None:
+                found.append(ob)
+        return found
+
+    def _fast(self, key: tuple, given_unit: str | None) -> tuple | None:
+        """What the fast path of ``observations`` needs of a row's series, once
+        ``observation`` has worked out its target and unit; None before."""
+        series = self.series.get(key)
+        if series is None:
+            return None
+        city, target, first, last, share, whole = series
+        converted = self.units.get((city, target.id, given_unit))
+        if converted is None:
+            return None
+        unit = target.series_unit or target.unit
+        return (city, target.id, first, last, share, whole, unit, *converted)
+
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
         """The observation a record gives, or None: a missing value (counted), a row that
         matches no target (listed), a row passed over, or a problem recorded."""
@@ -120,7 +181,7 @@ class Resolver:
             value = float(f"{value * factor:.12g}")
             if value - value != 0:  # 1e308 万件 is beyond any float in 件
                 self.problem(
-                    report, record, _out_of_range(record, target, given, source_unit), record.cell
+                    report, record, out_of_range(record, target, given, source_unit), record.cell
                 )
                 return None
         if footnote:
@@ -133,9 +194,9 @@ class Resolver:
                     year=record.year,
                 )
             )
-        refused = _refused(record, target, unit, source_unit, given, value, share, whole)
-        if refused is not None:
-            self.problem(report, record, refused, record.cell)
+        why = refused(record, target, unit, source_unit, given, value, share, whole)
+        if why is not None:
+            self.problem(report, record, why, record.cell)
             return None
         return self._observation(city, target, record, value, unit, source_unit)
 
@@ -275,7 +336,7 @@ class Resolver:
         try:
             return source_unit, units.conversion_factor(source_unit, unit)
         except ValueError:
-            self.problem(report, record, _not_convertible(source_unit, unit, target), where)
+            self.problem(report, record, not_convertible(source_unit, unit, target), where)
             return None
 
     def progress_of(self, sheet: ProgressSheet, report: FileReport) -> list[TaskProgress]:
@@ -313,60 +374,3 @@ def _years(plans: list[Plan]) -> tuple[int, int]:
         min([p.start_year - 1] + [t.baseline.year for t in p.targets if t.baseline]) for p in plans
     )
     return first, max(p.target_year for p in plans)
-
-
-def _out_of_range(record: RawRecord, target: Target, given: float, source_unit) -> Message:
-    return msg(
-        "E-VALUE-OUT-OF-RANGE",
-        value=_num(given),
-        source_unit=source_unit,
-        target=target.name,
-        year=record.year,
-        unit=target.series_unit or target.unit,
-    )
-
-
-def _not_convertible(source_unit: str, unit: str, target: Target) -> Message:
-    """A unit of another kind than the target's (件 for 万元), and how to say that the plan
-    counts it as the target's unit all the same."""
-    return msg(
-        "E-UNIT-NOT-CONVERTIBLE",
-        unit=source_unit,
-        dimension=_dimension(source_unit),
-        target_unit=unit,
-        target_dimension=_dimension(unit),
-        target=target.name,
-    )
-
-
-def _dimension(unit: str) -> Message | str:
-    """What a unit counts (items, money …), as a message says it."""
-    known = units.UNITS.get(unit)
-    if known is None:
-        return unit
-    key = _DIMENSIONS.get(known.dimension, known.dimension.replace("-", "_"))
-    return msg(f"ingest.dimension.{key}")
-
-
-_DIMENSIONS = {"items per 10k people": "per_10k"}
-
-
-def _refused(record, target, unit, source_unit, given, value, share, whole) -> Message | None:
-    """Why a value cannot be the target's, or None: negative where that cannot be, a share
-    over 100 %, a fraction of what is counted whole."""
-    if value < 0 and units.UNITS[unit].dimension not in _NON_NEGATIVE_EXEMPT:
-        return msg("E-VALUE-NEGATIVE", value=_num(given), target=target.name, unit=unit)
-    if value > 100 and share:
-        return msg(
-            "E-VALUE-SHARE-OVER-100", value=_num(value), target=target.name, year=record.year
-        )
-    if whole and not value.is_integer():
-        return msg(
-            "E-VALUE-NOT-WHOLE",
-            value=_num(given),
-            given_unit=source_unit or unit,
-            target=target.name,
-            year=record.year,
-            unit=unit,
-        )
-    return None

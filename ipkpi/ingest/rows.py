@@ -7,6 +7,7 @@ error at the value's cell, never a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,6 +39,22 @@ class RawRecord(NamedTuple):
     id_cell: str | None
     confirmed: bool = False  # a note says a person checked the figure (核实无误)
     unit_source: str | None = None  # which context gave the unit: "column", "header", …
+
+
+class RowValues(NamedTuple):
+    """The values of one row, which share all but their cell, year, raw value and vintage:
+    the row's ``record`` (its first value's year and vintage, no cell or raw value) and
+    ``cells``, each (cell, year, year cell, raw value, vintage). A wide sheet's row of ten
+    years is one of these, not ten records."""
+
+    record: RawRecord
+    cells: list[tuple[str, int, str | None, object, str | None]]
+
+    def records(self) -> Iterator[RawRecord]:
+        """Each value as a record of its own."""
+        base = self.record
+        for cell, year, year_cell, raw, vintage in self.cells:
+            yield base._replace(cell=cell, year=year, year_cell=year_cell, raw=raw, vintage=vintage)
 
 
 class RowReader:
@@ -154,7 +171,7 @@ class RowReader:
                 return
             yield r, row
 
-    def wide(self, year_cols, sheet_vintage, name_col, end) -> list[RawRecord]:
+    def wide(self, year_cols, sheet_vintage, name_col, end) -> list[RowValues]:
         hr = self.hr
         cells = [
             (c, y, cell_ref(hr, c), vintage_of(text_of(self.rows[hr][c])) or sheet_vintage)
@@ -162,7 +179,7 @@ class RowReader:
         ]
         return self._named(name_col, end, lambda r, row: cells)
 
-    def long(self, name_col, value_col, sheet_vintage, end) -> list[RawRecord]:
+    def long(self, name_col, value_col, sheet_vintage, end) -> list[RowValues]:
         yc = self.block.col("year")
 
         def cells(r, row):
@@ -175,57 +192,69 @@ class RowReader:
 
         return self._named(name_col, end, cells)
 
-    def single(self, name_col, value_col, single_year, sheet_vintage, end) -> list[RawRecord]:
+    def single(self, name_col, value_col, single_year, sheet_vintage, end) -> list[RowValues]:
         cells = ((value_col, single_year, None, sheet_vintage),)
         return self._named(name_col, end, lambda r, row: cells)
 
-    def _named(self, name_col, end, cells_of) -> list[RawRecord]:
-        """Rows keyed by an indicator (or id) column: wide, long and single tables."""
-        records: list[RawRecord] = []
-        add = records.append
+    def _named(self, name_col, end, cells_of) -> list[RowValues]:
+        """Rows keyed by an indicator (or id) column: wide, long and single tables. What a
+        row says of itself (its indicator, place, unit, note) is worked out once per
+        distinct row text, not once per row: a big sheet repeats it thousands of times."""
+        groups: list[RowValues] = []
+        add = groups.append
         sheet_name, id_col = self.sheet_name, self.id_col
         per_column = bool(self.header_units)
+        key_cols = [c for c in (name_col, id_col, self.unit_col, self.city_col, self.note_col)]
+        key_cols = [c for c in key_cols if c is not None]
+        facts_of: dict[tuple, tuple] = {}
+        name_letter = column_letter(name_col)
         for r, row in self._data_rows(end):
             cells = cells_of(r, row)
             if all(blank(row[c]) for c, *_ in cells):
                 continue  # a group heading (一、知识产权创造) or an empty row: no values at all
             number = r + 1
-            name = text_of(row[name_col])
-            target_id = text_of(row[id_col]) if id_col is not None else None
+            key = tuple([row[c] for c in key_cols])
+            facts = facts_of.get(key)
+            if facts is None:
+                facts = self._row_facts_of(row, name_col)
+                if all(type(v) is str or v is None for v in key):  # 1.0 == 1 == True
+                    facts_of[key] = facts
+            name, name_only, target_id, sources, city, row_vintage, confirmed = facts
             if not name and not target_id:
                 self.problem(msg("E-INDICATOR-MISSING"), cell_ref(r, name_col))
                 continue
-            name_only, name_unit = _split_unit(name)
-            sources = self.row_sources(row, name_unit)
-            city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
-            if city_cell is not None and not city:
-                # In a table with a place column, a row naming none is no one's: never the
-                # place of the title (a provincial sheet's rows are its cities).
-                self.problem(_NO_PLACE, city_cell)
-                continue
-            name_cell = f"{column_letter(name_col)}{number}"
+            city_cell = None
+            if self.city_col is not None:
+                city_cell = f"{column_letter(self.city_col)}{number}"
+                if not city:
+                    # In a table with a place column, a row naming none is no one's: never
+                    # the place of the title (a provincial sheet's rows are its cities).
+                    self.problem(_NO_PLACE, city_cell)
+                    continue
+            name_cell = f"{name_letter}{number}"
             id_cell = f"{column_letter(id_col)}{number}" if target_id else None
-            row_unit = None  # with no unit in any column header: one unit for the row
+            base = None  # the row's record; with units per column, one per value
+            values: list[tuple] = []
             for c, y, ycell, vintage in cells:
-                if row_unit is None or per_column:
+                if base is None or per_column:
                     try:
                         unit, source = self.unit_of(sources, c)
                     except _Conflict as conflict:
                         text = self.conflict_text(conflict, c, number, name_col)
                         self.problem(text, f"{column_letter(c)}{number}")
                         break
+                    if base is not None:  # per column: the record so far is complete
+                        add(RowValues(base, values))
+                        values = []
                     unit_cell = self.where(source, c, number, name_col) if source else None
-                    row_unit = unit, source, unit_cell
-                unit, source, unit_cell = row_unit
-                add(
-                    RawRecord(
+                    base = RawRecord(
                         sheet_name,
-                        f"{column_letter(c)}{number}",
+                        "",
                         name_only or name,
                         name_cell,
                         y,
                         ycell,
-                        row[c],
+                        None,
                         unit,
                         city,
                         city_cell,
@@ -236,17 +265,35 @@ class RowReader:
                         confirmed,
                         source,
                     )
+                values.append(
+                    (f"{column_letter(c)}{number}", y, ycell, row[c], row_vintage or vintage)
                 )
-        return records
+            if values:
+                add(RowValues(base, values))
+        return groups
 
-    def across(self, layout, single_year, sheet_vintage, end) -> list[RawRecord]:
+    def _row_facts_of(self, row, name_col) -> tuple:
+        """(name as written, name without its unit, id, the row's units, place, vintage of
+        its note, whether its note confirms the figures) of a row."""
+        name = text_of(row[name_col])
+        id_col = self.id_col
+        target_id = text_of(row[id_col]) if id_col is not None else None
+        name_only, name_unit = _split_unit(name)
+        sources = self.row_sources(row, name_unit)
+        city_col, note_col = self.city_col, self.note_col
+        city = (text_of(row[city_col]) or None) if city_col is not None else None
+        note = text_of(row[note_col]) if note_col is not None else ""
+        row_vintage = vintage_of(note) if note else None
+        return name, name_only, target_id, sources, city, row_vintage, confirms(note)
+
+    def across(self, layout, single_year, sheet_vintage, end) -> list[RowValues]:
         """Rows keyed by a place (``places``) or a year (``years``), an indicator a column;
         the unit in an indicator's header stands for its column."""
         block, hr = self.block, self.hr
         items = [(c, text_of(self.rows[hr][c])) for c in block.cols("item")]
         items = [(c, *_split_unit(t)) for c, t in items if "单位" not in fold(t)]
         yc = block.col("year")
-        records: list[RawRecord] = []
+        records: list[RowValues] = []
         for r, row in self._data_rows(end):
             number = r + 1
             if yc is not None:
@@ -273,26 +320,26 @@ class RowReader:
                     self.problem(self.conflict_text(conflict, c, number, c), cell_ref(r, c))
                     continue
                 unit_cell = self.where(source, c, number, c) if source else None
-                records.append(
-                    RawRecord(
-                        self.sheet_name,
-                        cell_ref(r, c),
-                        name,
-                        cell_ref(hr, c),
-                        year,
-                        year_cell,
-                        row[c],
-                        unit,
-                        city,
-                        city_cell,
-                        unit_cell,
-                        row_vintage or sheet_vintage,
-                        None,
-                        None,
-                        confirmed,
-                        source,
-                    )
+                record = RawRecord(
+                    self.sheet_name,
+                    cell_ref(r, c),
+                    name,
+                    cell_ref(hr, c),
+                    year,
+                    year_cell,
+                    row[c],
+                    unit,
+                    city,
+                    city_cell,
+                    unit_cell,
+                    row_vintage or sheet_vintage,
+                    None,
+                    None,
+                    confirmed,
+                    source,
                 )
+                cells = [(record.cell, year, year_cell, record.raw, record.vintage)]
+                records.append(RowValues(record, cells))
         return records
 
 
