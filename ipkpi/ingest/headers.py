@@ -91,6 +91,34 @@ def blank(value: object) -> bool:
     return value is None or (type(value) is str and not _clean(value))
 
 
+def first_text(cells) -> str:
+    """The text of the first of ``cells`` that is not blank, or ""."""
+    for value in cells:
+        if value is None:
+            continue
+        if type(value) is str:
+            text = _clean(value)
+            if text:
+                return text
+            continue
+        text = text_of(value)
+        if text:
+            return text
+    return ""
+
+
+@lru_cache(maxsize=1 << 14)
+def is_note(text: str) -> bool:
+    """Whether a row starting with ``text`` is a note below a table (注：…)."""
+    return NOTE_ROW.match(text) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def may_start_header(text: str) -> bool:
+    """Whether a row starting with ``text`` may be a header row (序号, 指标, 城市, 年份 …)."""
+    return word_role(text)[0] in _HEADER_START
+
+
 def role_of(value: object) -> tuple[str, object] | None:
     """What a header cell names: ('yearcol', 2021), ('indicator', None), ('annual', None),
     ('part', '1-9月'), ('date', '2023-06-30'), ('item', name) … or None for an empty cell."""
@@ -222,16 +250,16 @@ def table_end(rows, header: Header) -> tuple[int, Header | None, int]:
     notes_at = None
     for r in range(header.row + 1, len(rows)):
         row = rows[r]
-        first = next((t for v in row if not blank(v) and (t := text_of(v))), "")
+        first = first_text(row)
         if not first:
             continue
-        if word_role(first)[0] in _HEADER_START:
+        if may_start_header(first):
             found = header_at(rows, r)
             if found is not None:
                 title_from = _text_above(rows, found.top, header.row)
                 end = title_from if notes_at is None else min(notes_at, title_from)
                 return end, found, title_from
-        if notes_at is None and NOTE_ROW.match(first):
+        if notes_at is None and is_note(first):
             notes_at = r
     return (len(rows) if notes_at is None else notes_at), None, len(rows)
 

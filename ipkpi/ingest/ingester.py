@@ -24,16 +24,17 @@ from ipkpi.catalogue.select import resolve_city
 from ipkpi.errors import InputFileError, InputProblem, UsageError, display_path, escape, location
 from ipkpi.files import path_problem, walk
 from ipkpi.ingest import guards, plausibility
+from ipkpi.ingest.bulk import collector_paused
 from ipkpi.ingest.cells import compact
 from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.layouts import LAYOUTS, Table, read_tables
+from ipkpi.ingest.once import Given
 from ipkpi.ingest.progress import ProgressSheet, read_progress
 from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_sheets
 from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
 from ipkpi.messages import Message, msg
-from ipkpi.store import vintage
 from ipkpi.store.base import Store
 from ipkpi.store.records import Observation, TaskProgress
 
@@ -109,6 +110,14 @@ def ingest_paths(
 
 
 def ingest_file(
+    path: Path, catalogue: Catalogue, store: Store, options: IngestOptions
+) -> FileReport:
+    """Read, check and store one file, all of it or nothing (see the module's docstring)."""
+    with collector_paused():
+        return _ingest_file(path, catalogue, store, options)
+
+
+def _ingest_file(
     path: Path, catalogue: Catalogue, store: Store, options: IngestOptions
 ) -> FileReport:
     try:
@@ -286,23 +295,19 @@ def _observations(
     ``--accept``); a value given twice with different values is a problem."""
     # One value per (city, target, year) and vintage: a 快报 sheet and a 正式 sheet of the
     # same year are both kept (the store makes the 正式 one current).
-    seen: dict[tuple[str, str, int, int], tuple[float, Observation]] = {}
+    given = Given()
     unmatched_rows: set[tuple[str | None, str]] = set()
-    observations: list[Observation] = []
     confirmed: set[tuple[str | None, str | None]] = set()  # by a note or --accept
-    rank = vintage.rank
     accept = options.accept
     for table in tables:
         for row in table.records:
             found = resolver.observations(row, table.title, report, unmatched_rows)
             report.values += len(found)
-            by_note = row.record.confirmed
+            by_note = row.shape.confirmed
             for ob in found:
-                key = (ob.city, ob.target_id, ob.year, rank(ob.vintage))
-                first = seen.get(key)
+                first = given.add(ob)
                 if first is not None:
-                    first_value, first_ob = first
-                    if abs(first_value - ob.value) > 1e-9 * max(1.0, abs(first_value)):
+                    if abs(first.value - ob.value) > 1e-9 * max(1.0, abs(first.value)):
                         report.problems.append(
                             InputProblem(
                                 path,
@@ -310,19 +315,17 @@ def _observations(
                                     "E-VALUE-TWICE",
                                     name=ob.indicator,
                                     year=ob.year,
-                                    first=_num(first_value),
-                                    where=_where(first_ob),
+                                    first=_num(first.value),
+                                    where=_where(first),
                                     second=_num(ob.value),
                                 ),
                                 sheet=ob.sheet,
                                 cell=ob.cell,
                             )
                         )
-                    continue
-                seen[key] = (ob.value, ob)
-                observations.append(ob)
-                if by_note or (accept and _accepted(accept, ob.sheet, ob.cell)):
+                elif by_note or (accept and _accepted(accept, ob.sheet, ob.cell)):
                     confirmed.add((ob.sheet, ob.cell))
+    observations = given.values
     return observations, confirmed
 
 

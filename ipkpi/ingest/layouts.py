@@ -36,8 +36,9 @@ from ipkpi.ingest.headers import (
     table_end,
     text_of,
 )
+from ipkpi.ingest.raw import RowValues
 from ipkpi.ingest.reading import Sheet
-from ipkpi.ingest.rows import RowReader, RowValues
+from ipkpi.ingest.rows import RowReader
 from ipkpi.messages import Message, msg
 
 LAYOUTS = ("long", "wide", "single", "places", "years")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ipkpi.catalogue import units
 from ipkpi.catalogue.model import Target
 from ipkpi.ingest.cells import figure_text as _num
-from ipkpi.ingest.rows import RawRecord
+from ipkpi.ingest.raw import RawRecord
 from ipkpi.messages import Message, msg
 
 _NON_NEGATIVE_EXEMPT = ("share", "percentage-points")

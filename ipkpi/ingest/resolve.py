@@ -16,11 +16,14 @@ from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.matching import TargetIndex
 from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, to_progress
+from ipkpi.ingest.raw import RawRecord, RowShape, RowValues
 from ipkpi.ingest.refusals import may_be_negative, not_convertible, out_of_range, refused
 from ipkpi.ingest.report import FileReport, IngestOptions, Unmatched
-from ipkpi.ingest.rows import SOURCE_WORDS, RawRecord, RowValues
+from ipkpi.ingest.rows import SOURCE_WORDS
 from ipkpi.messages import Message, msg
 from ipkpi.store.records import Observation, TaskProgress
+
+_observation = tuple.__new__
 
 
 class Resolver:
@@ -41,6 +44,7 @@ class Resolver:
         self.targets: dict[tuple[str, str], Target] = {}
         self.cities: dict[tuple[str, str], str | None] = {}
         self.unplaced: set[tuple[str | None, str]] = set()
+        self.fast: dict[RowShape, tuple] = {}  # see observations
 
     def problem(self, report: FileReport, record: RawRecord, message: Message, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -79,18 +83,15 @@ class Resolver:
         return slug
 
     def observations(self, row: RowValues, title, report, unmatched_rows) -> list[Observation]:
-        """The observations a row's values give (see ``observation``). Once the row's
-        series and unit are worked out (by its first value, through ``observation``), a
-        value that is a plain finite number in the series' years is taken in one tight
-        loop; any other (text, a blank, a footnote, a year outside the plans, a value
-        refused) goes through ``observation``, which says why."""
-        base = row.record
-        key = (base.city, base.sheet, title, base.name, base.target_id)
+        """The observations a row's values give (see ``observation``). Once the series and
+        unit of the row's shape are worked out (by its first value, through
+        ``observation``), a value that is a plain finite number in the series' years is
+        taken in one tight loop; any other (text, a blank, a footnote, a year outside the
+        plans, a value refused) goes through ``observation``, which says why."""
+        shape, number = row.shape, row.number
+        fast = self.fast.get(shape)
         found = []
-        fast = None
         for cell, year, year_cell, raw, vintage in row.cells:
-            if fast is None:
-                fast = self._fast(key, base.unit)
             if fast is not None and type(raw) is float:
                 city, target_id, first, last, share, whole, unit, source_unit, factor = fast
                 if first <= year <= last:
@@ -103,42 +104,46 @@ class Resolver:
                         and (plan_id := self.plan_ids.get((city, year))) is not None
                     ):
                         found.append(
-                            Observation(
-                                city,
-                                target_id,
-                                year,
-                                value,
-                                unit,
-                                plan_id,
-                                base.name,
-                                str(raw),
-                                source_unit,
-                                base.sheet,
-                                cell,
-                                vintage,
+                            _observation(  # Observation, without its Python-level __new__
+                                Observation,
+                                (
+                                    city,
+                                    target_id,
+                                    year,
+                                    value,
+                                    unit,
+                                    plan_id,
+                                    shape.name,
+                                    str(raw),
+                                    source_unit,
+                                    shape.sheet,
+                                    cell,
+                                    vintage,
+                                ),
                             )
                         )
                         continue
-            record = base._replace(
-                cell=cell, year=year, year_cell=year_cell, raw=raw, vintage=vintage
-            )
+            record = shape.record(number, cell, year, year_cell, raw, vintage)
             ob = self.observation(record, title, report, unmatched_rows)
             if ob is not None:
                 found.append(ob)
+            if fast is None:
+                fast = self._fast(shape, title)
         return found
 
-    def _fast(self, key: tuple, given_unit: str | None) -> tuple | None:
-        """What the fast path of ``observations`` needs of a row's series, once
+    def _fast(self, shape: RowShape, title: str) -> tuple | None:
+        """What the fast path of ``observations`` needs of a shape's series, once
         ``observation`` has worked out its target and unit; None before."""
-        series = self.series.get(key)
+        series = self.series.get((shape.city, shape.sheet, title, shape.name, shape.target_id))
         if series is None:
             return None
         city, target, first, last, share, whole = series
-        converted = self.units.get((city, target.id, given_unit))
+        converted = self.units.get((city, target.id, shape.unit))
         if converted is None:
             return None
         unit = target.series_unit or target.unit
-        return (city, target.id, first, last, share, whole, unit, *converted)
+        fast = self.fast[shape] = (city, target.id, first, last, share, whole, unit, *converted)
+        return fast
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
         """The observation a record gives, or None: a missing value (counted), a row that

@@ -7,54 +7,15 @@ error at the value's cell, never a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from ipkpi.catalogue import units
 from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
 from ipkpi.ingest.context import UnitLine, confirms, fold, vintage_of
-from ipkpi.ingest.headers import NOTE_ROW, Block, blank, text_of
+from ipkpi.ingest.headers import Block, blank, first_text, is_note, text_of
 from ipkpi.ingest.matching import split_unit
+from ipkpi.ingest.raw import RowShape, RowValues, at
 from ipkpi.messages import Message, msg
-
-
-class RawRecord(NamedTuple):
-    """One value cell and what its row and header say about it (a named tuple: a big
-    sheet makes hundreds of thousands)."""
-
-    sheet: str | None
-    cell: str  # the value cell
-    name: str  # the indicator as written
-    name_cell: str
-    year: int
-    year_cell: str | None  # where the year came from, when a cell says it
-    raw: object
-    unit: str | None  # the unit the context gives this value (canonical), if any
-    city: str | None  # as written in a city column
-    city_cell: str | None
-    unit_cell: str | None  # where that unit is written
-    vintage: str | None
-    target_id: str | None  # from an id column
-    id_cell: str | None
-    confirmed: bool = False  # a note says a person checked the figure (核实无误)
-    unit_source: str | None = None  # which context gave the unit: "column", "header", …
-
-
-class RowValues(NamedTuple):
-    """The values of one row, which share all but their cell, year, raw value and vintage:
-    the row's ``record`` (its first value's year and vintage, no cell or raw value) and
-    ``cells``, each (cell, year, year cell, raw value, vintage). A wide sheet's row of ten
-    years is one of these, not ten records."""
-
-    record: RawRecord
-    cells: list[tuple[str, int, str | None, object, str | None]]
-
-    def records(self) -> Iterator[RawRecord]:
-        """Each value as a record of its own."""
-        base = self.record
-        for cell, year, year_cell, raw, vintage in self.cells:
-            yield base._replace(cell=cell, year=year, year_cell=year_cell, raw=raw, vintage=vintage)
 
 
 class RowReader:
@@ -111,17 +72,22 @@ class RowReader:
             return ("conflict", None, None)
         return (None, None)
 
-    def where(self, source: str | None, c: int, number: int, name_col: int) -> str | None:
-        """The cell a unit's source stands in."""
+    def unitat(self, source: str | None, c: int, name_col: int):
+        """Where a unit's source stands, as ``RowShape`` says it: a column of the row, one
+        cell, or nowhere."""
         if source == "column":
-            return f"{column_letter(self.unit_col)}{number}"
+            return (column_letter(self.unit_col), None)
         if source == "name":
-            return f"{column_letter(name_col)}{number}"
+            return (column_letter(name_col), None)
         if source == "header":
-            return self.header_units[c][1]
+            return (None, self.header_units[c][1])
         if source == "unit line":
-            return self.line.cell
+            return (None, self.line.cell)
         return None
+
+    def where(self, source: str | None, c: int, number: int, name_col: int) -> str | None:
+        """The cell a unit's source stands in, in row ``number``."""
+        return at(self.unitat(source, c, name_col), number)
 
     def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> Message:
         if conflict.a is None:
@@ -164,10 +130,10 @@ class RowReader:
         for r in range(self.hr + 1, end):
             row = self.rows[r]
             span = row[block.first : block.last + 1] if self.several else row
-            first = next((t for v in span if not blank(v) and (t := text_of(v))), "")
+            first = first_text(span)
             if not first:
                 continue
-            if NOTE_ROW.match(first):
+            if is_note(first):
                 return
             yield r, row
 
@@ -182,13 +148,19 @@ class RowReader:
     def long(self, name_col, value_col, sheet_vintage, end) -> list[RowValues]:
         yc = self.block.col("year")
 
+        year_letter = column_letter(yc)
+
         def cells(r, row):
-            row_year = parse_year(row[yc])
+            year = row[yc]
+            if type(year) is float and year.is_integer() and 1950 <= year <= 2099:
+                row_year = int(year)  # most year cells: the same as parse_year, sooner
+            else:
+                row_year = parse_year(year)
             if row_year is None:
                 if not blank(row[value_col]):
                     self.problem(msg("E-YEAR-INVALID", text=text_of(row[yc])), cell_ref(r, yc))
                 return ()
-            return ((value_col, row_year, cell_ref(r, yc), sheet_vintage),)
+            return ((value_col, row_year, f"{year_letter}{r + 1}", sheet_vintage),)
 
         return self._named(name_col, end, cells)
 
@@ -199,18 +171,18 @@ class RowReader:
     def _named(self, name_col, end, cells_of) -> list[RowValues]:
         """Rows keyed by an indicator (or id) column: wide, long and single tables. What a
         row says of itself (its indicator, place, unit, note) is worked out once per
-        distinct row text, not once per row: a big sheet repeats it thousands of times."""
-        groups: list[RowValues] = []
-        add = groups.append
-        sheet_name, id_col = self.sheet_name, self.id_col
+        distinct row text (a ``RowShape``), not once per row."""
+        found: list[RowValues] = []
+        add = found.append
         per_column = bool(self.header_units)
-        key_cols = [c for c in (name_col, id_col, self.unit_col, self.city_col, self.note_col)]
+        key_cols = [c for c in (name_col, self.id_col, self.unit_col, self.city_col, self.note_col)]
         key_cols = [c for c in key_cols if c is not None]
         facts_of: dict[tuple, tuple] = {}
-        name_letter = column_letter(name_col)
+        shapes: dict[tuple, RowShape] = {}
+        last: tuple = (None, None)  # (facts, shape) of the row above
         for r, row in self._data_rows(end):
             cells = cells_of(r, row)
-            if all(blank(row[c]) for c, *_ in cells):
+            if _all_blank(row, cells):
                 continue  # a group heading (一、知识产权创造) or an empty row: no values at all
             number = r + 1
             key = tuple([row[c] for c in key_cols])
@@ -219,58 +191,64 @@ class RowReader:
                 facts = self._row_facts_of(row, name_col)
                 if all(type(v) is str or v is None for v in key):  # 1.0 == 1 == True
                     facts_of[key] = facts
-            name, name_only, target_id, sources, city, row_vintage, confirmed = facts
+            name, _, target_id, sources, city, row_vintage, _ = facts
             if not name and not target_id:
                 self.problem(msg("E-INDICATOR-MISSING"), cell_ref(r, name_col))
                 continue
-            city_cell = None
-            if self.city_col is not None:
-                city_cell = f"{column_letter(self.city_col)}{number}"
-                if not city:
-                    # In a table with a place column, a row naming none is no one's: never
-                    # the place of the title (a provincial sheet's rows are its cities).
-                    self.problem(_NO_PLACE, city_cell)
-                    continue
-            name_cell = f"{name_letter}{number}"
-            id_cell = f"{column_letter(id_col)}{number}" if target_id else None
-            base = None  # the row's record; with units per column, one per value
+            if self.city_col is not None and not city:
+                # In a table with a place column, a row naming none is no one's: never the
+                # place of the title (a provincial sheet's rows are its cities).
+                self.problem(_NO_PLACE, f"{column_letter(self.city_col)}{number}")
+                continue
+            if facts is last[0]:  # the row above's facts and so its shape (no units per column)
+                shape = last[1]
+                add(
+                    RowValues(
+                        shape, number, [_value(row, number, cell, row_vintage) for cell in cells]
+                    )
+                )
+                continue
+            shape = None  # with units per column, one per value
             values: list[tuple] = []
             for c, y, ycell, vintage in cells:
-                if base is None or per_column:
+                if shape is None or per_column:
                     try:
                         unit, source = self.unit_of(sources, c)
                     except _Conflict as conflict:
                         text = self.conflict_text(conflict, c, number, name_col)
                         self.problem(text, f"{column_letter(c)}{number}")
                         break
-                    if base is not None:  # per column: the record so far is complete
-                        add(RowValues(base, values))
+                    if shape is not None:  # per column: the values so far are complete
+                        add(RowValues(shape, number, values))
                         values = []
-                    unit_cell = self.where(source, c, number, name_col) if source else None
-                    base = RawRecord(
-                        sheet_name,
-                        "",
-                        name_only or name,
-                        name_cell,
-                        y,
-                        ycell,
-                        None,
-                        unit,
-                        city,
-                        city_cell,
-                        unit_cell,
-                        row_vintage or vintage,
-                        target_id or None,
-                        id_cell,
-                        confirmed,
-                        source,
-                    )
-                values.append(
-                    (f"{column_letter(c)}{number}", y, ycell, row[c], row_vintage or vintage)
-                )
+                    shape_key = (facts, unit, source, c if source == "header" else None)
+                    shape = shapes.get(shape_key)
+                    if shape is None:
+                        shape = shapes[shape_key] = self._shape(facts, name_col, unit, source, c)
+                values.append(_value(row, number, (c, y, ycell, vintage), row_vintage))
             if values:
-                add(RowValues(base, values))
-        return groups
+                add(RowValues(shape, number, values))
+                if not per_column and len(values) == len(cells):
+                    last = (facts, shape)
+        return found
+
+    def _shape(self, facts: tuple, name_col: int, unit, source, c: int) -> RowShape:
+        """The shape of rows with these ``facts`` (see ``_row_facts_of``) whose values at
+        column ``c`` have ``unit`` from ``source``."""
+        name, name_only, target_id, _, city, _, confirmed = facts
+        return RowShape(
+            self.sheet_name,
+            name_only or name,
+            (column_letter(name_col), None),
+            city,
+            (column_letter(self.city_col), None) if self.city_col is not None else None,
+            unit,
+            source,
+            self.unitat(source, c, name_col),
+            target_id or None,
+            (column_letter(self.id_col), None) if target_id else None,
+            confirmed,
+        )
 
     def _row_facts_of(self, row, name_col) -> tuple:
         """(name as written, name without its unit, id, the row's units, place, vintage of
@@ -294,6 +272,7 @@ class RowReader:
         items = [(c, *_split_unit(t)) for c, t in items if "单位" not in fold(t)]
         yc = block.col("year")
         records: list[RowValues] = []
+        shapes: dict[tuple, RowShape] = {}
         for r, row in self._data_rows(end):
             number = r + 1
             if yc is not None:
@@ -319,31 +298,42 @@ class RowReader:
                 except _Conflict as conflict:
                     self.problem(self.conflict_text(conflict, c, number, c), cell_ref(r, c))
                     continue
-                unit_cell = self.where(source, c, number, c) if source else None
-                record = RawRecord(
-                    self.sheet_name,
-                    cell_ref(r, c),
-                    name,
-                    cell_ref(hr, c),
-                    year,
-                    year_cell,
-                    row[c],
-                    unit,
-                    city,
-                    city_cell,
-                    unit_cell,
-                    row_vintage or sheet_vintage,
-                    None,
-                    None,
-                    confirmed,
-                    source,
-                )
-                cells = [(record.cell, year, year_cell, record.raw, record.vintage)]
-                records.append(RowValues(record, cells))
+                shape_key = (c, city, confirmed, unit, source)
+                shape = shapes.get(shape_key)
+                if shape is None:
+                    city_at = (column_letter(self.city_col), None) if city_cell else None
+                    shape = shapes[shape_key] = RowShape(
+                        self.sheet_name,
+                        name,
+                        (None, cell_ref(hr, c)),
+                        city,
+                        city_at,
+                        unit,
+                        source,
+                        self.unitat(source, c, c),
+                        None,
+                        None,
+                        confirmed,
+                    )
+                value = (cell_ref(r, c), year, year_cell, row[c], row_vintage or sheet_vintage)
+                records.append(RowValues(shape, number, [value]))
         return records
 
 
 _NO_PLACE = msg("E-PLACE-MISSING")
+
+
+def _all_blank(row: list, cells) -> bool:
+    for c, *_ in cells:  # noqa: SIM110 (a loop: no generator made per row)
+        if not blank(row[c]):
+            return False
+    return True
+
+
+def _value(row: list, number: int, cell: tuple, row_vintage: str | None) -> tuple:
+    """(cell, year, year cell, raw value, vintage) of a value in row ``number``."""
+    c, year, year_cell, vintage = cell
+    return (f"{column_letter(c)}{number}", year, year_cell, row[c], row_vintage or vintage)
 
 
 class _Conflict(Exception):
