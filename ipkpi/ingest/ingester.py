@@ -26,10 +26,9 @@ from ipkpi.files import path_problem, walk
 from ipkpi.ingest import guards, plausibility
 from ipkpi.ingest.bulk import collector_paused
 from ipkpi.ingest.cells import compact
-from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.ingest.claims import is_claims_sheet
+from ipkpi.ingest.given import file_values
 from ipkpi.ingest.layouts import LAYOUTS, Table, read_tables
-from ipkpi.ingest.once import Given
 from ipkpi.ingest.progress import ProgressSheet, read_progress
 from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_sheets
 from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
@@ -201,7 +200,7 @@ def parse_file(
         report.tasks += len(found_progress)
         if progress is not None:
             progress += found_progress
-    observations, confirmed = _observations(found.tables, resolver, options, report, path)
+    observations, confirmed = file_values(found.tables, resolver, options, report, path)
     if report.other_places and not observations and not report.problems and not found.progress:
         names = "、".join(list(report.other_places)[:8])
         known = list(catalogue.cities())
@@ -284,51 +283,6 @@ def _something_to_take(found: _Found, path: Path, report: FileReport) -> None:
         raise InputFileError([InputProblem(path, msg("E-FILE-NO-VALUES"))])
 
 
-def _observations(
-    tables: list[Table],
-    resolver: Resolver,
-    options: IngestOptions,
-    report: FileReport,
-    path: Path,
-) -> tuple[list[Observation], set[tuple[str | None, str | None]]]:
-    """The observations of a file's tables, and the cells confirmed as right (by a note or
-    ``--accept``); a value given twice with different values is a problem."""
-    # One value per (city, target, year) and vintage: a 快报 sheet and a 正式 sheet of the
-    # same year are both kept (the store makes the 正式 one current).
-    given = Given()
-    unmatched_rows: set[tuple[str | None, str]] = set()
-    confirmed: set[tuple[str | None, str | None]] = set()  # by a note or --accept
-    accept = options.accept
-    for table in tables:
-        for row in table.records:
-            found = resolver.observations(row, table.title, report, unmatched_rows)
-            report.values += len(found)
-            by_note = row.shape.confirmed
-            for ob in found:
-                first = given.add(ob)
-                if first is not None:
-                    if abs(first.value - ob.value) > 1e-9 * max(1.0, abs(first.value)):
-                        report.problems.append(
-                            InputProblem(
-                                path,
-                                msg(
-                                    "E-VALUE-TWICE",
-                                    name=ob.indicator,
-                                    year=ob.year,
-                                    first=_num(first.value),
-                                    where=_where(first),
-                                    second=_num(ob.value),
-                                ),
-                                sheet=ob.sheet,
-                                cell=ob.cell,
-                            )
-                        )
-                elif by_note or (accept and _accepted(accept, ob.sheet, ob.cell)):
-                    confirmed.add((ob.sheet, ob.cell))
-    observations = given.values
-    return observations, confirmed
-
-
 def _stored_series(store: Store) -> Callable[[str], dict[str, dict[int, float]]]:
     """A city's current values in the store, by target and year (read once per city)."""
 
@@ -360,18 +314,6 @@ def _judge(observations, targets, confirmed, stored, report: FileReport, path: P
             report.problems.append(InputProblem(path, message, sheet=p.sheet, cell=p.cell))
 
 
-def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> bool:
-    """Whether ``--accept`` names this cell (D7, or SHEET!D7)."""
-    if not accept or cell is None:
-        return False
-    cell = cell.upper()
-    for given in accept:
-        where, _, ref = given.rpartition("!")
-        if ref.upper() == cell and (not where or where == sheet):
-            return True
-    return False
-
-
 def _passed_over(report: FileReport, path: Path) -> None:
     """One warning for the values of places with no plan here and of totals, one for those
     of places other than --city."""
@@ -392,7 +334,3 @@ def _passed_over(report: FileReport, path: Path) -> None:
                     more=more,
                 )
             )
-
-
-def _where(ob: Observation) -> str:
-    return f"{ob.sheet} › {ob.cell}" if ob.sheet else ob.cell

@@ -10,6 +10,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ipkpi.catalogue import units
 from ipkpi.catalogue.model import Plan, Target
@@ -37,6 +38,7 @@ def split_unit(name: str) -> tuple[str, str | None]:
     return text, None
 
 
+@lru_cache(maxsize=1 << 15)  # places share most target names: each is normalised once
 def normalise(name: str) -> str:
     text, _ = split_unit(simplified(name))
     text = _SPACE.sub("", _QUOTES.sub("", text))

@@ -39,7 +39,7 @@ class RowShape:
 
     __slots__ = (
         *("sheet", "name", "name_at", "city", "city_at", "unit", "source", "unit_at"),
-        *("target_id", "id_at", "confirmed"),
+        *("target_id", "id_at", "confirmed", "vintage"),
     )
 
     def __init__(
@@ -55,14 +55,16 @@ class RowShape:
         target_id,
         id_at,
         confirmed,
+        vintage=None,
     ):
         """Each ``*_at`` says where that is written: (column letter, None) in the row's own
         cell of that column, (None, cell) in one cell for all rows (a header, a unit line),
-        or None (nowhere)."""
+        or None (nowhere). ``vintage`` is the one a row's note gives (None: its column's)."""
         self.sheet, self.name, self.name_at = sheet, name, name_at
         self.city, self.city_at = city, city_at
         self.unit, self.source, self.unit_at = unit, source, unit_at
         self.target_id, self.id_at, self.confirmed = target_id, id_at, confirmed
+        self.vintage = vintage
 
     def record(self, number: int, cell: str, year: int, year_cell, raw, vintage) -> RawRecord:
         """The record of one value in row ``number`` (1-based)."""
@@ -94,16 +96,19 @@ def at(where: tuple[str | None, str | None] | None, number: int) -> str | None:
 
 
 class RowValues(NamedTuple):
-    """The values of one row of a shape: its ``number`` (1-based) and ``cells``, each (cell,
-    year, year cell, raw value, vintage). A wide sheet's row of ten years is one of these,
-    not ten records."""
+    """The values of one row of a shape: the row's ``number`` (1-based), its ``cells`` as
+    the columns its values stand in, each (column, letter, year, year cell, vintage), and
+    the ``row`` itself (its values are read from it). A wide table's rows share one list
+    of cells, so a row of ten years costs one small tuple, not ten records."""
 
     shape: RowShape
     number: int
-    cells: list[tuple[str, int, str | None, object, str | None]]
+    cells: list[tuple[int, str, int, str | None, str | None]]
+    row: list
 
     def records(self) -> Iterator[RawRecord]:
         """Each value as a record of its own."""
-        record, number = self.shape.record, self.number
-        for cell, year, year_cell, raw, vintage in self.cells:
-            yield record(number, cell, year, year_cell, raw, vintage)
+        shape, number, row = self.shape, self.number, self.row
+        for c, letter, year, year_cell, vintage in self.cells:
+            cell = f"{letter}{number}"
+            yield shape.record(number, cell, year, year_cell, row[c], shape.vintage or vintage)

@@ -88,10 +88,12 @@ class Resolver:
         ``observation``), a value that is a plain finite number in the series' years is
         taken in one tight loop; any other (text, a blank, a footnote, a year outside the
         plans, a value refused) goes through ``observation``, which says why."""
-        shape, number = row.shape, row.number
+        shape, number, values = row.shape, row.number, row.row
         fast = self.fast.get(shape)
         found = []
-        for cell, year, year_cell, raw, vintage in row.cells:
+        for c, letter, year, year_cell, vintage in row.cells:
+            raw = values[c]
+            vintage = shape.vintage or vintage
             if fast is not None and type(raw) is float:
                 city, target_id, first, last, share, whole, unit, source_unit, factor = fast
                 if first <= year <= last:
@@ -117,13 +119,13 @@ class Resolver:
                                     str(raw),
                                     source_unit,
                                     shape.sheet,
-                                    cell,
+                                    f"{letter}{number}",
                                     vintage,
                                 ),
                             )
                         )
                         continue
-            record = shape.record(number, cell, year, year_cell, raw, vintage)
+            record = shape.record(number, f"{letter}{number}", year, year_cell, raw, vintage)
             ob = self.observation(record, title, report, unmatched_rows)
             if ob is not None:
                 found.append(ob)

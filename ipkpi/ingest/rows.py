@@ -72,7 +72,7 @@ class RowReader:
             return ("conflict", None, None)
         return (None, None)
 
-    def unitat(self, source: str | None, c: int, name_col: int):
+    def unit_at(self, source: str | None, c: int, name_col: int):
         """Where a unit's source stands, as ``RowShape`` says it: a column of the row, one
         cell, or nowhere."""
         if source == "column":
@@ -87,7 +87,7 @@ class RowReader:
 
     def where(self, source: str | None, c: int, number: int, name_col: int) -> str | None:
         """The cell a unit's source stands in, in row ``number``."""
-        return at(self.unitat(source, c, name_col), number)
+        return at(self.unit_at(source, c, name_col), number)
 
     def conflict_text(self, conflict: _Conflict, c: int, number: int, name_col: int) -> Message:
         if conflict.a is None:
@@ -140,15 +140,15 @@ class RowReader:
     def wide(self, year_cols, sheet_vintage, name_col, end) -> list[RowValues]:
         hr = self.hr
         cells = [
-            (c, y, cell_ref(hr, c), vintage_of(text_of(self.rows[hr][c])) or sheet_vintage)
+            (c, column_letter(c), y, cell_ref(hr, c), vintage_of(text_of(self.rows[hr][c])))
             for c, y in year_cols.items()
         ]
+        cells = [(c, letter, y, ycell, v or sheet_vintage) for c, letter, y, ycell, v in cells]
         return self._named(name_col, end, lambda r, row: cells)
 
     def long(self, name_col, value_col, sheet_vintage, end) -> list[RowValues]:
         yc = self.block.col("year")
-
-        year_letter = column_letter(yc)
+        year_letter, value_letter = column_letter(yc), column_letter(value_col)
 
         def cells(r, row):
             year = row[yc]
@@ -160,12 +160,12 @@ class RowReader:
                 if not blank(row[value_col]):
                     self.problem(msg("E-YEAR-INVALID", text=text_of(row[yc])), cell_ref(r, yc))
                 return ()
-            return ((value_col, row_year, f"{year_letter}{r + 1}", sheet_vintage),)
+            return ((value_col, value_letter, row_year, f"{year_letter}{r + 1}", sheet_vintage),)
 
         return self._named(name_col, end, cells)
 
     def single(self, name_col, value_col, single_year, sheet_vintage, end) -> list[RowValues]:
-        cells = ((value_col, single_year, None, sheet_vintage),)
+        cells = ((value_col, column_letter(value_col), single_year, None, sheet_vintage),)
         return self._named(name_col, end, lambda r, row: cells)
 
     def _named(self, name_col, end, cells_of) -> list[RowValues]:
@@ -191,7 +191,10 @@ class RowReader:
                 facts = self._row_facts_of(row, name_col)
                 if all(type(v) is str or v is None for v in key):  # 1.0 == 1 == True
                     facts_of[key] = facts
-            name, _, target_id, sources, city, row_vintage, _ = facts
+            if facts is last[0]:  # the row above's facts, so its shape (no units per column)
+                add(RowValues(last[1], number, cells, row))
+                continue
+            name, _, target_id, sources, city, _, _ = facts
             if not name and not target_id:
                 self.problem(msg("E-INDICATOR-MISSING"), cell_ref(r, name_col))
                 continue
@@ -200,42 +203,28 @@ class RowReader:
                 # place of the title (a provincial sheet's rows are its cities).
                 self.problem(_NO_PLACE, f"{column_letter(self.city_col)}{number}")
                 continue
-            if facts is last[0]:  # the row above's facts and so its shape (no units per column)
-                shape = last[1]
-                add(
-                    RowValues(
-                        shape, number, [_value(row, number, cell, row_vintage) for cell in cells]
-                    )
-                )
-                continue
-            shape = None  # with units per column, one per value
-            values: list[tuple] = []
-            for c, y, ycell, vintage in cells:
-                if shape is None or per_column:
-                    try:
-                        unit, source = self.unit_of(sources, c)
-                    except _Conflict as conflict:
-                        text = self.conflict_text(conflict, c, number, name_col)
-                        self.problem(text, f"{column_letter(c)}{number}")
-                        break
-                    if shape is not None:  # per column: the values so far are complete
-                        add(RowValues(shape, number, values))
-                        values = []
-                    shape_key = (facts, unit, source, c if source == "header" else None)
-                    shape = shapes.get(shape_key)
-                    if shape is None:
-                        shape = shapes[shape_key] = self._shape(facts, name_col, unit, source, c)
-                values.append(_value(row, number, (c, y, ycell, vintage), row_vintage))
-            if values:
-                add(RowValues(shape, number, values))
-                if not per_column and len(values) == len(cells):
+            # One unit for the row, unless a header gives one to its column.
+            for cell in cells if per_column else cells[:1]:
+                c = cell[0]
+                try:
+                    unit, source = self.unit_of(sources, c)
+                except _Conflict as conflict:
+                    text = self.conflict_text(conflict, c, number, name_col)
+                    self.problem(text, f"{column_letter(c)}{number}")
+                    break
+                shape_key = (facts, unit, source, c if source == "header" else None)
+                shape = shapes.get(shape_key)
+                if shape is None:
+                    shape = shapes[shape_key] = self._shape(facts, name_col, unit, source, c)
+                add(RowValues(shape, number, [cell] if per_column else cells, row))
+                if not per_column:
                     last = (facts, shape)
         return found
 
     def _shape(self, facts: tuple, name_col: int, unit, source, c: int) -> RowShape:
         """The shape of rows with these ``facts`` (see ``_row_facts_of``) whose values at
         column ``c`` have ``unit`` from ``source``."""
-        name, name_only, target_id, _, city, _, confirmed = facts
+        name, name_only, target_id, _, city, row_vintage, confirmed = facts
         return RowShape(
             self.sheet_name,
             name_only or name,
@@ -244,10 +233,11 @@ class RowReader:
             (column_letter(self.city_col), None) if self.city_col is not None else None,
             unit,
             source,
-            self.unitat(source, c, name_col),
+            self.unit_at(source, c, name_col),
             target_id or None,
             (column_letter(self.id_col), None) if target_id else None,
             confirmed,
+            row_vintage,
         )
 
     def _row_facts_of(self, row, name_col) -> tuple:
@@ -298,7 +288,7 @@ class RowReader:
                 except _Conflict as conflict:
                     self.problem(self.conflict_text(conflict, c, number, c), cell_ref(r, c))
                     continue
-                shape_key = (c, city, confirmed, unit, source)
+                shape_key = (c, city, confirmed, row_vintage, unit, source)
                 shape = shapes.get(shape_key)
                 if shape is None:
                     city_at = (column_letter(self.city_col), None) if city_cell else None
@@ -310,13 +300,14 @@ class RowReader:
                         city_at,
                         unit,
                         source,
-                        self.unitat(source, c, c),
+                        self.unit_at(source, c, c),
                         None,
                         None,
                         confirmed,
+                        row_vintage,
                     )
-                value = (cell_ref(r, c), year, year_cell, row[c], row_vintage or sheet_vintage)
-                records.append(RowValues(shape, number, [value]))
+                value = (c, column_letter(c), year, year_cell, sheet_vintage)
+                records.append(RowValues(shape, number, [value], row))
         return records
 
 
@@ -328,12 +319,6 @@ def _all_blank(row: list, cells) -> bool:
         if not blank(row[c]):
             return False
     return True
-
-
-def _value(row: list, number: int, cell: tuple, row_vintage: str | None) -> tuple:
-    """(cell, year, year cell, raw value, vintage) of a value in row ``number``."""
-    c, year, year_cell, vintage = cell
-    return (f"{column_letter(c)}{number}", year, year_cell, row[c], row_vintage or vintage)
 
 
 class _Conflict(Exception):
