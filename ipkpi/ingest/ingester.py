@@ -27,7 +27,8 @@ from ipkpi.ingest import guards, plausibility
 from ipkpi.ingest.bulk import collector_paused
 from ipkpi.ingest.cells import compact
 from ipkpi.ingest.claims import is_claims_sheet
-from ipkpi.ingest.given import file_values
+from ipkpi.ingest.fast import take_rows
+from ipkpi.ingest.given import Given
 from ipkpi.ingest.layouts import LAYOUTS, Table, read_tables
 from ipkpi.ingest.progress import ProgressSheet, read_progress
 from ipkpi.ingest.reading import Sheet, read_file, refuse_uncomputed, shown_sheets
@@ -35,7 +36,8 @@ from ipkpi.ingest.report import FileReport, IngestOptions, IngestReport
 from ipkpi.ingest.resolve import Resolver
 from ipkpi.messages import Message, msg
 from ipkpi.store.base import Store
-from ipkpi.store.records import Observation, TaskProgress
+from ipkpi.store.records import TaskProgress
+from ipkpi.store.values import FileValues
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Sheets of explanations beside the table (a fill-in template's first sheet, say).
@@ -174,7 +176,7 @@ def parse_file(
     progress: list[TaskProgress] | None = None,
     today: dt.date | None = None,
     stored: Callable[[str], dict[str, dict[int, float]]] | None = None,
-) -> list[Observation]:
+) -> FileValues:
     """Read, validate and convert one file; problems go into ``report.problems``, task
     progress from progress sheets into ``progress``. ``stored`` gives a city's current
     values by target and year, the neighbours a value is judged against (see
@@ -200,7 +202,7 @@ def parse_file(
         report.tasks += len(found_progress)
         if progress is not None:
             progress += found_progress
-    observations, confirmed = file_values(found.tables, resolver, options, report, path)
+    observations, confirmed = _file_values(found.tables, resolver, options, report, path)
     if report.other_places and not observations and not report.problems and not found.progress:
         names = "、".join(list(report.other_places)[:8])
         known = list(catalogue.cities())
@@ -281,6 +283,59 @@ def _something_to_take(found: _Found, path: Path, report: FileReport) -> None:
     nothing = not any(t.records for t in found.tables) and not any(p.rows for p in found.progress)
     if nothing and not report.problems:
         raise InputFileError([InputProblem(path, msg("E-FILE-NO-VALUES"))])
+
+
+def _file_values(
+    tables: list[Table],
+    resolver: Resolver,
+    options: IngestOptions,
+    report: FileReport,
+    path: Path,
+) -> tuple[FileValues, set[tuple[str | None, str | None]]]:
+    """The values of a file's tables, and the cells confirmed as right (by a note or
+    ``--accept``); a value given twice with different figures is a problem."""
+    # One value per (city, target, year) and vintage: a 快报 sheet and a 正式 sheet of the
+    # same year are both kept (the store makes the 正式 one current).
+    given = Given(report, path)
+    unmatched: set[tuple[str | None, str]] = set()  # rows listed as matching no target
+    confirmed: set[tuple[str | None, str | None]] = set()  # by a note or --accept
+    accept = options.accept
+    values = given.values
+    for table in tables:
+        rows = table.records
+        start, n = 0, len(rows)
+        while start < n:  # rows of one shape together (a long table's years of a series)
+            shape = rows[start].shape
+            stop = start + 1
+            if not (shape.confirmed or accept):
+                while stop < n and rows[stop].shape is shape:
+                    stop += 1
+                take_rows(resolver, rows[start:stop], table.title, report, unmatched, given)
+            else:  # which values are this row's: those added after it
+                given.flush()
+                first = len(values)
+                take_rows(resolver, rows[start:stop], table.title, report, unmatched, given)
+                given.flush()
+                for i in range(first, len(values)):
+                    sheet, cell = values.labels[values.label_of[i]][4], values.cell(i)
+                    if shape.confirmed or _accepted(accept, sheet, cell):
+                        confirmed.add((sheet, cell))
+            start = stop
+    given.flush()
+    report.values += given.count
+    return values, confirmed
+
+
+def _accepted(accept: tuple[str, ...], sheet: str | None, cell: str | None) -> bool:
+    """Whether ``--accept`` names this cell (D7, or SHEET!D7)."""
+    if not accept or cell is None:
+        return False
+    cell = cell.upper()
+    for given in accept:
+        where, _, ref = given.rpartition("!")
+        if ref.upper() == cell and (not where or where == sheet):
+            return True
+    return False
 
 
 def _stored_series(store: Store) -> Callable[[str], dict[str, dict[int, float]]]:

@@ -13,17 +13,16 @@ from ipkpi.catalogue.select import select_plan
 from ipkpi.errors import InputProblem, location
 from ipkpi.ingest.cells import NotANumber, parse_number
 from ipkpi.ingest.cells import figure_text as _num
+from ipkpi.ingest.given import Given
 from ipkpi.ingest.matching import TargetIndex
 from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, to_progress
 from ipkpi.ingest.raw import RawRecord, RowShape, RowValues
-from ipkpi.ingest.refusals import may_be_negative, not_convertible, out_of_range, refused
+from ipkpi.ingest.refusals import not_convertible, out_of_range, refused
 from ipkpi.ingest.report import FileReport, IngestOptions, Unmatched
 from ipkpi.ingest.rows import SOURCE_WORDS
 from ipkpi.messages import Message, msg
 from ipkpi.store.records import Observation, TaskProgress
-
-_observation = tuple.__new__
 
 
 class Resolver:
@@ -37,7 +36,7 @@ class Resolver:
         # Per city and per (city, year), worked out once rather than for every cell.
         self.indexes: dict[str, TargetIndex] = {}
         self.year_ranges: dict[str, tuple[int, int]] = {}
-        self.plan_ids: dict[tuple[str, int], str] = {}
+        self.plan_ids: dict[str, dict[int, str]] = {}  # city → year → the plan in force
         self.places_of: dict[str, str] = {}
         self.series: dict[tuple, tuple] = {}
         self.units: dict[tuple, tuple[str | None, float | None]] = {}
@@ -82,58 +81,17 @@ class Resolver:
             slug = self.places.province_in((name, title, self.path.name))
         return slug
 
-    def observations(self, row: RowValues, title, report, unmatched_rows) -> list[Observation]:
-        """The observations a row's values give (see ``observation``). Once the series and
-        unit of the row's shape are worked out (by its first value, through
-        ``observation``), a value that is a plain finite number in the series' years is
-        taken in one tight loop; any other (text, a blank, a footnote, a year outside the
-        plans, a value refused) goes through ``observation``, which says why."""
-        shape, number, values = row.shape, row.number, row.row
-        fast = self.fast.get(shape)
-        found = []
-        for c, letter, year, year_cell, vintage in row.cells:
-            raw = values[c]
-            vintage = shape.vintage or vintage
-            if fast is not None and type(raw) is float:
-                city, target_id, first, last, share, whole, unit, source_unit, factor = fast
-                if first <= year <= last:
-                    value = raw if factor is None else float(f"{raw * factor:.12g}")
-                    if (
-                        value - value == 0  # finite
-                        and (value >= 0 or may_be_negative(unit))
-                        and not (share and value > 100)
-                        and (not whole or value.is_integer())
-                        and (plan_id := self.plan_ids.get((city, year))) is not None
-                    ):
-                        found.append(
-                            _observation(  # Observation, without its Python-level __new__
-                                Observation,
-                                (
-                                    city,
-                                    target_id,
-                                    year,
-                                    value,
-                                    unit,
-                                    plan_id,
-                                    shape.name,
-                                    str(raw),
-                                    source_unit,
-                                    shape.sheet,
-                                    f"{letter}{number}",
-                                    vintage,
-                                ),
-                            )
-                        )
-                        continue
-            record = shape.record(number, f"{letter}{number}", year, year_cell, raw, vintage)
-            ob = self.observation(record, title, report, unmatched_rows)
-            if ob is not None:
-                found.append(ob)
-            if fast is None:
-                fast = self._fast(shape, title)
-        return found
+    def one(self, row: RowValues, cell: tuple, title, report, unmatched_rows, given: Given):
+        """One value of a row through ``observation``, taken by ``given`` if it gives one."""
+        c, letter, year, year_cell, vintage = cell
+        shape, number = row.shape, row.number
+        vintage = shape.vintage or vintage
+        record = shape.record(number, f"{letter}{number}", year, year_cell, row.row[c], vintage)
+        ob = self.observation(record, title, report, unmatched_rows)
+        if ob is not None:
+            given.take_observation(ob)
 
-    def _fast(self, shape: RowShape, title: str) -> tuple | None:
+    def fast_path(self, shape: RowShape, title: str, given: Given) -> tuple | None:
         """What the fast path of ``observations`` needs of a shape's series, once
         ``observation`` has worked out its target and unit; None before."""
         series = self.series.get((shape.city, shape.sheet, title, shape.name, shape.target_id))
@@ -144,8 +102,30 @@ class Resolver:
         if converted is None:
             return None
         unit = target.series_unit or target.unit
-        fast = self.fast[shape] = (city, target.id, first, last, share, whole, unit, *converted)
+        labels: dict[tuple[str, str | None], int] = {}  # (plan, vintage) → label
+        series_id = given.series(city, target.id)
+        plans = self.plan_ids.setdefault(city, {})
+        fast = (
+            first,
+            last,
+            share,
+            whole,
+            unit,
+            converted[1],
+            series_id,
+            labels,
+            plans,
+            converted[0],
+        )
+        self.fast[shape] = fast
         return fast
+
+    def label(self, shape: RowShape, fast: tuple, plan_id: str, vintage, given: Given) -> int:
+        """The label of a shape's values under ``plan_id`` of ``vintage``."""
+        *_, unit, _, _, labels, _, source_unit = fast
+        label = given.label(unit, plan_id, shape.name, source_unit, shape.sheet, vintage)
+        labels[(plan_id, vintage)] = label
+        return label
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
         """The observation a record gives, or None: a missing value (counted), a row that
@@ -232,12 +212,10 @@ class Resolver:
 
     def _observation(self, city, target, record, value, unit, source_unit) -> Observation:
         """The observation, under the plan in force in the record's year."""
-        plan_key = (city, record.year)
-        plan_id = self.plan_ids.get(plan_key)
+        plans = self.plan_ids.setdefault(city, {})
+        plan_id = plans.get(record.year)
         if plan_id is None:
-            plan_id = self.plan_ids[plan_key] = select_plan(
-                self.catalogue, city, as_of=record.year
-            ).id
+            plan_id = plans[record.year] = select_plan(self.catalogue, city, as_of=record.year).id
         raw = record.raw
         return Observation(
             city,

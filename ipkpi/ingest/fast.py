@@ -1,0 +1,74 @@
+"""The tight loop of ingest: the plain values of rows of one shape taken at once.
+
+Once a shape's series and unit are worked out (``Resolver.fast_path``, after its first
+value went through ``Resolver.observation``), a value that is a finite number in the
+series' years, not refused (negative, a share over 100, a fraction of what counts whole)
+and not given before is appended to the file's values with a few list appends; every
+other value goes through ``Resolver.observation``, which says why, one at a time.
+"""
+
+from __future__ import annotations
+
+from ipkpi.ingest.given import Given
+from ipkpi.ingest.raw import RowValues
+from ipkpi.ingest.refusals import may_be_negative
+from ipkpi.ingest.resolve import Resolver
+
+
+def take_rows(
+    resolver: Resolver, rows: list[RowValues], title, report, unmatched_rows, given: Given
+):
+    """The values of rows of one shape, each taken by ``given`` (see ``observation``).
+    Once the shape's series and unit are worked out (by its first value, through
+    ``observation``), the values that are plain finite numbers in the series' years go
+    to ``given`` from one tight loop; any other (text, a blank, a footnote, a year
+    outside the plans, a value refused) goes through ``observation``, which says why."""
+    shape = rows[0].shape
+    fast = resolver.fast.get(shape)
+    if fast is not None:
+        first, last, share, whole, unit, factor, series, labels, plans, _ = fast
+        batch = given.batch(series, first, last)
+        add_label, add_year, add_value, add_row, add_col = batch.adders
+    ranks, row_vintage, base = given.ranks, shape.vintage, given.FIRST_YEAR
+    for row in rows:
+        _, number, cells, values = row
+        for cell in cells:
+            if fast is None:  # the first values work the series out
+                resolver.one(row, cell, title, report, unmatched_rows, given)
+                fast = resolver.fast_path(shape, title, given)
+                if fast is not None:
+                    first, last, share, whole, unit, factor, series, labels, plans, _ = fast
+                    batch = given.batch(series, first, last)
+                    add_label, add_year, add_value, add_row, add_col = batch.adders
+                continue
+            c, _, year, _, vintage = cell
+            raw = values[c]
+            vintage = row_vintage or vintage
+            if type(raw) is float and first <= year <= last and batch.mask is not None:
+                value = raw if factor is None else float(f"{raw * factor:.12g}")
+                if (
+                    value - value == 0  # finite
+                    and (value >= 0 or may_be_negative(unit))
+                    and not (share and value > 100)
+                    and (not whole or value.is_integer())
+                    and (plan_id := plans.get(year)) is not None
+                    and (
+                        (label := labels.get((plan_id, vintage))) is not None
+                        or (label := resolver.label(shape, fast, plan_id, vintage, given))
+                        is not None
+                    )
+                ):
+                    bit = 1 << ((year - base) * 3 + ranks[label])
+                    if not batch.mask & bit:  # a key not given before: most values
+                        batch.mask |= bit
+                        if factor is not None:  # converted: the cell as written is kept
+                            batch.raws.append((len(batch.values), str(raw)))
+                        add_label(label)
+                        add_year(year)
+                        add_value(value)
+                        add_row(number)
+                        add_col(c + 1)
+                        continue
+            resolver.one(row, cell, title, report, unmatched_rows, given)  # after the batch
+            batch = given.batch(series, first, last)
+            add_label, add_year, add_value, add_row, add_col = batch.adders
