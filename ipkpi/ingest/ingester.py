@@ -350,15 +350,15 @@ def _stored_series(store: Store) -> Callable[[str], dict[str, dict[int, float]]]
     return series
 
 
-def _judge(observations, targets, confirmed, stored, report: FileReport, path: Path) -> None:
+def _judge(values: FileValues, targets, confirmed, stored, report: FileReport, path: Path):
     """Refuse the values a power of ten away from their series; keep the confirmed ones
     with a warning (see ``plausibility``)."""
-    cities = {ob.city for ob in observations}
+    cities = dict.fromkeys(city for city, _ in values.series)
     neighbours = {}
     for city in cities if stored is not None else ():
         for target_id, years in stored(city).items():
             neighbours[(city, target_id)] = years
-    for suspect in plausibility.suspects(observations, targets, neighbours, confirmed):
+    for suspect in plausibility.suspects_of(values, targets, neighbours, confirmed):
         p = suspect.point
         if p.confirmed:
             where = location(path, p.sheet, p.cell)

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from ipkpi.catalogue.model import Kind, Target
 from ipkpi.ingest.cells import figure_text as _num
 from ipkpi.messages import Message, msg
+from ipkpi.store.values import FileValues
 
 # A ratio of 10^1.5 (about 32) or more between neighbours is a break no real series
 # makes in a year; around 10 (10^0.9 to 10^1.1, that is ×7.9 to ×12.6) it is one too,
@@ -108,6 +109,55 @@ def suspects(
             for f, *rest in breaks
         ]
     return found
+
+
+class _Figure(NamedTuple):
+    """A value of a file's series as judged: its year, value and position."""
+
+    year: int
+    value: float
+    at: int
+
+
+def suspects_of(
+    values: FileValues,
+    targets: Mapping[tuple[str, str], Target],
+    stored: Mapping[tuple[str, str], Mapping[int, float]],
+    confirmed: Set[tuple[str | None, str | None]] = frozenset(),
+) -> list[Suspect]:
+    """``suspects`` of a file's values, series by series from their arrays: a series in
+    order of years whose every step is within a factor of three, with nothing stored to
+    compare with, is passed in one look (most are)."""
+    found = []
+    years, figures = values.years, values.values
+    for series, runs in values.runs().items():
+        key = values.series[series]
+        before = stored.get(key, {})
+        if len(runs) == 1 and not before and _smooth(years, figures, *runs[0]):
+            continue
+        mine = [
+            _Figure(years[i], figures[i], i) for start, stop in runs for i in range(start, stop)
+        ]
+        target = targets[key]
+        for f, *rest in _series_suspects(mine, before, target):
+            sheet, cell = values.labels[values.label_of[f.at]][4], values.cell(f.at)
+            point = Point(key[0], target, f.year, f.value, sheet, cell, (sheet, cell) in confirmed)
+            found.append(Suspect(point, *rest))
+    return found
+
+
+def _smooth(years, figures, start: int, stop: int) -> bool:
+    """Whether the values from ``start`` to ``stop`` (two or more) are in order of years,
+    each step positive and within a factor of three: nothing ``power_of_ten`` flags."""
+    if stop - start < 2:
+        return False
+    year, value = years[start], figures[start]
+    for i in range(start + 1, stop):
+        y, v = years[i], figures[i]
+        if y <= year or not (0 < value < 3 * v and v < 3 * value):
+            return False
+        year, value = y, v
+    return True
 
 
 def _fields(f, target: Target) -> tuple:
