@@ -5,13 +5,15 @@ formula cells saved with no computed value.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
-from ipkpi.ingest.archive import local_name, parse_part, worksheet_names
+from ipkpi.errors import InputFileError
+from ipkpi.ingest.archive import local_name, parse_part
 from ipkpi.ingest.used_range import column_number
 
 _ERROR_CELL = re.compile(
@@ -47,61 +49,154 @@ def cell_marks(path: Path) -> CellMarks:
     empty cells and would make a broken figure look missing, and number cells formatted
     as percentages (Excel stores 19.6% as 0.196), and formula cells saved with no
     computed value (python-calamine reads them as empty), per sheet name as zero-based
-    (row, column). One opening of the archive: a sheet part is read whole only when it
-    mentions an error or a formula with no value, or the workbook has a percentage format.
-    Call only after ``check_xlsx``."""
-    errors: dict[str, dict[tuple[int, int], str]] = {}
-    percents: dict[str, set[tuple[int, int]]] = {}
-    uncomputed: dict[str, dict[tuple[int, int], str]] = {}
-    with path.open("rb") as fh, zipfile.ZipFile(fh) as archive:
-        infos = archive.infolist()
-        styles = parse_part(path, fh, next((i for i in infos if i.filename == _STYLES), None))
-        percent = _percent_styles(styles) if styles is not None else set()
-        for part, sheet in worksheet_names(path, fh, infos).items():
-            with_errors, with_formulas = _mentions(archive, part)
-            if not (with_errors or with_formulas or percent):
+    (row, column). The workbook's checks and its marks in one pass
+    (``guards.inspect_workbook`` gives them to a reader without a second one)."""
+    from ipkpi.ingest.guards import check_xlsx
+
+    found = check_xlsx(path, marks=True)
+    assert found is not None
+    return found.result()
+
+
+class SheetMarks:
+    """What one worksheet part may hold for CellMarks, found as its bytes stream by (fed
+    each chunk, and the region: the chunk after the last bytes of the one before).
+
+    An error-typed cell (``t="e"``) or a formula with no computed value (``<f`` and then
+    what ``_UNCOMPUTED_HINT`` matches) is only noted: such a sheet is read again whole by
+    ``WorkbookMarks.result``, as few are. Percentage cells are found on the way: the chunks
+    are cut after their last ``>``, so no tag is split, and a tag is read by
+    ``_STYLED_CELL`` only where ``percent_hint`` finds one of the percentage styles in it.
+    """
+
+    def __init__(self, percent: set[int], percent_hint: re.Pattern[bytes] | None) -> None:
+        self.errors = False
+        self.formulas = False  # a formula element seen so far
+        self.uncomputed = False  # and then what a formula with no value looks like
+        self.percent = percent
+        self.percent_hint = percent_hint
+        self.percents: set[tuple[int, int]] = set()
+        self.whole = False  # a tag too long to carry: percentages from the whole part
+        self._carry = b""  # the bytes after the last ">" so far
+
+    def feed(self, region: bytes, chunk: bytes) -> None:
+        # The cheap tests first: "'" and "f" are rare bytes in a sheet, found by memchr.
+        if not self.errors:
+            self.errors = b't="e"' in region or (b"'" in region and b"t='e'" in region)
+        if not self.uncomputed:
+            if not self.formulas:
+                self.formulas = b"f" in region and (b"<f" in region or b":f" in region)
+            if self.formulas:
+                self.uncomputed = _UNCOMPUTED_HINT.search(region) is not None
+        if self.percent_hint is not None and not self.whole:
+            self._feed_percents(chunk)
+
+    def _feed_percents(self, chunk: bytes) -> None:
+        data = self._carry + chunk if self._carry else chunk
+        cut = data.rfind(b">") + 1
+        self._carry = data[cut:]
+        if len(self._carry) > _TAG_BYTES:
+            self.whole, self._carry = True, b""
+            return
+        assert self.percent_hint is not None
+        done = -1
+        for hint in self.percent_hint.finditer(data, 0, cut):
+            start = data.rfind(b">", 0, hint.start()) + 1  # the tag holding the style
+            if start == done:
                 continue
-            data = archive.read(part)  # bounded: check_xlsx refused oversized parts
-            if with_formulas and (found := _uncomputed(data)):
-                uncomputed[sheet] = found
-            if with_errors:
-                errors[sheet] = {
-                    (int(row) - 1, column_number(letters.upper()) - 1): text.decode(
-                        "utf-8", "replace"
-                    )
-                    for letters, row, text in _ERROR_CELL.findall(data)
-                }
-            cells = (
-                {
-                    (int(row) - 1, column_number(letters.upper()) - 1)
-                    for style, letters, row in _STYLED_CELL.findall(data)
-                    if int(style) in percent
-                }
-                if percent
-                else set()
-            )
-            if cells:
-                percents[sheet] = cells
-    return CellMarks(errors, percents, uncomputed)
+            done = start
+            end = data.find(b">", hint.end()) + 1
+            # A match is one whole tag, from a "<" to the first ">": within these bounds.
+            cell = _STYLED_CELL.search(data, start, end)
+            if cell is not None and int(cell[1]) in self.percent:
+                self.percents.add((int(cell[3]) - 1, column_number(cell[2].upper()) - 1))
 
 
-def _mentions(archive: zipfile.ZipFile, part: str) -> tuple[bool, bool]:
-    """Whether a sheet part may have an error-typed cell, and a formula with no computed
-    value, streamed so a clean sheet costs one decompression and no more than a chunk of
-    memory (a sheet with no formula at all, a substring search a chunk)."""
-    errors = formulas = False
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
-            window = tail + chunk
-            errors = errors or b't="e"' in window or b"t='e'" in window
-            formulas = formulas or (
-                (b"<f" in window or b":f" in window) and bool(_UNCOMPUTED_HINT.search(window))
-            )
-            if errors and formulas:
-                break
-            tail = chunk[-64:]
-    return errors, formulas
+_TAG_BYTES = 1 << 20  # a tag longer than this (no real one is) sends the sheet to a re-read
+
+
+class WorkbookMarks:
+    """The marks of a workbook's sheets, gathered while ``guards.check_xlsx`` streams its
+    parts: ``start`` before the first (it reads the percentage styles), ``sheet`` for each
+    worksheet part, ``result`` after the reader, which reads again only the sheets where
+    an error-typed cell or a formula with no value was seen."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.sheets: dict[str, str] = {}  # worksheet part → sheet name
+        self.scans: dict[str, SheetMarks] = {}
+        self.percent: set[int] = set()
+        self._hint: re.Pattern[bytes] | None = None
+        self._styles_error: InputFileError | None = None
+
+    def start(self, fh: BinaryIO, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> None:
+        self.sheets = sheets
+        info = next((i for i in infos if i.filename == _STYLES), None)
+        try:
+            styles = parse_part(self.path, fh, info)
+        except InputFileError as exc:  # said after the reader, as when marks came last
+            self._styles_error, styles = exc, None
+        except (OSError, ValueError):  # the streaming pass reports the damage
+            styles = None
+        self.percent = _percent_styles(styles) if styles is not None else set()
+        if self.percent:
+            styles_alternatives = "|".join(str(n) for n in sorted(self.percent)).encode()
+            self._hint = re.compile(rb"""s\s*=\s*["']0*(?:""" + styles_alternatives + rb""")["']""")
+
+    def sheet(self, part: str) -> SheetMarks:
+        """A fresh scan of a worksheet part (fed again from its start if streamed again)."""
+        self.scans[part] = SheetMarks(self.percent, self._hint)
+        return self.scans[part]
+
+    def result(self) -> CellMarks:
+        """The marks, per sheet name; the sheets with an error-typed cell or a formula with
+        no computed value read again whole (bounded: check_xlsx refused oversized parts)."""
+        if self._styles_error is not None:
+            raise self._styles_error
+        errors: dict[str, dict[tuple[int, int], str]] = {}
+        percents: dict[str, set[tuple[int, int]]] = {}
+        uncomputed: dict[str, dict[tuple[int, int], str]] = {}
+        again = [
+            part
+            for part, scan in self.scans.items()
+            if scan.errors or scan.uncomputed or scan.whole
+        ]
+        with contextlib.ExitStack() as stack:
+            archive = None
+            if again:
+                archive = stack.enter_context(zipfile.ZipFile(self.path))
+            for part, sheet in self.sheets.items():
+                scan = self.scans.get(part)
+                if scan is None:
+                    continue
+                cells = scan.percents
+                if part in again:
+                    assert archive is not None
+                    data = archive.read(part)
+                    if scan.uncomputed and (found := _uncomputed(data)):
+                        uncomputed[sheet] = found
+                    if scan.errors:
+                        errors[sheet] = _error_cells(data)
+                    if scan.whole:
+                        cells = _percent_cells(data, self.percent)
+                if cells:
+                    percents[sheet] = cells
+        return CellMarks(errors, percents, uncomputed)
+
+
+def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
+    return {
+        (int(row) - 1, column_number(letters.upper()) - 1): text.decode("utf-8", "replace")
+        for letters, row, text in _ERROR_CELL.findall(data)
+    }
+
+
+def _percent_cells(data: bytes, percent: set[int]) -> set[tuple[int, int]]:
+    return {
+        (int(row) - 1, column_number(letters.upper()) - 1)
+        for style, letters, row in _STYLED_CELL.findall(data)
+        if int(style) in percent
+    }
 
 
 def _uncomputed(data: bytes) -> dict[tuple[int, int], str]:
