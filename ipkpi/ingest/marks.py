@@ -1,6 +1,13 @@
 """What python-calamine does not report about a workbook's cells, read from its archive:
-formula-error cells (``#DIV/0!``, ``#N/A`` …), number cells formatted as percentages, and
-formula cells saved with no computed value.
+formula-error cells (``#DIV/0!``, ``#N/A`` …), which python-calamine reads as empty cells
+and would make a broken figure look missing, number cells formatted as percentages (Excel
+stores 19.6% as 0.196), and formula cells saved with no computed value (python-calamine
+reads them as empty), per sheet name as zero-based (row, column).
+
+They are found in the pass of ``guards.check_xlsx`` over the archive, before any reader
+(``guards.inspect_workbook``): ``WorkbookMarks`` holds a ``SheetMarks`` per worksheet part,
+fed its chunks as they are decompressed, and says the marks once the reader has read the
+file.
 """
 
 from __future__ import annotations
@@ -42,20 +49,6 @@ class CellMarks(NamedTuple):
     errors: dict[str, dict[tuple[int, int], str]]  # (row, col) → "#DIV/0!"
     percents: dict[str, set[tuple[int, int]]]  # number cells shown as percentages
     uncomputed: dict[str, dict[tuple[int, int], str]]  # (row, col) → "=A1*2" (or "")
-
-
-def cell_marks(path: Path) -> CellMarks:
-    """Formula-error cells (``#DIV/0!``, ``#N/A`` …), which python-calamine reads as
-    empty cells and would make a broken figure look missing, and number cells formatted
-    as percentages (Excel stores 19.6% as 0.196), and formula cells saved with no
-    computed value (python-calamine reads them as empty), per sheet name as zero-based
-    (row, column). The workbook's checks and its marks in one pass
-    (``guards.inspect_workbook`` gives them to a reader without a second one)."""
-    from ipkpi.ingest.guards import check_xlsx
-
-    found = check_xlsx(path, marks=True)
-    assert found is not None
-    return found.result()
 
 
 class SheetMarks:
