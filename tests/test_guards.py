@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from conftest import write_cells
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipkpi.errors import InputFileError
 from ipkpi.ingest import archive, guards, marks, sniff, used_range
@@ -771,3 +773,50 @@ def test_a_sheet_without_marks_is_not_read_again(here, monkeypatch):
     assert found is not None
     monkeypatch.setattr(zipfile.ZipFile, "read", lambda *args: pytest.fail("read again"))
     assert found.result() == marks.CellMarks({}, {}, {})
+
+
+ERROR_XML = [
+    b'<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+    b"<c r='D3' t='e'><v>#N/A</v></c>",
+    b'<c r="E3" t = "e" s="2"><v>#REF!</v></c>',
+    b'<c t="e" r="F3"><v>#NAME?</v></c>',
+    b'<x:c r="G3" t="e"><x:v>#NUM!</x:v></x:c>',
+    b'<c r="H3" t="e"/>',  # no value: not a mark
+    b'<c r="I3" t="e"><f>1/0</f></c>',  # nor this
+    b'<c r="J3" t="s"><v>0</v></c>',
+    b'<c r="K3"><is><t>say "e"</t></is></c>',
+    b'<c r="L3" t="e" <c r="M3" t="e"><v>#VALUE!</v></c>',  # malformed: findall decides
+    b'<c r="N3" t="e"><v>#N/A</v>',  # no </c>: the next cell's value is not taken
+    b'<c r="C3" t="e"><v>#NULL!</v></c>',  # C3 again: the later one wins
+]
+
+
+def findall_errors(data: bytes) -> dict[tuple[int, int], str]:
+    return {
+        (int(row) - 1, used_range.column_number(letters.upper()) - 1): text.decode()
+        for letters, row, text in marks._ERROR_CELL.findall(data)
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ERROR_XML), max_size=8))
+def test_error_cells_are_what_findall_finds(cells):
+    data = b"<sheetData><row>" + b"".join(cells) + b"</row></sheetData>"
+    assert marks._error_cells(data) == findall_errors(data)
+
+
+def test_error_cells_of_every_kind_are_found():
+    data = b"".join(ERROR_XML)
+    assert (
+        marks._error_cells(data)
+        == findall_errors(data)
+        == {
+            (2, 2): "#NULL!",
+            (2, 3): "#N/A",
+            (2, 4): "#REF!",
+            (2, 5): "#NAME?",
+            (2, 6): "#NUM!",
+            (2, 11): "#VALUE!",
+            (2, 13): "#N/A",
+        }
+    )

@@ -62,15 +62,22 @@ class SheetMarks:
     ``_STYLED_CELL`` only where ``percent_hint`` finds one of the percentage styles in it.
     """
 
-    def __init__(self, percent: set[int], percent_hint: re.Pattern[bytes] | None) -> None:
+    def __init__(
+        self,
+        percent: set[int],
+        percent_hint: re.Pattern[bytes] | None,
+        plain: re.Pattern[bytes] | None = None,
+    ) -> None:
         self.errors = False
         self.formulas = False  # a formula element seen so far
         self.uncomputed = False  # and then what a formula with no value looks like
         self.percent = percent
-        self.percent_hint = percent_hint
+        self.percent_hint = percent_hint  # a percentage style, however written
+        self.plain = plain  # a tag <c r="B7" s="3"> with a percentage style, exactly
         self.percents: set[tuple[int, int]] = set()
         self.whole = False  # a tag too long to carry: percentages from the whole part
         self._carry = b""  # the bytes after the last ">" so far
+        self._columns: dict[bytes, int] = {}  # column letters → zero-based number
 
     def feed(self, region: bytes, chunk: bytes) -> None:
         # The cheap tests first: "'" and "f" are rare bytes in a sheet, found by memchr.
@@ -91,7 +98,17 @@ class SheetMarks:
         if len(self._carry) > _TAG_BYTES:
             self.whole, self._carry = True, b""
             return
-        assert self.percent_hint is not None
+        assert self.percent_hint is not None and self.plain is not None
+        # Most writers write <c r="B7" s="3">: when every style found is in such a tag, the
+        # tags are read at C speed; else each one holding a style, as _STYLED_CELL reads it.
+        plain = self.plain.findall(data, 0, cut)
+        if len(plain) == len(self.percent_hint.findall(data, 0, cut)):
+            letters, rows = zip(*plain, strict=True) if plain else ((), ())
+            for distinct in set(letters):
+                self._column(distinct)
+            columns = map(self._columns.__getitem__, letters)
+            self.percents.update(zip(map((-1).__add__, map(int, rows)), columns, strict=True))
+            return
         done = -1
         for hint in self.percent_hint.finditer(data, 0, cut):
             start = data.rfind(b">", 0, hint.start()) + 1  # the tag holding the style
@@ -102,7 +119,13 @@ class SheetMarks:
             # A match is one whole tag, from a "<" to the first ">": within these bounds.
             cell = _STYLED_CELL.search(data, start, end)
             if cell is not None and int(cell[1]) in self.percent:
-                self.percents.add((int(cell[3]) - 1, column_number(cell[2].upper()) - 1))
+                self.percents.add((int(cell[3]) - 1, self._column(cell[2])))
+
+    def _column(self, letters: bytes) -> int:
+        column = self._columns.get(letters)
+        if column is None:
+            column = self._columns[letters] = column_number(letters.upper()) - 1
+        return column
 
 
 _TAG_BYTES = 1 << 20  # a tag longer than this (no real one is) sends the sheet to a re-read
@@ -120,6 +143,7 @@ class WorkbookMarks:
         self.scans: dict[str, SheetMarks] = {}
         self.percent: set[int] = set()
         self._hint: re.Pattern[bytes] | None = None
+        self._plain: re.Pattern[bytes] | None = None
         self._styles_error: InputFileError | None = None
 
     def start(self, fh: BinaryIO, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> None:
@@ -133,12 +157,15 @@ class WorkbookMarks:
             styles = None
         self.percent = _percent_styles(styles) if styles is not None else set()
         if self.percent:
-            styles_alternatives = "|".join(str(n) for n in sorted(self.percent)).encode()
-            self._hint = re.compile(rb"""s\s*=\s*["']0*(?:""" + styles_alternatives + rb""")["']""")
+            styles = "|".join(str(n) for n in sorted(self.percent)).encode()
+            self._hint = re.compile(rb"""s\s*=\s*["']0*(?:""" + styles + rb""")["']""")
+            self._plain = re.compile(
+                rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})" s="(?:' + styles + rb')">'
+            )
 
     def sheet(self, part: str) -> SheetMarks:
         """A fresh scan of a worksheet part (fed again from its start if streamed again)."""
-        self.scans[part] = SheetMarks(self.percent, self._hint)
+        self.scans[part] = SheetMarks(self.percent, self._hint, self._plain)
         return self.scans[part]
 
     def result(self) -> CellMarks:
@@ -178,10 +205,38 @@ class WorkbookMarks:
 
 
 def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
-    return {
-        (int(row) - 1, column_number(letters.upper()) - 1): text.decode("utf-8", "replace")
-        for letters, row, text in _ERROR_CELL.findall(data)
-    }
+    """The error cells of a sheet part, (row, col) → "#DIV/0!": what ``_ERROR_CELL.findall``
+    finds, in order, but searched for only in the tags holding a quoted ``e`` (a match's
+    start tag holds its ``t="e"``, with no ">" before it), so a big sheet with one error
+    costs a substring search, not a regular expression tried at every "<"."""
+    found = {}
+    pos = 0  # the end of the match before: findall goes on from there
+    for quote in _quoted_e(data):
+        if quote < pos:
+            continue
+        start = max(pos, data.rfind(b">", 0, quote) + 1)
+        at = data.find(b"<", start, quote)
+        while at != -1:
+            if cell := _ERROR_CELL.match(data, at):
+                letters, row, text = cell.groups()
+                key = (int(row) - 1, column_number(letters.upper()) - 1)
+                found[key] = text.decode("utf-8", "replace")
+                pos = cell.end()
+                break
+            at = data.find(b"<", at + 1, quote)
+    return found
+
+
+def _quoted_e(data: bytes) -> list[int]:
+    """Where an ``e`` between quotes starts (its first quote), in order."""
+    needles = (b'"e"', b"'e'", b"\"e'", b"'e\"") if b"'" in data else (b'"e"',)
+    found = []
+    for needle in needles:
+        at = data.find(needle)
+        while at != -1:
+            found.append(at)
+            at = data.find(needle, at + 1)
+    return sorted(found)
 
 
 def _percent_cells(data: bytes, percent: set[int]) -> set[tuple[int, int]]:
