@@ -8,6 +8,7 @@ Each refusal asserts its exact message.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import resource
@@ -820,3 +821,30 @@ def test_error_cells_of_every_kind_are_found():
             (2, 13): "#N/A",
         }
     )
+
+
+PERCENT_XML = [
+    b'<c r="B2" s="1"><v>0.5</v></c>',
+    b"<c r='C2' s = '1'><v>0.5</v></c>",
+    b'<c r="D2" s="01"><v>0.5</v></c>',
+    b'<c r="E2" s="2"><v>0.5</v></c>',
+    b'<c r="F2" s="1" t="s"><v>0</v></c>',
+    b'<x:c r="G2" s="1"><x:v>0.5</x:v></x:c>',
+    b'<c s="1" r="H2"><v>0.5</v></c>',
+    b'<c r="I2"><is><t>keys="1"</t></is></c>',
+    b'<c r="J2" s="1"/>',
+    b'<c r="K2" s="1" t="n"><v>0.5</v></c>',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERCENT_XML), max_size=8), st.lists(st.integers(0, 400)))
+def test_percentage_cells_are_what_findall_finds_however_cut(cells, cuts):
+    data = b"<sheetData><row>" + b"".join(cells) + b"</row></sheetData>"
+    workbook = marks.WorkbookMarks(Path("x.xlsx"))
+    workbook.use_percent_styles({1})
+    scan = workbook.sheet("xl/worksheets/sheet1.xml")
+    bounds = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    for start, end in itertools.pairwise(bounds):
+        scan.feed(data[max(0, start - 64) : end], data[start:end])
+    assert scan.percents == marks._percent_cells(data, {1})

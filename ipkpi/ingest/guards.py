@@ -28,9 +28,9 @@ streamed again only when it must be: by the exact ``used_range.RangeScanner`` wh
 bound is over a limit (it then refuses, in the words it always did, or passes), and whole,
 after calamine, when it holds an error cell or a formula with no value. On the
 benchmark's 1.6-million-cell workbooks (8 MB; 50 and 80 MB of sheet XML) the pass, marks
-included, takes {PASS}, of which zlib's decompression alone is {ZLIB}: {SHARE} of
-calamine's read of the same file ({CALAMINE}); the guard and the marks took {BEFORE} in
-two passes before.
+included, takes 0.26–0.46 s, of which zlib's decompression alone is 0.06–0.12 s: about a
+fifth (14–21 %) of calamine's read of the same file (1.2–2.5 s). The guard and the marks
+took 1.3–2.5 s in two passes before (a regular expression listing every reference).
 
 The limits are ``ipkpi.limits``'.
 """

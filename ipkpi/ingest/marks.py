@@ -155,9 +155,14 @@ class WorkbookMarks:
             self._styles_error, styles = exc, None
         except (OSError, ValueError):  # the streaming pass reports the damage
             styles = None
-        self.percent = _percent_styles(styles) if styles is not None else set()
-        if self.percent:
-            styles = "|".join(str(n) for n in sorted(self.percent)).encode()
+        self.use_percent_styles(_percent_styles(styles) if styles is not None else set())
+
+    def use_percent_styles(self, percent: set[int]) -> None:
+        """The cell formats (indexes into cellXfs) that show a number as a percentage."""
+        self.percent = percent
+        self._hint = self._plain = None
+        if percent:
+            styles = "|".join(str(n) for n in sorted(percent)).encode()
             self._hint = re.compile(rb"""s\s*=\s*["']0*(?:""" + styles + rb""")["']""")
             self._plain = re.compile(
                 rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})" s="(?:' + styles + rb')">'
