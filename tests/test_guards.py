@@ -848,3 +848,24 @@ def test_percentage_cells_are_what_findall_finds_however_cut(cells, cuts):
     for start, end in itertools.pairwise(bounds):
         scan.feed(data[max(0, start - 64) : end], data[start:end])
     assert scan.percents == marks._percent_cells(data, {1})
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        b'<row r="2000000" ht="20"/>' * 3000,  # empty rows beyond the bound, read one by one
+        b"<row r=\"4\"><c\nr='B4'><v>1</v></c></row>" * 3000,  # an r after a line break, each
+        b'<row r="4"><c r="A4" t="inlineStr"><is><t>a r b r c r</t></is></c></row>' * 3000,
+    ],
+    ids=["empty rows", "line breaks", "text"],
+)
+def test_many_references_of_another_shape_go_to_the_exact_scan(here, monkeypatch, rows):
+    """Past a thousand in a chunk, they are the exact scan's, at C speed: same outcome."""
+    path = write_cells(here / "many.xlsx", {"数据": {"A1": 1, "B2": 2, "C3": 3}})
+    rewrite_part(path, SHEET1, lambda xml: xml.replace(ROW3, ROW3 + rows, 1))
+    exact = []
+    stream_part = guards._stream_part
+    monkeypatch.setattr(guards, "_stream_part", lambda *a: exact.append(1) or stream_part(*a))
+    assert outcome(path) == ["passed"]
+    assert exact == [1]
+    assert exact_outcome(path, monkeypatch) == ["passed"]

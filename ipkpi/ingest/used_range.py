@@ -165,10 +165,15 @@ class RangeBound:
         self._search = _beyond(0, "", 0, "").search
 
     def feed(self, region: bytes) -> bool:
-        """True once the bound is over a limit (stop feeding: the exact scan decides)."""
+        """True once the bound is over a limit, or the region holds so many references
+        of another shape that the exact scan, all at C speed, is the cheaper (stop
+        feeding: the exact scan decides)."""
         keep = len(region) - _TAIL
-        pos = 0
+        pos = flagged = 0
         while (found := self._search(region, pos)) is not None:
+            flagged += 1
+            if flagged > _MAX_FLAGGED:
+                return True
             at = found.start()
             stop = self._take(region, at)
             if stop is None:  # not a whole reference: maybe one cut at the region's end
@@ -181,6 +186,9 @@ class RangeBound:
                 pos = at + 1
         if any(space in region for space in _OTHER_SPACES):
             for found in _OTHER_SPACE_REF.finditer(region):
+                flagged += 1
+                if flagged > _MAX_FLAGGED:
+                    return True
                 at = found.start()
                 stop = self._take(region, at)
                 if stop is None and len(region) - _OVERLAP <= at < keep:
@@ -230,6 +238,7 @@ class RangeBound:
         return self.rows * max(self.cols, 1)
 
 
+_MAX_FLAGGED = 1000  # references of another shape read one by one in a region, at most
 _TAIL = 64  # bytes a region starts with from the one before: any reference's telling start
 # White space other than a space before an ``r`` attribute: looked for only where present.
 _OTHER_SPACES = (b"\t", b"\n", b"\r", b"\f", b"\v")
