@@ -869,3 +869,41 @@ def test_many_references_of_another_shape_go_to_the_exact_scan(here, monkeypatch
     assert outcome(path) == ["passed"]
     assert exact == [1]
     assert exact_outcome(path, monkeypatch) == ["passed"]
+
+
+FORMULA_XML = [
+    b'<c r="B4"><f>A1*2</f><v /></c>',
+    b'<c r="B5"><f>A1*2</f><v></v></c>',
+    b'<c r="B6" s="3"><f>A1*2</f></c>',
+    b'<c r="C9"><f t="shared" si="0"/></c>',
+    b'<x:c r="B7"><x:f>IF(A1&gt;0,1,2)</x:f></x:c>',
+    b'<c r="B8"><f>A1*2</f><v>10</v></c>',
+    b'<c r="B9" t="str"><f>IF(A1,"","x")</f><v></v></c>',
+    b'<c r="A4"/><c r="B10"><v>5</v></c>',
+    b'<c r="D4">\n  <f>SUM(A1:A3)</f>\n</c>',
+    b'<c r="D5"/><f>A1</f></c>',  # a self-closing cell: not one
+    b'<c r="D6" <c r="D7"><f>A1</f></c>',  # malformed: findall decides
+    b'<c r="D8"><is><t>a <f b:f c:fx</t></is></c>',
+    b"<x:c r='E4'>\t<xf:f>1+1</xf:f></x:c>",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FORMULA_XML), max_size=8))
+def test_formulas_with_no_value_are_what_findall_finds(cells):
+    data = b"<sheetData><row>" + b"".join(cells) + b"</row></sheetData>"
+    assert marks._uncomputed_cells(data) == marks._UNCOMPUTED.findall(data)
+
+
+def test_formulas_with_no_value_of_every_kind_are_found():
+    data = b"".join(FORMULA_XML)
+    assert marks._uncomputed(data) == {
+        (3, 1): "=A1*2",
+        (4, 1): "=A1*2",
+        (5, 1): "=A1*2",
+        (8, 2): "",
+        (6, 1): "=IF(A1>0,1,2)",
+        (3, 3): "=SUM(A1:A3)",
+        (5, 3): "=A1",
+        (3, 4): "=1+1",
+    }

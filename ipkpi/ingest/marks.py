@@ -256,11 +256,57 @@ def _uncomputed(data: bytes) -> dict[tuple[int, int], str]:
     """The formula cells of a sheet part saved with no computed value: (row, col) → the
     formula as Excel shows it (=A1*2), or "" for a shared formula's other cells."""
     found = {}
-    for letters, row, formula in _UNCOMPUTED.findall(data):
+    for letters, row, formula in _uncomputed_cells(data):
         text = html.unescape(formula.decode("utf-8", "replace")).strip()
         shown = f"={text[:40]}{'…' if len(text) > 40 else ''}" if text else ""
         found[(int(row) - 1, column_number(letters.upper()) - 1)] = shown
     return found
+
+
+def _uncomputed_cells(data: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """What ``_UNCOMPUTED.findall`` finds, in order, tried only at the cell tags just before
+    a formula element (a match is a cell's start tag, white space, ``<f``…): a sheet with
+    few formulas costs a substring search, not a regular expression tried at every "<"."""
+    found = []
+    pos = 0  # the end of the match before: findall goes on from there
+    for formula in _formula_starts(data):
+        if formula < pos:
+            continue
+        tag_end = formula - 1
+        while tag_end >= 0 and data[tag_end] in _SPACE:
+            tag_end -= 1
+        if tag_end < 0 or data[tag_end] != ord(">"):
+            continue  # a match's <f follows its start tag and white space only
+        at = data.find(b"<", max(pos, data.rfind(b">", 0, tag_end) + 1), tag_end)
+        while at != -1:
+            if cell := _UNCOMPUTED.match(data, at):
+                found.append(cell.groups(b""))  # as findall gives an unmatched group
+                pos = cell.end()
+                break
+            at = data.find(b"<", at + 1, tag_end)
+    return found
+
+
+def _formula_starts(data: bytes) -> list[int]:
+    """Where a formula element may start: each "<f", and each "<x:f" (any prefix)."""
+    found = []
+    at = data.find(b"<f")
+    while at != -1:
+        found.append(at)
+        at = data.find(b"<f", at + 1)
+    at = data.find(b":f")
+    while at != -1:
+        start = at - 1
+        while start >= 0 and data[start] in _WORD:
+            start -= 1
+        if start < at - 1 and start >= 0 and data[start] == ord("<"):
+            found.append(start)
+        at = data.find(b":f", at + 1)
+    return sorted(found)
+
+
+_SPACE = frozenset(b" \t\n\r\f\v")  # what \s matches in bytes
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w
 
 
 # Built-in number formats 9 (0%) and 10 (0.00%); a custom format is a percentage when a %
