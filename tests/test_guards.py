@@ -834,6 +834,8 @@ PERCENT_XML = [
     b'<c r="I2"><is><t>keys="1"</t></is></c>',
     b'<c r="J2" s="1"/>',
     b'<c r="K2" s="1" t="n"><v>0.5</v></c>',
+    b'<c r="L2" <c r="M2" s="1"><v>0.5</v></c>',  # malformed: findall decides (L2)
+    b'\n <c r="N2" s="1"><v>0.5</v></c>',
 ]
 
 

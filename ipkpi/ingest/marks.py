@@ -58,7 +58,7 @@ class SheetMarks:
     An error-typed cell (``t="e"``) or a formula with no computed value (``<f`` and then
     what ``_UNCOMPUTED_HINT`` matches) is only noted: such a sheet is read again whole by
     ``WorkbookMarks.result``, as few are. Percentage cells are found on the way: the chunks
-    are cut after their last ``>``, so no tag is split, and a tag is read by
+    are cut at their last ``>``, so no tag is split, and a tag is read by
     ``_STYLED_CELL`` only where ``percent_hint`` finds one of the percentage styles in it.
     """
 
@@ -92,17 +92,23 @@ class SheetMarks:
             self._feed_percents(chunk)
 
     def _feed_percents(self, chunk: bytes) -> None:
+        # The bytes from the last ">" before on (kept so the tag after it is seen to start
+        # a tag), up to the last ">" of this chunk.
         data = self._carry + chunk if self._carry else chunk
+        begin = 1 if data[:1] == b">" else 0
         cut = data.rfind(b">") + 1
-        self._carry = data[cut:]
+        self._carry = data[cut - 1 :] if cut else data
         if len(self._carry) > _TAG_BYTES:
             self.whole, self._carry = True, b""
             return
+        if cut <= begin:
+            return
         assert self.percent_hint is not None and self.plain is not None
-        # Most writers write <c r="B7" s="3">: when every style found is in such a tag, the
-        # tags are read at C speed; else each one holding a style, as _STYLED_CELL reads it.
-        plain = self.plain.findall(data, 0, cut)
-        if len(plain) == len(self.percent_hint.findall(data, 0, cut)):
+        # Most writers write <c r="B7" s="3"> right after a ">": when every style found is in
+        # such a tag, the tags are read at C speed; else each one holding a style, as
+        # _STYLED_CELL reads it.
+        plain = self.plain.findall(data, begin, cut)
+        if len(plain) == len(self.percent_hint.findall(data, begin, cut)):
             letters, rows = zip(*plain, strict=True) if plain else ((), ())
             for distinct in set(letters):
                 self._column(distinct)
@@ -110,7 +116,7 @@ class SheetMarks:
             self.percents.update(zip(map((-1).__add__, map(int, rows)), columns, strict=True))
             return
         done = -1
-        for hint in self.percent_hint.finditer(data, 0, cut):
+        for hint in self.percent_hint.finditer(data, begin, cut):
             start = data.rfind(b">", 0, hint.start()) + 1  # the tag holding the style
             if start == done:
                 continue
@@ -164,8 +170,9 @@ class WorkbookMarks:
         if percent:
             styles = "|".join(str(n) for n in sorted(percent)).encode()
             self._hint = re.compile(rb"""s\s*=\s*["']0*(?:""" + styles + rb""")["']""")
+            # after a ">": a "<" earlier in the same tag would make _STYLED_CELL read that
             self._plain = re.compile(
-                rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})" s="(?:' + styles + rb')">'
+                rb'(?<=>)<c r="([A-Z]{1,3})([1-9][0-9]{0,6})" s="(?:' + styles + rb')">'
             )
 
     def sheet(self, part: str) -> SheetMarks:
