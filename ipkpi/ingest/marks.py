@@ -107,7 +107,7 @@ class SheetMarks:
         # Most writers write <c r="B7" s="3"> right after a ">": when every style found is in
         # such a tag, the tags are read at C speed; else each one holding a style, as
         # _STYLED_CELL reads it.
-        plain = self.plain.findall(data, begin, cut)
+        plain = self.plain.findall(data, 0, cut)
         if len(plain) == len(self.percent_hint.findall(data, begin, cut)):
             letters, rows = zip(*plain, strict=True) if plain else ((), ())
             for distinct in set(letters):
@@ -170,9 +170,10 @@ class WorkbookMarks:
         if percent:
             styles = "|".join(str(n) for n in sorted(percent)).encode()
             self._hint = re.compile(rb"""s\s*=\s*["']0*(?:""" + styles + rb""")["']""")
-            # after a ">": a "<" earlier in the same tag would make _STYLED_CELL read that
+            # after a ">" (a "<" earlier in the same tag would make _STYLED_CELL read that);
+            # the ">" in the pattern, not in a lookbehind, so the search skips to each "><c r"
             self._plain = re.compile(
-                rb'(?<=>)<c r="([A-Z]{1,3})([1-9][0-9]{0,6})" s="(?:' + styles + rb')">'
+                rb'><c r="([A-Z]{1,3})([1-9][0-9]{0,6})" s="(?:' + styles + rb')">'
             )
 
     def sheet(self, part: str) -> SheetMarks:
