@@ -626,6 +626,8 @@ ODD_XML = {
     ),
     "two r in a row tag": (ROW3, ROW3 + b'<row r="4" x r="XFD9"><c r="A4"><v>1</v></c></row>'),
     "a self-closing cell far out": (ROW3, ROW3 + b'<row r="4"><c r="XFD4"/></row>'),
+    "prefixed tags": (ROW3, ROW3 + b'<x:row r="4"><x:c r="ALM4"><x:v>1</x:v></x:c></x:row>'),
+    "prefixed tags, within": (ROW3, ROW3 + b'<x:row r="4"><x:c r="AL4"><x:v>1</x:v></x:c></x:row>'),
 }
 
 
@@ -657,6 +659,23 @@ def test_a_long_sheet_streams_once(here, monkeypatch):
     cells = {f"{col}{row}": row for row in range(1, 3000) for col in "ABCDE"}
     assert guards.check_workbook(write_cells(here / "long.xlsx", {"数据": cells})) == "xlsx"
     assert exact == []
+
+
+@pytest.mark.parametrize(("chunk", "overlap"), [(1, 64), (7, 48), (100, 4096)])
+def test_the_bound_sees_references_split_between_chunks(here, monkeypatch, chunk, overlap):
+    monkeypatch.setattr(archive, "_CHUNK", chunk)
+    monkeypatch.setattr(used_range, "_OVERLAP", overlap)
+    exact = []
+    stream_part = guards._stream_part
+    monkeypatch.setattr(guards, "_stream_part", lambda *a: exact.append(1) or stream_part(*a))
+    cells = {"A1": 1, "B2": 2, "Z900": 3}
+    assert outcome(write_cells(here / "ok.xlsx", {"数据": cells})) == ["passed"]
+    assert exact == []  # within its bound: one pass
+    path = write_cells(here / "tall.xlsx", {"数据": {**cells, "AA1000000": 4}})
+    [refused] = outcome(path)
+    assert exact == [1]  # over its bound: the exact scan names the cell, as it always did
+    assert refused.startswith("tall.xlsx › 数据 › ") and "1000000 rows" in refused
+    assert [refused] == exact_outcome(path, monkeypatch)
 
 
 def test_bounds_over_the_workbook_limit_are_counted_exactly(here, monkeypatch):
