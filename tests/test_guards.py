@@ -8,6 +8,7 @@ Each refusal asserts its exact message.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import resource
@@ -22,9 +23,11 @@ from pathlib import Path
 
 import pytest
 from conftest import write_cells
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipkpi.errors import InputFileError
-from ipkpi.ingest import archive, guards, sniff, used_range
+from ipkpi.ingest import archive, guards, marks, sniff, used_range
 
 MiB = 1024 * 1024
 SHEET1 = "xl/worksheets/sheet1.xml"
@@ -556,3 +559,372 @@ def test_refusals_in_chinese(here):
     assert refusals(here / "big.xls", lang="zh") == [
         "big.xls：不予导入：工作簿有 70.0 MiB，超过 .xls 文件 64 MiB 的上限"
     ]
+
+
+# --------------------------------------------------------------------------- one pass
+#
+# check_workbook streams each part once: a sheet's used range is kept as a bound
+# (used_range.RangeBound), exact only where a reference could take it further, and the
+# exact scan (used_range.RangeScanner) runs on a sheet only when the bound is over a
+# limit. Whatever the XML, it must refuse what the exact scan of every sheet refuses, in
+# the same words, and pass what it passes.
+
+
+def outcome(path: Path) -> list[str]:
+    try:
+        guards.check_workbook(path)
+    except InputFileError as exc:
+        return exc.lines("en")
+    return ["passed"]
+
+
+def exact_outcome(path: Path, monkeypatch) -> list[str]:
+    """The outcome when every sheet goes through the exact scan, as before the bound."""
+    with monkeypatch.context() as patch:
+        patch.setattr(used_range.RangeBound, "feed", lambda self, region: True)
+        return outcome(path)
+
+
+ROW3 = b'<row r="3"><c r="C3"><v>3</v></c></row>'
+ODD_XML = {
+    "a cell in a row not its own": (
+        ROW3,
+        b'<row r="3"><c r="C3"><v>3</v></c><c r="XFD1048576"><v>1</v></c></row>',
+    ),
+    "lower-case letters": (ROW3, ROW3 + b'<row r="4"><c r="alm4"><v>1</v></c></row>'),
+    "single quotes": (ROW3, ROW3 + b"<row r='4'><c r='ALM4'><v>1</v></c></row>"),
+    "spaces around =": (ROW3, ROW3 + b'<row r="4"><c\n r = "ALM4"><v>1</v></c></row>'),
+    "a tab before r": (ROW3, ROW3 + b'<row r="4"><c\tr="ALM4"><v>1</v></c></row>'),
+    "a line break before r": (ROW3, ROW3 + b'<row\nr="1048577"><c><v>1</v></c></row>'),
+    "cells without r beyond Excel": (ROW3, ROW3 + b'<row r="1048577"><c><v>1</v></c></row>'),
+    "an empty styled row far down": (ROW3, ROW3 + b'<row r="1048576" ht="20"/>'),
+    "an empty open row far down": (ROW3, ROW3 + b'<row r="1048576" ht="20"></row>'),
+    "an open row tag beyond Excel": (ROW3, ROW3 + b'<row r="2000000" ht="20"></row>'),
+    "leading zeros": (ROW3, ROW3 + b'<row r="4"><c r="A00000004"><v>1</v></c></row>'),
+    "a reference in a text": (
+        ROW3,
+        ROW3 + b'<row r="4"><c r="A4" t="inlineStr"><is><t>a r="ALM9"</t></is></c></row>',
+    ),
+    "rows out of order": (
+        b'<row r="1">',
+        b'<row r="900000"><c r="Z900000"><v>1</v></c></row><row r="1">',
+    ),
+    "rows out of order, within": (
+        b'<row r="1">',
+        b'<row r="900000"><c r="A900000"><v>1</v></c></row><row r="1">',
+    ),
+    "the largest range": (ROW3, ROW3 + b'<row r="20000"><c r="ALL20000"><v>1</v></c></row>'),
+    "one row too many": (ROW3, ROW3 + b'<row r="1048577"><c r="A1048577"><v>1</v></c></row>'),
+    "a DTD after the stray cell": (
+        b"</sheetData>",
+        b'<row r="9"><c r="XFD9"><v>1</v></c></row></sheetData><!DOCTYPE x>',
+    ),
+    "a DTD before it": (b"<sheetData>", b'<!DOCTYPE x><sheetData><row r="9"><c r="XFD9"/></row>'),
+    "junk references": (
+        ROW3,
+        ROW3 + b'<row r="4"><c r="AB4C"><v>1</v></c><c r=""/><c r="-5"/></row>',
+    ),
+    "two r in a row tag": (ROW3, ROW3 + b'<row r="4" x r="XFD9"><c r="A4"><v>1</v></c></row>'),
+    "a self-closing cell far out": (ROW3, ROW3 + b'<row r="4"><c r="XFD4"/></row>'),
+    "prefixed tags": (ROW3, ROW3 + b'<x:row r="4"><x:c r="ALM4"><x:v>1</x:v></x:c></x:row>'),
+    "prefixed tags, within": (ROW3, ROW3 + b'<x:row r="4"><x:c r="AL4"><x:v>1</x:v></x:c></x:row>'),
+}
+
+
+@pytest.mark.parametrize("chunk", [64 * 1024, 7])
+@pytest.mark.parametrize("case", list(ODD_XML))
+def test_the_one_pass_refuses_what_the_exact_scan_refuses(here, monkeypatch, case, chunk):
+    old, new = ODD_XML[case]
+    path = write_cells(here / "odd.xlsx", {"数据": {"A1": 1, "B2": 2, "C3": 3}})
+    rewrite_part(path, SHEET1, lambda xml: xml.replace(old, new, 1))
+    monkeypatch.setattr(archive, "_CHUNK", chunk)
+    assert outcome(path) == exact_outcome(path, monkeypatch)
+
+
+def test_the_cases_above_are_not_all_alike(here, monkeypatch):
+    """The comparison above is not vacuous: the cases pass and are refused for each reason."""
+    seen = set()
+    for old, new in ODD_XML.values():
+        path = write_cells(here / "odd.xlsx", {"数据": {"A1": 1, "B2": 2, "C3": 3}})
+        rewrite_part(path, SHEET1, lambda xml, old=old, new=new: xml.replace(old, new, 1))
+        [line] = outcome(path)[:1]
+        seen.add("passed" if line == "passed" else re.sub(r".*?: (\w+).*", r"\1", line))
+    assert seen == {"passed", "used", "workbook"}
+
+
+def test_a_long_sheet_streams_once(here, monkeypatch):
+    """A sheet well within the limits is never scanned exactly: one pass."""
+    exact = []
+    monkeypatch.setattr(guards, "_stream_part", lambda *args: exact.append(args))
+    cells = {f"{col}{row}": row for row in range(1, 3000) for col in "ABCDE"}
+    assert guards.check_workbook(write_cells(here / "long.xlsx", {"数据": cells})) == "xlsx"
+    assert exact == []
+
+
+@pytest.mark.parametrize(("chunk", "overlap"), [(1, 64), (7, 48), (100, 4096)])
+def test_the_bound_sees_references_split_between_chunks(here, monkeypatch, chunk, overlap):
+    monkeypatch.setattr(archive, "_CHUNK", chunk)
+    monkeypatch.setattr(used_range, "_OVERLAP", overlap)
+    exact = []
+    stream_part = guards._stream_part
+    monkeypatch.setattr(guards, "_stream_part", lambda *a: exact.append(1) or stream_part(*a))
+    cells = {"A1": 1, "B2": 2, "Z900": 3}
+    assert outcome(write_cells(here / "ok.xlsx", {"数据": cells})) == ["passed"]
+    assert exact == []  # within its bound: one pass
+    path = write_cells(here / "tall.xlsx", {"数据": {**cells, "AA1000000": 4}})
+    [refused] = outcome(path)
+    assert exact == [1]  # over its bound: the exact scan names the cell, as it always did
+    assert refused.startswith("tall.xlsx › 数据 › ") and "1000000 rows" in refused
+    assert [refused] == exact_outcome(path, monkeypatch)
+
+
+def test_bounds_over_the_workbook_limit_are_counted_exactly(here, monkeypatch):
+    # BZ150000 is 11.7 million cells; its bound, BZ × 199999, 15.6 million
+    sheet = {"A1": 1, "BZ150000": 2}
+    two = write_cells(here / "two.xlsx", {"一": sheet, "二": sheet})  # 23.4 million: passes
+    counted = []
+    exact_total = guards._exact_total
+    monkeypatch.setattr(
+        guards, "_exact_total", lambda *args: counted.append(1) or exact_total(*args)
+    )
+    assert outcome(two) == ["passed"]
+    assert counted == [1]  # the bounds (31.2 million) were over: counted exactly
+    assert exact_outcome(two, monkeypatch) == ["passed"]
+    three = write_cells(here / "three.xlsx", {"一": sheet, "二": sheet, "三": sheet})
+    assert (
+        outcome(three)
+        == exact_outcome(three, monkeypatch)
+        == [
+            "three.xlsx › 三 › BZ150000: used ranges of the sheets up to this one hold 35100000 "
+            "cells together, over the limit of 30000000 cells for a whole workbook; delete the "
+            "stray cells or save only the tables"
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def whole_part_marks(path: Path) -> marks.CellMarks:
+    """The marks as found by reading every sheet part whole and searching all of it."""
+    found = marks.CellMarks({}, {}, {})
+    with path.open("rb") as fh, zipfile.ZipFile(fh) as zf:
+        infos = zf.infolist()
+        styles = archive.parse_part(path, fh, zf.getinfo("xl/styles.xml"))
+        percent = marks._percent_styles(styles)
+        for part, sheet in archive.worksheet_names(path, fh, infos).items():
+            data = zf.read(part)
+            if errors := marks._error_cells(data):
+                found.errors[sheet] = errors
+            if cells := marks._percent_cells(data, percent):
+                found.percents[sheet] = cells
+            if uncomputed := marks._uncomputed(data):
+                found.uncomputed[sheet] = uncomputed
+    return found
+
+
+def write_marked(path: Path, prefixed: bool = False) -> Path:
+    """A sheet with a percentage (B2, and B300 far down), an error (C3), a formula with no
+    value (D4) and a computed one (D5); with ``prefixed``, every tag of it as ``<x:…>``."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("数据")
+    percent = workbook.add_format({"num_format": "0.0%"})
+    sheet.write_number("B2", 0.196, percent)
+    sheet.write_formula("C3", "=1/0", None, "#DIV/0!")
+    sheet.write_formula("D4", "=A1*2")
+    sheet.write_formula("D5", "=A1*3", None, 3)
+    for row in range(6, 300):
+        sheet.write_string(f"A{row}", "测试")
+    sheet.write_number("B300", 0.5, percent)
+    workbook.close()
+
+    def change(xml: bytes) -> bytes:
+        xml = xml.replace(b"<f>A1*2</f><v>0</v>", b"<f>A1*2</f>")
+        if prefixed:
+            xml = re.sub(rb"<(/?)(?!\?)(\w+)([ >/])", rb"<\1x:\2\3", xml)
+            xml = xml.replace(b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x=")
+        return xml
+
+    return rewrite_part(path, SHEET1, change)
+
+
+EXPECTED_MARKS = marks.CellMarks(
+    errors={"数据": {(2, 2): "#DIV/0!"}},
+    percents={"数据": {(1, 1), (299, 1)}},
+    uncomputed={"数据": {(3, 3): "=A1*2"}},
+)
+
+
+@pytest.mark.parametrize("prefixed", [False, True], ids=["plain", "prefixed"])
+@pytest.mark.parametrize("chunk", [64 * 1024, 100, 7, 1])
+def test_marks_are_found_in_the_same_pass_across_chunks(here, monkeypatch, chunk, prefixed):
+    path = write_marked(here / "marked.xlsx", prefixed)
+    assert whole_part_marks(path) == EXPECTED_MARKS
+    monkeypatch.setattr(archive, "_CHUNK", chunk)
+    fmt, found = guards.inspect_workbook(path)
+    assert fmt == "xlsx"
+    assert found is not None and found.result() == EXPECTED_MARKS
+
+
+def test_a_percentage_split_between_chunks(here, monkeypatch):
+    """Every cut of B2's tag (<c r="B2" s="1">) between two chunks: the cell is found."""
+    path = write_marked(here / "marked.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read(SHEET1)
+    at = xml.index(b'<c r="B2" s="1">')
+    for cut in range(at, at + 17):
+        chunks = [xml[:cut], xml[cut:]]
+        monkeypatch.setattr(
+            guards,
+            "part_chunks",
+            lambda fh, info, chunks=chunks: (
+                iter(chunks) if info.filename == SHEET1 else archive.part_chunks(fh, info)
+            ),
+        )
+        found = guards.inspect_workbook(path)[1]
+        assert found is not None and found.result().percents == EXPECTED_MARKS.percents, cut
+
+
+def test_a_sheet_without_marks_is_not_read_again(here, monkeypatch):
+    path = write_cells(here / "plain.xlsx", {"数据": {"A1": 1, "B2": "年份"}})
+    found = guards.inspect_workbook(path)[1]
+    assert found is not None
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda *args: pytest.fail("read again"))
+    assert found.result() == marks.CellMarks({}, {}, {})
+
+
+ERROR_XML = [
+    b'<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+    b"<c r='D3' t='e'><v>#N/A</v></c>",
+    b'<c r="E3" t = "e" s="2"><v>#REF!</v></c>',
+    b'<c t="e" r="F3"><v>#NAME?</v></c>',
+    b'<x:c r="G3" t="e"><x:v>#NUM!</x:v></x:c>',
+    b'<c r="H3" t="e"/>',  # no value: not a mark
+    b'<c r="I3" t="e"><f>1/0</f></c>',  # nor this
+    b'<c r="J3" t="s"><v>0</v></c>',
+    b'<c r="K3"><is><t>say "e"</t></is></c>',
+    b'<c r="L3" t="e" <c r="M3" t="e"><v>#VALUE!</v></c>',  # malformed: findall decides
+    b'<c r="N3" t="e"><v>#N/A</v>',  # no </c>: the next cell's value is not taken
+    b'<c r="C3" t="e"><v>#NULL!</v></c>',  # C3 again: the later one wins
+]
+
+
+def findall_errors(data: bytes) -> dict[tuple[int, int], str]:
+    return {
+        (int(row) - 1, used_range.column_number(letters.upper()) - 1): text.decode()
+        for letters, row, text in marks._ERROR_CELL.findall(data)
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ERROR_XML), max_size=8))
+def test_error_cells_are_what_findall_finds(cells):
+    data = b"<sheetData><row>" + b"".join(cells) + b"</row></sheetData>"
+    assert marks._error_cells(data) == findall_errors(data)
+
+
+def test_error_cells_of_every_kind_are_found():
+    data = b"".join(ERROR_XML)
+    assert (
+        marks._error_cells(data)
+        == findall_errors(data)
+        == {
+            (2, 2): "#NULL!",
+            (2, 3): "#N/A",
+            (2, 4): "#REF!",
+            (2, 5): "#NAME?",
+            (2, 6): "#NUM!",
+            (2, 11): "#VALUE!",
+            (2, 13): "#N/A",
+        }
+    )
+
+
+PERCENT_XML = [
+    b'<c r="B2" s="1"><v>0.5</v></c>',
+    b"<c r='C2' s = '1'><v>0.5</v></c>",
+    b'<c r="D2" s="01"><v>0.5</v></c>',
+    b'<c r="E2" s="2"><v>0.5</v></c>',
+    b'<c r="F2" s="1" t="s"><v>0</v></c>',
+    b'<x:c r="G2" s="1"><x:v>0.5</x:v></x:c>',
+    b'<c s="1" r="H2"><v>0.5</v></c>',
+    b'<c r="I2"><is><t>keys="1"</t></is></c>',
+    b'<c r="J2" s="1"/>',
+    b'<c r="K2" s="1" t="n"><v>0.5</v></c>',
+    b'<c r="L2" <c r="M2" s="1"><v>0.5</v></c>',  # malformed: findall decides (L2)
+    b'\n <c r="N2" s="1"><v>0.5</v></c>',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERCENT_XML), max_size=8), st.lists(st.integers(0, 400)))
+def test_percentage_cells_are_what_findall_finds_however_cut(cells, cuts):
+    data = b"<sheetData><row>" + b"".join(cells) + b"</row></sheetData>"
+    workbook = marks.WorkbookMarks(Path("x.xlsx"))
+    workbook.use_percent_styles({1})
+    scan = workbook.sheet("xl/worksheets/sheet1.xml")
+    bounds = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    for start, end in itertools.pairwise(bounds):
+        scan.feed(data[max(0, start - 64) : end], data[start:end])
+    assert scan.percents == marks._percent_cells(data, {1})
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        b'<row r="2000000" ht="20"/>' * 3000,  # empty rows beyond the bound, read one by one
+        b"<row r=\"4\"><c\nr='B4'><v>1</v></c></row>" * 3000,  # an r after a line break, each
+        b'<row r="4"><c r="A4" t="inlineStr"><is><t>a r b r c r</t></is></c></row>' * 3000,
+    ],
+    ids=["empty rows", "line breaks", "text"],
+)
+def test_many_references_of_another_shape_go_to_the_exact_scan(here, monkeypatch, rows):
+    """Past a thousand in a chunk, they are the exact scan's, at C speed: same outcome."""
+    path = write_cells(here / "many.xlsx", {"数据": {"A1": 1, "B2": 2, "C3": 3}})
+    rewrite_part(path, SHEET1, lambda xml: xml.replace(ROW3, ROW3 + rows, 1))
+    exact = []
+    stream_part = guards._stream_part
+    monkeypatch.setattr(guards, "_stream_part", lambda *a: exact.append(1) or stream_part(*a))
+    assert outcome(path) == ["passed"]
+    assert exact == [1]
+    assert exact_outcome(path, monkeypatch) == ["passed"]
+
+
+FORMULA_XML = [
+    b'<c r="B4"><f>A1*2</f><v /></c>',
+    b'<c r="B5"><f>A1*2</f><v></v></c>',
+    b'<c r="B6" s="3"><f>A1*2</f></c>',
+    b'<c r="C9"><f t="shared" si="0"/></c>',
+    b'<x:c r="B7"><x:f>IF(A1&gt;0,1,2)</x:f></x:c>',
+    b'<c r="B8"><f>A1*2</f><v>10</v></c>',
+    b'<c r="B9" t="str"><f>IF(A1,"","x")</f><v></v></c>',
+    b'<c r="A4"/><c r="B10"><v>5</v></c>',
+    b'<c r="D4">\n  <f>SUM(A1:A3)</f>\n</c>',
+    b'<c r="D5"/><f>A1</f></c>',  # a self-closing cell: not one
+    b'<c r="D6" <c r="D7"><f>A1</f></c>',  # malformed: findall decides
+    b'<c r="D8"><is><t>a <f b:f c:fx</t></is></c>',
+    b"<x:c r='E4'>\t<xf:f>1+1</xf:f></x:c>",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FORMULA_XML), max_size=8))
+def test_formulas_with_no_value_are_what_findall_finds(cells):
+    data = b"<sheetData><row>" + b"".join(cells) + b"</row></sheetData>"
+    assert marks._uncomputed_cells(data) == marks._UNCOMPUTED.findall(data)
+
+
+def test_formulas_with_no_value_of_every_kind_are_found():
+    data = b"".join(FORMULA_XML)
+    assert marks._uncomputed(data) == {
+        (3, 1): "=A1*2",
+        (4, 1): "=A1*2",
+        (5, 1): "=A1*2",
+        (8, 2): "",
+        (6, 1): "=IF(A1>0,1,2)",
+        (3, 3): "=SUM(A1:A3)",
+        (5, 3): "=A1",
+        (3, 4): "=1+1",
+    }

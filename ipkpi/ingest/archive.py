@@ -4,7 +4,8 @@ An .xlsx file is a zip of XML parts. Nothing here trusts what the archive declar
 ``zip_directory`` reads the end record (zip64 included) without zipfile, ``part_chunks``
 yields a part's decompressed bytes as they really come out of the deflate stream, and
 ``worksheet_names`` maps worksheet parts to their sheets' names from the workbook's small
-XML parts (``parse_part``, which refuses XML entities).
+XML parts (``parse_part``, which refuses XML entities), and ``declared_size_problems``
+refuses parts by the sizes they declare.
 """
 
 from __future__ import annotations
@@ -22,8 +23,14 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from ipkpi.errors import InputFileError, InputProblem
+from ipkpi.limits import (
+    MAX_COMPRESSION_RATIO,
+    MAX_PART_BYTES,
+    MAX_UNCOMPRESSED_BYTES,
+    KiB,
+)
 from ipkpi.limits import MAX_META_BYTES as _MAX_META_BYTES
-from ipkpi.limits import KiB
+from ipkpi.limits import RATIO_FROM_BYTES as _RATIO_FROM_BYTES
 from ipkpi.messages import Message, msg
 
 _CHUNK = 64 * KiB  # decompressed bytes handed to the scanner at a time
@@ -186,3 +193,74 @@ def parse_part(path: Path, fh: BinaryIO, info: zipfile.ZipInfo | None):
 def local_name(tag: str) -> str:
     """An XML tag without its namespace."""
     return tag.rsplit("}", 1)[-1]
+
+
+def declared_size_problems(path: Path, infos: list[zipfile.ZipInfo]) -> list[InputProblem]:
+    """The parts whose declared sizes are too big: over MAX_PART_BYTES, compressed beyond
+    MAX_COMPRESSION_RATIO, or all together over MAX_UNCOMPRESSED_BYTES (said only when no
+    single part is too big)."""
+    problems = []
+    total = 0
+    too_big = False
+    for info in infos:
+        total += info.file_size
+        name, usize, csize = info.filename, info.file_size, info.compress_size
+        if usize > MAX_PART_BYTES:
+            too_big = True
+            problems.append(
+                InputProblem(
+                    path,
+                    msg(
+                        "E-ZIP-PART-TOO-LARGE",
+                        part=name,
+                        size=size_text(usize),
+                        limit=limit_text(MAX_PART_BYTES),
+                    ),
+                )
+            )
+        elif usize > _RATIO_FROM_BYTES and usize > csize * MAX_COMPRESSION_RATIO:
+            ratio = msg("zip.ratio", n=usize // csize) if csize else ""
+            problems.append(
+                InputProblem(
+                    path,
+                    msg(
+                        "E-ZIP-BOMB",
+                        part=name,
+                        size=size_text(usize),
+                        compressed=size_text(csize),
+                        ratio=ratio,
+                        limit=MAX_COMPRESSION_RATIO,
+                    ),
+                )
+            )
+    if total > MAX_UNCOMPRESSED_BYTES and not too_big:
+        problems.append(
+            InputProblem(
+                path,
+                msg(
+                    "E-ZIP-TOO-LARGE",
+                    size=size_text(total),
+                    limit=limit_text(MAX_UNCOMPRESSED_BYTES),
+                ),
+            )
+        )
+    return problems
+
+
+def size_text(n: int) -> Message | str:
+    """A byte count for people: 512 bytes (a message: 512 字节 in Chinese), 1.5 KiB,
+    70.0 MiB, 1.0 GiB."""
+    if n < KiB:
+        return msg("size.bytes", n=n)
+    value = float(n)
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        value /= 1024
+        if value < 1024 or unit == "TiB":
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def limit_text(n: int) -> Message | str:
+    """A limit for people, without a needless decimal: 128 MiB."""
+    text = size_text(n)
+    return text.replace(".0 ", " ") if isinstance(text, str) else text

@@ -15,7 +15,7 @@ from pathlib import Path
 from ipkpi.errors import InputFileError, InputProblem, escape, location
 from ipkpi.ingest import guards
 from ipkpi.ingest.cells import cell_ref
-from ipkpi.ingest.marks import CellMarks, cell_marks
+from ipkpi.ingest.marks import CellMarks
 from ipkpi.messages import Message, msg
 
 
@@ -30,12 +30,15 @@ class Sheet:
 
 
 def read_file(path: Path) -> list[Sheet]:
-    fmt = guards.check_workbook(path)
+    # One pass over an .xlsx before calamine: the checks, and the marks calamine does not
+    # report (read again only for the rare sheet with an error cell or a formula with no
+    # value, after calamine, which says first if the file cannot be read).
+    fmt, marks = guards.inspect_workbook(path)
     if fmt == "csv":
         return [Sheet(None, _read_csv(path))]
     sheets = _read_workbook(path)
-    if fmt == "xlsx":
-        _apply_marks(cell_marks(path), sheets)
+    if marks is not None:
+        _apply_marks(marks.result(), sheets)
     return sheets
 
 

@@ -1,14 +1,23 @@
 """A worksheet's used range, found by streaming its XML: the cell references it holds.
 
-The ``<dimension>`` element is not trusted (it can lie or be absent): ``RangeScanner`` is
-fed the sheet part's decompressed bytes chunk by chunk and stops at the first reference
-beyond MAX_COLUMNS / MAX_CELLS / MAX_ROWS, naming that cell. ``WorkbookCells`` adds up the
-used ranges of all a workbook's sheets, against MAX_WORKBOOK_CELLS (the limits are
-``ipkpi.limits``').
+The ``<dimension>`` element is not trusted (it can lie or be absent). Two scanners are fed
+the sheet part's decompressed bytes chunk by chunk:
+
+- ``RangeBound``, the fast one, keeps an upper bound of the used range and looks only for
+  the references that could take it further (or are written oddly): one regular-expression
+  search a chunk that matches none of the ordinary references, so the bytes go by at
+  C speed. While the bound is within the limits, so is the used range;
+- ``RangeScanner``, the exact one, reads every reference and stops at the first beyond
+  MAX_COLUMNS / MAX_CELLS / MAX_ROWS, naming that cell. ``ipkpi.ingest.guards`` runs it
+  on a sheet only when the bound is over a limit, to refuse it or to find the bound was loose.
+
+``WorkbookCells`` adds up the used ranges of all a workbook's sheets, against
+MAX_WORKBOOK_CELLS (the limits are ``ipkpi.limits``').
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
@@ -128,6 +137,126 @@ class RangeScanner:
             sheet=sheet,
             cell=self.cell,
         )
+
+
+class RangeBound:
+    """An upper bound of a sheet's used range, from its XML fed in regions (each the chunk
+    just decompressed after the last ``keep`` bytes of the one before).
+
+    The bound has a shape: references of at most ``n`` letters, those of ``n`` letters
+    starting with a letter up to ``first_letter``; row numbers of at most ``m`` digits, those
+    of ``m`` digits starting with a digit up to ``first_digit`` (so a bound of BZ × 39999
+    for a sheet reaching BA30001). ``_beyond`` compiles a search for an ``r`` attribute
+    whose value has another shape, or that is not written ``r="…"`` after a space; each one
+    found is read by ``_REF_RE`` as ``RangeScanner`` reads it and widens the bound. An
+    ``r`` after another kind of white space (a tab, a line break) is looked for only in the
+    regions holding one. Every reference ``RangeScanner`` sees whole in its regions (the
+    chunk and the _OVERLAP bytes before) is seen here whole too, so this bound is never
+    below its range; it may be above (a reference in a row tag's attributes, a self-closing
+    row tag cut between two chunks), which costs only the exact scan.
+    """
+
+    def __init__(self) -> None:
+        self.n, self.first_letter = 0, ""
+        self.m, self.first_digit = 0, ""
+        self.rows = 0  # the bound: the largest row number of this shape
+        self.cols = 0
+        self.keep = _TAIL  # the bytes of this region the next one must start with
+        self._search = _beyond(0, "", 0, "").search
+
+    def feed(self, region: bytes) -> bool:
+        """True once the bound is over a limit, or the region holds so many references
+        of another shape that the exact scan, all at C speed, is the cheaper (stop
+        feeding: the exact scan decides)."""
+        keep = len(region) - _TAIL
+        pos = flagged = 0
+        while (found := self._search(region, pos)) is not None:
+            flagged += 1
+            if flagged > _MAX_FLAGGED:
+                return True
+            at = found.start()
+            stop = self._take(region, at)
+            if stop is None:  # not a whole reference: maybe one cut at the region's end
+                if len(region) - _OVERLAP <= at < keep:
+                    keep = at
+                pos = at + 1
+            elif stop:
+                return True
+            else:
+                pos = at + 1
+        if any(space in region for space in _OTHER_SPACES):
+            for found in _OTHER_SPACE_REF.finditer(region):
+                flagged += 1
+                if flagged > _MAX_FLAGGED:
+                    return True
+                at = found.start()
+                stop = self._take(region, at)
+                if stop is None and len(region) - _OVERLAP <= at < keep:
+                    keep = at
+                elif stop:
+                    return True
+        self.keep = max(len(region) - keep, _TAIL)
+        return False
+
+    def _take(self, region: bytes, at: int) -> bool | None:
+        """Widen the bound to the reference at ``at``, read as RangeScanner reads it: None
+        when there is none, else whether the bound is now over a limit."""
+        ref = _REF_RE.match(region, at)
+        if ref is None:
+            return None
+        letters, digits, row_tag, slash = ref.groups()
+        if letters:
+            self._widen_cols(letters.upper().decode())
+            row = int(digits)
+        elif slash:
+            return False  # a self-closing row tag holds no cells
+        else:
+            row = int(row_tag)
+        if row > 0:
+            self._widen_rows(str(row))
+        if _over(self.rows, self.cols):
+            return True
+        self._search = _beyond(self.n, self.first_letter, self.m, self.first_digit).search
+        return False
+
+    def _widen_cols(self, letters: str) -> None:
+        if len(letters) > self.n:
+            self.n, self.first_letter = len(letters), letters[0]
+        elif len(letters) == self.n and letters[0] > self.first_letter:
+            self.first_letter = letters[0]
+        self.cols = column_number((self.first_letter + "Z" * (self.n - 1)).encode())
+
+    def _widen_rows(self, digits: str) -> None:
+        if len(digits) > self.m:
+            self.m, self.first_digit = len(digits), digits[0]
+        elif len(digits) == self.m and digits[0] > self.first_digit:
+            self.first_digit = digits[0]
+        self.rows = int(self.first_digit + "9" * (self.m - 1))
+
+    def area(self) -> int:
+        """The bound's cells, rows × columns from A1."""
+        return self.rows * max(self.cols, 1)
+
+
+_MAX_FLAGGED = 1000  # references of another shape read one by one in a region, at most
+_TAIL = 64  # bytes a region starts with from the one before: any reference's telling start
+# White space other than a space before an ``r`` attribute: looked for only where present.
+_OTHER_SPACES = (b"\t", b"\n", b"\r", b"\f", b"\v")
+_OTHER_SPACE_REF = re.compile(rb"[\t\n\r\f\v]r[\s=]")
+
+
+@functools.lru_cache(maxsize=512)
+def _beyond(n: int, first_letter: str, m: int, first_digit: str) -> re.Pattern[bytes]:
+    """A search for an ``r`` attribute after a space whose value is not of the bound's
+    shape, or that is not written ``r="``: each part of the shape is taken possessively, so
+    an ordinary reference fails at its closing quote without backtracking."""
+    shape = ""
+    if n:
+        low = first_letter.lower()
+        shape += f"[A-{first_letter}a-{low}]?+" + (f"[A-Za-z]{{0,{n - 1}}}+" if n > 1 else "")
+    if m:
+        shape += f"[1-{first_digit}]?+" + (f"\\d{{0,{m - 1}}}+" if m > 1 else "")
+    return re.compile(rb' r[\s=]"?+' + shape.encode() + rb'[^"]')
 
 
 class WorkbookCells:
