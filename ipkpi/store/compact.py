@@ -101,14 +101,14 @@ class LabelIds(dict):
                 return self[label]
         self[label] = id_ = self.next
         self.next += 1
-        self.new.append((id_, *label))
+        self.new.append((id_, *label[:3], *(0 if text is None else text for text in label[3:])))
         return id_
 
     def insert(self) -> None:
-        """Store the labels numbered here."""
+        """Store the labels numbered here (0 for NULL, as in ``PACKED_VALUES``)."""
         self.conn.executemany(
             "INSERT INTO labels (id, unit, plan_id, indicator, raw_unit, sheet, vintage) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0))",
             self.new,
         )
         self.new.clear()
