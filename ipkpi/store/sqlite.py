@@ -6,10 +6,9 @@ target and year becomes the current value, unless the current one's vintage rank
 it (a 快报 after the 正式 figure, see ``ipkpi.store.vintage``): then the later one is kept in the
 history as not current. Either way the earlier one stays in the history.
 
-It writes schema version 3 (``ipkpi.store.schema``): a value's row is integers, the texts
-that repeat are ids (``ipkpi.store.compact``). It reads every version through one view of
-the rows as version 2 had them (``schema.ROWS_VIEW``): a read-only open reads an older
-store as it is.
+It writes schema version 3 (``ipkpi.store.schema``): a value's row is integers, the texts that
+repeat are ids (``ipkpi.store.compact``). It reads every version through a view of the rows
+as version 2 had them (``schema.ROWS_VIEW``): a read-only open reads an older store as it is.
 """
 
 from __future__ import annotations
@@ -23,16 +22,8 @@ from pathlib import Path
 
 from ipkpi.errors import StoreError, StoreUnusable, display_path
 from ipkpi.messages import msg
-from ipkpi.store import guard
+from ipkpi.store import compact, guard
 from ipkpi.store.base import resolve_db_path
-from ipkpi.store.compact import (
-    PACKED_COLUMNS,
-    PACKED_VALUES,
-    LabelIds,
-    SeriesIds,
-    pack,
-    raw_as_written,
-)
 from ipkpi.store.integrity import Damage, checksum
 from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
@@ -196,12 +187,12 @@ class SQLiteStore:
         # are the same for all, so they are literals (integers: nothing to escape). The
         # ones kept aside first, so within the file the current one is the last.
         conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
-        series, labels = SeriesIds(conn), LabelIds(conn)
+        series, labels = compact.SeriesIds(conn), compact.LabelIds(conn)
         for flag, batch in ((0, aside), (1, rows)):
             conn.executemany(
-                f"INSERT INTO observations ({PACKED_COLUMNS}, file_id, current) "
-                f"VALUES ({PACKED_VALUES}, {int(file_id)}, {flag})",
-                pack(batch, series, labels),
+                f"INSERT INTO observations ({compact.PACKED_COLUMNS}, file_id, current) "
+                f"VALUES ({compact.PACKED_VALUES}, {int(file_id)}, {flag})",
+                compact.pack(batch, series, labels),
             )
         series.insert()
         labels.insert()
@@ -386,7 +377,7 @@ class SQLiteStore:
             if row[12] not in files:  # its file's row was deleted by hand
                 raise StoreUnusable(self.path, guard.ORPHANS, guard.REBUILD)
             path, sha256, ingested_at = files[row[12]]
-            raw = raw_as_written(row[7], row[3])
+            raw = compact.raw_as_written(row[7], row[3])
             found.append(
                 _stored((*row[:7], raw, *row[8:12], path, sha256, ingested_at, bool(row[13])))
             )
