@@ -367,3 +367,20 @@ def test_values_read_back_as_they_were_written(tmp_path):
     assert [stored[f"t{i}"] for i in range(len(RAWS))] == [
         *(None, "60.860", "36.26万件", "", "60", None, "", None, "0")
     ]
+
+
+def test_data_check_finds_a_label_or_series_deleted_by_hand(v2):
+    """A value whose series or label is gone reads as gone: its file's checksum says so."""
+    with SQLiteStore(v2):
+        pass  # upgraded
+    conn = sqlite3.connect(v2)
+    conn.execute("DELETE FROM labels WHERE indicator = '发明专利授权量' AND raw_unit = '万件'")
+    conn.execute(f"DELETE FROM series WHERE target_id = '{SHARE}'")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(v2, readonly=True) as store:
+        damaged = store.check()
+    assert [(d.sha256, d.what.text("en")) for d in damaged] == [
+        (SHA_A, "its values were changed outside ipkpi (their checksum differs)"),
+        (SHA_B, "its values were changed outside ipkpi (their checksum differs)"),
+    ]
