@@ -159,3 +159,34 @@ def pack(observations: Iterable[Sequence], series: SeriesIds, labels: LabelIds) 
             cell,
             raw,
         )
+
+
+def insert(conn: sqlite3.Connection, file_id: int, batches: Iterable[tuple[int, list]]) -> None:
+    """Insert a file's observations, (current flag, observations) a batch, in that order:
+    one ``executemany`` a batch of rows packed here (``pack``), the series and labels
+    they refer to once. The file id and current flag are the same for a batch, so they
+    are literals (integers: nothing to escape)."""
+    series, labels = SeriesIds(conn), LabelIds(conn)
+    for flag, batch in batches:
+        conn.executemany(
+            f"INSERT INTO observations ({PACKED_COLUMNS}, file_id, current) "
+            f"VALUES ({PACKED_VALUES}, {int(file_id)}, {int(flag)})",
+            pack(batch, series, labels),
+        )
+    series.insert()
+    labels.insert()
+
+
+def insert_new(conn: sqlite3.Connection, file_id: int, observations: list) -> bool:
+    """Insert a file's observations, all current, if no two of them have the same city,
+    target and year (the index of current figures refuses a second one): whether they
+    were, else nothing is."""
+    conn.execute("SAVEPOINT new_values")
+    try:
+        insert(conn, file_id, ((1, observations),))
+    except sqlite3.IntegrityError:  # a key given twice (or a value refused: said again)
+        conn.execute("ROLLBACK TO new_values")
+        conn.execute("RELEASE new_values")
+        return False
+    conn.execute("RELEASE new_values")  # on any other failure the transaction is undone
+    return True

@@ -37,7 +37,6 @@ from ipkpi.store.schema import ROWS_VIEW, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
 _CITY = itemgetter(0)  # of an Observation
-_KEY = itemgetter(0, 1, 2)  # city, target id, year
 
 
 class SQLiteStore:
@@ -174,28 +173,19 @@ class SQLiteStore:
             "task_count, checksum) VALUES (?, ?, ?, ?, 0, 0, '')",
             (sha256, str(path), size, stamp),
         ).lastrowid
+        # In bulk: one statement each, not a query and an insert per value
+        # (``compact.insert``). With no current figure for the file's cities, all of them
+        # are new and current, unless the file gives a key twice: the index of current
+        # figures refuses that, and the insert is undone and sorted out as any other.
         current = self._current_values(conn, set(map(_CITY, observations)))
-        if current or len(set(map(_KEY, observations))) < len(observations):
-            sorted_out = sort_out(observations, current, str(path))
-            rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
-        else:  # all of them new, one per key: no need to look at each
+        if not current and compact.insert_new(conn, file_id, observations):
             rows, aside, replaced, revisions, kept = observations, [], [], [], []
             new, unchanged = len(observations), 0
-        # In bulk: one statement each, not a query and an insert per value. The
-        # observations are packed into integer rows (``compact.pack``: the ids of their
-        # series and labels looked up once each, in dicts); the file id and current flag
-        # are the same for all, so they are literals (integers: nothing to escape). The
-        # ones kept aside first, so within the file the current one is the last.
-        conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
-        series, labels = compact.SeriesIds(conn), compact.LabelIds(conn)
-        for flag, batch in ((0, aside), (1, rows)):
-            conn.executemany(
-                f"INSERT INTO observations ({compact.PACKED_COLUMNS}, file_id, current) "
-                f"VALUES ({compact.PACKED_VALUES}, {int(file_id)}, {flag})",
-                compact.pack(batch, series, labels),
-            )
-        series.insert()
-        labels.insert()
+        else:  # the ones kept aside first, so within the file the current one is the last
+            sorted_out = sort_out(observations, current, str(path))
+            rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
+            conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
+            compact.insert(conn, file_id, ((0, aside), (1, rows)))
         task_new, task_unchanged, changes, tasks = self._write_progress(
             conn, progress, file_id, stamp
         )
