@@ -330,7 +330,7 @@ def test_a_failing_upgrade_leaves_the_version_2_store_as_it_was(v2, monkeypatch)
 
 CELLS = [
     *("A1", "Z1", "AA2", "ZZ3", "AAA4", "ZZZ5", "XFD1048576", "C12"),
-    *("AAAA1", "A01", "c12", "$B$3", "A1:B2", "12", "", "Ａ1", "A١"),
+    *("AAAA1", "A01", "c12", "$B$3", "A1:B2", "12", "", "Ａ1", "A１", "A١", "A1234567890"),
 ]
 RAWS = [
     ("60.86", 60.86),  # the value's repr: kept as NULL
@@ -349,7 +349,7 @@ def test_values_read_back_as_they_were_written(tmp_path):
     given = [
         Observation("nanjing", f"t{i}", 2023, value, "件", PLAN, "指标", raw, None, "Sheet1",
                     cell, None)
-        for i, (cell, (raw, value)) in enumerate(zip(CELLS, RAWS * 2, strict=False))
+        for i, (cell, (raw, value)) in enumerate(zip(CELLS, RAWS * 3, strict=False))
     ]  # fmt: skip
     with SQLiteStore(tmp_path / "s.db") as store:
         store.write_file(tmp_path / "x.xlsx", "x" * 64, 1, given)
@@ -363,7 +363,13 @@ def test_values_read_back_as_they_were_written(tmp_path):
             "SELECT s.target_id, o.raw FROM observations o JOIN series s ON s.id = o.key_id"
         ).fetchall()
     )
+    places = conn.execute("SELECT row, col, cell FROM observations ORDER BY id").fetchall()
     conn.close()
+    assert places == [
+        *((1, 1, None), (1, 26, None), (2, 27, None), (3, 702, None), (4, 703, None)),
+        *((5, 18278, None), (1048576, 16384, None), (12, 3, None)),
+        *((None, None, cell) for cell in CELLS[8:]),
+    ]
     assert [stored[f"t{i}"] for i in range(len(RAWS))] == [
         *(None, "60.860", "36.26万件", "", "60", None, "", None, "0")
     ]

@@ -10,10 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-from ipkpi.store.schema import MAX_COLUMN
-
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
 # The columns of an observation's row as ``pack`` gives them, and what to insert for
 # them: ``pack`` gives 0 for NULL in the last four (binding None costs Python's sqlite3 a
 # failed adapter lookup: a third of the time of an insert). The file and current flag
@@ -24,13 +20,14 @@ PACKED_VALUES = "?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?,
 
 class _Columns(dict):
     """Letters → column number (A 1, Z 26, AA 27, ZZZ 18278), each worked out once; 0 for
-    one past ZZZ (kept as text)."""
+    anything else (no letters, more than three, not A to Z)."""
 
     def __missing__(self, letters: str) -> int:
         number = 0
-        for letter in letters:
-            number = number * 26 + ord(letter) - 64
-        self[letters] = number = number if number <= MAX_COLUMN else 0
+        if 0 < len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper():
+            for letter in letters:
+                number = number * 26 + ord(letter) - 64
+        self[letters] = number
         return number
 
 
@@ -120,30 +117,18 @@ def pack(observations: Iterable[Sequence], series: SeriesIds, labels: LabelIds) 
     key_of = series.__getitem__
     label_of = labels.__getitem__
     columns = _COLUMNS
-    upper = _UPPER
-    for (
-        city,
-        target,
-        year,
-        value,
-        unit,
-        plan,
-        indicator,
-        raw,
-        raw_unit,
-        sheet,
-        cell,
-        vin,
-    ) in observations:
+    digits = "0123456789"
+    for city, target, year, value, unit, plan, name, raw, r_unit, sheet, cell, vin in observations:
         row = col = 0
         if cell is None:
             cell = 0
-        else:  # C12: row 12, column 3, no text
-            digits = cell.lstrip(upper)
-            if digits.isdecimal() and digits.isascii() and digits[0] != "0" and digits != cell:
-                col = columns[cell[: len(cell) - len(digits)]]
+        else:  # C12: row 12, column 3, no text (C012, c12, C, 12, AAAA1: the text)
+            letters = cell.rstrip(digits)
+            n = len(letters)
+            if n < len(cell) < n + 10 and cell[n] != "0":
+                col = columns[letters]
                 if col:
-                    row = int(digits)
+                    row = int(cell[n:])
                     cell = 0
         if raw is None:
             raw = ""
@@ -153,7 +138,7 @@ def pack(observations: Iterable[Sequence], series: SeriesIds, labels: LabelIds) 
             key_of((city, target)),
             year,
             value,
-            label_of((unit, plan, indicator, raw_unit, sheet, vin)),
+            label_of((unit, plan, name, r_unit, sheet, vin)),
             row,
             col,
             cell,

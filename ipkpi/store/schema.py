@@ -98,7 +98,6 @@ SCHEMA = _FILES_SCHEMA + VALUES_SCHEMA + _TASKS_SCHEMA
 
 # The letters of a column up to three (1 A, 26 Z, 27 AA, 702 ZZ, 703 AAA, 18278 ZZZ), in
 # SQL: bijective base 26. A cell past ZZZ is kept as text.
-MAX_COLUMN = 18278
 _LETTERS = """CASE
         WHEN o.col <= 26 THEN char(64 + o.col)
         WHEN o.col <= 702 THEN char(64 + (o.col - 1) / 26, 65 + (o.col - 1) % 26)
