@@ -98,7 +98,10 @@ class LabelIds(dict):
                 return self[label]
         self[label] = id_ = self.next
         self.next += 1
-        self.new.append((id_, *label[:3], *(0 if text is None else text for text in label[3:])))
+        unit, plan, indicator, raw_unit, sheet, vin = label
+        raw_unit = 0 if raw_unit is None else raw_unit
+        sheet = 0 if sheet is None else sheet
+        self.new.append((id_, unit, plan, indicator, raw_unit, sheet, 0 if vin is None else vin))
         return id_
 
     def insert(self) -> None:
