@@ -164,7 +164,11 @@ COLUMNS: dict[int, dict[str, list[str]]] = {
 }
 
 
-# version → its indexes (the partial unique ones keep one current figure per key).
+# version → its indexes (the partial unique ones keep one current figure per key). Each
+# costs on every insert, so version 3 keeps two on the values: the current figures by
+# series and year (what a report and a write read) and the values by file (a file's
+# check, ``ingest --force``). No index of every figure by key as version 2 had: the
+# history of a city (``data show --history``) is read by one scan.
 INDEXES: dict[int, tuple[str, ...]] = {
     1: ("observations_current", "observations_key", "task_progress_current"),
     2: ("observations_current", "observations_key", "observations_file", "task_progress_current"),
