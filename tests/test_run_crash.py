@@ -108,10 +108,11 @@ def store_rows(db: Path) -> dict[str, list[tuple]]:
                 "SELECT sha256, size FROM source_files ORDER BY sha256"
             ).fetchall(),
             "observations": conn.execute(
-                "SELECT o.city, o.target_id, o.year, o.value, o.unit, o.plan_id, o.indicator, "
-                "o.raw, o.raw_unit, o.sheet, o.cell, o.vintage, o.current, f.sha256 "
+                "SELECT s.city, s.target_id, o.year, o.value, l.unit, l.plan_id, l.indicator, "
+                "o.raw, l.raw_unit, l.sheet, o.row, o.col, o.cell, l.vintage, o.current, f.sha256 "
                 "FROM observations o JOIN source_files f ON f.id = o.file_id "
-                "ORDER BY o.city, o.target_id, o.year, o.current, f.sha256"
+                "JOIN series s ON s.id = o.key_id JOIN labels l ON l.id = o.label_id "
+                "ORDER BY s.city, s.target_id, o.year, o.current, f.sha256"
             ).fetchall(),
         }
     finally:

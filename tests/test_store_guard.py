@@ -85,7 +85,7 @@ def _truncated(store: Path) -> str:
 def _newer(store: Path) -> str:
     execute(store, "PRAGMA user_version = 999")
     return (
-        "s.db: store version 999, made by a newer ipkpi (this one knows up to version 2); "
+        "s.db: store version 999, made by a newer ipkpi (this one knows up to version 3); "
         "upgrade ipkpi"
     )
 
@@ -447,6 +447,34 @@ CREATE UNIQUE INDEX IF NOT EXISTS task_progress_current
 """
 
 
+def logical_rows(conn: sqlite3.Connection, schema: str = "s") -> list[tuple]:
+    """The rows of ``observations`` as versions 1 and 2 have them, read from the (version 3)
+    store attached as ``schema``: the texts, the cell as written (NULL there: the value's
+    repr) and the time of ingestion (the file's) put back."""
+    rows = conn.execute(
+        "SELECT o.id, s.city, s.target_id, o.year, o.value, l.unit, l.plan_id, l.indicator, "
+        "o.raw, l.raw_unit, o.file_id, l.sheet, o.row, o.col, o.cell, l.vintage, "
+        "f.ingested_at, o.current "
+        f"FROM {schema}.observations o JOIN {schema}.series s ON s.id = o.key_id "
+        f"JOIN {schema}.labels l ON l.id = o.label_id "
+        f"JOIN {schema}.source_files f ON f.id = o.file_id ORDER BY o.id"
+    ).fetchall()
+
+    def cell(row: int | None, col: int | None, text: str | None) -> str | None:
+        if row is None:
+            return text
+        letters = ""
+        while col:
+            col, letter = divmod(col - 1, 26)
+            letters = chr(65 + letter) + letters
+        return f"{letters}{row}"
+
+    return [
+        (*r[:8], repr(r[4]) if r[8] is None else (r[8] or None), *r[9:12], cell(*r[12:15]), *r[15:])
+        for r in rows
+    ]
+
+
 @pytest.fixture
 def v1(in_tmp, sample_db) -> Path:
     """A version-1 store in WAL mode holding the sample store's rows."""
@@ -459,7 +487,7 @@ def v1(in_tmp, sample_db) -> Path:
     conn.execute(
         "INSERT INTO source_files SELECT id, sha256, path, size, ingested_at FROM s.source_files"
     )
-    conn.execute("INSERT INTO observations SELECT * FROM s.observations")
+    conn.executemany(f"INSERT INTO observations VALUES ({', '.join('?' * 16)})", logical_rows(conn))
     conn.execute("INSERT INTO task_progress SELECT * FROM s.task_progress")
     conn.execute("DETACH DATABASE s")
     conn.close()
@@ -503,11 +531,13 @@ def test_the_first_ingest_upgrades_a_version_1_store_in_place(runner, v1, sample
     assert (result.exit_code, result.stderr) == (0, "")
     assert "ingested before, nothing new" in result.stdout
     conn = sqlite3.connect(v1)
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+    assert conn.execute("PRAGMA user_version").fetchone() == (3,)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
     assert {r[1]: r[5] for r in conn.execute("PRAGMA table_list") if r[0] == "main"} == {
         "meta": 1,
         "source_files": 1,
+        "series": 1,
+        "labels": 1,
         "observations": 1,
         "task_progress": 1,
         "sqlite_schema": 0,
@@ -643,8 +673,8 @@ def test_an_infinite_figure_in_an_old_store_exports_as_an_excel_error(runner, st
 
     execute(
         store,
-        "UPDATE observations SET value = 9e999 WHERE city = 'nanjing' AND year = 2024 "
-        "AND target_id = 'high_value_invention_patents_per_10k'",
+        "UPDATE observations SET value = 9e999 WHERE year = 2024 AND key_id = (SELECT id "
+        "FROM series WHERE city = 'nanjing' AND target_id = 'high_value_invention_patents_per_10k')",
     )
     result = runner.invoke(app, ["export", "--city", "nanjing", "-o", "e.xlsx", "--db", "s.db"])
     assert result.exit_code == 0
@@ -662,7 +692,7 @@ def test_an_infinite_figure_in_an_old_store_exports_as_an_excel_error(runner, st
 
 ZH_DEFECTS = {
     "text": "s.db：不是 SQLite 数据库文件，因此不是 ipkpi 数据库；请用 --db（或 $IPKPI_DB）指定数据库",
-    "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 2）；"
+    "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 3）；"
     "请升级 ipkpi",
     "no table": "s.db：数据库中缺少表 task_progress；请从备份恢复，或把文件重新导入一个新的数据库"
     "（--db NEW.db）",
@@ -712,7 +742,8 @@ def test_data_check_names_damaged_files_in_chinese(runner, store):
     execute(
         store,
         "UPDATE observations SET value = value + 1 WHERE id = "
-        "(SELECT min(id) FROM observations WHERE city = 'guizhou')",
+        "(SELECT min(id) FROM observations WHERE key_id IN "
+        "(SELECT id FROM series WHERE city = 'guizhou'))",
     )
     result = invoke(runner, "data check", lang="zh")
     assert result.exit_code == 1
@@ -731,11 +762,9 @@ def test_values_and_task_reports_gone_in_both_languages(store):
     execute(
         store,
         "DELETE FROM task_progress WHERE id = (SELECT min(id) FROM task_progress)",
-        "INSERT INTO observations (city, target_id, year, value, unit, plan_id, indicator, raw, "
-        "raw_unit, sheet, cell, vintage, file_id, ingested_at, current) SELECT city, target_id, "
-        "year - 100, value, unit, plan_id, indicator, raw, raw_unit, sheet, cell, vintage, "
-        "(SELECT file_id FROM task_progress LIMIT 1), ingested_at, current FROM observations "
-        "LIMIT 2",
+        "INSERT INTO observations (key_id, year, value, label_id, row, col, cell, raw, file_id, "
+        "current) SELECT key_id, year - 100, value, label_id, row, col, cell, raw, "
+        "(SELECT file_id FROM task_progress LIMIT 1), current FROM observations LIMIT 2",
     )
     with SQLiteStore(store, readonly=True, verify=False) as opened:
         damaged = [d for d in opened.check() if "values" in d.what.text("en")]

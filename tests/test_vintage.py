@@ -242,9 +242,10 @@ def test_the_store_keeps_one_current_value_per_key(store, tmp_path):
     write(store, tmp_path, "b.xlsx", ob(60.4, "preliminary"), ob(60.9))
     write(store, tmp_path, "c.xlsx", ob(61.0, "revised"), ob(60.2, "preliminary"))
     conn = sqlite3.connect(store.path)
-    assert conn.execute("SELECT value, vintage FROM observations WHERE current = 1").fetchall() == [
-        (61.0, "revised")
-    ]
+    assert conn.execute(
+        "SELECT value, vintage FROM observations o JOIN labels l ON l.id = o.label_id "
+        "WHERE current = 1"
+    ).fetchall() == [(61.0, "revised")]
 
 
 # --- why each is or is not current ---------------------------------------------------------

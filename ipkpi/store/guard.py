@@ -28,10 +28,17 @@ from ipkpi.store.integrity import (
     checksum,
     count_damage,
 )
-from ipkpi.store.schema import COLUMNS, INDEXES, SCHEMA_VERSION, create_schema
+from ipkpi.store.schema import (
+    COLUMNS,
+    INDEXES,
+    ROWS_VIEW,
+    SCHEMA_VERSION,
+    VIEWS,
+    create_schema,
+)
 
 MAGIC = b"SQLite format 3\x00"
-QUICK_CHECK_BYTES = 8 * 1024 * 1024  # some 40,000 values: ~0.04 s to check (55 MB: 0.27 s)
+QUICK_CHECK_BYTES = 8 * 1024 * 1024  # ~0.04 s to check: some 40,000 values (v2), 100,000 (v3)
 REBUILD = msg("store.todo.rebuild")
 OTHER_DB = msg("store.todo.name_store")
 ORPHANS = msg("E-STORE-ORPHANS-FOUND")
@@ -60,30 +67,40 @@ def broken(detail: object) -> Message:
 
 def prepare(conn: sqlite3.Connection, path: Path, readonly: bool, upgrade: bool) -> int:
     """Check the store on opening; create a new one's tables (writing), or upgrade an
-    older one (writing, with ``upgrade``); the store's version."""
+    older one (writing, with ``upgrade``); define the view its values are read through
+    (``schema.ROWS_VIEW``, for this connection only); the store's version."""
     version = check_open(conn, path)
     if version is None:
         if readonly:
             raise StoreUnusable(path, msg("E-STORE-EMPTY"), msg("store.todo.ingest_first"))
         conn.execute("PRAGMA journal_mode=WAL")
         create_schema(conn)
-        return SCHEMA_VERSION
-    if readonly:
-        return version
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    if version < SCHEMA_VERSION:
-        if not upgrade:
-            raise StoreUnusable(
-                path, msg("E-STORE-VERSION-OLD", version=version), msg("store.todo.ingest_once")
-            )
-        try:
-            migrations.upgrade(conn, version)
-        except sqlite3.DatabaseError as exc:
-            raise StoreUnusable(
-                path, msg("E-STORE-UPGRADE-FAILED", version=version, detail=str(exc)), REBUILD
-            ) from exc
-    return SCHEMA_VERSION
+        version = SCHEMA_VERSION
+    elif not readonly:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        if version < SCHEMA_VERSION:
+            if not upgrade:
+                raise StoreUnusable(
+                    path,
+                    msg("E-STORE-VERSION-OLD", version=version),
+                    msg("store.todo.ingest_once"),
+                )
+            try:
+                migrations.upgrade(conn, version)
+            except sqlite3.DatabaseError as exc:
+                raise StoreUnusable(
+                    path, msg("E-STORE-UPGRADE-FAILED", version=version, detail=str(exc)), REBUILD
+                ) from exc
+            version = SCHEMA_VERSION
+    rows_view(conn, version)
+    return version
+
+
+def rows_view(conn: sqlite3.Connection, version: int) -> None:
+    """(Re)define ``schema.ROWS_VIEW`` for a store of ``version`` on this connection."""
+    conn.execute(f"DROP VIEW IF EXISTS temp.{ROWS_VIEW}")
+    conn.execute(VIEWS[version])
 
 
 def check_file(path: Path) -> None:
@@ -242,30 +259,42 @@ def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> di
     target and year is: the file whose figure the vintage rule makes current (the highest
     vintage, the latest of it), as ``precedence.sort_out`` had it. Only the keys of
     ``file_id``'s figures, when given."""
+    key = _key_columns(conn)
     if file_id is None:
-        broken = conn.execute(
-            "SELECT city, target_id, year FROM observations GROUP BY city, target_id, year "
-            "HAVING max(current) = 0"
-        ).fetchall()
+        broken = (
+            f"SELECT {key}, year FROM observations GROUP BY {key}, year HAVING max(current) = 0"
+        )
+        args: tuple = ()
     else:
-        broken = conn.execute(
-            "SELECT DISTINCT city, target_id, year FROM observations o WHERE file_id = ? AND "
-            "NOT EXISTS (SELECT 1 FROM observations c WHERE c.city = o.city AND "
-            "c.target_id = o.target_id AND c.year = o.year AND c.current = 1)",
-            (file_id,),
-        ).fetchall()
+        matches = " AND ".join(f"c.{column} = o.{column}" for column in key.split(", "))
+        broken = (
+            f"SELECT {key}, year FROM observations o WHERE file_id = ? AND NOT EXISTS "
+            f"(SELECT 1 FROM observations c WHERE {matches} AND c.year = o.year AND "
+            "c.current = 1)"
+        )
+        args = (file_id,)
+    if conn.execute(f"SELECT EXISTS ({broken})", args).fetchone() == (0,):
+        return {}  # the usual case: no need to read the figures of every key
+    best: dict[tuple, tuple[int, str | None]] = {}
+    for *figure_key, year, figure_file, figure_vintage in conn.execute(
+        f"SELECT {key}, year, file_id, vintage FROM {ROWS_VIEW} "
+        f"WHERE ({key}, year) IN ({broken}) ORDER BY id",
+        args,
+    ):
+        now = best.get(k := (*figure_key, year))
+        if now is None or vintage.rank(figure_vintage) >= vintage.rank(now[1]):
+            best[k] = (figure_file, figure_vintage)
     found: dict[int, int] = {}
-    for key in broken:
-        best = None
-        for file_id, figure_vintage in conn.execute(
-            "SELECT file_id, vintage FROM observations WHERE city = ? AND target_id = ? "
-            "AND year = ? ORDER BY id",
-            key,
-        ):
-            if best is None or vintage.rank(figure_vintage) >= vintage.rank(best[1]):
-                best = (file_id, figure_vintage)
-        found[best[0]] = found.get(best[0], 0) + 1
+    for figure_file, _ in best.values():
+        found[figure_file] = found.get(figure_file, 0) + 1
     return found
+
+
+def _key_columns(conn: sqlite3.Connection) -> str:
+    """The columns of ``observations`` that name a value's city and target: its series'
+    id from version 3, the texts before."""
+    columns = {r[1] for r in conn.execute("PRAGMA main.table_info(observations)")}
+    return "key_id" if "key_id" in columns else "city, target_id"
 
 
 def uncurrent_damage(n: int) -> Message:
@@ -274,7 +303,7 @@ def uncurrent_damage(n: int) -> Message:
 
 def file_checksum(conn: sqlite3.Connection, file_id: int) -> str:
     values = conn.execute(
-        f"SELECT {CHECKED_COLUMNS} FROM observations WHERE file_id = ? ORDER BY id", (file_id,)
+        f"SELECT {CHECKED_COLUMNS} FROM {ROWS_VIEW} WHERE file_id = ? ORDER BY id", (file_id,)
     ).fetchall()
     tasks = conn.execute(
         f"SELECT {TASK_COLUMNS} FROM task_progress WHERE file_id = ? ORDER BY id", (file_id,)

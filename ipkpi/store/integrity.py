@@ -38,7 +38,11 @@ def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
 
     digest = hashlib.sha256(b"ipkpi values 1\0")
     for column in _TEXT:
-        digest.update("\x1f".join(map(str, map(itemgetter(column), values))).encode())
+        try:  # most columns are all text: no str() of each
+            text = "\x1f".join(map(itemgetter(column), values))
+        except TypeError:  # a None (no sheet, no cell): "None"
+            text = "\x1f".join(map(str, map(itemgetter(column), values)))
+        digest.update(text.encode())
         digest.update(b"\0")
     years = array("q", map(itemgetter(_YEAR), values))
     numbers = array("d", map(itemgetter(_VALUE), values))

@@ -5,6 +5,12 @@ one schema version to the next, all run in one transaction on the first writing 
 Version 1 → 2: the tables become STRICT (text cannot get into a number column), the
 source files gain how many values and task reports each stored and a checksum over them
 (computed from what is there at the upgrade), and the values get an index by file.
+
+Version 2 → 3: the values become compact (``ipkpi.store.compact``): each one's city and
+target, and its unit, plan, indicator, unit as written, sheet and vintage, become ids into
+``series`` and ``labels``, its cell a row and column, the cell as written is kept only when
+it is not the value's repr, and its time of ingestion is its file's. Every value keeps its
+id, file and current flag, so the files' counts and checksums stay as they were.
 A second engine keeps its own steps under the same version numbers.
 """
 
@@ -12,12 +18,68 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from itertools import tee
 
+from ipkpi.store.compact import PACKED_COLUMNS, PACKED_VALUES, LabelIds, SeriesIds, pack
 from ipkpi.store.integrity import CHECKED_COLUMNS, TASK_COLUMNS, checksum
-from ipkpi.store.schema import COLUMNS, SCHEMA, SCHEMA_VERSION
+from ipkpi.store.schema import COLUMNS, SCHEMA_VERSION, VALUES_SCHEMA
 
 _TABLES = ("source_files", "observations", "task_progress")
 _OLD_INDEXES = ("observations_current", "observations_key", "task_progress_current")
+
+# Version 2's tables, as ipkpi/store/schema.py had them: what 1 → 2 makes.
+SCHEMA_V2 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE source_files (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    value_count INTEGER NOT NULL CHECK (value_count >= 0),
+    task_count INTEGER NOT NULL CHECK (task_count >= 0),
+    checksum TEXT NOT NULL
+) STRICT;
+CREATE TABLE observations (
+    id INTEGER PRIMARY KEY,
+    city TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    raw TEXT,
+    raw_unit TEXT,
+    file_id INTEGER NOT NULL REFERENCES source_files(id),
+    sheet TEXT,
+    cell TEXT,
+    vintage TEXT,
+    ingested_at TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1))
+) STRICT;
+CREATE UNIQUE INDEX observations_current
+    ON observations (city, target_id, year) WHERE current = 1;
+CREATE INDEX observations_key ON observations (city, target_id, year);
+CREATE INDEX observations_file ON observations (file_id);
+CREATE TABLE task_progress (
+    id INTEGER PRIMARY KEY,
+    city TEXT NOT NULL,
+    plan_id TEXT NOT NULL,
+    task_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    completed TEXT,
+    note TEXT,
+    raw_status TEXT,
+    sheet TEXT,
+    cell TEXT,
+    file_id INTEGER NOT NULL REFERENCES source_files(id),
+    ingested_at TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1))
+) STRICT;
+CREATE UNIQUE INDEX task_progress_current
+    ON task_progress (city, plan_id, task_id) WHERE current = 1;
+"""
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
@@ -25,9 +87,7 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
     for index in _OLD_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {index}")
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    _run(conn, SCHEMA_V2)
     conn.execute("INSERT INTO meta SELECT key, value FROM old_meta")
     conn.execute(
         "INSERT INTO source_files SELECT id, sha256, path, size, ingested_at, 0, 0, '' "
@@ -53,8 +113,39 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE observations RENAME TO old_observations")
+    for index in ("observations_current", "observations_key", "observations_file"):
+        conn.execute(f"DROP INDEX {index}")
+    _run(conn, VALUES_SCHEMA)
+    series, labels = SeriesIds(conn), LabelIds(conn)
+    old = conn.execute(
+        "SELECT id, file_id, current, city, target_id, year, value, unit, plan_id, indicator, "
+        "raw, raw_unit, sheet, cell, vintage FROM old_observations ORDER BY id"
+    )
+    ids, fields = tee(old)  # side by side: tee keeps no more than a row
+    packed = pack((row[3:] for row in fields), series, labels)
+    conn.executemany(
+        f"INSERT INTO observations (id, file_id, current, {PACKED_COLUMNS}) "
+        f"VALUES (?, ?, ?, {PACKED_VALUES})",
+        ((*row[:3], *columns) for row, columns in zip(ids, packed, strict=True)),
+    )
+    series.insert()
+    labels.insert()
+    conn.execute("DROP TABLE old_observations")
+
+
+def _run(conn: sqlite3.Connection, ddl: str) -> None:
+    for statement in ddl.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 # (from version, step): each step takes a store of that version to the next.
-STEPS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = ((1, _v1_to_v2),)
+STEPS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
+    (1, _v1_to_v2),
+    (2, _v2_to_v3),
+)
 
 
 def upgrade(conn: sqlite3.Connection, version: int) -> None:

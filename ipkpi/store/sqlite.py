@@ -5,6 +5,10 @@ ingestion, vintage). A later file that gives another value for the same city,
 target and year becomes the current value, unless the current one's vintage ranks above
 it (a 快报 after the 正式 figure, see ``ipkpi.store.vintage``): then the later one is kept in the
 history as not current. Either way the earlier one stays in the history.
+
+It writes schema version 3 (``ipkpi.store.schema``): a value's row is integers, the texts that
+repeat are ids (``ipkpi.store.compact``). It reads every version through a view of the rows
+as version 2 had them (``schema.ROWS_VIEW``): a read-only open reads an older store as it is.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 from ipkpi.errors import StoreError, StoreUnusable, display_path
 from ipkpi.messages import msg
-from ipkpi.store import guard
+from ipkpi.store import compact, guard
 from ipkpi.store.base import resolve_db_path
 from ipkpi.store.integrity import Damage, checksum
 from ipkpi.store.precedence import sort_out
@@ -28,9 +33,10 @@ from ipkpi.store.records import (
     TaskProgress,
     WriteResult,
 )
-from ipkpi.store.schema import SCHEMA_VERSION
+from ipkpi.store.schema import ROWS_VIEW, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
+_CITY = itemgetter(0)  # of an Observation
 
 
 class SQLiteStore:
@@ -167,28 +173,19 @@ class SQLiteStore:
             "task_count, checksum) VALUES (?, ?, ?, ?, 0, 0, '')",
             (sha256, str(path), size, stamp),
         ).lastrowid
-        current = self._current_values(conn, {ob.city for ob in observations})
-        keys = {(ob.city, ob.target_id, ob.year) for ob in observations}
-        if current or len(keys) < len(observations):
-            sorted_out = sort_out(observations, current, str(path))
-            rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
-        else:  # all of them new, one per key: no need to look at each
+        # In bulk: one statement each, not a query and an insert per value
+        # (``compact.insert``). With no current figure for the file's cities, all of them
+        # are new and current, unless the file gives a key twice: the index of current
+        # figures refuses that, and the insert is undone and sorted out as any other.
+        current = self._current_values(conn, set(map(_CITY, observations)))
+        if not current and compact.insert_new(conn, file_id, observations):
             rows, aside, replaced, revisions, kept = observations, [], [], [], []
             new, unchanged = len(observations), 0
-        # In bulk: one statement each, not a query and an insert per value. The
-        # observations are bound as they are (their fields are the first twelve
-        # columns); the file id, time and current flag are the same for all, so they
-        # are literals (integers and our own ISO timestamp: nothing to escape). The
-        # ones kept aside first, so within the file the current one is the last.
-        conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
-        for flag, batch in ((0, aside), (1, rows)):
-            conn.executemany(
-                "INSERT INTO observations (city, target_id, year, value, unit, plan_id, "
-                "indicator, raw, raw_unit, sheet, cell, vintage, file_id, ingested_at, "
-                f"current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {int(file_id)}, "
-                f"'{_iso(stamp)}', {flag})",
-                batch,
-            )
+        else:  # the ones kept aside first, so within the file the current one is the last
+            sorted_out = sort_out(observations, current, str(path))
+            rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
+            conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
+            compact.insert(conn, file_id, ((0, aside), (1, rows)))
         task_new, task_unchanged, changes, tasks = self._write_progress(
             conn, progress, file_id, stamp
         )
@@ -310,7 +307,7 @@ class SQLiteStore:
         for city in cities:
             for row in conn.execute(
                 "SELECT o.target_id, o.year, o.id, o.value, f.path, o.vintage "
-                "FROM observations o "
+                f"FROM {ROWS_VIEW} o "
                 "JOIN source_files f ON f.id = o.file_id WHERE o.city = ? AND o.current = 1",
                 (city,),
             ):
@@ -325,7 +322,7 @@ class SQLiteStore:
         if self.conn is None:
             return [], {}
         rows = self.conn.execute(
-            "SELECT target_id, year, value, vintage, file_id FROM observations "
+            f"SELECT target_id, year, value, vintage, file_id FROM {ROWS_VIEW} "
             "WHERE city = ? AND current = 1 ORDER BY city, target_id, year, id",
             (city,),
         ).fetchall()
@@ -357,20 +354,23 @@ class SQLiteStore:
             where.append("o.current = 1")
         sql = (
             "SELECT o.city, o.target_id, o.year, o.value, o.unit, o.plan_id, o.indicator, o.raw, "
-            "o.raw_unit, o.sheet, o.cell, o.vintage, o.file_id, o.ingested_at, o.current "
-            "FROM observations o"
+            "o.raw_unit, o.sheet, o.cell, o.vintage, o.file_id, o.current "
+            f"FROM {ROWS_VIEW} o"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY o.city, o.target_id, o.year, o.id"
         )
         # The source files once, not joined into every row: a city has thousands of
-        # values from a handful of files.
+        # values from a handful of files. A value's time of ingestion is its file's.
         files = self._source_files()
         found = []
         for row in self.conn.execute(sql, args):
             if row[12] not in files:  # its file's row was deleted by hand
                 raise StoreUnusable(self.path, guard.ORPHANS, guard.REBUILD)
-            path, sha256, _ = files[row[12]]
-            found.append(_stored((*row[:12], path, sha256, row[13], bool(row[14]))))
+            path, sha256, ingested_at = files[row[12]]
+            raw = compact.raw_as_written(row[7], row[3])
+            found.append(
+                _stored((*row[:7], raw, *row[8:12], path, sha256, ingested_at, bool(row[13])))
+            )
         return found
 
 
@@ -388,9 +388,3 @@ class _DryRun(Exception):
 
     def __init__(self, result: WriteResult):
         self.result = result
-
-
-def _iso(stamp: str) -> str:
-    if not all(ch.isdigit() or ch in "-:+T" for ch in stamp):  # never anything to quote
-        raise ValueError(f"not an ISO timestamp: {stamp!r}")
-    return stamp
