@@ -14,7 +14,9 @@ from ipkpi.catalogue.model import Baseline, Comparator, Direction, Kind, Source,
 from ipkpi.ingest import plausibility
 from ipkpi.ingest.given import Given
 from ipkpi.ingest.report import FileReport
+from ipkpi.store.integrity import checksum, checksum_of
 from ipkpi.store.records import Observation
+from ipkpi.store.sqlite import SQLiteStore
 from ipkpi.store.values import FileValues, letters, split_cell
 
 
@@ -159,3 +161,37 @@ def test_judged_from_arrays_as_one_at_a_time(first, second, stored):
     assert plausibility.suspects_of(
         FileValues.of(observations), targets, before, confirmed
     ) == plausibility.suspects(observations, targets, before, confirmed)
+
+
+# --------------------------------------------------------------------------- into the store
+
+
+MIXED = [
+    ob(2023, 12.0),
+    ob(2024, 20.0929, cell="AA12", raw="200929.0"),
+    ob(2025, 36.26, cell="ZZZ99", raw="36.26万件"),
+    ob(2022, 5.0, cell="第3行"),
+    ob(2021, 5.5, cell=None, raw=None)._replace(raw=None),
+    ob(2020, 1.0, cell="A1", sheet=None, vintage="preliminary", target="t2"),
+]
+
+
+def test_the_checksum_from_arrays_is_the_checksum_of_the_observations():
+    tasks = [("nanjing", "p1", "T1", "done", "2023-12-31", None)]
+    assert checksum_of(FileValues.of(MIXED), tasks) == checksum(MIXED, tasks)
+    assert checksum_of(FileValues.of(MIXED[:1])) != checksum(MIXED[1:2])
+
+
+def test_values_written_from_arrays_read_back_as_the_observations_written(tmp_path):
+    with SQLiteStore(tmp_path / "a.db") as arrays, SQLiteStore(tmp_path / "o.db") as one_by_one:
+        arrays.write_file(tmp_path / "f.xlsx", "a" * 64, 1, FileValues.of(MIXED))
+        one_by_one.write_file(tmp_path / "f.xlsx", "a" * 64, 1, MIXED)
+        stored = arrays.observations(history=True)
+        assert [s[:12] for s in stored] == [tuple(o) for o in sorted(MIXED, key=_key)]
+        assert stored == one_by_one.observations(history=True)
+        assert arrays.files() == one_by_one.files()
+        assert arrays.check() == []
+
+
+def _key(o):
+    return (o.city, o.target_id, o.year)

@@ -109,7 +109,7 @@ class Given:
         if at >= 0:
             if place is None:
                 self.values.cells[at] = ob.cell
-            if ob.raw != repr(ob.value):
+            if ob.raw != repr(float(ob.value)):
                 self.values.raws[at] = ob.raw
         return at
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ipkpi.errors import display_path
 from ipkpi.messages import Message, msg
+from ipkpi.store.values import FileValues, letters
 
 # Positions in an observation row (``records.Observation``): the text columns, year, value.
 _TEXT = (0, 1, 4, 10, 9)  # city, target id, unit, cell, sheet
@@ -34,18 +35,53 @@ def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
     """SHA-256 (hex) of a file's stored rows: observation rows (at least their first
     eleven fields, as ``Observation``) and task rows (city, plan, task, status, completed,
     note), each in the order they were written."""
+    texts = []
+    for column in _TEXT:
+        try:  # most columns are all text: no str() of each
+            texts.append("\x1f".join(map(itemgetter(column), values)))
+        except TypeError:  # a None (no sheet, no cell): "None"
+            texts.append("\x1f".join(map(str, map(itemgetter(column), values))))
+    years = array("q", map(itemgetter(_YEAR), values))
+    numbers = array("d", map(itemgetter(_VALUE), values))
+    return _digest(texts, years, numbers, tasks)
+
+
+def checksum_of(values: FileValues, tasks: Sequence[Sequence] = ()) -> str:
+    """``checksum`` of a file's values as ``FileValues`` holds them, column by column from
+    its arrays: the same digest as of the same values as observations."""
+    cities = [city for city, _ in values.series]
+    targets = [target for _, target in values.series]
+    units = [label[0] for label in values.labels]
+    sheets = [str(label[4]) for label in values.labels]  # None: "None", as ``checksum``
+    letters_of = [letters(col) for col in range(max(values.cols, default=0) + 1)]
+    cells = list(map(str.__add__, map(letters_of.__getitem__, values.cols), map(str, values.rows)))
+    for i, cell in values.cells.items():  # no plain reference: as written, None as "None"
+        cells[i] = str(cell)
+    texts = [
+        "\x1f".join(map(cities.__getitem__, values.series_of)),
+        "\x1f".join(map(targets.__getitem__, values.series_of)),
+        "\x1f".join(map(units.__getitem__, values.label_of)),
+        "\x1f".join(cells),
+        "\x1f".join(map(sheets.__getitem__, values.label_of)),
+    ]
+    return _digest(texts, array("q", values.years), array("d", values.values), tasks)
+
+
+def written_checksum(aside: Sequence, rows: Sequence | FileValues, tasks: Sequence) -> str:
+    """The checksum of what a write stored: the values kept aside, then the current ones
+    (all of a file's values as ``FileValues`` when none was kept aside), then its tasks."""
+    if not aside and isinstance(rows, FileValues):
+        return checksum_of(rows, tasks)
+    return checksum([*aside, *rows], tasks)
+
+
+def _digest(texts: list[str], years: array, numbers: array, tasks: Sequence[Sequence]) -> str:
     import hashlib  # here: a report that only reads the store needs no checksum
 
     digest = hashlib.sha256(b"ipkpi values 1\0")
-    for column in _TEXT:
-        try:  # most columns are all text: no str() of each
-            text = "\x1f".join(map(itemgetter(column), values))
-        except TypeError:  # a None (no sheet, no cell): "None"
-            text = "\x1f".join(map(str, map(itemgetter(column), values)))
+    for text in texts:
         digest.update(text.encode())
         digest.update(b"\0")
-    years = array("q", map(itemgetter(_YEAR), values))
-    numbers = array("d", map(itemgetter(_VALUE), values))
     if sys.byteorder == "big":  # the same bytes on every machine
         years.byteswap()
         numbers.byteswap()

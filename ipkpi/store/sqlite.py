@@ -24,7 +24,7 @@ from ipkpi.errors import StoreError, StoreUnusable, display_path
 from ipkpi.messages import msg
 from ipkpi.store import compact, guard
 from ipkpi.store.base import resolve_db_path
-from ipkpi.store.integrity import Damage, checksum
+from ipkpi.store.integrity import Damage, written_checksum
 from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
     Observation,
@@ -34,6 +34,7 @@ from ipkpi.store.records import (
     WriteResult,
 )
 from ipkpi.store.schema import ROWS_VIEW, SCHEMA_VERSION
+from ipkpi.store.values import FileValues
 
 BUSY_TIMEOUT_MS = 30_000
 _CITY = itemgetter(0)  # of an Observation
@@ -177,11 +178,14 @@ class SQLiteStore:
         # (``compact.insert``). With no current figure for the file's cities, all of them
         # are new and current, unless the file gives a key twice: the index of current
         # figures refuses that, and the insert is undone and sorted out as any other.
-        current = self._current_values(conn, set(map(_CITY, observations)))
+        as_arrays = isinstance(observations, FileValues)
+        cities = {city for city, _ in observations.series} if as_arrays else None
+        current = self._current_values(conn, cities or set(map(_CITY, observations)))
         if not current and compact.insert_new(conn, file_id, observations):
             rows, aside, replaced, revisions, kept = observations, [], [], [], []
             new, unchanged = len(observations), 0
         else:  # the ones kept aside first, so within the file the current one is the last
+            observations = list(observations)
             sorted_out = sort_out(observations, current, str(path))
             rows, aside, replaced, revisions, kept, new, unchanged = sorted_out
             conn.executemany("UPDATE observations SET current = 0 WHERE id = ?", replaced)
@@ -191,7 +195,7 @@ class SQLiteStore:
         )
         conn.execute(
             "UPDATE source_files SET value_count = ?, task_count = ?, checksum = ? WHERE id = ?",
-            (len(aside) + len(rows), len(tasks), checksum([*aside, *rows], tasks), file_id),
+            (len(aside) + len(rows), len(tasks), written_checksum(aside, rows, tasks), file_id),
         )
         return WriteResult(
             False,

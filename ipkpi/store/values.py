@@ -111,7 +111,7 @@ class FileValues:
         at = self.add(series, label, ob.year, ob.value, *(place or (0, 0)))
         if place is None:
             self.cells[at] = ob.cell
-        if ob.raw != repr(ob.value):
+        if ob.raw != repr(float(ob.value)):
             self.raws[at] = ob.raw
         return at
 
@@ -140,7 +140,7 @@ class FileValues:
 
     def raw(self, i: int) -> str | None:
         found = self.raws.get(i, _MISSING)
-        return repr(self.values[i]) if found is _MISSING else found
+        return repr(self.values[i]) if found is _MISSING else found  # a float's repr
 
     def observation(self, i: int) -> Observation:
         city, target_id = self.series[self.series_of[i]]
