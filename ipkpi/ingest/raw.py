@@ -97,18 +97,19 @@ def at(where: tuple[str | None, str | None] | None, number: int) -> str | None:
 
 class RowValues(NamedTuple):
     """The values of one row of a shape: the row's ``number`` (1-based), its ``cells`` as
-    the columns its values stand in, each (column, letter, year, year cell, vintage), and
-    the ``row`` itself (its values are read from it). A wide table's rows share one list
-    of cells, so a row of ten years costs one small tuple, not ten records."""
+    the columns its values stand in, each (column, letter, year, where the year is written
+    as ``RowShape`` says it, vintage), and the ``row`` itself (its values are read from
+    it). A wide table's rows share one list of cells, a long table's rows of one year one
+    too: a row costs one small tuple, not a record per value."""
 
     shape: RowShape
     number: int
-    cells: list[tuple[int, str, int, str | None, str | None]]
+    cells: list[tuple[int, str, int, tuple | None, str | None]]
     row: list
 
     def records(self) -> Iterator[RawRecord]:
         """Each value as a record of its own."""
         shape, number, row = self.shape, self.number, self.row
-        for c, letter, year, year_cell, vintage in self.cells:
-            cell = f"{letter}{number}"
+        for c, letter, year, year_at, vintage in self.cells:
+            cell, year_cell = f"{letter}{number}", at(year_at, number)
             yield shape.record(number, cell, year, year_cell, row[c], shape.vintage or vintage)

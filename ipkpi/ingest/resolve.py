@@ -17,7 +17,7 @@ from ipkpi.ingest.given import Given
 from ipkpi.ingest.matching import TargetIndex
 from ipkpi.ingest.places import Places, is_total
 from ipkpi.ingest.progress import ProgressSheet, to_progress
-from ipkpi.ingest.raw import RawRecord, RowShape, RowValues
+from ipkpi.ingest.raw import RawRecord, RowShape, RowValues, at
 from ipkpi.ingest.refusals import not_convertible, out_of_range, refused
 from ipkpi.ingest.report import FileReport, IngestOptions, Unmatched
 from ipkpi.ingest.rows import SOURCE_WORDS
@@ -83,9 +83,10 @@ class Resolver:
 
     def one(self, row: RowValues, cell: tuple, title, report, unmatched_rows, given: Given):
         """One value of a row through ``observation``, taken by ``given`` if it gives one."""
-        c, letter, year, year_cell, vintage = cell
+        c, letter, year, year_at, vintage = cell
         shape, number = row.shape, row.number
         vintage = shape.vintage or vintage
+        year_cell = at(year_at, number)
         record = shape.record(number, f"{letter}{number}", year, year_cell, row.row[c], vintage)
         ob = self.observation(record, title, report, unmatched_rows)
         if ob is not None:

@@ -140,7 +140,7 @@ class RowReader:
     def wide(self, year_cols, sheet_vintage, name_col, end) -> list[RowValues]:
         hr = self.hr
         cells = [
-            (c, column_letter(c), y, cell_ref(hr, c), vintage_of(text_of(self.rows[hr][c])))
+            (c, column_letter(c), y, (None, cell_ref(hr, c)), vintage_of(text_of(self.rows[hr][c])))
             for c, y in year_cols.items()
         ]
         cells = [(c, letter, y, ycell, v or sheet_vintage) for c, letter, y, ycell, v in cells]
@@ -148,7 +148,8 @@ class RowReader:
 
     def long(self, name_col, value_col, sheet_vintage, end) -> list[RowValues]:
         yc = self.block.col("year")
-        year_letter, value_letter = column_letter(yc), column_letter(value_col)
+        year_at, value_letter = (column_letter(yc), None), column_letter(value_col)
+        of_year: dict[int, tuple] = {}  # the rows of a year share their cells
 
         def cells(r, row):
             year = row[yc]
@@ -160,7 +161,12 @@ class RowReader:
                 if not blank(row[value_col]):
                     self.problem(msg("E-YEAR-INVALID", text=text_of(row[yc])), cell_ref(r, yc))
                 return ()
-            return ((value_col, value_letter, row_year, f"{year_letter}{r + 1}", sheet_vintage),)
+            found = of_year.get(row_year)
+            if found is None:
+                found = of_year[row_year] = (
+                    (value_col, value_letter, row_year, year_at, sheet_vintage),
+                )
+            return found
 
         return self._named(name_col, end, cells)
 
@@ -271,9 +277,9 @@ class RowReader:
                     if any(not blank(row[c]) for c, *_ in items):
                         self.problem(msg("E-YEAR-INVALID", text=text_of(row[yc])), cell_ref(r, yc))
                     continue
-                year, year_cell = row_year, cell_ref(r, yc)
+                year, year_at = row_year, (column_letter(yc), None)
             else:
-                year, year_cell = single_year, None
+                year, year_at = single_year, None
             city, city_cell, row_vintage, confirmed = self._row_facts(row, number)
             if city_cell is not None and not city:
                 if any(not blank(row[c]) for c, *_ in items):
@@ -306,7 +312,7 @@ class RowReader:
                         confirmed,
                         row_vintage,
                     )
-                value = (c, column_letter(c), year, year_cell, sheet_vintage)
+                value = (c, column_letter(c), year, year_at, sheet_vintage)
                 records.append(RowValues(shape, number, [value], row))
         return records
 
