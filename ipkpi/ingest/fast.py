@@ -26,10 +26,11 @@ def take_rows(
     shape = rows[0].shape
     fast = resolver.fast.get(shape)
     if fast is not None:
-        first, last, share, whole, unit, factor, series, labels, plans, _ = fast
+        first, last, share, whole, unit, factor, series, labels, plans = fast
         batch = given.batch(series, first, last)
+        mask = batch.mask
         add_label, add_year, add_value, add_row, add_col = batch.adders
-    ranks, row_vintage, base = given.ranks, shape.vintage, given.FIRST_YEAR
+    row_vintage = shape.vintage
     for row in rows:
         _, number, cells, values = row
         for cell in cells:
@@ -37,38 +38,42 @@ def take_rows(
                 resolver.one(row, cell, title, report, unmatched_rows, given)
                 fast = resolver.fast_path(shape, title, given)
                 if fast is not None:
-                    first, last, share, whole, unit, factor, series, labels, plans, _ = fast
+                    first, last, share, whole, unit, factor, series, labels, plans = fast
                     batch = given.batch(series, first, last)
+                    mask = batch.mask
                     add_label, add_year, add_value, add_row, add_col = batch.adders
                 continue
             c, _, year, _, vintage = cell
             raw = values[c]
-            vintage = row_vintage or vintage
-            if type(raw) is float and first <= year <= last and batch.mask is not None:
+            if type(raw) is float and first <= year <= last and mask is not None:
                 value = raw if factor is None else float(f"{raw * factor:.12g}")
                 if (
                     value - value == 0  # finite
                     and (value >= 0 or may_be_negative(unit))
                     and not (share and value > 100)
                     and (not whole or value.is_integer())
-                    and (plan_id := plans.get(year)) is not None
-                    and (
-                        (label := labels.get((plan_id, vintage))) is not None
-                        or (label := resolver.label(shape, fast, plan_id, vintage, given))
-                        is not None
-                    )
                 ):
-                    bit = 1 << ((year - base) * 3 + ranks[label])
-                    if not batch.mask & bit:  # a key not given before: most values
-                        batch.mask |= bit
+                    vintage = row_vintage or vintage
+                    # The value's label (by the plan in force in its year) and the bit of
+                    # its key in the series' mask (see Given).
+                    plan_id = plans.get(year)
+                    found = labels.get((plan_id, vintage)) or resolver.label(
+                        shape, fast, plan_id, vintage, given
+                    )
+                    if found is not None and not mask & (bit := found[1][year]):  # new key
+                        mask |= bit
                         if factor is not None:  # converted: the cell as written is kept
                             batch.raws.append((len(batch.values), str(raw)))
-                        add_label(label)
+                        add_label(found[0])
                         add_year(year)
                         add_value(value)
                         add_row(number)
                         add_col(c + 1)
                         continue
+            batch.mask = mask
             resolver.one(row, cell, title, report, unmatched_rows, given)  # after the batch
             batch = given.batch(series, first, last)
+            mask = batch.mask
             add_label, add_year, add_value, add_row, add_col = batch.adders
+    if fast is not None:
+        batch.mask = mask

@@ -39,13 +39,19 @@ class Given:
         self._masks: dict[int, int] = {}  # series → a bit per (year, rank) given
         self._index: dict[tuple[int, int, int], int] | None = None
         self._open: Batch | None = None
+        self._bits: dict[int, dict[int, int]] = {}  # rank → year → bit (see bits)
 
-    FIRST_YEAR = _FIRST_YEAR
-
-    @property
-    def ranks(self) -> list[int]:
-        """Label → the rank of its vintage."""
-        return self._ranks
+    def bits(self, label: int) -> dict[int, int]:
+        """Year → the bit of (year, the rank of ``label``'s vintage) in a series' mask, for
+        the years the bits hold (a batch's years are among them)."""
+        rank = self._ranks[label]
+        found = self._bits.get(rank)
+        if found is None:
+            found = self._bits[rank] = {
+                year: 1 << ((year - _FIRST_YEAR) * _RANKS + rank)
+                for year in range(_FIRST_YEAR, _LAST_YEAR + 1)
+            }
+        return found
 
     def batch(self, series: int, first: int, last: int) -> Batch:
         """The open batch of ``series`` (values from ``first`` to ``last``), or a new one

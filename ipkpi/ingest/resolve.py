@@ -43,7 +43,8 @@ class Resolver:
         self.targets: dict[tuple[str, str], Target] = {}
         self.cities: dict[tuple[str, str], str | None] = {}
         self.unplaced: set[tuple[str | None, str]] = set()
-        self.fast: dict[RowShape, tuple] = {}  # see observations
+        self.fast: dict[RowShape, tuple] = {}  # see fast_path
+        self.fast_units: dict[RowShape, str | None] = {}  # the unit the sheet gives
 
     def problem(self, report: FileReport, record: RawRecord, message: Message, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -103,30 +104,25 @@ class Resolver:
         if converted is None:
             return None
         unit = target.series_unit or target.unit
-        labels: dict[tuple[str, str | None], int] = {}  # (plan, vintage) → label
+        labels: dict[tuple[str, str | None], tuple] = {}  # (plan, vintage) → see ``label``
         series_id = given.series(city, target.id)
         plans = self.plan_ids.setdefault(city, {})
-        fast = (
-            first,
-            last,
-            share,
-            whole,
-            unit,
-            converted[1],
-            series_id,
-            labels,
-            plans,
-            converted[0],
-        )
+        fast = (first, last, share, whole, unit, converted[1], series_id, labels, plans)
         self.fast[shape] = fast
+        self.fast_units[shape] = converted[0]
         return fast
 
-    def label(self, shape: RowShape, fast: tuple, plan_id: str, vintage, given: Given) -> int:
-        """The label of a shape's values under ``plan_id`` of ``vintage``."""
-        *_, unit, _, _, labels, _, source_unit = fast
+    def label(self, shape: RowShape, fast: tuple, plan_id: str | None, vintage, given: Given):
+        """(label, the bits of its keys by year in ``Given``'s masks) of a shape's values
+        under ``plan_id`` of ``vintage``; None while the plan is not known (``observation``
+        works it out, the first time a year is seen)."""
+        if plan_id is None:
+            return None
+        unit, labels = fast[4], fast[7]
+        source_unit = self.fast_units[shape]
         label = given.label(unit, plan_id, shape.name, source_unit, shape.sheet, vintage)
-        labels[(plan_id, vintage)] = label
-        return label
+        found = labels[(plan_id, vintage)] = (label, given.bits(label))
+        return found
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
         """The observation a record gives, or None: a missing value (counted), a row that
