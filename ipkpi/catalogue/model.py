@@ -248,6 +248,8 @@ class Catalogue:
         )
         self._loaded: dict[int, Plan] = dict(enumerate(ready))
         self._load = load
+        self._cities: tuple[str, ...] | None = None
+        self._of_city: dict[str, list[int]] | None = None  # city → its plans' indexes
 
     def _plan(self, i: int) -> Plan:
         if i not in self._loaded:
@@ -261,7 +263,9 @@ class Catalogue:
         return tuple(self._plan(i) for i in range(len(self.headers)))
 
     def cities(self) -> list[str]:
-        return sorted({h.city for h in self.headers})
+        if self._cities is None:
+            self._cities = tuple(sorted({h.city for h in self.headers}))
+        return list(self._cities)
 
     def cities_with(self, what: str) -> list[str]:
         """The cities with a plan holding ``what``: "targets", "tasks" or "rules"."""
@@ -269,6 +273,10 @@ class Catalogue:
 
     def plans_for(self, city: str) -> list[Plan]:
         """The city's plans, oldest window first."""
-        mine = [i for i, h in enumerate(self.headers) if h.city == city]
-        mine.sort(key=lambda i: (self.headers[i].target_year, self.headers[i].start_year))
-        return [self._plan(i) for i in mine]
+        if self._of_city is None:
+            self._of_city = {}
+            for i, h in enumerate(self.headers):
+                self._of_city.setdefault(h.city, []).append(i)
+            for mine in self._of_city.values():
+                mine.sort(key=lambda i: (self.headers[i].target_year, self.headers[i].start_year))
+        return [self._plan(i) for i in self._of_city.get(city, ())]

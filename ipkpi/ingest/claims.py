@@ -243,6 +243,8 @@ def _find_header(rows, headings: dict[str, str]):
         columns: dict[str, int] = {}
         quantity_columns: dict[str, int] = {}
         for c, value in enumerate(rows[r]):
+            if type(value) is not str and not headings:
+                continue  # a number or a date is none of the words
             key = _key(value)
             if key in headings:
                 quantity_columns.setdefault(headings[key], c)

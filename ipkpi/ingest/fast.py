@@ -56,11 +56,10 @@ def take_rows(
                     vintage = row_vintage or vintage
                     # The value's label (by the plan in force in its year) and the bit of
                     # its key in the series' mask (see Given).
-                    plan_id = plans.get(year)
-                    found = labels.get((plan_id, vintage)) or resolver.label(
-                        shape, fast, plan_id, vintage, given
+                    found = labels.get((plans.get(year), vintage)) or resolver.label(
+                        shape, fast, year, vintage, given
                     )
-                    if found is not None and not mask & (bit := found[1][year]):  # new key
+                    if not mask & (bit := found[1][year]):  # a key not given before
                         mask |= bit
                         if factor is not None:  # converted: the cell as written is kept
                             batch.raws.append((len(batch.values), str(raw)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.catalogue.places import find_place, place_index, place_key
@@ -19,14 +20,22 @@ def is_total(name: str) -> bool:
     return bool(_TOTAL.search(place_key(name)))
 
 
+# catalogue → (its places' levels, its place index)
+_INDEXES: WeakKeyDictionary = WeakKeyDictionary()
+
+
 class Places:
     """Every way the catalogue's places may be written → the place's slug."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
-        # headers only: no plan's targets are read for this
-        self.levels: dict[str, str] = {h.city: h.level for h in catalogue.headers}
-        self._by_key = place_index(catalogue.headers)
+        # headers only: no plan's targets are read for this; once per catalogue, not per
+        # file (a run over an inbox reads hundreds of files against one catalogue)
+        known = _INDEXES.get(catalogue)
+        if known is None:
+            levels = {h.city: h.level for h in catalogue.headers}
+            known = _INDEXES[catalogue] = (levels, place_index(catalogue.headers))
+        self.levels, self._by_key = known
 
     def find(self, name: str) -> str | None:
         """The slug of the place ``name`` writes, or None."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ipkpi.catalogue.model import Plan, Task
@@ -80,12 +81,19 @@ class ProgressSheet:
     rows: list[ProgressRow]
 
 
+@lru_cache(maxsize=1 << 12)
+def _heading(text: str) -> str:
+    return re.sub(r"[(（].*[)）]$", "", compact(text))
+
+
 def find_header(rows: list[list[object]]) -> tuple[int, dict[str, int]] | None:
     """The header row and its columns (role → index), if this is a progress sheet."""
     for r in range(min(len(rows), HEADER_SCAN_ROWS)):
         columns: dict[str, int] = {}
         for c, value in enumerate(rows[r]):
-            role = _WORD_COLUMN.get(re.sub(r"[(（].*[)）]$", "", compact(value)))
+            if type(value) is not str:
+                continue  # a number or a date is no heading
+            role = _WORD_COLUMN.get(_heading(value))
             if role and role not in columns:
                 columns[role] = c
         if "status" in columns and "number" in columns:

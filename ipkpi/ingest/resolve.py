@@ -6,6 +6,7 @@ tasks. Problems are recorded in the file's report, located at their cell.
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from ipkpi.catalogue import units
 from ipkpi.catalogue.model import Catalogue, Plan, Target
@@ -24,6 +25,8 @@ from ipkpi.ingest.rows import SOURCE_WORDS
 from ipkpi.messages import Message, msg
 from ipkpi.store.records import Observation, TaskProgress
 
+_PLANS_IN_FORCE: WeakKeyDictionary = WeakKeyDictionary()  # catalogue → Resolver.plan_ids
+
 
 class Resolver:
     """Turns raw records into observations: city, target, year, value, unit."""
@@ -36,7 +39,8 @@ class Resolver:
         # Per city and per (city, year), worked out once rather than for every cell.
         self.indexes: dict[str, TargetIndex] = {}
         self.year_ranges: dict[str, tuple[int, int]] = {}
-        self.plan_ids: dict[str, dict[int, str]] = {}  # city → year → the plan in force
+        # city → year → the plan in force: the catalogue's, shared by the files of a run
+        self.plan_ids: dict[str, dict[int, str]] = _PLANS_IN_FORCE.setdefault(catalogue, {})
         self.places_of: dict[str, str] = {}
         self.series: dict[tuple, tuple] = {}
         self.units: dict[tuple, tuple[str | None, float | None]] = {}
@@ -44,7 +48,7 @@ class Resolver:
         self.cities: dict[tuple[str, str], str | None] = {}
         self.unplaced: set[tuple[str | None, str]] = set()
         self.fast: dict[RowShape, tuple] = {}  # see fast_path
-        self.fast_units: dict[RowShape, str | None] = {}  # the unit the sheet gives
+        self.fast_units: dict[RowShape, tuple] = {}  # (city, the unit the sheet gives)
 
     def problem(self, report: FileReport, record: RawRecord, message: Message, cell: str | None):
         report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
@@ -109,20 +113,26 @@ class Resolver:
         plans = self.plan_ids.setdefault(city, {})
         fast = (first, last, share, whole, unit, converted[1], series_id, labels, plans)
         self.fast[shape] = fast
-        self.fast_units[shape] = converted[0]
+        self.fast_units[shape] = (city, converted[0])
         return fast
 
-    def label(self, shape: RowShape, fast: tuple, plan_id: str | None, vintage, given: Given):
-        """(label, the bits of its keys by year in ``Given``'s masks) of a shape's values
-        under ``plan_id`` of ``vintage``; None while the plan is not known (``observation``
-        works it out, the first time a year is seen)."""
-        if plan_id is None:
-            return None
+    def label(self, shape: RowShape, fast: tuple, year: int, vintage, given: Given):
+        """(label, the bits of its keys by year in ``Given``'s masks) of a shape's values of
+        ``year`` and ``vintage``: under the plan in force that year."""
         unit, labels = fast[4], fast[7]
-        source_unit = self.fast_units[shape]
+        city, source_unit = self.fast_units[shape]
+        plan_id = self.plan_in_force(city, year)
         label = given.label(unit, plan_id, shape.name, source_unit, shape.sheet, vintage)
         found = labels[(plan_id, vintage)] = (label, given.bits(label))
         return found
+
+    def plan_in_force(self, city: str, year: int) -> str:
+        """The id of ``city``'s plan in force in ``year`` (worked out once a catalogue)."""
+        plans = self.plan_ids.setdefault(city, {})
+        plan_id = plans.get(year)
+        if plan_id is None:
+            plan_id = plans[year] = select_plan(self.catalogue, city, as_of=year).id
+        return plan_id
 
     def observation(self, record, title, report, unmatched_rows) -> Observation | None:
         """The observation a record gives, or None: a missing value (counted), a row that
@@ -209,10 +219,7 @@ class Resolver:
 
     def _observation(self, city, target, record, value, unit, source_unit) -> Observation:
         """The observation, under the plan in force in the record's year."""
-        plans = self.plan_ids.setdefault(city, {})
-        plan_id = plans.get(record.year)
-        if plan_id is None:
-            plan_id = plans[record.year] = select_plan(self.catalogue, city, as_of=record.year).id
+        plan_id = self.plan_in_force(city, record.year)
         raw = record.raw
         return Observation(
             city,
