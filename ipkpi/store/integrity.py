@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -37,10 +38,10 @@ def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
     note), each in the order they were written."""
     texts = []
     for column in _TEXT:
-        try:  # most columns are all text: no str() of each
-            texts.append("\x1f".join(map(itemgetter(column), values)))
-        except TypeError:  # a None (no sheet, no cell): "None"
-            texts.append("\x1f".join(map(str, map(itemgetter(column), values))))
+        cells = list(map(itemgetter(column), values))
+        if None in cells:  # no sheet, no cell: "None"
+            cells = list(map(str, cells))
+        texts.append(cells)
     years = array("q", map(itemgetter(_YEAR), values))
     numbers = array("d", map(itemgetter(_VALUE), values))
     return _digest(texts, years, numbers, tasks)
@@ -54,15 +55,19 @@ def checksum_of(values: FileValues, tasks: Sequence[Sequence] = ()) -> str:
     units = [label[0] for label in values.labels]
     sheets = [str(label[4]) for label in values.labels]  # None: "None", as ``checksum``
     letters_of = [letters(col) for col in range(max(values.cols, default=0) + 1)]
-    cells = list(map(str.__add__, map(letters_of.__getitem__, values.cols), map(str, values.rows)))
-    for i, cell in values.cells.items():  # no plain reference: as written, None as "None"
-        cells[i] = str(cell)
+    numbers_of = {row: str(row) for row in set(values.rows)}
+    cells = map(
+        str.__add__, map(letters_of.__getitem__, values.cols), map(numbers_of.get, values.rows)
+    )
+    if values.cells:  # no plain reference: as written, None as "None"
+        cells = (values.cells.get(i, cell) for i, cell in enumerate(cells))
+        cells = (str(cell) if cell is None else cell for cell in cells)
     texts = [
-        "\x1f".join(map(cities.__getitem__, values.series_of)),
-        "\x1f".join(map(targets.__getitem__, values.series_of)),
-        "\x1f".join(map(units.__getitem__, values.label_of)),
-        "\x1f".join(cells),
-        "\x1f".join(map(sheets.__getitem__, values.label_of)),
+        map(cities.__getitem__, values.series_of),
+        map(targets.__getitem__, values.series_of),
+        map(units.__getitem__, values.label_of),
+        cells,
+        map(sheets.__getitem__, values.label_of),
     ]
     return _digest(texts, array("q", values.years), array("d", values.values), tasks)
 
@@ -75,12 +80,21 @@ def written_checksum(aside: Sequence, rows: Sequence | FileValues, tasks: Sequen
     return checksum([*aside, *rows], tasks)
 
 
-def _digest(texts: list[str], years: array, numbers: array, tasks: Sequence[Sequence]) -> str:
+_CHUNK = 1 << 16  # texts joined at a time: the digest is of the whole column all the same
+
+
+def _digest(texts: list[Iterable[str]], years: array, numbers: array, tasks) -> str:
+    """The digest of text columns (each joined by U+001F), years and values, then tasks;
+    a column is joined and hashed a chunk at a time, never held whole as one text."""
     import hashlib  # here: a report that only reads the store needs no checksum
 
     digest = hashlib.sha256(b"ipkpi values 1\0")
-    for text in texts:
-        digest.update(text.encode())
+    for column in texts:
+        column = iter(column)
+        chunk = list(islice(column, _CHUNK))
+        digest.update("\x1f".join(chunk).encode())
+        while chunk := list(islice(column, _CHUNK)):
+            digest.update(("\x1f" + "\x1f".join(chunk)).encode())
         digest.update(b"\0")
     if sys.byteorder == "big":  # the same bytes on every machine
         years.byteswap()

@@ -52,12 +52,14 @@ class FileValues:
         self.labels: list[tuple] = []  # (unit, plan id, indicator, raw unit, sheet, vintage)
         self._series_ids: dict[tuple[str, str], int] = {}
         self._label_ids: dict[tuple, int] = {}
-        self.series_of = array("l")
-        self.label_of = array("l")
-        self.years = array("l")
+        # 26 bytes a value: the widest each column needs (a year: 2 bytes; a row, a
+        # column of a CSV file, millions of series and labels: 4)
+        self.series_of = array("I")
+        self.label_of = array("I")
+        self.years = array("H")
         self.values = array("d")
-        self.rows = array("l")  # the cell's row (1-based), 0 when it is no plain reference
-        self.cols = array("l")  # the cell's column (A = 1)
+        self.rows = array("I")  # the cell's row (1-based), 0 when it is no plain reference
+        self.cols = array("I")  # the cell's column (A = 1)
         self.raws: dict[int, str | None] = {}  # position → the cell as written, where not repr
         self.cells: dict[int, str | None] = {}  # position → a cell that is no plain reference
 
