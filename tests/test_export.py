@@ -653,6 +653,59 @@ def test_text_from_a_statistics_file_is_never_a_formula(nanjing_report, tmp_path
     assert "<f>" not in xml and "<f " not in xml
 
 
+# --- the benchmark's floor --------------------------------------------------------------------
+
+
+def test_the_benchmark_floor_writes_the_same_cells_and_charts(exported, workbook, tmp_path):
+    """The floor ``ipkpi export`` is measured against (benchmarks/alternatives.py
+    export-floor) writes what ipkpi wrote: the same sheets, every cell's value and format,
+    the same widths, merged ranges and charts — so the yardstick cannot drift."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import alternatives
+
+    cells, out = tmp_path / "cells.pickle", tmp_path / "floor.xlsx"
+    alternatives._save_export_cells(str(exported[1]), str(cells))
+    written = alternatives.export_floor(str(cells), str(out))
+    floor = load_workbook(out)
+    assert floor.sheetnames == workbook.sheetnames
+    for ours, theirs in zip(workbook.worksheets, floor.worksheets, strict=True):
+        assert list(ours.values) == list(theirs.values), ours.title
+        assert [
+            [(c.number_format, c.font.b, c.fill.fgColor.rgb, c.alignment.wrap_text) for c in r]
+            for r in ours.iter_rows()
+        ] == [
+            [(c.number_format, c.font.b, c.fill.fgColor.rgb, c.alignment.wrap_text) for c in r]
+            for r in theirs.iter_rows()
+        ], ours.title
+        assert ours.merged_cells.ranges == theirs.merged_cells.ranges
+        assert {k: d.width for k, d in ours.column_dimensions.items()} == {
+            k: d.width for k, d in theirs.column_dimensions.items()
+        }
+        assert {r: d.height for r, d in ours.row_dimensions.items()} == {
+            r: d.height for r, d in theirs.row_dimensions.items()
+        }
+    assert written == sum(
+        1 for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.has_style
+    ) - sum(  # a merged range's hidden cells are written by merge_range, not one by one
+        (r.max_row - r.min_row + 1) * (r.max_col - r.min_col + 1) - 1
+        for ws in workbook.worksheets
+        for r in ws.merged_cells.ranges
+    )
+    # The charts and their drawing: the same XML, byte for byte (type, series, ranges, the
+    # figures cached from the cells, anchors and sizes).
+    with zipfile.ZipFile(exported[1]) as ours, zipfile.ZipFile(out) as theirs:
+        parts = sorted(n for n in ours.namelist() if n.startswith(("xl/charts/", "xl/drawings/")))
+        assert (
+            sorted(n for n in theirs.namelist() if n.startswith(("xl/charts/", "xl/drawings/")))
+            == parts
+        )
+        assert len([n for n in parts if n.startswith("xl/charts/chart")]) == 60
+        for part in parts:
+            assert ours.read(part) == theirs.read(part), part
+
+
 # --- atomic write -----------------------------------------------------------------------------
 
 
