@@ -46,8 +46,9 @@ def write_export(
 
 
 def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetime):
-    # Never turn text into formulas, links or numbers: it is evidence, kept as read.
-    workbook = xlsx_workbook(tmp)
+    # Never turn text into formulas, links or numbers: it is evidence, kept as read. Built in
+    # memory: a temporary file per sheet and chart (thousands) costs more than writing them.
+    workbook = xlsx_workbook(tmp, {"in_memory": True})
     workbook.set_properties(
         {
             "title": label("export.title", lang),
