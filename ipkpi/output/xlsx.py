@@ -105,7 +105,8 @@ class Sheet:
         self.formats = formats
         self.widths: dict[int, int] = {}
         self.set_widths: dict[int, float] = {}
-        self.wrapped: dict[int, list[tuple[int, str]]] = {}  # row: [(col, text)] that wrap
+        # (col, text): the rows where that text is in that column in a wrapping format
+        self.wrapped: dict[tuple[int, str], list[int]] = {}
         self._shown: dict[int, set[str]] = {}  # col: the texts to measure, each once
         self._figures: dict[int, set[float]] = {}  # col: figures shown with 2 decimals
 
@@ -119,13 +120,13 @@ class Sheet:
                 shown = self._shown[col] = set()
             shown.add(value)
         if value and fmt is not None and fmt.text_wrap:
-            self.wrapped.setdefault(row, []).append((col, value))
+            self.wrapped.setdefault((col, value), []).append(row)
 
     def texts(self, row: int, col: int, values, fmt=None) -> None:
         """Text cells side by side from ``col``, each measured, in one format."""
         write = self.ws.write_string
         wraps = fmt is not None and fmt.text_wrap
-        cells = self.wrapped.get(row) if wraps else None
+        wrapped = self.wrapped
         for value in values:
             value = "" if value is None else str(value)
             write(row, col, value, fmt)
@@ -134,9 +135,11 @@ class Sheet:
                 shown = self._shown[col] = set()
             shown.add(value)
             if wraps and value:
-                if cells is None:
-                    cells = self.wrapped[row] = []
-                cells.append((col, value))
+                rows = wrapped.get((col, value))
+                if rows is None:
+                    wrapped[col, value] = [row]
+                else:
+                    rows.append(row)
             col += 1
 
     def number(
@@ -189,18 +192,16 @@ class Sheet:
     def fit_rows(self, minimum: float = LINE_HEIGHT) -> None:
         """Rows with wrapped text as tall as their longest cell needs (xlsxwriter does not
         autofit heights); call after ``fit_columns``."""
-        lines: dict[tuple[int, str], int] = {}  # (col, text): lines it wraps to
-        for row, cells in self.wrapped.items():
-            most = 1
-            for cell in cells:
-                n = lines.get(cell)
-                if n is None:
-                    col, text = cell
-                    n = lines[cell] = lines_needed(text, self.set_widths.get(col, 8.43))
-                most = max(most, n)
-            height = LINE_HEIGHT * most
-            if height > minimum:
-                self.ws.set_row(row, height)
+        most: dict[int, int] = {}  # row: the most lines a cell of it wraps to
+        for (col, text), rows in self.wrapped.items():
+            n = lines_needed(text, self.set_widths.get(col, 8.43))
+            if LINE_HEIGHT * n <= minimum:
+                continue  # not a row this text makes taller than the least
+            for row in rows:
+                if n > most.get(row, 0):
+                    most[row] = n
+        for row, n in most.items():
+            self.ws.set_row(row, LINE_HEIGHT * n)
 
     def print_setup(self, *, landscape: bool, repeat: int | None = None, header: str = ""):
         print_setup(self.ws, landscape=landscape, repeat=repeat, header=header)
