@@ -750,6 +750,73 @@ def test_a_new_file_gets_the_umask_mode_not_the_temp_files(nanjing_report, tmp_p
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
+def test_an_export_needs_no_temporary_folder(nanjing_report, tmp_path, monkeypatch):
+    """The workbook is built in memory: no temporary file per sheet and chart (the only
+    file written besides the workbook is its temporary twin in the output folder)."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "not-there"))
+    path = tmp_path / "summary.xlsx"
+    summary = write_export(path, [nanjing_report], made_at=MADE_AT)
+    assert summary.charts == 15
+    assert load_workbook(path).sheetnames[0] == "汇总"
+    assert os.listdir(tmp_path) == ["summary.xlsx"]
+
+
+# --- the column widths and row heights ---------------------------------------------------------
+
+
+def test_widths_and_heights_are_those_of_every_cell_measured(tmp_path):
+    """A column is as wide as its widest text or figure (measured once per distinct one), a
+    row with wrapped text as tall as its cell of most lines: what measuring every cell
+    gives."""
+    import xlsxwriter
+
+    from ipkpi.output.textwidth import display_width
+    from ipkpi.output.xlsx import LINE_HEIGHT, Formats, Sheet, lines_needed
+
+    workbook = xlsxwriter.Workbook(str(tmp_path / "w.xlsx"), {"in_memory": True})
+    formats = Formats(workbook)
+    wrap, plain = formats.get(text_wrap=True), formats.get()
+    sheet = Sheet(workbook, "s", formats)
+    rows = [
+        ("测试000市", "p000.t001", None, "短"),
+        ("测试000市", "p000.t002", "一行\n两行\n三行", "长长长长长长长长长长长长长长长长长长"),
+        ("Nanjing", "p000.t001", "x" * 50, ""),
+    ]
+    for r, texts in enumerate(rows):
+        sheet.texts(r, 0, texts, wrap)
+        sheet.number(r, 4, [1234.5, 7, 0.125][r], plain)
+        sheet.number(r, 5, [2021, 2022, None][r], plain, "2025")
+    sheet.text(3, 0, "一个很长很长很长很长很长的标题", plain, measure=False)
+    sheet.text(4, 3, "末行", wrap)
+    limits = {0: 10, 2: 12, 3: 8}
+    sheet.fit_columns(limits)
+    sheet.fit_rows()
+
+    def width(text):
+        return max(display_width(line) for line in text.splitlines() or [""])
+
+    cells = {c: [width(t or "") for t, *_ in [(row[c],) for row in rows]] for c in range(4)}
+    cells[3].append(width("末行"))
+    cells[4] = [len("1,234.50"), len("7.00"), len("0.12")]
+    cells[5] = [len("2025")] * 2
+    expected = {c: min(max(max(w) + 2, 6), limits.get(c, 40)) for c, w in cells.items()}
+    assert sheet.set_widths == expected
+    heights = {}
+    for r, texts in enumerate([*rows, (None, None, None, None)]):
+        wrapped = [(t, expected[c]) for c, t in enumerate(texts) if t]
+        if r == 4:
+            wrapped = [("末行", expected[3])]
+        most = max((lines_needed(t, w) for t, w in wrapped), default=1)
+        if most > 1:
+            heights[r] = LINE_HEIGHT * most
+    workbook.close()
+    written = load_workbook(tmp_path / "w.xlsx")["s"].row_dimensions
+    assert {r - 1: d.height for r, d in written.items() if d.height is not None} == heights
+    assert heights  # the test has rows that wrap
+
+
 # --- English ----------------------------------------------------------------------------------
 
 
