@@ -24,8 +24,9 @@ and nothing else — no store, no assessment, no measuring of text. ``export-cel
 set-up, not timed) reads them back from ipkpi's own workbook (openpyxl for the cells, the
 chart and drawing XML for the charts) into a pickle: the floor is what ipkpi wrote, so it
 cannot drift from it. The floor makes each distinct format once, writes each cell with
-xlsxwriter's typed ``write_string``/``write_number``/``write_blank`` in row order, and keeps
-the workbook in memory (``in_memory``: no temporary file per part).
+xlsxwriter's typed ``write_string``/``write_number``/``write_blank`` in row order, keeps
+the workbook in memory (``in_memory``: no temporary file per part) and, as ipkpi's export
+does while it writes, switches Python's cycle collector off.
 
 The ingest alternatives understand the two layouts of ``benchmarks/inputs.py`` (long: 城市,
 指标, 年份, 数值; wide: 城市, 指标, 单位, then one column per year) and nothing else.
@@ -318,6 +319,18 @@ def _chart(chart, sheet: str, anchor, ws) -> dict:
 
 def export_floor(cells_path: str, out: str) -> int:
     """Write what ``export_cells`` read with xlsxwriter and nothing else; the cells written."""
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()  # as ipkpi's export writes: no cycle collection over xlsxwriter's cells
+    try:
+        return _write_floor(cells_path, out)
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _write_floor(cells_path: str, out: str) -> int:
     import pickle
 
     import xlsxwriter

@@ -763,6 +763,25 @@ def test_an_export_needs_no_temporary_folder(nanjing_report, tmp_path, monkeypat
     assert os.listdir(tmp_path) == ["summary.xlsx"]
 
 
+def test_the_cycle_collector_is_on_again_after_an_export(nanjing_report, tmp_path, monkeypatch):
+    """The export pauses Python's cycle collector while it writes; it is on again after,
+    whether the export succeeded or failed."""
+    import gc
+
+    assert gc.isenabled()
+    write_export(tmp_path / "ok.xlsx", [nanjing_report], made_at=MADE_AT)
+    assert gc.isenabled()
+
+    def broken(*args, **kwargs):
+        assert not gc.isenabled()  # paused while writing
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ipkpi.output.excel, "write_trends", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_export(tmp_path / "failed.xlsx", [nanjing_report], made_at=MADE_AT)
+    assert gc.isenabled()
+
+
 # --- the column widths and row heights ---------------------------------------------------------
 
 
