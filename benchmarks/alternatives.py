@@ -1,5 +1,5 @@
-"""What ipkpi's ingest is measured against (issue 22): the least work that does the same
-job, and the script an analyst would write instead. Each runs as its own process:
+"""What ipkpi's ingest (issue 22) and export are measured against: the least work that does
+the same job, and the script an analyst would write instead. Each runs as its own process:
 
     python benchmarks/alternatives.py floor BOOK DB
     python benchmarks/alternatives.py floor-each DB BOOK...
