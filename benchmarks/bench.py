@@ -140,6 +140,7 @@ ALTERNATIVES = Path(__file__).resolve().parent / "alternatives.py"
 FLOOR = "floor (c): calamine + one loop + executemany"
 PANDAS_CALAMINE = "pandas + calamine: read_excel, melt, to_sql"
 PANDAS_OPENPYXL = "pandas + openpyxl: read_excel, melt, to_sql"
+EXPORT_FLOOR = "floor: xlsxwriter writes the same cells and charts"
 
 
 @dataclass
@@ -302,7 +303,8 @@ def reports(work: Path, places: int, repeat: int) -> list[Measure]:
     common = ["--db", str(db), "--targets", str(catalogue), "--as-of", "2030"]
     slugs = [inputs.place(i)[0] for i in range(places)]
     export_places = slugs[: min(30, places)]
-    return [
+    one = [*IPKPI, "export", "--city", slugs[0], "-o", str(work / "one.xlsx"), *common]
+    results = [
         measure(
             group,
             "ipkpi report, one place",
@@ -319,28 +321,41 @@ def reports(work: Path, places: int, repeat: int) -> list[Measure]:
             repeat,
             limit=3.0,
         ),
-        measure(
-            "export",
-            "ipkpi export, 1 place",
-            [*IPKPI, "export", "--city", slugs[0], "-o", str(work / "one.xlsx"), *common],
-            work,
-            repeat,
-        ),
-        measure(
-            "export",
-            f"ipkpi export, {len(export_places)} places",
-            [
-                *IPKPI,
-                "export",
-                *(a for s in export_places for a in ("--city", s)),
-                "-o",
-                str(work / "many.xlsx"),
-                *common,
-            ],
-            work,
-            repeat,
-        ),
+        measure("export", "ipkpi export, 1 place", one, work, repeat),
     ]
+    # The floor writes what ipkpi's export of the same places wrote (read back from it, not
+    # timed): the same cells, formats and charts with xlsxwriter and nothing else.
+    many = work / "many.xlsx"
+    export_many = [
+        *IPKPI,
+        "export",
+        *(a for s in export_places for a in ("--city", s)),
+        "-o",
+        str(many),
+        *common,
+    ]
+    run_child(export_many, work)
+    cells = work / "export-cells.pickle"
+    py = sys.executable
+    run_child([py, str(ALTERNATIVES), "export-cells", str(many), str(cells)], work)
+    floor_out = work / "floor.xlsx"
+    return results + interleaved(
+        "export",
+        [
+            Step(
+                EXPORT_FLOOR,
+                [py, str(ALTERNATIVES), "export-floor", str(cells), str(floor_out)],
+                repeat,
+            ),
+            Step(
+                f"ipkpi export, {len(export_places)} places",
+                export_many,
+                repeat,
+                more={"baseline": EXPORT_FLOOR, "limit": 1.5},
+            ),
+        ],
+        work,
+    )
 
 
 def verdict(m: Measure, by_name: dict[tuple[str, str], Measure]) -> tuple[str, str]:

@@ -653,6 +653,59 @@ def test_text_from_a_statistics_file_is_never_a_formula(nanjing_report, tmp_path
     assert "<f>" not in xml and "<f " not in xml
 
 
+# --- the benchmark's floor --------------------------------------------------------------------
+
+
+def test_the_benchmark_floor_writes_the_same_cells_and_charts(exported, workbook, tmp_path):
+    """The floor ``ipkpi export`` is measured against (benchmarks/alternatives.py
+    export-floor) writes what ipkpi wrote: the same sheets, every cell's value and format,
+    the same widths, merged ranges and charts — so the yardstick cannot drift."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import alternatives
+
+    cells, out = tmp_path / "cells.pickle", tmp_path / "floor.xlsx"
+    alternatives._save_export_cells(str(exported[1]), str(cells))
+    written = alternatives.export_floor(str(cells), str(out))
+    floor = load_workbook(out)
+    assert floor.sheetnames == workbook.sheetnames
+    for ours, theirs in zip(workbook.worksheets, floor.worksheets, strict=True):
+        assert list(ours.values) == list(theirs.values), ours.title
+        assert [
+            [(c.number_format, c.font.b, c.fill.fgColor.rgb, c.alignment.wrap_text) for c in r]
+            for r in ours.iter_rows()
+        ] == [
+            [(c.number_format, c.font.b, c.fill.fgColor.rgb, c.alignment.wrap_text) for c in r]
+            for r in theirs.iter_rows()
+        ], ours.title
+        assert ours.merged_cells.ranges == theirs.merged_cells.ranges
+        assert {k: d.width for k, d in ours.column_dimensions.items()} == {
+            k: d.width for k, d in theirs.column_dimensions.items()
+        }
+        assert {r: d.height for r, d in ours.row_dimensions.items()} == {
+            r: d.height for r, d in theirs.row_dimensions.items()
+        }
+    assert written == sum(
+        1 for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.has_style
+    ) - sum(  # a merged range's hidden cells are written by merge_range, not one by one
+        (r.max_row - r.min_row + 1) * (r.max_col - r.min_col + 1) - 1
+        for ws in workbook.worksheets
+        for r in ws.merged_cells.ranges
+    )
+    # The charts and their drawing: the same XML, byte for byte (type, series, ranges, the
+    # figures cached from the cells, anchors and sizes).
+    with zipfile.ZipFile(exported[1]) as ours, zipfile.ZipFile(out) as theirs:
+        parts = sorted(n for n in ours.namelist() if n.startswith(("xl/charts/", "xl/drawings/")))
+        assert (
+            sorted(n for n in theirs.namelist() if n.startswith(("xl/charts/", "xl/drawings/")))
+            == parts
+        )
+        assert len([n for n in parts if n.startswith("xl/charts/chart")]) == 60
+        for part in parts:
+            assert ours.read(part) == theirs.read(part), part
+
+
 # --- atomic write -----------------------------------------------------------------------------
 
 
@@ -695,6 +748,92 @@ def test_a_new_file_gets_the_umask_mode_not_the_temp_files(nanjing_report, tmp_p
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_an_export_needs_no_temporary_folder(nanjing_report, tmp_path, monkeypatch):
+    """The workbook is built in memory: no temporary file per sheet and chart (the only
+    file written besides the workbook is its temporary twin in the output folder)."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "not-there"))
+    path = tmp_path / "summary.xlsx"
+    summary = write_export(path, [nanjing_report], made_at=MADE_AT)
+    assert summary.charts == 15
+    assert load_workbook(path).sheetnames[0] == "汇总"
+    assert os.listdir(tmp_path) == ["summary.xlsx"]
+
+
+def test_the_cycle_collector_is_on_again_after_an_export(nanjing_report, tmp_path, monkeypatch):
+    """The export pauses Python's cycle collector while it writes; it is on again after,
+    whether the export succeeded or failed."""
+    import gc
+
+    assert gc.isenabled()
+    write_export(tmp_path / "ok.xlsx", [nanjing_report], made_at=MADE_AT)
+    assert gc.isenabled()
+
+    def broken(*args, **kwargs):
+        assert not gc.isenabled()  # paused while writing
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ipkpi.output.excel, "write_trends", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_export(tmp_path / "failed.xlsx", [nanjing_report], made_at=MADE_AT)
+    assert gc.isenabled()
+
+
+# --- the column widths and row heights ---------------------------------------------------------
+
+
+def test_widths_and_heights_are_those_of_every_cell_measured(tmp_path):
+    """A column is as wide as its widest text or figure (measured once per distinct one), a
+    row with wrapped text as tall as its cell of most lines: what measuring every cell
+    gives."""
+    import xlsxwriter
+
+    from ipkpi.output.textwidth import display_width
+    from ipkpi.output.xlsx import LINE_HEIGHT, Formats, Sheet, lines_needed
+
+    workbook = xlsxwriter.Workbook(str(tmp_path / "w.xlsx"), {"in_memory": True})
+    formats = Formats(workbook)
+    wrap, plain = formats.get(text_wrap=True), formats.get()
+    sheet = Sheet(workbook, "s", formats)
+    rows = [
+        ("测试000市", "p000.t001", None, "短"),
+        ("测试000市", "p000.t002", "一行\n两行\n三行", "长长长长长长长长长长长长长长长长长长"),
+        ("Nanjing", "p000.t001", "x" * 50, ""),
+    ]
+    for r, texts in enumerate(rows):
+        sheet.texts(r, 0, texts, wrap)
+        sheet.number(r, 4, [1234.5, 7, 0.125][r], plain)
+        sheet.number(r, 5, [2021, 2022, None][r], plain, "2025")
+    sheet.text(3, 0, "一个很长很长很长很长很长的标题", plain, measure=False)
+    sheet.text(4, 3, "末行", wrap)
+    limits = {0: 10, 2: 12, 3: 8}
+    sheet.fit_columns(limits)
+    sheet.fit_rows()
+
+    def width(text):
+        return max(display_width(line) for line in text.splitlines() or [""])
+
+    cells = {c: [width(t or "") for t, *_ in [(row[c],) for row in rows]] for c in range(4)}
+    cells[3].append(width("末行"))
+    cells[4] = [len("1,234.50"), len("7.00"), len("0.12")]
+    cells[5] = [len("2025")] * 2
+    expected = {c: min(max(max(w) + 2, 6), limits.get(c, 40)) for c, w in cells.items()}
+    assert sheet.set_widths == expected
+    heights = {}
+    for r, texts in enumerate([*rows, (None, None, None, None)]):
+        wrapped = [(t, expected[c]) for c, t in enumerate(texts) if t]
+        if r == 4:
+            wrapped = [("末行", expected[3])]
+        most = max((lines_needed(t, w) for t, w in wrapped), default=1)
+        if most > 1:
+            heights[r] = LINE_HEIGHT * most
+    workbook.close()
+    written = load_workbook(tmp_path / "w.xlsx")["s"].row_dimensions
+    assert {r - 1: d.height for r, d in written.items() if d.height is not None} == heights
+    assert heights  # the test has rows that wrap
 
 
 # --- English ----------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, t
     subtitle = label("export.made_plan", lang, when=stamp, plan=title, method=method)
     results = ordered(pa.results, "category", lang)
     place = place_name(report, lang)
+    figures = [_gap_cells(a, lang) for a in results]  # both sheets' cells, worked out once
     names = []
     for columns, name, landscape in (
         (GAP_COLUMNS, place, True),
@@ -106,9 +107,8 @@ def write_gap_table(workbook, formats, report: Report, lang: Lang, stamp: str, t
         write_title(sheet, heading, subtitle)
         write_header(sheet, HEADER_ROW, columns, lang)
         row = HEADER_ROW
-        for a in results:
+        for a, cells in zip(results, figures, strict=True):
             row += 1
-            cells = _gap_cells(a, lang)
             for col, key in enumerate(columns):
                 value, unit = cells[key]
                 _gap_cell(sheet, row, col, key, value, unit, a, lang)

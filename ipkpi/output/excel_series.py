@@ -29,6 +29,8 @@ DATA_COLUMNS = (
     "ingested_at",
     "sha256",
 )
+_YEAR, _VALUE = 3, 4  # write_data writes three text cells, the year, the value, ten more
+assert DATA_COLUMNS.index("year") == _YEAR and DATA_COLUMNS.index("value") == _VALUE
 TREND_BLOCK = 21  # rows per target on the trends sheet: 4 of data, the chart, a gap
 CHARTS_PER_PAGE = 2  # blocks on an A4 portrait page; a page break falls between blocks
 DATA_WIDTHS = {  # the widest each column of the data sheet may be; text wraps within it
@@ -52,6 +54,8 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
     """A block per target: its years, actual figures and path, and a line chart of them."""
     sheet = Sheet(workbook, sheet_name(label("xl.sheet.trends", lang), taken), formats)
     bold = formats.get(bold=True)
+    year_format = formats.get(num_format="0")
+    actual_format, path_format = formats.get(num_format="General"), formats.get(num_format="0.00")
     charts = 0
     row = 0
     breaks = []
@@ -64,13 +68,13 @@ def write_trends(workbook, formats, reports, lang, taken) -> tuple[str, int]:
             sheet.text(row + 2, 0, label("xl.series.actual", lang), bold)
             sheet.text(row + 3, 0, label("xl.series.path", lang), bold)
             for i, y in enumerate(years, start=1):
-                sheet.number(row + 1, i, y.year, formats.get(num_format="0"), "2025")
+                sheet.number(row + 1, i, y.year, year_format, "2025")
                 # A year without a figure stays an empty cell: a formatted blank would be
                 # cached in the chart as 0, and the line would drop to it.
                 if y.actual is not None:
-                    sheet.number(row + 2, i, y.actual, formats.get(num_format="General"))
+                    sheet.number(row + 2, i, y.actual, actual_format)
                 if y.path is not None:
-                    sheet.number(row + 3, i, y.path, formats.get(num_format="0.00"), decimals=4)
+                    sheet.number(row + 3, i, y.path, path_format, decimals=4)
             n = len(years)
             chart = workbook.add_chart({"type": "line"})
             chart.add_series(
@@ -115,38 +119,34 @@ def write_data(workbook, formats, reports, lang, taken) -> str:
     write_header(sheet, HEADER_ROW, DATA_COLUMNS, lang)
     row = HEADER_ROW
     wrap = formats.get(text_wrap=True, valign="top")
+    year_format, value_format = formats.get(num_format="0"), formats.get(num_format="General")
+    vintages = {}
     for report in reports:
-        names = {t.id: t for t in report.plan.targets}
+        place = place_name(report, lang)
+        names = {
+            t.id: t.name_en if lang == "en" and t.name_en else t.name for t in report.plan.targets
+        }
         for o in report.observations:
             row += 1
-            target = names.get(o.target_id)
-            name = (
-                o.indicator
-                if target is None
-                else (target.name_en if lang == "en" and target.name_en else target.name)
+            if o.vintage and o.vintage not in vintages:
+                vintages[o.vintage] = label(f"vintage.{o.vintage}", lang)
+            # The text cells either side of the year and the value, in DATA_COLUMNS' order.
+            sheet.texts(row, 0, (place, o.target_id, names.get(o.target_id, o.indicator)), wrap)
+            sheet.number(row, _YEAR, o.year, year_format, "2025")
+            sheet.number(row, _VALUE, o.value, value_format)
+            after = (
+                o.unit,
+                vintages[o.vintage] if o.vintage else "",
+                o.indicator,
+                _raw(o.raw),
+                o.raw_unit,
+                o.path,
+                o.sheet,
+                o.cell,
+                o.ingested_at,
+                o.sha256,
             )
-            values = {
-                "place": place_name(report, lang),
-                "target_id": o.target_id,
-                "name": name,
-                "unit": o.unit,
-                "vintage": label(f"vintage.{o.vintage}", lang) if o.vintage else "",
-                "indicator": o.indicator,
-                "raw": _raw(o.raw),
-                "raw_unit": o.raw_unit,
-                "file": o.path,
-                "sheet": o.sheet,
-                "cell": o.cell,
-                "ingested_at": o.ingested_at,
-                "sha256": o.sha256,
-            }
-            for col, key in enumerate(DATA_COLUMNS):
-                if key == "year":
-                    sheet.number(row, col, o.year, formats.get(num_format="0"), "2025")
-                elif key == "value":
-                    sheet.number(row, col, o.value, formats.get(num_format="General"))
-                else:
-                    sheet.text(row, col, values[key], wrap)
+            sheet.texts(row, _VALUE + 1, after, wrap)
     sheet.ws.autofilter(HEADER_ROW, 0, max(row, HEADER_ROW), len(DATA_COLUMNS) - 1)
     _write_sources(sheet, row + 2, reports, lang)
     sheet.ws.freeze_panes(HEADER_ROW + 1, 0)

@@ -93,7 +93,11 @@ def _width(text: str) -> int:
 
 
 class Sheet:
-    """A worksheet with width tracking; every text cell is written as a string."""
+    """A worksheet with width tracking; every text cell is written as a string.
+
+    A column's width is measured once per distinct text in it, when the columns are fitted
+    (a data sheet repeats its places, files and names on every row); a wrapped row's height
+    is worked out once per distinct text of a column."""
 
     def __init__(self, workbook, name: str, formats: Formats):
         self.ws = workbook.add_worksheet(name)
@@ -101,16 +105,42 @@ class Sheet:
         self.formats = formats
         self.widths: dict[int, int] = {}
         self.set_widths: dict[int, float] = {}
-        self.wrapped: dict[int, list[tuple[int, str]]] = {}  # row: [(col, text)] that wrap
+        # (col, text): the rows where that text is in that column in a wrapping format
+        self.wrapped: dict[tuple[int, str], list[int]] = {}
+        self._shown: dict[int, set[str]] = {}  # col: the texts to measure, each once
+        self._figures: dict[int, set[float]] = {}  # col: figures shown with 2 decimals
 
     def text(self, row: int, col: int, value: object, fmt=None, measure: bool = True) -> None:
         value = "" if value is None else str(value)
         # write_string: text from workbooks ('=HYPERLINK(…)', '+1', '@x') stays text.
         self.ws.write_string(row, col, value, fmt)
         if measure:
-            self.widths[col] = max(self.widths.get(col, 0), _width(value))
-        if fmt is not None and getattr(fmt, "text_wrap", 0) and value:
-            self.wrapped.setdefault(row, []).append((col, value))
+            shown = self._shown.get(col)
+            if shown is None:
+                shown = self._shown[col] = set()
+            shown.add(value)
+        if value and fmt is not None and fmt.text_wrap:
+            self.wrapped.setdefault((col, value), []).append(row)
+
+    def texts(self, row: int, col: int, values, fmt=None) -> None:
+        """Text cells side by side from ``col``, each measured, in one format."""
+        write = self.ws.write_string
+        wraps = fmt is not None and fmt.text_wrap
+        wrapped = self.wrapped
+        for value in values:
+            value = "" if value is None else str(value)
+            write(row, col, value, fmt)
+            shown = self._shown.get(col)
+            if shown is None:
+                shown = self._shown[col] = set()
+            shown.add(value)
+            if wraps and value:
+                rows = wrapped.get((col, value))
+                if rows is None:
+                    wrapped[col, value] = [row]
+                else:
+                    rows.append(row)
+            col += 1
 
     def number(
         self,
@@ -131,9 +161,29 @@ class Sheet:
             return
         value = clean(value, decimals)
         self.ws.write_number(row, col, value, fmt)
-        self.widths[col] = max(self.widths.get(col, 0), _width(shown or f"{value:,.2f}"))
+        if shown:
+            texts = self._shown.get(col)
+            if texts is None:
+                texts = self._shown[col] = set()
+            texts.add(shown)
+        else:
+            figures = self._figures.get(col)
+            if figures is None:
+                figures = self._figures[col] = set()
+            figures.add(value)
+
+    def _measure(self) -> None:
+        """Fold the texts and figures written since the last call into ``widths``."""
+        for col, texts in self._shown.items():
+            self.widths[col] = max(self.widths.get(col, 0), max(map(_width, texts)))
+        for col, figures in self._figures.items():
+            widest = max(len(f"{value:,.2f}") for value in figures)
+            self.widths[col] = max(self.widths.get(col, 0), widest)
+        self._shown.clear()
+        self._figures.clear()
 
     def fit_columns(self, limits: dict[int, int] | None = None) -> None:
+        self._measure()
         for col, width in self.widths.items():
             cap = (limits or {}).get(col, 40)
             self.set_widths[col] = min(max(width + 2, 6), cap)
@@ -142,10 +192,16 @@ class Sheet:
     def fit_rows(self, minimum: float = LINE_HEIGHT) -> None:
         """Rows with wrapped text as tall as their longest cell needs (xlsxwriter does not
         autofit heights); call after ``fit_columns``."""
-        for row, cells in self.wrapped.items():
-            height = row_height([(t, self.set_widths.get(c, 8.43)) for c, t in cells])
-            if height > minimum:
-                self.ws.set_row(row, height)
+        most: dict[int, int] = {}  # row: the most lines a cell of it wraps to
+        for (col, text), rows in self.wrapped.items():
+            n = lines_needed(text, self.set_widths.get(col, 8.43))
+            if LINE_HEIGHT * n <= minimum:
+                continue  # not a row this text makes taller than the least
+            for row in rows:
+                if n > most.get(row, 0):
+                    most[row] = n
+        for row, n in most.items():
+            self.ws.set_row(row, LINE_HEIGHT * n)
 
     def print_setup(self, *, landscape: bool, repeat: int | None = None, header: str = ""):
         print_setup(self.ws, landscape=landscape, repeat=repeat, header=header)
