@@ -105,6 +105,17 @@ def test_second_load_comes_from_the_cache_without_parsing(in_tmp, monkeypatch):
     assert [p.id for p in second.plans] == [f"{c}-2022-2025" for c in CITIES]
 
 
+def test_the_folder_named_another_way_still_comes_from_the_cache(in_tmp, monkeypatch):
+    write_three(in_tmp / "cat")
+    first = load_catalogue(Path("cat"), cache=in_tmp / "cache")
+    forbid_parsing(monkeypatch)
+    again = load_catalogue(in_tmp / "cat", cache=in_tmp / "cache")
+    assert rows(again) == rows(first)
+    assert [p.file for p in again.plans] == [in_tmp / "cat" / f"{c}.toml" for c in CITIES]
+    assert [h.file for h in again.headers] == [in_tmp / "cat" / f"{c}.toml" for c in CITIES]
+    assert [p.file for p in first.plans] == [Path("cat") / f"{c}.toml" for c in CITIES]
+
+
 def test_the_default_cache_is_ipkpi_cache(in_tmp, monkeypatch):
     folder = in_tmp / "cat"
     write_plan(folder, GOOD_PLAN)

@@ -21,6 +21,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from ipkpi.catalogue.model import Plan, PlanHeader
@@ -70,14 +71,17 @@ class PlanCache:
             return {}
 
     def header(self, file: Path, key: tuple) -> PlanHeader | None:
-        """The cached plan's header if ``file`` is unchanged since it was cached."""
+        """The cached plan's header if ``file`` is unchanged since it was cached; named as
+        ``file`` names it (the folder given relative one time, absolute the next)."""
         entry = self.entries.get(file.name)
-        if entry is None or entry[0] != key or entry[1].file != file:
+        if entry is None or entry[0] != key:
             return None
-        return entry[1]
+        header = entry[1]
+        return header if header.file == file else replace(header, file=file)
 
     def plan(self, header: PlanHeader) -> Plan:
-        return pickle.loads(self.entries[header.file.name][2])
+        plan = pickle.loads(self.entries[header.file.name][2])
+        return plan if plan.file == header.file else replace(plan, file=header.file)
 
     def put(self, plan: Plan, key: tuple) -> None:
         if self.path is not None:
