@@ -246,8 +246,8 @@ def _check_part(
 ) -> tuple[InputProblem | None, RangeBound | RangeScanner | None]:
     """One part checked (and, for a sheet, its used range found): its problem, if any, and
     the sheet's scanner. A sheet whose bound goes over a limit is streamed again with the
-    exact scanner, which finds the same problems as it would have alone; then, when it has
-    none, a third time for its marks (a sheet that large is rare)."""
+    exact scanner, which finds the same problems as it would have alone, and its marks
+    (a sheet that large is rare)."""
     if sheet is None:
         return _scan_part(path, fh, info, None, None, None), None
     bound = RangeBound()
@@ -256,10 +256,8 @@ def _check_part(
     if problem is not _OVER:
         return problem, bound
     scanner = RangeScanner()
-    problem = _stream_part(path, fh, info, sheet, scanner)
-    if problem is None and marks is not None:
-        _scan_part(path, fh, info, sheet, None, marks.sheet(info.filename))
-    return problem, scanner
+    sheet_marks = marks.sheet(info.filename) if marks is not None else None
+    return _stream_part(path, fh, info, sheet, scanner, sheet_marks), scanner
 
 
 def _scan_part(
@@ -269,10 +267,12 @@ def _scan_part(
     sheet: str | None,
     bound: RangeBound | None,
     marks: SheetMarks | None,
+    scanner: RangeScanner | None = None,
 ):
     """Decompress one part as a stream, in bounded memory, checking that it yields what
-    it declares, as ``_stream_part`` does; a worksheet's regions are fed to ``bound`` and
-    to ``marks``. Returns the problem found, if any, or _OVER."""
+    it declares; a worksheet's regions are fed to ``bound`` and to ``marks``, its chunks
+    to the exact ``scanner`` (``sheet`` is then its name). Returns the problem found, if
+    any, or _OVER."""
     name = info.filename
     problem = _header_problem(path, info)
     if problem is not None:
@@ -293,6 +293,8 @@ def _scan_part(
                 return _corrupt(
                     path, name, msg("corrupt.longer", declared=size_text(info.file_size))
                 )
+            if scanner is not None and scanner.feed(chunk):
+                return scanner.problem(path, sheet or name)
             keep = _TAIL
             if bound is not None:
                 if bound.feed(region):
@@ -305,6 +307,8 @@ def _scan_part(
         return _corrupt(path, name, exc.why)
     except (OSError, ValueError) as exc:  # offsets pointing outside the file
         return _corrupt(path, name, msg("corrupt.unreadable", reason=str(exc)))
+    if scanner is not None and scanner.finish():
+        return scanner.problem(path, sheet or name)
     if produced != info.file_size:
         why = msg("corrupt.shorter", produced=produced, declared=info.file_size)
         return _corrupt(path, name, why)
@@ -318,45 +322,13 @@ def _stream_part(
     path: Path,
     fh: BinaryIO,
     info: zipfile.ZipInfo,
-    sheet: str | None,
-    scanner: RangeScanner | None = None,
+    sheet: str,
+    scanner: RangeScanner,
+    marks: SheetMarks | None = None,
 ) -> InputProblem | None:
-    """Decompress one part as a stream, in bounded memory, checking that it yields what
-    it declares; scan it with ``scanner`` for cell references when it is a worksheet
-    (``sheet`` is then its name). Returns the problem found, if any."""
-    name = info.filename
-
-    def corrupt(why: Message) -> InputProblem:
-        return _corrupt(path, name, why)
-
-    declared = size_text(info.file_size)
-    problem = _header_problem(path, info)
-    if problem is not None:
-        return problem
-    is_xml = name.endswith((".xml", ".rels", ".vml"))
-    if sheet is None and not is_xml and info.compress_type == zipfile.ZIP_STORED:
-        return None  # stored media: the sizes are checked, nothing to decompress
-    produced = 0
-    tail = b""  # the end of the chunk before, so a DOCTYPE split between two is seen
-    try:
-        for chunk in part_chunks(fh, info):
-            if is_xml and (b"<!DOCTYPE" in tail + chunk[:16] or b"<!DOCTYPE" in chunk):
-                return InputProblem(path, msg("E-XML-DTD", part=name))
-            tail = (tail + chunk[-16:])[-16:]
-            produced += len(chunk)
-            if produced > info.file_size:
-                return corrupt(msg("corrupt.longer", declared=declared))
-            if scanner is not None and scanner.feed(chunk):
-                return scanner.problem(path, sheet or name)
-    except DamagedPart as exc:
-        return corrupt(exc.why)
-    except (OSError, ValueError) as exc:  # offsets pointing outside the file
-        return corrupt(msg("corrupt.unreadable", reason=str(exc)))
-    if scanner is not None and scanner.finish():
-        return scanner.problem(path, sheet or name)
-    if produced != info.file_size:
-        return corrupt(msg("corrupt.shorter", produced=produced, declared=info.file_size))
-    return None
+    """The exact scan of a worksheet (``_scan_part`` with ``scanner``): every reference read,
+    stopping at the first beyond a limit; its marks found on the way."""
+    return _scan_part(path, fh, info, sheet, None, marks, scanner)
 
 
 def _header_problem(path: Path, info: zipfile.ZipInfo) -> InputProblem | None:

@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ipkpi.bulk import collector_paused
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.catalogue.select import resolve_city
 from ipkpi.errors import InputFileError, InputProblem, UsageError, display_path, escape, location
 from ipkpi.files import path_problem, walk
 from ipkpi.ingest import guards, plausibility
-from ipkpi.ingest.bulk import collector_paused
 from ipkpi.ingest.cells import compact
 from ipkpi.ingest.claims import is_claims_sheet
 from ipkpi.ingest.fast import take_rows

@@ -13,13 +13,12 @@ are written by ``excel_summary`` (the summary), ``excel_plans`` (gap tables),
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ipkpi.assess.report import Report
+from ipkpi.bulk import collector_paused
 from ipkpi.files import write_workbook
 from ipkpi.labels import Lang, label
 from ipkpi.output.excel_plans import write_gap_table
@@ -43,23 +42,9 @@ def write_export(
     """Write the workbook to ``path`` atomically: an existing file is replaced only by a
     complete new one, and a failure leaves it as it was."""
     path = Path(path)
-    with _collector_paused():
+    with collector_paused():  # xlsxwriter keeps an object per cell: nothing to collect
         sheets, charts = write_workbook(path, lambda tmp: _write(tmp, reports, lang, made_at))
     return ExportSummary(path, sheets, charts)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the workbook is written: xlsxwriter keeps a small
-    object per cell (hundreds of thousands) and the collector's passes over them, finding
-    nothing, cost a tenth of an export. It is switched back on as it was, whatever happens."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _write(tmp: Path, reports: Sequence[Report], lang: Lang, made_at: dt.datetime):
