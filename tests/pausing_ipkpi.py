@@ -1,9 +1,10 @@
 """The ipkpi command with a pause inside a store transaction, for the crash tests.
 
-With IPKPI_PAUSE_AFTER=N, when the Nth row is handed to the observations table (inside
-the file's transaction, the store and its lock held, rows before it written) the process creates the file named by
-IPKPI_PAUSED and waits until the file named by IPKPI_GO exists — so a test can kill it, or
-start a second process, at exactly that moment. Not a test module: tests run it with
+With IPKPI_PAUSE_AFTER=N, when the statement that writes the Nth row of the observations
+table is handed over (inside the file's transaction, the store and its lock held; one
+statement writes many rows) the process creates the file named by IPKPI_PAUSED and waits
+until the file named by IPKPI_GO exists — so a test can kill it, or start a second
+process, at exactly that moment. Not a test module: tests run it with
 ``python tests/pausing_ipkpi.py ARGS…``.
 """
 
@@ -34,28 +35,33 @@ class PausingConnection:
     def execute(self, sql, *args):
         result = self._conn.execute(sql, *args)
         if sql.startswith("INSERT INTO observations"):
-            _counted()
+            _counted(_rows_in(sql))
         return result
 
     def executemany(self, sql, rows):
         if sql.startswith("INSERT INTO observations"):
-            rows = _counting(rows)  # consumed lazily by SQLite, row by row
+            rows = _counting(rows, _rows_in(sql))  # consumed lazily, a statement at a time
         return self._conn.executemany(sql, rows)
 
     def __getattr__(self, name):
         return getattr(self._conn, name)
 
 
-def _counted() -> None:
+def _rows_in(sql: str) -> int:
+    """The rows one execution of an INSERT statement writes: ``VALUES (…), (…)``."""
+    return sql.partition(" VALUES ")[2].count("), (") + 1
+
+
+def _counted(n: int) -> None:
     global _rows
-    _rows += 1
-    if _rows == PAUSE_AFTER:
+    _rows += n
+    if _rows - n < PAUSE_AFTER <= _rows:
         _pause()
 
 
-def _counting(rows):
+def _counting(rows, n: int):
     for row in rows:
-        _counted()
+        _counted(n)  # before the statement with the Nth row runs
         yield row
 
 

@@ -14,7 +14,7 @@ from ipkpi.catalogue.model import Baseline, Comparator, Direction, Kind, Source,
 from ipkpi.ingest import plausibility
 from ipkpi.ingest.given import Given
 from ipkpi.ingest.report import FileReport
-from ipkpi.store.integrity import checksum, checksum_of
+from ipkpi.store import guard
 from ipkpi.store.records import Observation
 from ipkpi.store.sqlite import SQLiteStore
 from ipkpi.store.values import FileValues, letters, split_cell
@@ -176,10 +176,23 @@ MIXED = [
 ]
 
 
-def test_the_checksum_from_arrays_is_the_checksum_of_the_observations():
-    tasks = [("nanjing", "p1", "T1", "done", "2023-12-31", None)]
-    assert checksum_of(FileValues.of(MIXED), tasks) == checksum(MIXED, tasks)
-    assert checksum_of(FileValues.of(MIXED[:1])) != checksum(MIXED[1:2])
+def _checksums(store: SQLiteStore) -> list[str]:
+    return [r[0] for r in store.conn.execute("SELECT checksum FROM source_files ORDER BY id")]
+
+
+def test_the_checksum_from_arrays_is_the_checksum_of_the_rows_as_stored(tmp_path):
+    def written(name: str, *files) -> list[str]:
+        with SQLiteStore(tmp_path / f"{name}.db") as store:
+            for i, values in enumerate(files):
+                store.write_file(tmp_path / f"{i}.xlsx", str(i) * 64, 1, values)
+            found = _checksums(store)
+            assert [guard.file_checksum(store.conn, i + 1) for i in range(len(files))] == found
+        return found
+
+    arrays = written("arrays", FileValues.of(MIXED), FileValues.of([ob(2026, 1.0)]))
+    assert written("rows", MIXED, [ob(2026, 1.0)]) == arrays  # the second: sorted out
+    assert [c[:2] for c in arrays] == ["2:", "2:"]
+    assert written("first", FileValues.of(MIXED[:1])) != written("second", MIXED[1:2])
 
 
 def test_values_written_from_arrays_read_back_as_the_observations_written(tmp_path):

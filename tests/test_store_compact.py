@@ -1,6 +1,7 @@
 """The compact store (schema version 3): a value's row is integers and one REAL, the texts
-that repeat stored once. A version-2 store is upgraded in place by the first writing open
-and reads back exactly as before (values, revisions, kept 快报 figures, task progress, a
+that repeat stored once; from version 4 a file's values are found by the range of their
+ids, with no index by file. A version-2 or version-3 store is upgraded in place by the
+first writing open and reads back exactly as before (values, revisions, kept 快报 figures, task progress, a
 converted value, a text cell); a failing upgrade leaves it as it was; whatever is written
 reads back as it was given (the cell as written, the cell's reference).
 """
@@ -237,13 +238,13 @@ def test_a_version_2_store_is_read_as_it_is(v2):
 
 def test_the_first_writing_open_upgrades_a_version_2_store_in_place(v2):
     with SQLiteStore(v2) as store:
-        assert store.version == 3
+        assert store.version == 4
         assert reads(store) == EXPECTED
         assert store.check() == []
         assert store.file_damage(SHA_A) is None
     conn = sqlite3.connect(v2)
-    assert conn.execute("PRAGMA user_version").fetchone() == (3,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+    assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
     assert conn.execute("SELECT id, city, target_id FROM series ORDER BY id").fetchall() == [
         (1, "nanjing", HIGH),
         (2, "nanjing", GRANTS),
@@ -324,6 +325,77 @@ def test_a_failing_upgrade_leaves_the_version_2_store_as_it_was(v2, monkeypatch)
     with SQLiteStore(v2, readonly=True) as store:
         assert reads(store) == EXPECTED
         assert store.check() == []
+
+
+@pytest.fixture
+def v3(v2) -> Path:
+    """A version-3 store, as a version-3 ipkpi made it from the version-2 one: the values
+    compact, an index of them by file, the checksums of version 1."""
+    conn = sqlite3.connect(v2, isolation_level=None)
+    conn.execute("BEGIN")
+    migrations._v2_to_v3(conn)
+    conn.execute("CREATE INDEX observations_file ON observations (file_id)")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("COMMIT")
+    conn.close()
+    return v2
+
+
+def files_as_stored(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    found = conn.execute(
+        "SELECT id, first_value_id, last_value_id, substr(checksum, 1, 2) = '2:' "
+        "FROM source_files ORDER BY id"
+    ).fetchall()
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    return [*found, "observations_file" in indexes]
+
+
+def test_a_version_3_store_is_read_as_it_is(v3):
+    before = digest(v3)
+    with SQLiteStore(v3, readonly=True) as store:
+        assert store.version == 3
+        assert reads(store) == EXPECTED
+        assert store.check() == []
+        assert store.file_damage(SHA_B) is None
+    assert digest(v3) == before
+
+
+def test_the_first_writing_open_upgrades_a_version_3_store_in_place(v3, tmp_path):
+    with SQLiteStore(v3) as store:
+        assert store.version == 4
+        assert reads(store) == EXPECTED
+        assert store.check() == []
+        assert store.file_damage(SHA_A) is None
+    # each file's values by their ids (1 to 3, 4 to 8), no index by file, checksums anew
+    assert files_as_stored(v3) == [(1, 1, 3, 1), (2, 4, 8, 1), False]
+    later = [
+        Observation("nanjing", SHARE, 2025, 0.2, "%", PLAN, "占比", "0.2", None, "Sheet1",
+                    "C14", None),
+    ]  # fmt: skip
+    with SQLiteStore(v3) as store:
+        store.write_file(tmp_path / "c.xlsx", "c" * 64, 1, later)
+        store.write_file(tmp_path / "d.xlsx", "d" * 64, 1, later)  # nothing new
+        again = [Observation(*o[:12]) for o in HISTORY if o.path == A]
+        store.write_file(Path(A), SHA_A, 100, again, replace=True)  # its values anew
+        assert store.check() == []
+    assert files_as_stored(v3) == [(2, 4, 8, 1), (3, 9, 9, 1), (4, None, None, 1),
+                                   (5, 10, 12, 1), False]  # fmt: skip
+
+
+def test_a_file_changed_before_the_upgrade_is_still_found_after_it(v3):
+    conn = sqlite3.connect(v3)
+    conn.execute("UPDATE observations SET value = 59.5 WHERE id = 1")  # file A's
+    conn.commit()
+    conn.close()
+    with SQLiteStore(v3) as store:
+        assert [(d.sha256, d.what.text("en")) for d in store.check()] == [
+            (SHA_A, "its values were changed outside ipkpi (their checksum differs)")
+        ]
+        assert store.file_damage(SHA_B) is None
+    assert files_as_stored(v3) == [(1, 1, 3, 0), (2, 4, 8, 1), False]  # A's kept
 
 
 # --- whatever is written reads back as it was given ---------------------------------------

@@ -85,7 +85,7 @@ def _truncated(store: Path) -> str:
 def _newer(store: Path) -> str:
     execute(store, "PRAGMA user_version = 999")
     return (
-        "s.db: store version 999, made by a newer ipkpi (this one knows up to version 3); "
+        "s.db: store version 999, made by a newer ipkpi (this one knows up to version 4); "
         "upgrade ipkpi"
     )
 
@@ -531,8 +531,8 @@ def test_the_first_ingest_upgrades_a_version_1_store_in_place(runner, v1, sample
     assert (result.exit_code, result.stderr) == (0, "")
     assert "ingested before, nothing new" in result.stdout
     conn = sqlite3.connect(v1)
-    assert conn.execute("PRAGMA user_version").fetchone() == (3,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
+    assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
     assert {r[1]: r[5] for r in conn.execute("PRAGMA table_list") if r[0] == "main"} == {
         "meta": 1,
         "source_files": 1,
@@ -692,7 +692,7 @@ def test_an_infinite_figure_in_an_old_store_exports_as_an_excel_error(runner, st
 
 ZH_DEFECTS = {
     "text": "s.db：不是 SQLite 数据库文件，因此不是 ipkpi 数据库；请用 --db（或 $IPKPI_DB）指定数据库",
-    "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 3）；"
+    "newer": "s.db：数据库版本为 999，由较新的 ipkpi 创建（当前的 ipkpi 最高只认识版本 4）；"
     "请升级 ipkpi",
     "no table": "s.db：数据库中缺少表 task_progress；请从备份恢复，或把文件重新导入一个新的数据库"
     "（--db NEW.db）",

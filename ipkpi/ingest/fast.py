@@ -1,10 +1,11 @@
 """The tight loop of ingest: the plain values of rows of one shape taken at once.
 
-Once a shape's series and unit are worked out (``Resolver.fast_path``, after its first
-value went through ``Resolver.observation``), a value that is a finite number in the
-series' years, not refused (negative, a share over 100, a fraction of what counts whole)
-and not given before is appended to the file's values with a few list appends; every
-other value goes through ``Resolver.observation``, which says why, one at a time.
+Once a shape's series and unit are worked out (``Resolver.prepared``, or
+``Resolver.fast_path`` after its first value went through ``Resolver.observation``), a
+value that is a finite number in the series' years, not refused (negative, a share over
+100, a fraction of what counts whole) and not given before is appended to the file's
+values with a few list appends; every other value goes through ``Resolver.observation``,
+which says why, one at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ def take_rows(
     resolver: Resolver, rows: list[RowValues], title, report, unmatched_rows, given: Given
 ):
     """The values of rows of one shape, each taken by ``given`` (see ``observation``).
-    Once the shape's series and unit are worked out (by its first value, through
+    Once the shape's series and unit are worked out (from the row when they resolve with
+    nothing to say, ``Resolver.prepared``; else by its first value, through
     ``observation``), the values that are plain finite numbers in the series' years go
     to ``given`` from one tight loop; any other (text, a blank, a footnote, a year
     outside the plans, a value refused) goes through ``observation``, which says why."""
@@ -34,15 +36,19 @@ def take_rows(
     for row in rows:
         _, number, cells, values = row
         for cell in cells:
-            if fast is None:  # the first values work the series out
-                resolver.one(row, cell, title, report, unmatched_rows, given)
-                fast = resolver.fast_path(shape, title, given)
+            if fast is None:  # the series and unit: from the row, else by this value
+                fast = resolver.prepared(row, cell, title, given)
+                taken = fast is None
+                if taken:  # through the way that says what is wrong
+                    resolver.one(row, cell, title, report, unmatched_rows, given)
+                    fast = resolver.fast_path(shape, title, given)
                 if fast is not None:
                     first, last, share, whole, unit, factor, series, labels, plans = fast
                     batch = given.batch(series, first, last)
                     mask = batch.mask
                     add_label, add_year, add_value, add_row, add_col = batch.adders
-                continue
+                if taken:
+                    continue
             c, _, year, _, vintage = cell
             raw = values[c]
             if type(raw) is float and first <= year <= last and mask is not None:

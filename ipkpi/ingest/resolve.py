@@ -50,27 +50,31 @@ class Resolver:
         self.fast: dict[RowShape, tuple] = {}  # see fast_path
         self.fast_units: dict[RowShape, tuple] = {}  # (city, the unit the sheet gives)
 
-    def problem(self, report: FileReport, record: RawRecord, message: Message, cell: str | None):
-        report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
+    def problem(
+        self, report: FileReport | None, record: RawRecord, message: Message, cell: str | None
+    ):
+        if report is not None:  # None: worked out ahead, to be said by the value if at all
+            report.problems.append(InputProblem(self.path, message, sheet=record.sheet, cell=cell))
 
-    def city_of(self, record: RawRecord, title: str, report: FileReport) -> str | None:
+    def city_of(self, record: RawRecord, title: str, report: FileReport | None) -> str | None:
         """The place a record is of; None when it is not taken (the problem recorded, or
         the row counted as passed over: a place with no plan here, a total, another place
-        than --city)."""
+        than --city; with no ``report``, nothing recorded or counted)."""
         if record.city:
             key = (record.city, title)
             if key not in self.cities:
                 self.cities[key] = self._named_city(record.city, title)
             slug = self.cities[key]
             if slug is None or (self.options.city and slug != self.options.city):
-                passed = report.other_places if slug is None else report.not_chosen
-                passed[record.city] = passed.get(record.city, 0) + 1
+                if report is not None:
+                    passed = report.other_places if slug is None else report.not_chosen
+                    passed[record.city] = passed.get(record.city, 0) + 1
                 return None
             return slug
         if self.options.city:
             return self.options.city
         found = self.places.named_in((title, record.sheet or "", self.path.name))
-        if found is not None:
+        if found is not None or report is None:
             return found
         if (record.sheet, title) not in self.unplaced:  # once per table, not per value
             self.unplaced.add((record.sheet, title))
@@ -96,6 +100,29 @@ class Resolver:
         ob = self.observation(record, title, report, unmatched_rows)
         if ob is not None:
             given.take_observation(ob)
+
+    def prepared(self, row: RowValues, cell: tuple, title: str, given: Given) -> tuple | None:
+        """``fast_path`` for a row's shape when its series and unit are worked out from
+        the row alone with nothing to say (the usual row); None when anything would be
+        said (a place passed over, no such target, a unit that does not convert): its
+        first value then says it, through ``one``, exactly as any value would."""
+        shape = row.shape
+        key = (shape.city, shape.sheet, title, shape.name, shape.target_id)
+        series = self.series.get(key)
+        _, letter, year, _, vintage = cell
+        record = shape.record(row.number, f"{letter}{row.number}", year, None, None, vintage)
+        if series is None:
+            series = self._series(record, title, None, None)
+            if series is None:
+                return None
+            self.series[key] = series
+        city, target = series[0], series[1]
+        if (city, target.id, shape.unit) not in self.units:
+            converted = self._unit(record, target, target.series_unit or target.unit, None)
+            if converted is None:
+                return None
+            self.units[(city, target.id, shape.unit)] = converted
+        return self.fast_path(shape, title, given)
 
     def fast_path(self, shape: RowShape, title: str, given: Given) -> tuple | None:
         """What the fast path of ``observations`` needs of a shape's series, once
@@ -238,7 +265,8 @@ class Resolver:
 
     def _series(self, record, title, report, unmatched_rows):
         """(city, target, first year, last year, is a share, is counted whole) for a
-        record, or None with the problem or the unmatched row recorded."""
+        record, or None with the problem or the unmatched row recorded (with no
+        ``report``, nothing recorded)."""
         city = self.city_of(record, title, report)
         if city is None:
             return None
@@ -275,7 +303,7 @@ class Resolver:
             match = index.find(record.name)
             if match is None:
                 row = (record.sheet, record.name_cell)
-                if row not in unmatched_rows:
+                if report is not None and row not in unmatched_rows:
                     unmatched_rows.add(row)
                     report.unmatched.append(
                         Unmatched(
@@ -309,7 +337,7 @@ class Resolver:
 
     def _unit(self, record, target, unit, report) -> tuple[str | None, float | None] | None:
         """(the unit the sheet gives, the factor to the target's unit if it differs), or
-        None with the problem recorded."""
+        None with the problem recorded (with no ``report``, nothing recorded)."""
         source_unit = units.canonical(record.unit) if record.unit else None
         if source_unit is None or source_unit == unit:
             return source_unit, None

@@ -22,11 +22,10 @@ from ipkpi.messages import Message, msg
 from ipkpi.store import migrations, vintage
 from ipkpi.store.integrity import (
     CHANGED,
-    CHECKED_COLUMNS,
-    TASK_COLUMNS,
     Damage,
-    checksum,
     count_damage,
+    file_checksum,
+    file_rows,
 )
 from ipkpi.store.schema import (
     COLUMNS,
@@ -227,7 +226,7 @@ def damage(conn: sqlite3.Connection, path: Path, checksums: bool = True) -> list
         what = count_damage(n_values, counts.pop(file_id, 0), n_tasks, tasks.pop(file_id, 0))
         if what is None and file_id in infinite:
             what = not_finite_damage(infinite[file_id])
-        if what is None and checksums and file_checksum(conn, file_id) != recorded:
+        if what is None and checksums and file_checksum(conn, file_id, recorded) != recorded:
             what = CHANGED
         if what is None and file_id in uncurrent:
             what = uncurrent_damage(uncurrent[file_id])
@@ -267,12 +266,12 @@ def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> di
         args: tuple = ()
     else:
         matches = " AND ".join(f"c.{column} = o.{column}" for column in key.split(", "))
+        where, args = file_rows(conn, file_id)
         broken = (
-            f"SELECT {key}, year FROM observations o WHERE file_id = ? AND NOT EXISTS "
+            f"SELECT {key}, year FROM observations o WHERE {where} AND NOT EXISTS "
             f"(SELECT 1 FROM observations c WHERE {matches} AND c.year = o.year AND "
             "c.current = 1)"
         )
-        args = (file_id,)
     if conn.execute(f"SELECT EXISTS ({broken})", args).fetchone() == (0,):
         return {}  # the usual case: no need to read the figures of every key
     best: dict[tuple, tuple[int, str | None]] = {}
@@ -301,16 +300,6 @@ def uncurrent_damage(n: int) -> Message:
     return msg("store.damage.uncurrent", n=n)
 
 
-def file_checksum(conn: sqlite3.Connection, file_id: int) -> str:
-    values = conn.execute(
-        f"SELECT {CHECKED_COLUMNS} FROM {ROWS_VIEW} WHERE file_id = ? ORDER BY id", (file_id,)
-    ).fetchall()
-    tasks = conn.execute(
-        f"SELECT {TASK_COLUMNS} FROM task_progress WHERE file_id = ? ORDER BY id", (file_id,)
-    ).fetchall()
-    return checksum(values, tasks)
-
-
 def file_damage(conn: sqlite3.Connection, sha256: str) -> Damage | None:
     """What is wrong with one ingested file's rows, or None when they are whole."""
     row = conn.execute(
@@ -319,15 +308,16 @@ def file_damage(conn: sqlite3.Connection, sha256: str) -> Damage | None:
     ).fetchone()
     if row is None:
         return None
-    file_id, where, n_values, n_tasks, recorded = row
-    values = conn.execute("SELECT count(*) FROM observations WHERE file_id = ?", (file_id,))
+    file_id, at, n_values, n_tasks, recorded = row
+    where, args = file_rows(conn, file_id)
+    values = conn.execute(f"SELECT count(*) FROM observations WHERE {where}", args)
     tasks = conn.execute("SELECT count(*) FROM task_progress WHERE file_id = ?", (file_id,))
     what = count_damage(n_values, values.fetchone()[0], n_tasks, tasks.fetchone()[0])
-    if what is None and file_checksum(conn, file_id) != recorded:
+    if what is None and file_checksum(conn, file_id, recorded) != recorded:
         what = CHANGED
     if what is None and (uncurrent := _without_current(conn, file_id).get(file_id)):
         what = uncurrent_damage(uncurrent)
-    return None if what is None else Damage(where, sha256, what)
+    return None if what is None else Damage(at, sha256, what)
 
 
 def _counts(conn: sqlite3.Connection, table: str) -> dict[int, int]:

@@ -3,13 +3,20 @@ values and task reports the file stored, and a checksum over them; and the damag
 when they no longer agree with what is there.
 
 The checksum is SHA-256 over the rows a file wrote, in the order they were written (the
-order of their row ids): the city, target, unit, sheet and cell columns as text, the years
-as 64-bit integers and the values as 64-bit floats, then each task report. It is computed
-column by column, in C, while the file is written: no second pass over the store.
+order of their row ids). From schema version 4 (recorded with the prefix ``2:``) it is over
+the rows as the store keeps them: the series, year, label, row and column as 64-bit
+integers and the values as 64-bit floats, the cells and texts as written where a row has
+them, then the series (city, target) and labels (unit, plan, indicator, unit as written,
+sheet, vintage) the rows refer to, then each task report. A write computes it from the
+arrays it inserted, in C: no second pass over the store. Before version 4 (no prefix) it
+was over the city, target, unit, sheet and cell of each row as text, the years and values,
+then the task reports (``checksum``); a store upgraded to version 4 has its files'
+checksums recomputed where the old one still holds.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
@@ -20,7 +27,12 @@ from pathlib import Path
 
 from ipkpi.errors import display_path
 from ipkpi.messages import Message, msg
-from ipkpi.store.values import FileValues, letters
+from ipkpi.store.schema import ROWS_VIEW
+from ipkpi.store.values import FileValues
+
+VERSION_2 = "2:"  # the prefix of a checksum of version 2
+# A file's values as the store keeps them, for ``values_checksum``: positional columns.
+STORED_COLUMNS = "key_id, year, value, label_id, row, col, cell, raw"
 
 # Positions in an observation row (``records.Observation``): the text columns, year, value.
 _TEXT = (0, 1, 4, 10, 9)  # city, target id, unit, cell, sheet
@@ -47,40 +59,87 @@ def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
     return _digest(texts, years, numbers, tasks)
 
 
-def checksum_of(values: FileValues, tasks: Sequence[Sequence] = ()) -> str:
-    """``checksum`` of a file's values as ``FileValues`` holds them, column by column from
-    its arrays: the same digest as of the same values as observations."""
-    cities = [city for city, _ in values.series]
-    targets = [target for _, target in values.series]
-    units = [label[0] for label in values.labels]
-    sheets = [str(label[4]) for label in values.labels]  # None: "None", as ``checksum``
-    letters_of = [letters(col) for col in range(max(values.cols, default=0) + 1)]
-    numbers_of = {row: str(row) for row in set(values.rows)}
-    cells = map(
-        str.__add__, map(letters_of.__getitem__, values.cols), map(numbers_of.get, values.rows)
-    )
-    if values.cells:  # no plain reference: as written, None as "None"
-        cells = (values.cells.get(i, cell) for i, cell in enumerate(cells))
-        cells = (str(cell) if cell is None else cell for cell in cells)
-    texts = [
-        map(cities.__getitem__, values.series_of),
-        map(targets.__getitem__, values.series_of),
-        map(units.__getitem__, values.label_of),
-        cells,
-        map(sheets.__getitem__, values.label_of),
+def values_checksum(
+    ints: Sequence[array],
+    values: array,
+    extras: Iterable[tuple],
+    series: Iterable[tuple],
+    labels: Iterable[tuple],
+    tasks: Sequence[Sequence] = (),
+) -> str:
+    """The checksum (version 2) of a file's values as the store keeps them, in id order:
+    ``ints`` the arrays (``q``) of their series ids, years, label ids, rows and columns (0
+    for NULL), ``values`` their values (``d``), ``extras`` (position, cell, raw) for each
+    row whose cell or raw is not NULL, ``series`` (id, city, target) and ``labels`` (id,
+    unit, plan, indicator, unit as written, sheet, vintage) of those the rows refer to,
+    by id; then the task rows."""
+    import hashlib  # here: a report that only reads the store needs no checksum
+
+    digest = hashlib.sha256(b"ipkpi values 2\0")
+    for column in (*ints, values):
+        if sys.byteorder == "big":  # the same bytes on every machine
+            column = array(column.typecode, column)
+            column.byteswap()
+        digest.update(column.tobytes())
+        digest.update(b"\0")
+    for rows in (extras, series, labels):
+        _update_texts(digest, map(repr, rows))
+    digest.update(b"\0tasks\0")
+    for row in tasks:
+        digest.update(repr(tuple(row[:6])).encode())
+    return VERSION_2 + digest.hexdigest()
+
+
+def arrays_checksum(
+    values: FileValues,
+    key_ids: Sequence[int],
+    label_ids: Sequence[int],
+    tasks: Sequence[Sequence] = (),
+) -> str:
+    """``values_checksum`` of a file's values as ``compact.insert_values`` stored them:
+    ``key_ids`` and ``label_ids`` the store's ids of ``values.series`` and
+    ``values.labels``."""
+    series_of, label_of = values.series_of, values.label_of
+    ints = [
+        array("q", map(key_ids.__getitem__, series_of)),
+        array("q", values.years),
+        array("q", map(label_ids.__getitem__, label_of)),
+        array("q", values.rows),
+        array("q", values.cols),
     ]
-    return _digest(texts, array("q", values.years), array("d", values.values), tasks)
+    used_series = sorted({(key_ids[s], *values.series[s]) for s in set(series_of)})
+    used_labels = sorted({(label_ids[x], *values.labels[x]) for x in set(label_of)})
+    return values_checksum(
+        ints, array("d", values.values), stored_extras(values), used_series, used_labels, tasks
+    )
 
 
-def written_checksum(aside: Sequence, rows: Sequence | FileValues, tasks: Sequence) -> str:
-    """The checksum of what a write stored: the values kept aside, then the current ones
-    (all of a file's values as ``FileValues`` when none was kept aside), then its tasks."""
-    if not aside and isinstance(rows, FileValues):
-        return checksum_of(rows, tasks)
-    return checksum([*aside, *rows], tasks)
+def stored_extras(values: FileValues) -> list[tuple[int, str | None, str | None]]:
+    """(position, cell, raw) as the store keeps them (``compact.insert_values``) for each
+    value whose cell or raw is not NULL there: a cell that is no plain reference, a cell
+    as written that is not the value's repr ('' for none at all)."""
+    found = []
+    for i in sorted(values.cells.keys() | values.raws.keys()):
+        cell = values.cells.get(i)
+        raw = values.raws.get(i, _NOT_RAW)
+        raw = None if raw is _NOT_RAW else "" if raw is None else raw
+        if cell is not None or raw is not None:
+            found.append((i, cell, raw))
+    return found
 
 
+_NOT_RAW = object()
 _CHUNK = 1 << 16  # texts joined at a time: the digest is of the whole column all the same
+
+
+def _update_texts(digest, texts: Iterable[str]) -> None:
+    """Hash ``texts`` joined by U+001F and ended by NUL, a chunk at a time."""
+    texts = iter(texts)
+    chunk = list(islice(texts, _CHUNK))
+    digest.update("\x1f".join(chunk).encode())
+    while chunk := list(islice(texts, _CHUNK)):
+        digest.update(("\x1f" + "\x1f".join(chunk)).encode())
+    digest.update(b"\0")
 
 
 def _digest(texts: list[Iterable[str]], years: array, numbers: array, tasks) -> str:
@@ -90,12 +149,7 @@ def _digest(texts: list[Iterable[str]], years: array, numbers: array, tasks) -> 
 
     digest = hashlib.sha256(b"ipkpi values 1\0")
     for column in texts:
-        column = iter(column)
-        chunk = list(islice(column, _CHUNK))
-        digest.update("\x1f".join(chunk).encode())
-        while chunk := list(islice(column, _CHUNK)):
-            digest.update(("\x1f" + "\x1f".join(chunk)).encode())
-        digest.update(b"\0")
+        _update_texts(digest, column)
     if sys.byteorder == "big":  # the same bytes on every machine
         years.byteswap()
         numbers.byteswap()
@@ -105,6 +159,84 @@ def _digest(texts: list[Iterable[str]], years: array, numbers: array, tasks) -> 
     for row in tasks:
         digest.update(repr(tuple(row[:6])).encode())
     return digest.hexdigest()
+
+
+def file_rows(conn: sqlite3.Connection, file_id: int) -> tuple[str, tuple]:
+    """The condition on ``observations`` (named ``o`` or not) that selects a file's
+    values, and its parameters: from version 4 the range of their ids recorded with the
+    file (no index by file), before it the file's id (an index)."""
+    columns = {r[1] for r in conn.execute("PRAGMA main.table_info(source_files)")}
+    if "first_value_id" not in columns:
+        return "file_id = ?", (file_id,)
+    first, last = conn.execute(
+        "SELECT first_value_id, last_value_id FROM source_files WHERE id = ?", (file_id,)
+    ).fetchone()
+    return "id BETWEEN ? AND ? AND file_id = ?", (first, last, file_id)
+
+
+def file_checksum(conn: sqlite3.Connection, file_id: int, recorded: str = VERSION_2) -> str:
+    """The checksum of a file's rows as they are now, by the version of ``recorded``."""
+    tasks = conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM task_progress WHERE file_id = ? ORDER BY id", (file_id,)
+    ).fetchall()
+    where, args = file_rows(conn, file_id)
+    if not recorded.startswith(VERSION_2):
+        values = conn.execute(
+            f"SELECT {CHECKED_COLUMNS} FROM {ROWS_VIEW} WHERE {where} ORDER BY id", args
+        ).fetchall()
+        return checksum(values, tasks)
+    ints = [array("q") for _ in range(5)]  # series, year, label, row, column
+    numbers = array("d")
+    extras = []
+    sql = f"SELECT {STORED_COLUMNS} FROM observations WHERE {where} ORDER BY id"
+    rows = conn.execute(sql, args)
+    while chunk := rows.fetchmany(1 << 16):
+        key_ids, years, values, label_ids, row_at, col_at, cells, raws = zip(*chunk, strict=True)
+        for column, found in zip(ints, (key_ids, years, label_ids), strict=False):
+            column.extend(found)
+        for column, found in ((ints[3], row_at), (ints[4], col_at)):
+            column.extend(0 if n is None else n for n in found)
+        at = len(numbers)
+        numbers.extend(values)
+        extras += (
+            (at + i, cell, raw)
+            for i, (cell, raw) in enumerate(zip(cells, raws, strict=True))
+            if cell is not None or raw is not None
+        )
+    used = f"SELECT DISTINCT key_id FROM observations WHERE {where}"
+    series = conn.execute(
+        f"SELECT id, city, target_id FROM series WHERE id IN ({used}) ORDER BY id", args
+    ).fetchall()
+    used = f"SELECT DISTINCT label_id FROM observations WHERE {where}"
+    labels = conn.execute(
+        "SELECT id, unit, plan_id, indicator, raw_unit, sheet, vintage FROM labels "
+        f"WHERE id IN ({used}) ORDER BY id",
+        args,
+    ).fetchall()
+    return values_checksum(ints, numbers, extras, series, labels, tasks)
+
+
+def record_file(
+    conn: sqlite3.Connection,
+    file_id: int,
+    before: int,
+    stored: int,
+    tasks: Sequence[Sequence],
+    arrays: tuple[FileValues, list[int], list[int]] | None = None,
+) -> None:
+    """Record what a file stored, in its row: how many values and task reports, the block
+    of ids of its values (after ``before``, the largest id before them; NULL for none),
+    and their checksum: from the ``arrays`` inserted (``compact.insert_values``), else
+    read back as ``check`` reads it."""
+    last = conn.execute("SELECT coalesce(max(id), 0) FROM observations").fetchone()[0]
+    ids = (before + 1, last) if last > before else (None, None)
+    conn.execute(
+        "UPDATE source_files SET value_count = ?, task_count = ?, first_value_id = ?, "
+        "last_value_id = ? WHERE id = ?",
+        (stored, len(tasks), *ids, file_id),
+    )
+    digest = file_checksum(conn, file_id) if arrays is None else arrays_checksum(*arrays, tasks)
+    conn.execute("UPDATE source_files SET checksum = ? WHERE id = ?", (digest, file_id))
 
 
 @dataclass(frozen=True)

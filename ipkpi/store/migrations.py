@@ -11,6 +11,11 @@ target, and its unit, plan, indicator, unit as written, sheet and vintage, becom
 ``series`` and ``labels``, its cell a row and column, the cell as written is kept only when
 it is not the value's repr, and its time of ingestion is its file's. Every value keeps its
 id, file and current flag, so the files' counts and checksums stay as they were.
+
+Version 3 → 4: no index of the values by file; each file records the first and last id of
+its values instead (``first_value_id``, ``last_value_id``), and its checksum becomes one
+over the values as the store keeps them (``ipkpi.store.integrity``): recomputed where the
+old one still holds, kept where it does not, so ``data check`` still reports that file.
 A second engine keeps its own steps under the same version numbers.
 """
 
@@ -21,8 +26,8 @@ from collections.abc import Callable
 from itertools import tee
 
 from ipkpi.store.compact import PACKED_COLUMNS, PACKED_VALUES, LabelIds, SeriesIds, pack
-from ipkpi.store.integrity import CHECKED_COLUMNS, TASK_COLUMNS, checksum
-from ipkpi.store.schema import COLUMNS, SCHEMA_VERSION, VALUES_SCHEMA
+from ipkpi.store.integrity import CHECKED_COLUMNS, TASK_COLUMNS, checksum, file_checksum
+from ipkpi.store.schema import COLUMNS, SCHEMA_VERSION, VALUES_SCHEMA, VIEWS
 
 _TABLES = ("source_files", "observations", "task_progress")
 _OLD_INDEXES = ("observations_current", "observations_key", "task_progress_current")
@@ -135,6 +140,23 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE old_observations")
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE source_files ADD COLUMN first_value_id INTEGER")
+    conn.execute("ALTER TABLE source_files ADD COLUMN last_value_id INTEGER")
+    conn.execute(  # by the index by file, before it goes
+        "UPDATE source_files SET (first_value_id, last_value_id) = "
+        "(SELECT min(id), max(id) FROM observations WHERE file_id = source_files.id)"
+    )
+    conn.execute(VIEWS[3])  # for the old checksums (temporary: gone with the connection)
+    for file_id, recorded in conn.execute("SELECT id, checksum FROM source_files").fetchall():
+        if file_checksum(conn, file_id, recorded) == recorded:
+            conn.execute(
+                "UPDATE source_files SET checksum = ? WHERE id = ?",
+                (file_checksum(conn, file_id), file_id),
+            )
+    conn.execute("DROP INDEX IF EXISTS observations_file")
+
+
 def _run(conn: sqlite3.Connection, ddl: str) -> None:
     for statement in ddl.split(";"):
         if statement.strip():
@@ -145,6 +167,7 @@ def _run(conn: sqlite3.Connection, ddl: str) -> None:
 STEPS: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _v1_to_v2),
     (2, _v2_to_v3),
+    (3, _v3_to_v4),
 )
 
 

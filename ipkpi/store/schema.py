@@ -17,13 +17,18 @@ current. Its time of ingestion is its file's. ``raw``, the cell as written, is N
 is exactly the stored number's ``repr`` (most cells), ``''`` when there was none, else the
 text ("36.26万件", a converted figure). ``ROWS_VIEW`` puts the columns back together, as
 version 2 had them (every open of the store defines it, a temporary view, per connection).
+
+Version 4 finds a file's values by their ids, not by an index: a file's values are
+written in one block, and its row records the first and last of their ids
+(``first_value_id``, ``last_value_id``; NULL when it stored none). Its checksum is over the
+values as the store keeps them (``ipkpi.store.integrity``).
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _FILES_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -35,7 +40,9 @@ CREATE TABLE source_files (
     ingested_at TEXT NOT NULL,
     value_count INTEGER NOT NULL CHECK (value_count >= 0),
     task_count INTEGER NOT NULL CHECK (task_count >= 0),
-    checksum TEXT NOT NULL
+    checksum TEXT NOT NULL,
+    first_value_id INTEGER,
+    last_value_id INTEGER
 ) STRICT;
 """
 
@@ -71,7 +78,6 @@ CREATE TABLE observations (
     current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1))
 ) STRICT;
 CREATE UNIQUE INDEX observations_current ON observations (key_id, year) WHERE current = 1;
-CREATE INDEX observations_file ON observations (file_id);
 """
 
 _TASKS_SCHEMA = """
@@ -125,6 +131,7 @@ VIEWS: dict[int, str] = {
     JOIN main.labels l ON l.id = o.label_id""",
 }
 VIEWS[2] = VIEWS[1]
+VIEWS[4] = VIEWS[3]
 
 _OBSERVATIONS = [
     *("id", "city", "target_id", "year", "value", "unit", "plan_id", "indicator", "raw"),
@@ -162,13 +169,18 @@ COLUMNS: dict[int, dict[str, list[str]]] = {
         "task_progress": _TASKS,
     },
 }
+COLUMNS[4] = {
+    **COLUMNS[3],
+    "source_files": [*COLUMNS[3]["source_files"], "first_value_id", "last_value_id"],
+}
 
 
 # version → its indexes (the partial unique ones keep one current figure per key). Each
 # costs on every insert, so version 3 keeps two on the values: the current figures by
 # series and year (what a report and a write read) and the values by file (a file's
 # check, ``ingest --force``). No index of every figure by key as version 2 had: the
-# history of a city (``data show --history``) is read by one scan.
+# history of a city (``data show --history``) is read by one scan. Version 4 keeps one:
+# a file's values are found by the range of their ids, recorded with the file.
 INDEXES: dict[int, tuple[str, ...]] = {
     1: ("observations_current", "observations_key", "task_progress_current"),
     2: ("observations_current", "observations_key", "observations_file", "task_progress_current"),
@@ -176,6 +188,7 @@ INDEXES: dict[int, tuple[str, ...]] = {
         *("series_key", "labels_plan", "observations_current", "observations_file"),
         "task_progress_current",
     ),
+    4: ("series_key", "labels_plan", "observations_current", "task_progress_current"),
 }
 
 

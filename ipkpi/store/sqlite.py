@@ -6,9 +6,10 @@ target and year becomes the current value, unless the current one's vintage rank
 it (a 快报 after the 正式 figure, see ``ipkpi.store.vintage``): then the later one is kept in the
 history as not current. Either way the earlier one stays in the history.
 
-It writes schema version 3 (``ipkpi.store.schema``): a value's row is integers, the texts that
-repeat are ids (``ipkpi.store.compact``). It reads every version through a view of the rows
-as version 2 had them (``schema.ROWS_VIEW``): a read-only open reads an older store as it is.
+It writes schema version 4 (``ipkpi.store.schema``): a value's row is integers, the texts that
+repeat are ids (``ipkpi.store.compact``), a file's values one block of ids. It reads every
+version through a view of the rows as version 2 had them (``schema.ROWS_VIEW``): a
+read-only open reads an older store as it is.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ipkpi.errors import StoreError, StoreUnusable, display_path
 from ipkpi.messages import msg
 from ipkpi.store import compact, guard
 from ipkpi.store.base import resolve_db_path
-from ipkpi.store.integrity import Damage, written_checksum
+from ipkpi.store.integrity import Damage, record_file
 from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
     Observation,
@@ -174,6 +175,7 @@ class SQLiteStore:
             "task_count, checksum) VALUES (?, ?, ?, ?, 0, 0, '')",
             (sha256, str(path), size, stamp),
         ).lastrowid
+        before = conn.execute("SELECT coalesce(max(id), 0) FROM observations").fetchone()[0]
         # In bulk: one statement each, not a query and an insert per value
         # (``compact.insert``). With no current figure for the file's cities, all of them
         # are new and current, unless the file gives a key twice: the index of current
@@ -181,7 +183,8 @@ class SQLiteStore:
         as_arrays = isinstance(observations, FileValues)
         cities = {city for city, _ in observations.series} if as_arrays else None
         current = self._current_values(conn, cities or set(map(_CITY, observations)))
-        if not current and compact.insert_new(conn, file_id, observations):
+        inserted = not current and compact.insert_new(conn, file_id, observations)
+        if inserted:
             rows, aside, replaced, revisions, kept = observations, [], [], [], []
             new, unchanged = len(observations), 0
         else:  # the ones kept aside first, so within the file the current one is the last
@@ -193,10 +196,8 @@ class SQLiteStore:
         task_new, task_unchanged, changes, tasks = self._write_progress(
             conn, progress, file_id, stamp
         )
-        conn.execute(
-            "UPDATE source_files SET value_count = ?, task_count = ?, checksum = ? WHERE id = ?",
-            (len(aside) + len(rows), len(tasks), written_checksum(aside, rows, tasks), file_id),
-        )
+        arrays = (observations, *inserted) if isinstance(inserted, tuple) else None
+        record_file(conn, file_id, before, len(aside) + len(rows), tasks, arrays)
         return WriteResult(
             False,
             new + task_new,
@@ -246,8 +247,9 @@ class SQLiteStore:
         row = conn.execute("SELECT id FROM source_files WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
             return
-        for table in ("observations", "task_progress"):
-            conn.execute(f"DELETE FROM {table} WHERE file_id = ?", row)
+        where, args = guard.file_rows(conn, row[0])
+        conn.execute(f"DELETE FROM observations WHERE {where}", args)
+        conn.execute("DELETE FROM task_progress WHERE file_id = ?", row)
         conn.execute("DELETE FROM source_files WHERE id = ?", row)
 
     def check(self) -> list[Damage]:
