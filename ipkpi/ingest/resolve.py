@@ -49,6 +49,8 @@ class Resolver:
         self.unplaced: set[tuple[str | None, str]] = set()
         self.fast: dict[RowShape, tuple] = {}  # see fast_path
         self.fast_units: dict[RowShape, tuple] = {}  # (city, the unit the sheet gives)
+        self.at_once: dict[tuple, tuple] = {}  # see ipkpi.ingest.fast
+        self.at_once_masks: dict[tuple[int, int], int] = {}
 
     def problem(
         self, report: FileReport | None, record: RawRecord, message: Message, cell: str | None

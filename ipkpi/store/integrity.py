@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
@@ -60,8 +60,8 @@ def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
 
 
 def values_checksum(
-    ints: Sequence[array],
-    values: array,
+    ints: Sequence[array | Iterable[array]],
+    values: array | Iterable[array],
     extras: Iterable[tuple],
     series: Iterable[tuple],
     labels: Iterable[tuple],
@@ -69,18 +69,19 @@ def values_checksum(
 ) -> str:
     """The checksum (version 2) of a file's values as the store keeps them, in id order:
     ``ints`` the arrays (``q``) of their series ids, years, label ids, rows and columns (0
-    for NULL), ``values`` their values (``d``), ``extras`` (position, cell, raw) for each
-    row whose cell or raw is not NULL, ``series`` (id, city, target) and ``labels`` (id,
-    unit, plan, indicator, unit as written, sheet, vintage) of those the rows refer to,
-    by id; then the task rows."""
+    for NULL), ``values`` their values (``d``), each whole or in parts; ``extras``
+    (position, cell, raw) for each row whose cell or raw is not NULL; ``series`` (id,
+    city, target) and ``labels`` (id, unit, plan, indicator, unit as written, sheet,
+    vintage) of those the rows refer to, by id; then the task rows."""
     import hashlib  # here: a report that only reads the store needs no checksum
 
     digest = hashlib.sha256(b"ipkpi values 2\0")
     for column in (*ints, values):
-        if sys.byteorder == "big":  # the same bytes on every machine
-            column = array(column.typecode, column)
-            column.byteswap()
-        digest.update(column.tobytes())
+        for part in [column] if isinstance(column, array) else column:
+            if sys.byteorder == "big":  # the same bytes on every machine
+                part = array(part.typecode, part)
+                part.byteswap()
+            digest.update(part.tobytes())
         digest.update(b"\0")
     for rows in (extras, series, labels):
         _update_texts(digest, map(repr, rows))
@@ -101,17 +102,24 @@ def arrays_checksum(
     ``values.labels``."""
     series_of, label_of = values.series_of, values.label_of
     ints = [
-        array("q", map(key_ids.__getitem__, series_of)),
-        array("q", values.years),
-        array("q", map(label_ids.__getitem__, label_of)),
-        array("q", values.rows),
-        array("q", values.cols),
+        _parts(map(key_ids.__getitem__, series_of)),
+        _parts(values.years),
+        _parts(map(label_ids.__getitem__, label_of)),
+        _parts(values.rows),
+        _parts(values.cols),
     ]
     used_series = sorted({(key_ids[s], *values.series[s]) for s in set(series_of)})
     used_labels = sorted({(label_ids[x], *values.labels[x]) for x in set(label_of)})
     return values_checksum(
-        ints, array("d", values.values), stored_extras(values), used_series, used_labels, tasks
+        ints, values.values, stored_extras(values), used_series, used_labels, tasks
     )
+
+
+def _parts(numbers: Iterable[int]) -> Iterator[array]:
+    """``numbers`` as 64-bit integers, a chunk at a time: never all of them at once."""
+    numbers = iter(numbers)
+    while part := array("q", islice(numbers, _CHUNK)):
+        yield part
 
 
 def stored_extras(values: FileValues) -> list[tuple[int, str | None, str | None]]:
