@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given as hypothesis_given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -208,3 +209,26 @@ def test_values_written_from_arrays_read_back_as_the_observations_written(tmp_pa
 
 def _key(o):
     return (o.city, o.target_id, o.year)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE observations SET year = 70000 WHERE id = 1",  # beyond any year ingest writes
+        "UPDATE observations SET row = -1 WHERE id = 2",
+        "UPDATE observations SET value = 12.5 WHERE id = 1",
+        "UPDATE observations SET cell = 'B2' WHERE id = 4",
+        "UPDATE observations SET raw = NULL WHERE id = 3",
+        "UPDATE observations SET key_id = 2 WHERE id = 1",
+        "UPDATE series SET city = 'shanxi' WHERE id = 1",
+        "UPDATE labels SET sheet = '其他' WHERE id = 1",
+        "DELETE FROM labels WHERE id = 2",
+    ],
+)
+def test_any_change_to_what_a_file_stored_is_found(tmp_path, change):
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.write_file(tmp_path / "f.xlsx", "a" * 64, 1, FileValues.of(MIXED))
+        store.conn.execute(change)
+        assert [d.what.text("en") for d in store.check()] == [
+            "its values were changed outside ipkpi (their checksum differs)"
+        ]

@@ -19,9 +19,9 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -59,29 +59,33 @@ def checksum(values: Sequence[Sequence], tasks: Sequence[Sequence] = ()) -> str:
     return _digest(texts, years, numbers, tasks)
 
 
+# The columns of a file's values as the checksum of version 2 hashes them, at the widths
+# ``FileValues`` keeps them: series and label (numbered by first appearance in the file),
+# year, value, row and column (0 for NULL).
+_WIDTHS = ("I", "I", "H", "d", "I", "I")
+
+
 def values_checksum(
-    ints: Sequence[array | Iterable[array]],
-    values: array | Iterable[array],
+    columns: Sequence[array],
     extras: Iterable[tuple],
     series: Iterable[tuple],
     labels: Iterable[tuple],
     tasks: Sequence[Sequence] = (),
 ) -> str:
     """The checksum (version 2) of a file's values as the store keeps them, in id order:
-    ``ints`` the arrays (``q``) of their series ids, years, label ids, rows and columns (0
-    for NULL), ``values`` their values (``d``), each whole or in parts; ``extras``
-    (position, cell, raw) for each row whose cell or raw is not NULL; ``series`` (id,
-    city, target) and ``labels`` (id, unit, plan, indicator, unit as written, sheet,
-    vintage) of those the rows refer to, by id; then the task rows."""
+    ``columns`` the arrays (``_WIDTHS``) of their series and labels, numbered by first
+    appearance, years, values, rows and columns; ``extras`` (position, cell, raw) for
+    each row whose cell or raw is not NULL; ``series`` (id, city, target) and ``labels``
+    (id, unit, plan, indicator, unit as written, sheet, vintage) in the order they are
+    numbered; then the task rows."""
     import hashlib  # here: a report that only reads the store needs no checksum
 
     digest = hashlib.sha256(b"ipkpi values 2\0")
-    for column in (*ints, values):
-        for part in [column] if isinstance(column, array) else column:
-            if sys.byteorder == "big":  # the same bytes on every machine
-                part = array(part.typecode, part)
-                part.byteswap()
-            digest.update(part.tobytes())
+    for column in columns:
+        if sys.byteorder == "big":  # the same bytes on every machine
+            column = array(column.typecode, column)
+            column.byteswap()
+        digest.update(column.tobytes())
         digest.update(b"\0")
     for rows in (extras, series, labels):
         _update_texts(digest, map(repr, rows))
@@ -97,29 +101,28 @@ def arrays_checksum(
     label_ids: Sequence[int],
     tasks: Sequence[Sequence] = (),
 ) -> str:
-    """``values_checksum`` of a file's values as ``compact.insert_values`` stored them:
-    ``key_ids`` and ``label_ids`` the store's ids of ``values.series`` and
-    ``values.labels``."""
-    series_of, label_of = values.series_of, values.label_of
-    ints = [
-        _parts(map(key_ids.__getitem__, series_of)),
-        _parts(values.years),
-        _parts(map(label_ids.__getitem__, label_of)),
-        _parts(values.rows),
-        _parts(values.cols),
-    ]
-    used_series = sorted({(key_ids[s], *values.series[s]) for s in set(series_of)})
-    used_labels = sorted({(label_ids[x], *values.labels[x]) for x in set(label_of)})
+    """``values_checksum`` of a file's values as ``compact.insert_values`` stored them,
+    from their arrays as they are (no work per value): ``key_ids`` and ``label_ids`` the
+    store's ids of ``values.series`` and ``values.labels``."""
+    series_of, series = _first_appearance(values.series_of)
+    label_of, labels = _first_appearance(values.label_of)
     return values_checksum(
-        ints, values.values, stored_extras(values), used_series, used_labels, tasks
+        (series_of, label_of, values.years, values.values, values.rows, values.cols),
+        stored_extras(values),
+        [(key_ids[i], *values.series[i]) for i in series],
+        [(label_ids[i], *values.labels[i]) for i in labels],
+        tasks,
     )
 
 
-def _parts(numbers: Iterable[int]) -> Iterator[array]:
-    """``numbers`` as 64-bit integers, a chunk at a time: never all of them at once."""
-    numbers = iter(numbers)
-    while part := array("q", islice(numbers, _CHUNK)):
-        yield part
+def _first_appearance(numbers: array) -> tuple[array, list[int]]:
+    """``numbers`` numbered anew by first appearance, and the numbers in that order: as
+    they are in the usual case (numbered as they came)."""
+    order = list(dict.fromkeys(map(itemgetter(0), groupby(numbers))))  # by runs: sooner
+    if order == list(range(len(order))):
+        return numbers, order
+    anew = {n: i for i, n in enumerate(order)}
+    return array(numbers.typecode, map(anew.__getitem__, numbers)), order
 
 
 def stored_extras(values: FileValues) -> list[tuple[int, str | None, str | None]]:
@@ -193,17 +196,31 @@ def file_checksum(conn: sqlite3.Connection, file_id: int, recorded: str = VERSIO
             f"SELECT {CHECKED_COLUMNS} FROM {ROWS_VIEW} WHERE {where} ORDER BY id", args
         ).fetchall()
         return checksum(values, tasks)
-    ints = [array("q") for _ in range(5)]  # series, year, label, row, column
-    numbers = array("d")
+    try:
+        columns, extras, series, labels = _stored_columns(conn, where, args)
+    except (OverflowError, TypeError):  # a number no ingest writes: changed by hand
+        return VERSION_2 + "changed"
+    return values_checksum(columns, extras, series, labels, tasks)
+
+
+def _stored_columns(conn: sqlite3.Connection, where: str, args: tuple) -> tuple:
+    """What ``values_checksum`` hashes, read from the rows of a file (``where``)."""
+    columns = [array(code) for code in _WIDTHS]
+    series_of, labels_of, years, numbers, row_at, col_at = columns
+    local_series: dict[int, int] = {}
+    local_labels: dict[int, int] = {}
     extras = []
     sql = f"SELECT {STORED_COLUMNS} FROM observations WHERE {where} ORDER BY id"
     rows = conn.execute(sql, args)
     while chunk := rows.fetchmany(1 << 16):
-        key_ids, years, values, label_ids, row_at, col_at, cells, raws = zip(*chunk, strict=True)
-        for column, found in zip(ints, (key_ids, years, label_ids), strict=False):
-            column.extend(found)
-        for column, found in ((ints[3], row_at), (ints[4], col_at)):
-            column.extend(0 if n is None else n for n in found)
+        key_ids, found_years, values, label_ids, at_rows, at_cols, cells, raws = zip(
+            *chunk, strict=True
+        )
+        series_of.extend(local_series.setdefault(k, len(local_series)) for k in key_ids)
+        labels_of.extend(local_labels.setdefault(x, len(local_labels)) for x in label_ids)
+        years.extend(found_years)
+        row_at.extend(0 if n is None else n for n in at_rows)
+        col_at.extend(0 if n is None else n for n in at_cols)
         at = len(numbers)
         numbers.extend(values)
         extras += (
@@ -211,17 +228,20 @@ def file_checksum(conn: sqlite3.Connection, file_id: int, recorded: str = VERSIO
             for i, (cell, raw) in enumerate(zip(cells, raws, strict=True))
             if cell is not None or raw is not None
         )
+    texts = dict.fromkeys(local_series, ())
     used = f"SELECT DISTINCT key_id FROM observations WHERE {where}"
-    series = conn.execute(
-        f"SELECT id, city, target_id FROM series WHERE id IN ({used}) ORDER BY id", args
-    ).fetchall()
-    used = f"SELECT DISTINCT label_id FROM observations WHERE {where}"
-    labels = conn.execute(
+    rows = conn.execute(f"SELECT id, city, target_id FROM series WHERE id IN ({used})", args)
+    texts.update((i, (city, target)) for i, city, target in rows)
+    series = [(i, *texts[i]) for i in local_series]
+    texts = dict.fromkeys(local_labels, ())
+    rows = conn.execute(
         "SELECT id, unit, plan_id, indicator, raw_unit, sheet, vintage FROM labels "
-        f"WHERE id IN ({used}) ORDER BY id",
+        f"WHERE id IN ({used.replace('key_id', 'label_id')})",
         args,
-    ).fetchall()
-    return values_checksum(ints, numbers, extras, series, labels, tasks)
+    )
+    texts.update((i, tuple(rest)) for i, *rest in rows)
+    labels = [(i, *texts[i]) for i in local_labels]
+    return columns, extras, series, labels
 
 
 def record_file(
