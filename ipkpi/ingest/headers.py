@@ -87,6 +87,9 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+clean = _clean  # a text as the tables read it (NFKC, stripped), cached
+
+
 def blank(value: object) -> bool:
     return value is None or (type(value) is str and not _clean(value))
 
@@ -107,6 +110,7 @@ def first_text(cells) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 14)
 @lru_cache(maxsize=1 << 14)
 def is_note(text: str) -> bool:
     """Whether a row starting with ``text`` is a note below a table (注：…)."""
@@ -250,7 +254,8 @@ def table_end(rows, header: Header) -> tuple[int, Header | None, int]:
     notes_at = None
     for r in range(header.row + 1, len(rows)):
         row = rows[r]
-        first = first_text(row)
+        value = row[0] if row else None  # most rows start with a text: sooner
+        first = (type(value) is str and _clean(value)) or first_text(row)
         if not first:
             continue
         if may_start_header(first):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from ipkpi.catalogue import units
 from ipkpi.ingest.cells import cell_ref, column_letter, parse_year
 from ipkpi.ingest.context import UnitLine, confirms, fold, vintage_of
-from ipkpi.ingest.headers import Block, blank, first_text, is_note, text_of
+from ipkpi.ingest.headers import Block, blank, clean, first_text, is_note, text_of
 from ipkpi.ingest.matching import split_unit
 from ipkpi.ingest.raw import RowShape, RowValues, at
 from ipkpi.messages import Message, msg
@@ -130,7 +131,8 @@ class RowReader:
         for r in range(self.hr + 1, end):
             row = self.rows[r]
             span = row[block.first : block.last + 1] if self.several else row
-            first = first_text(span)
+            value = span[0] if span else None  # most rows start with a text: sooner
+            first = (type(value) is str and clean(value)) or first_text(span)
             if not first:
                 continue
             if is_note(first):
@@ -150,9 +152,13 @@ class RowReader:
         yc = self.block.col("year")
         year_at, value_letter = (column_letter(yc), None), column_letter(value_col)
         of_year: dict[int, tuple] = {}  # the rows of a year share their cells
+        of_cell: dict[tuple[type, object], tuple] = {}  # a year cell's value → them
 
         def cells(r, row):
             year = row[yc]
+            found = of_cell.get((type(year), year))  # year cells repeat a few values
+            if found is not None:
+                return found
             if type(year) is float and year.is_integer() and 1950 <= year <= 2099:
                 row_year = int(year)  # most year cells: the same as parse_year, sooner
             else:
@@ -166,6 +172,7 @@ class RowReader:
                 found = of_year[row_year] = (
                     (value_col, value_letter, row_year, year_at, sheet_vintage),
                 )
+            of_cell[(type(year), year)] = found
             return found
 
         return self._named(name_col, end, cells)
@@ -183,6 +190,7 @@ class RowReader:
         per_column = bool(self.header_units)
         key_cols = [c for c in (name_col, self.id_col, self.unit_col, self.city_col, self.note_col)]
         key_cols = [c for c in key_cols if c is not None]
+        key_of = itemgetter(*key_cols) if len(key_cols) > 1 else lambda row: (row[name_col],)
         facts_of: dict[tuple, tuple] = {}
         shapes: dict[tuple, RowShape] = {}
         last: tuple = (None, None)  # (facts, shape) of the row above
@@ -191,7 +199,7 @@ class RowReader:
             if _all_blank(row, cells):
                 continue  # a group heading (一、知识产权创造) or an empty row: no values at all
             number = r + 1
-            key = tuple([row[c] for c in key_cols])
+            key = key_of(row)
             facts = facts_of.get(key)
             if facts is None:
                 facts = self._row_facts_of(row, name_col)
@@ -321,6 +329,9 @@ _NO_PLACE = msg("E-PLACE-MISSING")
 
 
 def _all_blank(row: list, cells) -> bool:
+    if len(cells) == 1:  # a long table's row: its one value
+        value = row[cells[0][0]]
+        return value is None or (type(value) is str and not clean(value))
     for c, *_ in cells:  # noqa: SIM110 (a loop: no generator made per row)
         if not blank(row[c]):
             return False
