@@ -36,6 +36,7 @@ test: lint
 
 # Speed against the alternatives, measured here and now (a few minutes; not part of `make test`).
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q ipkpi  # its bytecode, as an installed package has it
 	$(BIN)/python benchmarks/bench.py
 
 # Every workbook ipkpi writes printed to PDF by LibreOffice, its pages counted per sheet

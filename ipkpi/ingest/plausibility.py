@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
+from operator import lt
 from typing import NamedTuple
 
 from ipkpi.catalogue.model import Kind, Target
@@ -151,13 +152,13 @@ def _smooth(years, figures, start: int, stop: int) -> bool:
     each step positive and within a factor of three: nothing ``power_of_ten`` flags."""
     if stop - start < 2:
         return False
-    year, value = years[start], figures[start]
-    for i in range(start + 1, stop):
-        y, v = years[i], figures[i]
-        if y <= year or not (0 < value < 3 * v and v < 3 * value):
-            return False
-        year, value = y, v
-    return True
+    ys, vs = years[start:stop], figures[start:stop]  # each step compared at C speed
+    return (
+        all(map(lt, ys, ys[1:]))
+        and min(vs) > 0
+        and all(map(lt, vs, map((3.0).__mul__, vs[1:])))
+        and all(map(lt, vs[1:], map((3.0).__mul__, vs)))
+    )
 
 
 def _fields(f, target: Target) -> tuple:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from itertools import repeat
+from itertools import groupby, repeat
 
 from ipkpi.store.records import Observation
 
@@ -169,10 +169,9 @@ class FileValues:
         """Series → the [start, stop) ranges of positions holding its values, in order: a
         row's values, and a long table's rows of one series, stand together."""
         found: dict[int, list[tuple[int, int]]] = {}
-        series_of = self.series_of
         start = 0
-        for stop in range(1, len(series_of) + 1):
-            if stop == len(series_of) or series_of[stop] != series_of[start]:
-                found.setdefault(series_of[start], []).append((start, stop))
-                start = stop
+        for series, run in groupby(self.series_of):  # a run at a time, not a value
+            stop = start + len(list(run))
+            found.setdefault(series, []).append((start, stop))
+            start = stop
         return found
