@@ -145,3 +145,71 @@ def test_the_keys_of_a_row_are_its_years_bits_unless_two_are_one():
     assert fast.keys_mask(bits, [2021, 2022, 2023]) == 0b111
     assert fast.keys_mask(bits, [2023, 2021]) == 0b101
     assert fast.keys_mask(bits, [2021, 2022, 2021]) == 0
+
+
+LONG = ["城市", "指标", "单位", "年份", "数值"]
+LONG_ROWS = st.lists(  # few series, so that several rows are of one
+    st.tuples(
+        st.sampled_from(["南京市"] * 4 + ["苏州市"]),
+        st.sampled_from([(HV, "件")] * 3 + [(LAYOUT, "件"), (SHARE, "%"), *NAMES[5:]]),
+        st.sampled_from([2019, 2021, 2022, 2023, 2024, 2025, 2025, "2023年", None]),
+        st.one_of(st.floats(min_value=1, max_value=90).map(lambda x: round(x, 1)), CELLS),
+    ),
+    min_size=1,
+    max_size=16,
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=LONG_ROWS)
+def test_a_long_tables_rows_give_what_one_value_at_a_time_gives(tmp_path_factory, catalogue, rows):
+    table = [LONG, *([city, name, unit, year, value] for city, (name, unit), year, value in rows)]
+    path = write_workbook(tmp_path_factory.mktemp("l") / "l.xlsx", sorted_rows(table), "数据")
+    quick = parse(path, catalogue)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        one_at_a_time(monkeypatch)
+        slow = parse(path, catalogue)
+    assert quick[0] == slow[0]
+    assert said(quick[1]) == said(slow[1])
+
+
+def sorted_rows(table: list[list]) -> list[list]:
+    """The header, then the rows of one place and indicator together (as a long table has
+    them), in the order drawn otherwise."""
+    header, *rows = table
+    return [header, *sorted(rows, key=lambda r: (r[0], r[1], r[2]))]
+
+
+def test_a_long_tables_rows_of_one_series_are_stored_in_order(tmp_path, catalogue):
+    rows = [LONG, *(["南京市", HV, "件", year, 10.0 + year - 2021] for year in range(2021, 2026))]
+    found, report = parse(write_workbook(tmp_path / "l.xlsx", rows, "数据"), catalogue)
+    assert said(report) == ([], [], [], 0, {})
+    assert [(year, value, cell) for _, year, value, _, _, _, cell in found] == [
+        (2021, 10.0, "E2"),
+        (2022, 11.0, "E3"),
+        (2023, 12.0, "E4"),
+        (2024, 13.0, "E5"),
+        (2025, 14.0, "E6"),
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(NAMES),
+    years=st.permutations([2019, 2021, 2022, 2023, 2024, 2025]).map(lambda p: p[:5]),
+    values=st.lists(CELLS, min_size=5, max_size=5),
+)
+def test_a_long_series_taken_at_once_gives_what_one_value_at_a_time_gives(
+    tmp_path_factory, catalogue, name, years, values
+):
+    table = [
+        LONG,
+        *(["南京市", *name, year, value] for year, value in zip(years, values, strict=True)),
+    ]
+    path = write_workbook(tmp_path_factory.mktemp("s") / "s.xlsx", table, "数据")
+    quick = parse(path, catalogue)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        one_at_a_time(monkeypatch)
+        slow = parse(path, catalogue)
+    assert quick[0] == slow[0]
+    assert said(quick[1]) == said(slow[1])

@@ -30,6 +30,9 @@ from ipkpi.ingest.report import FileReport, IngestOptions
         (320, 10, 2),  # ×32 and more: a break
         (0, 50, 0),  # zero is not judged
         (-3, 40, 0),  # nor opposite signs
+        (1e308, 0.5, 308),  # a ratio beyond any float: by the logarithms
+        (0.5, 1e308, -308),
+        (5e-324, 1e10, -333),  # a ratio below any float (10 ** -333.3)
     ],
 )
 def test_power_of_ten(value, reference, power):

@@ -31,15 +31,19 @@ def take_rows(
     through ``observation``, which says why."""
     shape = rows[0].shape
     fast = resolver.fast.get(shape)
+    if fast is None and rows[0].cells:  # from the row, if nothing is to be said
+        fast = resolver.prepared(rows[0], rows[0].cells[0], title, given)
     if fast is not None:
         first, last, share, whole, unit, factor, _, labels, plans = fast
         batch, mask, (add_label, add_year, add_value, add_row, add_col) = _opened(fast, given)
     row_vintage = shape.vintage
+    if fast is not None and factor is None and mask is not None and len(rows) >= AT_ONCE:
+        taken = _take_column_at_once(resolver, shape, fast, rows, batch, mask, given)
+        if taken is not None:  # a long table's rows of one series, all at once
+            batch.mask = taken
+            return
     for row in rows:
         _, number, cells, values = row
-        if fast is None and cells and (fast := resolver.prepared(row, cells[0], title, given)):
-            first, last, share, whole, unit, factor, _, labels, plans = fast
-            batch, mask, (add_label, add_year, add_value, add_row, add_col) = _opened(fast, given)
         if fast is not None and factor is None and mask is not None and len(cells) >= AT_ONCE:
             taken = _take_at_once(resolver, shape, fast, row, batch, mask, given)
             if taken is not None:
@@ -110,6 +114,38 @@ def _take_at_once(resolver, shape, fast, row: RowValues, batch, mask: int, given
     batch.rows.extend(repeat(row.number, n))
     batch.cols.extend(cols)
     return mask | row_mask
+
+
+def _take_column_at_once(resolver, shape, fast, rows: list[RowValues], batch, mask, given):
+    """The values of rows of one value each (a long table's rows of one series) taken at
+    once into ``batch``, as ``_take_at_once`` takes a row's: the series' mask with their
+    keys, or None (nothing taken)."""
+    cells = [row.cells[0] for row in rows if len(row.cells) == 1]
+    if len(cells) != len(rows) or len({cell[0] for cell in cells}) != 1:
+        return None
+    first, last, labels, plans = fast[0], fast[1], fast[7], fast[8]
+    years = [cell[2] for cell in cells]
+    vintages = {shape.vintage or cell[4] for cell in cells}
+    if len(vintages) != 1 or not (first <= min(years) and max(years) <= last):
+        return None
+    city = resolver.fast_units[shape][0]
+    if len({resolver.plan_in_force(city, year) for year in set(years)}) != 1:
+        return None
+    vintage = vintages.pop()
+    label, bits = labels.get((plans.get(years[0]), vintage)) or resolver.label(
+        shape, fast, years[0], vintage, given
+    )
+    c = cells[0][0]
+    got = tuple(row.row[c] for row in rows)
+    keys = keys_mask(bits, years)
+    if not keys or mask & keys or not _plain(got, fast[4], fast[2], fast[3]):
+        return None
+    batch.labels.extend(repeat(label, len(got)))
+    batch.years.extend(years)
+    batch.values.extend(got)
+    batch.rows.extend(row.number for row in rows)
+    batch.cols.extend(repeat(c + 1, len(got)))
+    return mask | keys
 
 
 AT_ONCE = 4  # a row of this many values or more is checked at once, if it can be

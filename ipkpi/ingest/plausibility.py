@@ -65,7 +65,10 @@ def power_of_ten(value: float, reference: float, near_ten: bool = True) -> int:
     ratio = value / reference
     if 1 / 3 < ratio < 3:  # the usual case, without a logarithm
         return 0
-    exponent = math.log10(abs(ratio))
+    if ratio != 0 and ratio - ratio == 0:
+        exponent = math.log10(abs(ratio))
+    else:  # beyond a float (1e308 beside 0.5, or the other way round): by the logarithms
+        exponent = math.log10(abs(value)) - math.log10(abs(reference))
     if abs(exponent) >= _FAR:
         return round(exponent)
     low, high = _NEAR_TEN
