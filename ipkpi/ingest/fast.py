@@ -120,32 +120,49 @@ def _take_column_at_once(resolver, shape, fast, rows: list[RowValues], batch, ma
     """The values of rows of one value each (a long table's rows of one series) taken at
     once into ``batch``, as ``_take_at_once`` takes a row's: the series' mask with their
     keys, or None (nothing taken)."""
-    cells = [row.cells[0] for row in rows if len(row.cells) == 1]
-    if len(cells) != len(rows) or len({cell[0] for cell in cells}) != 1:
-        return None
-    first, last, labels, plans = fast[0], fast[1], fast[7], fast[8]
-    years = [cell[2] for cell in cells]
-    vintages = {shape.vintage or cell[4] for cell in cells}
-    if len(vintages) != 1 or not (first <= min(years) and max(years) <= last):
+    try:
+        (cells,) = zip(*[row.cells for row in rows], strict=True)  # one value a row
+    except ValueError:
         return None
     city = resolver.fast_units[shape][0]
-    if len({resolver.plan_in_force(city, year) for year in set(years)}) != 1:
+    key = (city, shape.vintage, *map(id, cells))  # a long table's rows of a year share cells
+    plan = resolver.at_once.get(key)
+    if plan is None or plan[0] != cells:
+        found = _column_plan(resolver, city, cells, shape.vintage, fast[0], fast[1])
+        plan = resolver.at_once[key] = (cells, found)
+    if plan[1] is None:
         return None
-    vintage = vintages.pop()
-    label, bits = labels.get((plans.get(years[0]), vintage)) or resolver.label(
-        shape, fast, years[0], vintage, given
+    label_key, years, c = plan[1]
+    label, bits = fast[7].get(label_key) or resolver.label(
+        shape, fast, years[0], label_key[1], given
     )
-    c = cells[0][0]
-    got = tuple(row.row[c] for row in rows)
-    keys = keys_mask(bits, years)
+    keys = resolver.at_once_masks.get((id(bits), key))
+    if keys is None:
+        keys = resolver.at_once_masks[(id(bits), key)] = keys_mask(bits, years)
+    got = [row[3][c] for row in rows]
     if not keys or mask & keys or not _plain(got, fast[4], fast[2], fast[3]):
         return None
     batch.labels.extend(repeat(label, len(got)))
     batch.years.extend(years)
     batch.values.extend(got)
-    batch.rows.extend(row.number for row in rows)
+    batch.rows.extend([row[1] for row in rows])
     batch.cols.extend(repeat(c + 1, len(got)))
     return mask | keys
+
+
+def _column_plan(resolver: Resolver, city, cells: tuple, shape_vintage, first, last):
+    """((plan, vintage), years, column) of values standing in ``cells``, one a row, if
+    they can be taken at once: one column, all in ``first`` to ``last``, of one plan in
+    force and one vintage; else None."""
+    years = [cell[2] for cell in cells]
+    vintages = {shape_vintage or cell[4] for cell in cells}
+    columns = {cell[0] for cell in cells}
+    if len(vintages) != 1 or len(columns) != 1 or not (first <= min(years) and max(years) <= last):
+        return None
+    plans = {resolver.plan_in_force(city, year) for year in set(years)}
+    if len(plans) != 1:
+        return None
+    return (plans.pop(), vintages.pop()), years, columns.pop()
 
 
 AT_ONCE = 4  # a row of this many values or more is checked at once, if it can be
