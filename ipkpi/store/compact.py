@@ -240,15 +240,14 @@ def insert_values(
     return key_of, label_of
 
 
-def _ids_after(conn: sqlite3.Connection, before: int, n: int) -> Sequence[int]:
-    """The ids of the ``n`` rows just inserted after id ``before``, in order: the ids after
-    it (SQLite numbers a row one past the largest id), unless the largest id there is
-    not ``before + n`` (it had reached the largest integer and numbered them at random)."""
+def _ids_after(conn: sqlite3.Connection, before: int, n: int) -> range:
+    """The ids of the ``n`` rows just inserted after id ``before``, in order: SQLite numbers
+    a row one past the largest id, so they are the ``n`` ids after it, unless the ids have
+    reached the largest integer (then SQLite numbers rows at random: the write is undone)."""
     last = conn.execute("SELECT max(id) FROM observations").fetchone()[0]
-    if last == before + n:
-        return range(before + 1, last + 1)
-    rows = conn.execute("SELECT id FROM observations WHERE id > ? ORDER BY id", (before,))
-    return [i for (i,) in rows]
+    if last != before + n:
+        raise sqlite3.DatabaseError(f"value ids past {before} are not {n} in a row")
+    return range(before + 1, last + 1)
 
 
 def insert_new(
