@@ -62,6 +62,16 @@ def one_at_a_time(monkeypatch) -> None:
     monkeypatch.setattr(Resolver, "prepared", lambda *args: None)
 
 
+def assert_same_both_ways(path: Path, catalogue) -> None:
+    """The same values and the same words, the quick ways on and off."""
+    quick = parse(path, catalogue)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        one_at_a_time(monkeypatch)
+        slow = parse(path, catalogue)
+    assert quick[0] == slow[0]
+    assert said(quick[1]) == said(slow[1])
+
+
 def test_a_wide_table_stores_each_figure_where_it_stands(tmp_path, catalogue):
     rows = [
         HEADER,
@@ -89,7 +99,7 @@ def test_a_wide_table_stores_each_figure_where_it_stands(tmp_path, catalogue):
     ]
 
 
-def test_a_row_with_a_figure_out_of_bounds_says_which_one(tmp_path, catalogue, monkeypatch):
+def test_a_row_with_a_figure_out_of_bounds_says_which_one(tmp_path, catalogue):
     rows = [
         HEADER,
         ["南京市", LAYOUT, "件", 1.0, 2.0, 2.5, 4.0, 5.0],  # counted whole: 2.5
@@ -97,16 +107,13 @@ def test_a_row_with_a_figure_out_of_bounds_says_which_one(tmp_path, catalogue, m
         ["南京市", HV, "件", 10.0, -1.0, 12.0, 13.0, 14.0],  # negative
     ]
     path = write_workbook(tmp_path / "w.xlsx", rows, "数据")
-    quick = parse(path, catalogue)
-    assert [(p.sheet, p.cell) for p in quick[1].problems] == [
+    _, report = parse(path, catalogue)
+    assert [(p.sheet, p.cell) for p in report.problems] == [
         ("数据", "F2"),
         ("数据", "E3"),
         ("数据", "E4"),
     ]
-    one_at_a_time(monkeypatch)
-    slow = parse(path, catalogue)
-    assert quick[0] == slow[0]
-    assert said(quick[1]) == said(slow[1])
+    assert_same_both_ways(path, catalogue)
 
 
 NAMES = [(HV, "件"), (TRADE, "亿元"), (TRADE, "万元"), (LAYOUT, "件"), (SHARE, "%")]
@@ -132,12 +139,7 @@ ROWS = st.lists(
 def test_the_quick_ways_give_what_one_value_at_a_time_gives(tmp_path_factory, catalogue, rows):
     table = [HEADER, *([city, name, unit, *cells] for city, (name, unit), cells in rows)]
     path = write_workbook(tmp_path_factory.mktemp("w") / "w.xlsx", table, "数据")
-    quick = parse(path, catalogue)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        one_at_a_time(monkeypatch)
-        slow = parse(path, catalogue)
-    assert quick[0] == slow[0]
-    assert said(quick[1]) == said(slow[1])
+    assert_same_both_ways(path, catalogue)
 
 
 def test_the_keys_of_a_row_are_its_years_bits_unless_two_are_one():
@@ -165,12 +167,7 @@ LONG_ROWS = st.lists(  # few series, so that several rows are of one
 def test_a_long_tables_rows_give_what_one_value_at_a_time_gives(tmp_path_factory, catalogue, rows):
     table = [LONG, *([city, name, unit, year, value] for city, (name, unit), year, value in rows)]
     path = write_workbook(tmp_path_factory.mktemp("l") / "l.xlsx", sorted_rows(table), "数据")
-    quick = parse(path, catalogue)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        one_at_a_time(monkeypatch)
-        slow = parse(path, catalogue)
-    assert quick[0] == slow[0]
-    assert said(quick[1]) == said(slow[1])
+    assert_same_both_ways(path, catalogue)
 
 
 def sorted_rows(table: list[list]) -> list[list]:
@@ -207,9 +204,4 @@ def test_a_long_series_taken_at_once_gives_what_one_value_at_a_time_gives(
         *(["南京市", *name, year, value] for year, value in zip(years, values, strict=True)),
     ]
     path = write_workbook(tmp_path_factory.mktemp("s") / "s.xlsx", table, "数据")
-    quick = parse(path, catalogue)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        one_at_a_time(monkeypatch)
-        slow = parse(path, catalogue)
-    assert quick[0] == slow[0]
-    assert said(quick[1]) == said(slow[1])
+    assert_same_both_ways(path, catalogue)
