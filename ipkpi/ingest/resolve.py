@@ -49,8 +49,12 @@ class Resolver:
         self.unplaced: set[tuple[str | None, str]] = set()
         self.fast: dict[RowShape, tuple] = {}  # see fast_path
         self.fast_units: dict[RowShape, tuple] = {}  # (city, the unit the sheet gives)
-        self.at_once: dict[tuple, tuple] = {}  # see ipkpi.ingest.fast
-        self.at_once_masks: dict[tuple[int, int], int] = {}
+        # How rows are taken at once (ipkpi.ingest.fast), by the ids of their cells, and
+        # the bits of their keys by the ids of a label's bits and of those cells: each
+        # entry keeps its cells alive (and Given its bits), so no id is another's while
+        # this file is read.
+        self.at_once: dict[tuple, tuple] = {}
+        self.at_once_masks: dict[tuple, int] = {}
 
     def problem(
         self, report: FileReport | None, record: RawRecord, message: Message, cell: str | None
