@@ -1108,3 +1108,30 @@ def test_a_confirmed_figure_is_stored_with_a_warning_in_chinese(work, runner):
     [line] = ingest(runner, "slip.xlsx", lang="zh").stderr.splitlines()
     assert line.startswith("警告[W-VALUE-CONFIRMED]：slip.xlsx › 数据 › D3：")
     assert line.endswith("：已按所填数值存入（已核实）")
+
+
+def test_a_year_heading_with_its_vintage_after_it_is_that_years_column(work, runner):
+    """2023年快报 heads the 2023 column as 2023年（快报）does; it was passed over, silently."""
+    xlsx("wide.xlsx", [["南京市知识产权主要指标"], ["指标", "单位", "2022年", "2023年快报"],
+                       [HV, "件", 52.4, 60.5]])  # fmt: skip
+    ok(ingest(runner, "wide.xlsx"))
+    assert sorted((o.year, o.value, o.vintage, o.cell) for o in everything()) == [
+        (2022, 52.4, None, "C3"),
+        (2023, 60.5, "preliminary", "D3"),
+    ]
+
+
+def test_a_year_heading_beside_the_same_year_with_its_vintage_is_refused(work, runner):
+    xlsx("twice.xlsx", [["南京市知识产权主要指标"], ["指标", "单位", "2023年", "2023年快报"],
+                        [HV, "件", 60.86, 60.5]])  # fmt: skip
+    rejected(
+        ingest(runner, "twice.xlsx"),
+        "twice.xlsx",
+        [
+            (
+                "E-HEADER-YEAR-TWICE",
+                "twice.xlsx › 数据 › D2: year 2023 heads two columns (C2 and D2): one column per "
+                "year; two tables side by side each need their own 指标 column",
+            )
+        ],
+    )

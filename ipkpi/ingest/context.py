@@ -31,6 +31,7 @@ _VINTAGES = (
     ("preliminary", ("快报", "初步", "初值", "预计", "预估")),
     ("final", ("正式", "终核", "最终", "年报")),
 )
+VINTAGE_WORDS = tuple(word for _, words in _VINTAGES for word in words)
 
 
 def vintage_of(*texts: object) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ipkpi.ingest.cells import is_date_cell, parse_year
-from ipkpi.ingest.context import fold, period_role
+from ipkpi.ingest.context import VINTAGE_WORDS, fold, period_role
 from ipkpi.ingest.matching import split_unit
 
 HEADER_SCAN_ROWS = 30
@@ -134,7 +134,19 @@ def role_of(value: object) -> tuple[str, object] | None:
     text = text_of(value)
     if not text:
         return None
+    vintage_year = _YEAR_VINTAGE.fullmatch(fold(text))
+    if vintage_year is not None:
+        return ("yearcol", int(vintage_year.group(1)))
     return word_role(text)
+
+
+# A year heading with its vintage after it, not in brackets: 2023年快报, 2023快报数,
+# 2024年初步核算 (2025年（快报）is parse_year's). The year's column, its vintage read from
+# the heading as any heading's is; a year cell of a long table is not a heading: there it
+# is refused, as before, rather than stored without its vintage.
+_YEAR_VINTAGE = re.compile(
+    rf"(19[5-9]\d|20\d\d)年?度?(?:{'|'.join(VINTAGE_WORDS)})(?:数|值|数据|核算|核算数)?"
+)
 
 
 @lru_cache(maxsize=1 << 14)
