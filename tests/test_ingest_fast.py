@@ -205,3 +205,19 @@ def test_a_long_series_taken_at_once_gives_what_one_value_at_a_time_gives(
     ]
     path = write_workbook(tmp_path_factory.mktemp("s") / "s.xlsx", table, "数据")
     assert_same_both_ways(path, catalogue)
+
+
+def test_a_row_split_by_a_unit_in_one_heading_keeps_each_value_in_its_column(tmp_path, catalogue):
+    """A unit in one year's heading makes each value of a row a record of its own, the
+    others of one shape: they are no long table's column and are read where they stand."""
+    header = ["城市", "指标", "单位", "2021年（件）", "2022年", "2023年", "2024年", "2025年"]
+    rows = [header, ["南京市", HV, "件", 10.0, 11.0, 12.0, 13.0, 14.0]]
+    found, report = parse(write_workbook(tmp_path / "w.xlsx", rows, "数据"), catalogue)
+    assert said(report) == ([], [], [], 0, {})
+    assert [(year, value, cell) for _, year, value, _, _, _, cell in found] == [
+        (2021, 10.0, "D2"),
+        (2022, 11.0, "E2"),
+        (2023, 12.0, "F2"),
+        (2024, 13.0, "G2"),
+        (2025, 14.0, "H2"),
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from itertools import repeat
 from operator import itemgetter
+from typing import NamedTuple
 
 from ipkpi.ingest.given import Given
 from ipkpi.ingest.raw import RowValues
@@ -100,20 +101,17 @@ def _take_at_once(resolver, shape, fast, row: RowValues, batch, mask: int, given
     """A row of many values (a wide table's) taken at once into ``batch``, if each of them
     would pass the tight loop's checks: the series' mask with their keys; else None (and
     nothing taken)."""
-    at_once = _at_once(resolver, shape, fast, row.cells, given)
-    if at_once is None:
+    cells = row.cells
+    key = ("row", resolver.fast_units[shape][0], shape.vintage, id(cells))
+    plan = _planned(resolver, shape, fast, cells, key)
+    if plan is None:
         return None
-    getter, label, row_mask, years, cols = at_once
-    got = getter(row.row)
-    if mask & row_mask or not _plain(got, fast[4], fast[2], fast[3]):
+    label, keys = _label_and_keys(resolver, shape, fast, plan, key, given)
+    got = plan.getter(row.row)
+    if not keys or mask & keys or not _plain(got, fast[4], fast[2], fast[3]):
         return None
-    n = len(got)
-    batch.labels.extend(repeat(label, n))
-    batch.years.extend(years)
-    batch.values.extend(got)
-    batch.rows.extend(repeat(row.number, n))
-    batch.cols.extend(cols)
-    return mask | row_mask
+    _extend(batch, label, plan, got, repeat(row.number, len(got)))
+    return mask | keys
 
 
 def _take_column_at_once(resolver, shape, fast, rows: list[RowValues], batch, mask, given):
@@ -124,77 +122,80 @@ def _take_column_at_once(resolver, shape, fast, rows: list[RowValues], batch, ma
         (cells,) = zip(*[row.cells for row in rows], strict=True)  # one value a row
     except ValueError:
         return None
-    city = resolver.fast_units[shape][0]
-    key = (city, shape.vintage, *map(id, cells))  # a long table's rows of a year share cells
-    plan = resolver.at_once.get(key)
-    if plan is None or plan[0] != cells:
-        found = _column_plan(resolver, city, cells, shape.vintage, fast[0], fast[1])
-        plan = resolver.at_once[key] = (cells, found)
-    if plan[1] is None:
+    # a long table's rows of a year share their cells
+    key = ("column", resolver.fast_units[shape][0], shape.vintage, *map(id, cells))
+    plan = _planned(resolver, shape, fast, cells, key)
+    if plan is None or len(set(plan.columns)) != 1:
         return None
-    label_key, years, c = plan[1]
-    label, bits = fast[7].get(label_key) or resolver.label(
-        shape, fast, years[0], label_key[1], given
-    )
-    keys = resolver.at_once_masks.get((id(bits), key))
-    if keys is None:
-        keys = resolver.at_once_masks[(id(bits), key)] = keys_mask(bits, years)
+    label, keys = _label_and_keys(resolver, shape, fast, plan, key, given)
+    c = plan.columns[0]
     got = [row[3][c] for row in rows]
     if not keys or mask & keys or not _plain(got, fast[4], fast[2], fast[3]):
         return None
-    batch.labels.extend(repeat(label, len(got)))
-    batch.years.extend(years)
-    batch.values.extend(got)
-    batch.rows.extend([row[1] for row in rows])
-    batch.cols.extend(repeat(c + 1, len(got)))
+    _extend(batch, label, plan, got, [row[1] for row in rows])
     return mask | keys
-
-
-def _column_plan(resolver: Resolver, city, cells: tuple, shape_vintage, first, last):
-    """((plan, vintage), years, column) of values standing in ``cells``, one a row, if
-    they can be taken at once: one column, all in ``first`` to ``last``, of one plan in
-    force and one vintage; else None."""
-    years = [cell[2] for cell in cells]
-    vintages = {shape_vintage or cell[4] for cell in cells}
-    columns = {cell[0] for cell in cells}
-    if len(vintages) != 1 or len(columns) != 1 or not (first <= min(years) and max(years) <= last):
-        return None
-    plans = {resolver.plan_in_force(city, year) for year in set(years)}
-    if len(plans) != 1:
-        return None
-    return (plans.pop(), vintages.pop()), years, columns.pop()
 
 
 AT_ONCE = 4  # a row of this many values or more is checked at once, if it can be
 _FLOAT = {float}
 
 
-def _at_once(resolver: Resolver, shape, fast: tuple, cells: list, given: Given) -> tuple | None:
-    """(the values' getter, their label, the bits of their keys, years, columns) of rows
-    of ``shape`` whose values stand in ``cells``, if those can be taken at once: all in
-    the series' years, all of one label (one plan in force, one vintage), no two of one
-    key; else None. Worked out once per table and place, then per label."""
-    first, last, labels, plans = fast[0], fast[1], fast[7], fast[8]
-    city = resolver.fast_units[shape][0]
-    key = (city, id(cells), shape.vintage)
-    plan = resolver.at_once.get(key)
-    if plan is None or plan[0] is not cells:
-        found = _plan(resolver, city, cells, shape.vintage, first, last)
-        plan = resolver.at_once[key] = (cells, found)
-    plan = plan[1]
-    if plan is None:
+class _Plan(NamedTuple):
+    """How values standing in some cells are taken at once: their label's key (the plan in
+    force, the vintage), years, columns (0-based, and as stored), and a getter of a row's
+    values in those columns."""
+
+    label_key: tuple[str, str | None]
+    years: list[int]
+    columns: list[int]
+    cols: list[int]
+    getter: itemgetter
+
+
+def _planned(resolver: Resolver, shape, fast: tuple, cells, key: tuple) -> _Plan | None:
+    """The plan of values standing in ``cells`` (see ``_plan``), worked out once per
+    ``key`` (the place, the vintage and the cells): each entry keeps its cells, so no id
+    in a key is another object's while the file is read."""
+    entry = resolver.at_once.get(key)
+    if entry is None or (entry[0] is not cells and entry[0] != cells):
+        city = resolver.fast_units[shape][0]
+        entry = resolver.at_once[key] = (cells, _plan(resolver, city, cells, shape.vintage, fast))
+    return entry[1]
+
+
+def _plan(resolver: Resolver, city: str, cells, row_vintage, fast: tuple) -> _Plan | None:
+    """How values standing in ``cells`` are taken at once in ``city``: None when they are
+    not all in the series' years, of one plan in force and of one vintage."""
+    years = [cell[2] for cell in cells]
+    if not (fast[0] <= min(years) and max(years) <= fast[1]):
         return None
-    found = labels.get((plans.get(plan.year), plan.vintage)) or resolver.label(
-        shape, fast, plan.year, plan.vintage, given
+    keys = {(resolver.plan_in_force(city, cell[2]), row_vintage or cell[4]) for cell in cells}
+    if len(keys) != 1:
+        return None
+    columns = [cell[0] for cell in cells]
+    return _Plan(keys.pop(), years, columns, [c + 1 for c in columns], itemgetter(*columns))
+
+
+def _label_and_keys(resolver, shape, fast: tuple, plan: _Plan, key: tuple, given):
+    """The label of values taken by ``plan``, and the bits of their keys (0: two of one
+    key), worked out once per label rank and ``key``."""
+    label, bits = fast[7].get(plan.label_key) or resolver.label(
+        shape, fast, plan.years[0], plan.label_key[1], given
     )
-    label, bits = found
     masks = resolver.at_once_masks
-    row_mask = masks.get((id(bits), id(cells)))
-    if row_mask is None:
-        row_mask = masks[(id(bits), id(cells))] = keys_mask(bits, plan.years)
-    if not row_mask:
-        return None
-    return plan.getter, label, row_mask, plan.years, plan.cols
+    keys = masks.get((id(bits), key))
+    if keys is None:
+        keys = masks[(id(bits), key)] = keys_mask(bits, plan.years)
+    return label, keys
+
+
+def _extend(batch, label: int, plan: _Plan, got, rows) -> None:
+    """Add values taken at once, of ``rows``, to ``batch``."""
+    batch.labels.extend(repeat(label, len(got)))
+    batch.years.extend(plan.years)
+    batch.values.extend(got)
+    batch.rows.extend(rows)
+    batch.cols.extend(plan.cols)
 
 
 def keys_mask(bits: dict[int, int], years: list[int]) -> int:
@@ -206,27 +207,6 @@ def keys_mask(bits: dict[int, int], years: list[int]) -> int:
             return 0
         found |= bits[year]
     return found
-
-
-class _Plan:
-    __slots__ = ("cols", "getter", "vintage", "year", "years")
-
-
-def _plan(resolver: Resolver, city: str, cells: list, row_vintage, first, last) -> _Plan | None:
-    """How a row of values standing in ``cells`` is taken at once in ``city`` (whose
-    years run from ``first`` to ``last``): None when its values are not all in those
-    years, of one plan in force and of one vintage."""
-    years = [cell[2] for cell in cells]
-    if not (first <= min(years) and max(years) <= last):
-        return None
-    keys = {(resolver.plan_in_force(city, cell[2]), row_vintage or cell[4]) for cell in cells}
-    if len(keys) != 1:
-        return None
-    plan = _Plan()
-    plan.getter = itemgetter(*[cell[0] for cell in cells])
-    plan.years, plan.cols = years, [cell[0] + 1 for cell in cells]
-    plan.year, plan.vintage = years[0], row_vintage or cells[0][4]
-    return plan
 
 
 def _plain(got: tuple, unit: str, share: bool, whole: bool) -> bool:

@@ -25,7 +25,7 @@ from ipkpi.errors import StoreError, StoreUnusable, display_path
 from ipkpi.messages import msg
 from ipkpi.store import compact, guard
 from ipkpi.store.base import resolve_db_path
-from ipkpi.store.integrity import Damage, record_file
+from ipkpi.store.integrity import Damage, file_rows, record_file
 from ipkpi.store.precedence import sort_out
 from ipkpi.store.records import (
     Observation,
@@ -247,7 +247,7 @@ class SQLiteStore:
         row = conn.execute("SELECT id FROM source_files WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
             return
-        where, args = guard.file_rows(conn, row[0])
+        where, args = file_rows(conn, row[0])
         conn.execute(f"DELETE FROM observations WHERE {where}", args)
         conn.execute("DELETE FROM task_progress WHERE file_id = ?", row)
         conn.execute("DELETE FROM source_files WHERE id = ?", row)
