@@ -144,7 +144,13 @@ def parse_year(raw: object) -> int | None:
         raw = int(raw)
     if isinstance(raw, int):
         return raw if 1950 <= raw <= 2099 else None
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(raw)))
+    return _text_year(str(raw))
+
+
+@lru_cache(maxsize=1 << 12)
+def _text_year(raw: str) -> int | None:
+    """``parse_year`` of a text (cached: every header cell is asked more than once)."""
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", raw))
     match = _YEAR.match(text)
     if match:
         return int(match.group(1))
@@ -155,6 +161,7 @@ def parse_year(raw: object) -> int | None:
     return None
 
 
+_SPACE = re.compile(r"\s+")
 _DATE_TEXT = re.compile(r"^(19[5-9]\d|20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(00:00:00)?$")
 
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 from ipkpi.catalogue.model import Plan
@@ -101,7 +102,24 @@ _FOOTER = re.compile(r"^(合计|总计|小计|合計|總計|注|说明|備註|�
 
 def _key(value: object) -> str:
     """A heading or word as compared: no whitespace, lower-case, a trailing (件) dropped."""
-    return re.sub(r"[(（][^()（）]*[)）]$", "", compact(value))
+    if type(value) is str:
+        return _text_key(value)
+    return _BRACKETED_END.sub("", compact(value))
+
+
+_BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+@lru_cache(maxsize=1 << 12)
+def _text_key(text: str) -> str:
+    """``_key`` of a text (cached: every sheet's first rows are scanned for a header)."""
+    return _BRACKETED_END.sub("", compact(text))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, str]:
+    """Each column word of a claims table, as compared → its role."""
+    return {_key(w): role for role, ws in _COLUMN_WORDS.items() for w in ws}
 
 
 def read_claims(path: Path, plan: Plan) -> list[Claim]:
@@ -238,7 +256,7 @@ def _quantity_headings(quantities: tuple[Quantity, ...]) -> dict[str, str]:
 
 
 def _find_header(rows, headings: dict[str, str]):
-    words = {_key(w): role for role, ws in _COLUMN_WORDS.items() for w in ws}
+    words = _words()
     for r in range(min(len(rows), HEADER_SCAN_ROWS)):
         columns: dict[str, int] = {}
         quantity_columns: dict[str, int] = {}

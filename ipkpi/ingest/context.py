@@ -37,12 +37,18 @@ VINTAGE_WORDS = tuple(word for _, words in _VINTAGES for word in words)
 def vintage_of(*texts: object) -> str | None:
     """初步/快报 → preliminary, 正式 → final, 修订 → revised, from the first text that says."""
     for text in texts:
-        if not text:
-            continue
-        folded = fold(str(text))
-        for code, words in _VINTAGES:
-            if any(w in folded for w in words):
-                return code
+        if text and (code := _vintage(str(text))):
+            return code
+    return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _vintage(text: str) -> str | None:
+    """``vintage_of`` one text (cached: a wide table asks it of each year heading)."""
+    folded = fold(text)
+    for code, words in _VINTAGES:
+        if any(w in folded for w in words):
+            return code
     return None
 
 
