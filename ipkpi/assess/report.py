@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
 from ipkpi.assess.engine import assess_plan
 from ipkpi.assess.results import (
@@ -53,6 +55,9 @@ class Report:
         return self.assessment.results
 
 
+_TARGET = itemgetter(0)  # of a row of ``Store.current_values``
+
+
 def build_report(
     store: Store,
     plan: Plan,
@@ -74,21 +79,34 @@ def build_report(
     if plan.tasks:
         tasks = build_tasks(store, plan, min(dt.date(as_of, 12, 31), today or dt.date.today()))
     ids = {t.id for t in plan.targets}
-    rows, files = store.current_values(city)
+    rows, files = store.current_values(city)  # ordered by target and year
     series: dict[str, list[Point]] = {}
-    file_of: dict[tuple[str, int], int] = {}
+    file_of: dict[str, dict[int, int]] = {}  # target id → year → id of the file it came from
     vintages: dict[tuple[str, int], str] = {}
-    for target_id, year, value, vintage, file_id in rows:
-        if target_id in ids and year <= as_of:
-            series.setdefault(target_id, []).append(Point(year, value, vintage == "preliminary"))
-            file_of[(target_id, year)] = file_id
-            if vintage is not None:
-                vintages[(target_id, year)] = vintage
+    for target_id, group in groupby(rows, _TARGET):
+        if target_id not in ids:
+            continue
+        points, files_by_year = [], {}
+        for _, year, value, vintage, file_id in group:
+            if year <= as_of:
+                points.append(Point(year, value, vintage == "preliminary"))
+                files_by_year[year] = file_id
+                if vintage is not None:
+                    vintages[(target_id, year)] = vintage
+        if points:
+            series[target_id] = points
+            file_of[target_id] = files_by_year
     assessment = assess_plan(plan, series, as_of=as_of, method=method, thresholds=thresholds)
-    used = {(r.target.id, y) for r in assessment.results for y in r.years_counted}
-    used |= {(r.target.id, r.baseline.year) for r in assessment.results if r.baseline}
-    used &= file_of.keys()  # a catalogue baseline is not a stored value
-    found = {SourceFile(*files[file_of[key]]) for key in used}
+    # The stored values used: the years counted and the baseline's, by target (a catalogue
+    # baseline is no stored value).
+    used: dict[str, set[int]] = {}
+    for r in assessment.results:
+        files_by_year = file_of.get(r.target.id)
+        if files_by_year:
+            years = {*r.years_counted, *((r.baseline.year,) if r.baseline else ())}
+            used[r.target.id] = years & files_by_year.keys()
+    file_ids = {file_of[target][year] for target, years in used.items() for year in years}
+    found = {SourceFile(*files[file_id]) for file_id in file_ids}
     if tasks is not None:  # the progress sheets the tasks' states came from
         found |= {
             SourceFile(a.report.path, a.report.sha256, a.report.ingested_at)
@@ -98,8 +116,10 @@ def build_report(
     sources = sorted(found, key=lambda f: (f.path, f.sha256))
     kept: tuple[StoredObservation, ...] = ()
     if evidence:
-        kept = tuple(o for o in store.observations(city=city) if (o.target_id, o.year) in used)
-    marked = {key: vintages[key] for key in used if key in vintages}
+        kept = tuple(
+            o for o in store.observations(city=city) if o.year in used.get(o.target_id, ())
+        )
+    marked = {(t, y): v for (t, y), v in vintages.items() if y in used.get(t, ())}
     return Report(assessment, tuple(sources), kept, tasks, marked)
 
 
