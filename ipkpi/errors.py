@@ -319,6 +319,11 @@ class StoreError(IpkpiError):
     exit_code = EXIT_USAGE
 
 
+class DraftError(IpkpiError):
+    """A plan's source document ``ipkpi targets draft`` cannot read (an unknown format, a
+    damaged file, a PDF without a text layer)."""
+
+
 class UsageError(IpkpiError):
     """A bad option or argument the parser could not catch (a path that does not exist)."""
 

@@ -72,6 +72,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rise.higher": ("逐年提高", "higher every year"),
     "rise.lower": ("逐年下降", "lower every year"),
     "plan_of": ("{title}", "{place_en}: {title}"),
+    "plan_draft": ("（草案）", " (draft)"),
     "n_targets": ("共{n}项目标", "{n} targets"),
     "n_tasks": ("共{n}项任务", "{n} tasks"),
     "n_rules": ("共{n}条奖补规则", "{n} reward rules"),

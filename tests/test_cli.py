@@ -283,6 +283,7 @@ def test_every_command_is_documented_in_the_readme():
         "ipkpi rewards",
         "ipkpi run",
         "ipkpi targets check",
+        "ipkpi targets draft",
         "ipkpi targets show",
         "ipkpi tasks",
         "ipkpi template",

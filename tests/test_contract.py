@@ -169,7 +169,7 @@ def test_an_unknown_place_is_a_usage_error(runner, in_tmp, sample_db, command):
     assert not list(in_tmp.glob("*.xlsx"))  # nothing written
 
 
-EVERY = sorted({*FORMATTED, *UNKNOWN_PLACE, "ingest", "targets check", "run"})
+EVERY = sorted({*FORMATTED, *UNKNOWN_PLACE, "ingest", "targets check", "targets draft", "run"})
 
 
 def _commands(group, prefix=()):

@@ -196,6 +196,11 @@ class Plan:
     source: str | None = None
     notes: str | None = None
     aliases: tuple[str, ...] = ()  # other names statistics use for the place (江苏省南京市)
+    status: str | None = None  # "draft": drafted by ipkpi targets draft, not yet reviewed
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
 
     def covers(self, year: int) -> bool:
         return self.start_year <= year <= self.target_year

@@ -21,6 +21,7 @@ from ipkpi.catalogue.schema import (
     PLAN_FIELDS,
     PLAN_ID,
     SCHEMA_VERSION,
+    STATUSES,
     TOP_FIELDS,
     unknown_word,
 )
@@ -134,6 +135,7 @@ class PlanReader(FileProblems):
             source=plan_data.get("source"),
             notes=plan_data.get("notes"),
             aliases=tuple(plan_data.get("aliases", ())),
+            status=plan_data.get("status"),
         )
 
     def check_plan(self, plan: dict) -> bool:
@@ -145,6 +147,8 @@ class PlanReader(FileProblems):
             self.problem(msg("E-CITY-SLUG-INVALID", city=plan["city"]), key="plan.city")
         if plan["level"] not in LEVELS:
             self.problem(unknown_word("level", plan["level"], LEVELS), key="plan.level")
+        if plan.get("status", "draft") not in STATUSES:
+            self.problem(unknown_word("status", plan["status"], STATUSES), key="plan.status")
         if plan["target_year"] < plan["start_year"]:
             self.problem(
                 msg(

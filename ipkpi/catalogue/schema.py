@@ -60,6 +60,7 @@ PLAN_FIELDS = {
     "source": Field("str", False),
     "notes": Field("str", False),
     "aliases": Field("str_list", False),
+    "status": Field("str", False),  # "draft": written by ipkpi targets draft, not reviewed
 }
 
 TARGET_FIELDS = {
@@ -192,6 +193,7 @@ TYPE_NAMES = (
 FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 LEVELS = ("city", "province")
+STATUSES = ("draft",)  # a reviewed plan has no status
 
 
 def type_name(kind: str) -> Message:
@@ -284,6 +286,7 @@ UNKNOWN_WORD = {
     "nature": "E-NATURE-UNKNOWN",
     "path": "E-PATH-UNKNOWN",
     "level": "E-LEVEL-UNKNOWN",
+    "status": "E-PLAN-STATUS-UNKNOWN",
     "type": "E-QUANTITY-TYPE-UNKNOWN",
     "applicants": "E-APPLICANT-UNKNOWN",
     "amount.kind": "E-AMOUNT-KIND-UNKNOWN",

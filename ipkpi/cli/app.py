@@ -23,6 +23,7 @@ from ipkpi.cli import (
     common,
     compare,
     data,
+    draft,
     options,
     report,
     rewards,
@@ -116,7 +117,7 @@ data_app = typer.Typer(cls=IpkpiGroup, help="help.data", no_args_is_help=True)
 # IpkpiGroup.main reads it from the arguments before parsing; the groups only accept it.
 @targets_app.callback()
 def targets_options(lang: options.Lang = None) -> None:
-    """The catalogue: ``targets show`` and ``targets check``."""
+    """The catalogue: ``targets show``, ``targets check`` and ``targets draft``."""
 
 
 @data_app.callback()
@@ -156,6 +157,7 @@ _add(app, "cities", catalogue.cities, "help.cities")
 app.add_typer(targets_app, name="targets")
 _add(targets_app, "show", catalogue.targets_show, "help.targets.show")
 _add(targets_app, "check", catalogue.targets_check, "help.targets.check")
+_add(targets_app, "draft", draft.targets_draft, "help.targets.draft")
 app.add_typer(data_app, name="data")
 _add(app, "ingest", data.ingest, "help.ingest")
 _add(data_app, "show", data.data_show, "help.data.show")

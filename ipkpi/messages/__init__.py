@@ -40,6 +40,7 @@ TABLES = (
     "ingest_files",
     "store",
     "run",
+    "draft",
 )
 
 _chosen: ContextVar[str | None] = ContextVar("ipkpi_lang", default=None)

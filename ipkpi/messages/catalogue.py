@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{city!r} is not a valid city slug (lower-case letters, digits and -)",
     ),
     "E-LEVEL-UNKNOWN": _unknown("规划级别", "level"),
+    "E-PLAN-STATUS-UNKNOWN": _unknown("规划状态", "status"),
     "E-PLAN-YEARS": (
         "目标年份 target_year（{target_year}年）早于起始年份 start_year（{start_year}年）",
         "target_year {target_year} is before start_year {start_year}",

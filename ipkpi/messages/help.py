@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Print the version.",
     ),
     "help.targets": (
-        "查看和检查目标目录。",
-        "Show and check the target catalogue.",
+        "查看、检查目标目录，或从规划原文起草规划文件。",
+        "Show and check the target catalogue, or draft a plan file from a plan's text.",
     ),
     "help.data": (
         "查看数据库中的统计数据。",

@@ -24,6 +24,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Validate a catalogue and say what it holds; exit 1 on any problem.\n\n"
         "Example: ipkpi targets check my-targets/",
     ),
+    "help.targets.draft": (
+        "从规划原文（.txt、.html、.docx 或带文字层的 PDF）起草一个规划文件：主要指标表和正文中的"
+        "每个量化目标，连同名称、数值、单位、目标年份、比较方式、类型、基期值和原文引文。"
+        "没有把握的地方写成“# 待核实：…”注释并说明原因，绝不猜测；数值无法确定的目标整条注释掉。"
+        '文件带有 status = "draft"，核对完毕后删去这一行。\n\n'
+        "不联网，不使用大语言模型：按中文规划的写法逐条规则识别。\n\n"
+        "示例：\n"
+        "  ipkpi targets draft plan.docx --city nanjing -o targets/nanjing-2030.toml",
+        "Draft a plan file from a plan as published (.txt, .html, .docx or a PDF with a text "
+        "layer): every quantified target of its indicator table and sentences, with its name, "
+        "value, unit, target year, comparator, kind, baseline and the quote it came from. What "
+        "the rules are not sure of is a '# 待核实: …' comment saying why, never a guess; a "
+        "target whose value cannot be told is commented out whole. The file has status = "
+        '"draft": delete that line once it is reviewed.\n\n'
+        "No network and no language model: rules for the way Chinese plans word targets.\n\n"
+        "Example: ipkpi targets draft plan.docx --city nanjing -o targets/nanjing-2030.toml",
+    ),
+    "help.targets.draft.source": (
+        "规划原文：.txt、.html、.docx 或带文字层的 .pdf。",
+        "The plan as published: .txt, .html, .docx or a .pdf with a text layer.",
+    ),
+    "help.targets.draft.city": (
+        "地方代码（小写英文，如 nanjing）；目录中已有这个地方时沿用其地名。",
+        "The place's slug (nanjing); a place the catalogue has keeps its names.",
+    ),
+    "help.targets.draft.output": (
+        "写入的规划文件。[默认：输出到屏幕]",
+        "The plan file to write [default: standard output].",
+    ),
+    "help.targets.draft.place": (
+        "地名（如 南京市），目录中还没有这个地方时使用。[默认：取自标题]",
+        "The place's Chinese name, for a place new to the catalogue [default: from the title].",
+    ),
+    "help.targets.draft.place_en": (
+        "英文地名（如 Nanjing）。[默认：由地方代码得出]",
+        "The place's English name [default: from the slug].",
+    ),
+    "help.targets.draft.baselines_from": (
+        "从这个数据库取基期值：没有写基期的目标取规划开始前一年的数值（注明出处），"
+        "原文写了基期的与数据库核对，不一致的标为待核实。",
+        "Take baselines from this store: a target with none takes the figure of the year "
+        "before the plan (its source in the note); a stated one is checked against it, and "
+        "marked to check where they differ.",
+    ),
+    "help.targets.draft.force": (
+        "覆盖已有的输出文件。",
+        "Overwrite the output file if it exists.",
+    ),
     "help.targets.check.dir": (
         "目标目录文件夹。[默认：--targets、$IPKPI_TARGETS，都未设置时用内置目录]",
         "Catalogue folder [default: --targets, $IPKPI_TARGETS, else the bundled one].",

@@ -124,7 +124,7 @@ def _write_place(sheet: Sheet, row: int, report: Report, lang: Lang) -> None:
     pa = report.assessment
     plan = report.plan
     sheet.text(row, 0, place_name(report, lang), cell)
-    sheet.text(row, 1, plan.title, cell)
+    sheet.text(row, 1, plan.title + (label("plan_draft", lang) if plan.draft else ""), cell)
     sheet.text(row, 2, f"{plan.start_year}–{plan.target_year}", cell)
     sheet.number(row, 3, pa.as_of, count, "2025")
     sheet.number(row, 4, len(pa.results), count, "99")

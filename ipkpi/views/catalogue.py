@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipkpi.catalogue.model import Catalogue, Kind, Plan, Target
-from ipkpi.errors import colon, display_path
+from ipkpi.errors import colon, display_path, error_line
 from ipkpi.labels import Lang, label
 from ipkpi.messages import say
 from ipkpi.views.numbers import format_number, number
@@ -18,8 +18,10 @@ CITIES_SCHEMA = "ipkpi.cities/1"
 
 
 def plan_heading(plan: Plan, lang: Lang) -> str:
-    """The plan as a heading: its title, with the place's name in English."""
-    return label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    """The plan as a heading: its title, with the place's name in English; a draft's says
+    so (（草案）)."""
+    heading = label("plan_of", lang, place=plan.place, place_en=plan.place_en, title=plan.title)
+    return heading + label("plan_draft", lang) if plan.draft else heading
 
 
 def plan_dict(plan: Plan) -> dict[str, Any]:
@@ -35,6 +37,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "start_year": plan.start_year,
         "target_year": plan.target_year,
         "source": plan.source,
+        **({"status": plan.status} if plan.draft else {}),  # only a draft's: as before if not
     }
 
 
@@ -232,4 +235,14 @@ def check_lines(catalogue: Catalogue, lang: Lang) -> list[str]:
         ]
         joined = ("，" if lang == "zh" else ", ").join(held)
         lines.append(f"  {p.id:<26} {p.start_year}–{p.target_year}  {joined}  {p.file.name}")
-    return [*lines, say("cli.check.ok", lang)]
+    drafts = [
+        error_line(
+            "W-PLAN-DRAFT",
+            say("W-PLAN-DRAFT", lang, file=display_path(p.file), plan=p.id),
+            lang,
+            kind="warning",
+        )
+        for p in plans
+        if p.draft
+    ]
+    return [*lines, *drafts, say("cli.check.ok", lang)]
