@@ -235,6 +235,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status.missed": ("未完成", "missed"),
     "status.met": ("已完成", "met"),
     "status.no_data": ("数据不足", "no data"),
+    "status.awaiting_final": ("待最终数据", "awaiting final figure"),
+    "status.missed_approx": ("偏离", "off target"),
+    "status.provisional": ("{status}（快报）", "{status} (preliminary)"),
     # a status that says the target holds, with a year of its window missing
     "status.unchecked": ("{status}（缺{years}年数据）", "{status} ({years} missing)"),
     "as_of": ("截至{year}年", "as of {year}"),
@@ -321,6 +324,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "xl.series.path": ("目标路径", "Path to target"),
     # one-sentence readings
     "reading.no_data": ("数据不足：{reason}", "Not enough data: {reason}"),
+    "reading.awaiting": (
+        "{year}年数据尚未入库，待最终数据后判定是否完成目标（{req}）；最新为{head}",
+        "the {year} figure is not in yet: met or missed once it is ({req}); latest: {head}",
+    ),
+    "reading.awaiting_none": (
+        "{year}年数据尚未入库，待最终数据后判定是否完成目标（{req}）",
+        "the {year} figure is not in yet: met or missed once it is ({req})",
+    ),
     "reading.no_figures": ("尚无统计数据", "no figures yet"),
     "reading.rise_fell": ("{years}年未实现{req}", "broke '{req}' in {years}"),
     "reading.rise_ok": ("{span}年{req}", "{req} in {span}"),
@@ -374,6 +385,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reading.missed_over": (
         "{head}，未完成目标（{req}），超出{gap}",
         "{head}: target missed ({req}), {gap} past it",
+    ),
+    "reading.deviated": (
+        "{head}，偏离目标（{req}），差{gap}",
+        "{head}: off target ({req}), {gap} short",
+    ),
+    "reading.deviated_over": (
+        "{head}，偏离目标（{req}），超出{gap}",
+        "{head}: off target ({req}), {gap} past it",
     ),
     "unit.points": ("个百分点", "percentage points"),
     "reading.fell": ("下降", "down"),

@@ -216,7 +216,7 @@ BAD_CONFIGS = {
     "fail_on-unknown-status": (
         MINIMAL + 'fail_on = ["late"]\n',
         'ipkpi.toml › fail_on: unknown status "late"; use any of achieved, on_track, '
-        "moderate, behind, overshoot, moving_away, missed, met, no_data, overdue",
+        "moderate, behind, overshoot, moving_away, missed, met, awaiting_final, no_data, overdue",
     ),
     "fail_on-not-a-list": (
         MINIMAL + 'fail_on = "behind"\n',
@@ -461,7 +461,7 @@ def test_every_problem_in_chinese(here):
         'ipkpi.toml › cities：应为方括号中的列表，例如 ["a", "b"]，而不是 "nanjing"',
         'ipkpi.toml › lang："fr"：请使用 "zh"、"en" 之一',
         'ipkpi.toml › fail_on：未知的状态 "bogus"；可用的状态：achieved、on_track、moderate、'
-        "behind、overshoot、moving_away、missed、met、no_data、overdue",
+        "behind、overshoot、moving_away、missed、met、awaiting_final、no_data、overdue",
         "ipkpi.toml › lock_timeout：应为秒数（0 或更大），而不是 -1",
         "ipkpi.toml › log_file：文件夹 logs 不存在",
     ]

@@ -511,7 +511,8 @@ RISE_CASES = [
     pytest.param(
         RISE_UP,
         {2020: 10, 2021: 11, 2022: 12, 2023: 13, 2024: 14, 2025: 15},
-        dict(status=Status.MET, progress_ratio=1.0, time_share_elapsed=1.0, remaining_years=0),
+        # judged at its year: the share of years that rose, no time share
+        dict(status=Status.MET, progress_ratio=1.0, time_share_elapsed=None, remaining_years=0),
         id="gt-met",
     ),
     pytest.param(
@@ -819,8 +820,25 @@ def test_met_and_missed(last, as_of, status):
 def test_target_year_over_without_its_figure():
     result = run(TO_150, {2021: 110, 2022: 120, 2023: 130, 2024: 140}, as_of=2026)
     assert not result.final
-    assert result.status is Status.ON_TRACK  # 40/(100 + 50*4/5 - 100) = 1.0
+    # on track by 2024 (40/(100 + 50*4/5 - 100) = 1.0), but 2025 is over: its figure decides
+    assert result.status is Status.AWAITING_FINAL
     assert note(result, "no_target_year_figure").data == {"year": 2025}
+    assert (result.expected, result.progress_ratio, result.required_rate, result.projected) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (result.actual, result.gap, result.remaining_years) == (140, 10, 0)
+
+
+def test_the_same_target_before_its_year_is_over_is_tracked():
+    result = run(TO_150, {2021: 110, 2022: 120, 2023: 130, 2024: 140}, as_of=2024)
+    assert (result.status, result.progress_ratio, result.remaining_years) == (
+        Status.ON_TRACK,
+        pytest.approx(1.0),
+        1,
+    )
 
 
 def test_as_of_ignores_later_points():
@@ -944,8 +962,9 @@ def test_a_better_latest_value_never_gives_a_worse_status(case):
 def test_flat_path_linear_and_cagr_agree(comparator, start, values):
     target = make("level", comparator, start, baseline=Baseline(2020, start))  # T = S0
     series = dict(zip(range(2021, 2026), values, strict=False))
-    linear = run(target, series)
-    cagr = run(target, series, method=Method.CAGR)
+    # before the target year: a target whose year is over is judged, with no path
+    linear = run(target, series, as_of=2024)
+    cagr = run(target, series, method=Method.CAGR, as_of=2024)
     assert linear.status is cagr.status
     assert linear.expected == pytest.approx(start)  # flat: E = S0
     assert cagr.expected == pytest.approx(linear.expected, rel=1e-9)

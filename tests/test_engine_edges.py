@@ -56,8 +56,11 @@ def test_a_later_as_of_uses_the_target_year_figure_not_a_later_one():
 
 
 def test_only_figures_after_the_target_year_leave_no_baseline():
-    result = run(make("level", ">=", 150), {2026: 160}, as_of=2026, plan_start=2022)
+    result = run(make("level", ">=", 150), {2026: 160}, as_of=2024, plan_start=2022)
     assert (result.status, codes(result)) == (Status.NO_DATA, ["no_baseline"])
+    # once 2025 is over without its figure, it is that figure the target waits for
+    later = run(make("level", ">=", 150), {2026: 160}, as_of=2026, plan_start=2022)
+    assert (later.status, codes(later)) == (Status.AWAITING_FINAL, ["no_baseline"])
 
 
 @pytest.mark.parametrize(

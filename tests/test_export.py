@@ -330,8 +330,12 @@ def test_met_missed_and_no_data_fills(sample_db, tmp_path):
         "数据来源",
     )
     wb = load_workbook(path)
-    fills = {"已完成": "FFC6EFCE", "未完成": "FFFFC7CE", "数据不足": "FFD9D9D9"}
-    for name, labels in (("南京市", {"已完成", "未完成"}), ("南京市 (2)", {"数据不足"})):
+    # 2025 holds 快报 figures: provisional verdicts, labelled so, on the verdicts' colours
+    fills = {"已完成（快报）": "FFC6EFCE", "未完成（快报）": "FFFFC7CE", "数据不足": "FFD9D9D9"}
+    for name, labels in (
+        ("南京市", {"已完成（快报）", "未完成（快报）"}),
+        ("南京市 (2)", {"数据不足"}),
+    ):
         ws = wb[name]
         cells = [ws.cell(r, GAP["status"]) for r in range(FIRST_ROW, ws.max_row + 1)]
         assert {c.value for c in cells} == labels
@@ -395,6 +399,7 @@ def test_summary_header(workbook):
         "超出目标区间",
         "逆向变化",
         "未完成",
+        "待最终数据",
         "数据不足",
         "任务数",
         "已逾期任务",

@@ -23,7 +23,7 @@ KNOWN = (
 STATUSES = (
     "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
     "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), "
-    "no_data (数据不足)"
+    "awaiting_final (待最终数据), no_data (数据不足)"
 )
 
 

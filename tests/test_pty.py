@@ -93,7 +93,7 @@ def test_on_a_terminal_every_line_fits_and_nothing_is_split(commands, name, colu
 def test_on_an_80_column_terminal_the_report_is_one_block_per_target(commands):
     lines = on_pty(80, commands["report"], no_color=True).splitlines()
     assert "  知识产权服务机构从业人员数" in lines
-    assert "    人      6850 (2022)  8460 (2025)        > 8000 (2025)  超460   已完成" in lines
+    assert "    人      8460 (2025)        > 8000 (2025)  超460   已完成（快报）" in lines
     assert not any(line.startswith("┏") for line in lines[:5])
 
 

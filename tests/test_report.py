@@ -131,6 +131,7 @@ def test_guizhou_2023_json_gives_every_column1_indicator_its_figures(runner, sam
         "overshoot": 1,
         "moving_away": 0,
         "missed": 0,
+        "awaiting_final": 0,
         "no_data": 0,
     }
 
@@ -236,7 +237,25 @@ def test_nanjing_final_report_uses_the_target_year(runner, sample_db):
     talent = next(t for t in document["targets"] if t["id"] == "ip_high_level_talent_new")
     # > 100 人 in whole counts needs +101: 8 short, not 7 (issue 21)
     assert talent["reading"] == "2025年较2021年增加93人，未完成目标（>100人），差8人"
+    assert talent["status_label"] == "未完成（快报）"  # a verdict on a 快报 figure
     assert {"code": "preliminary", "message": "2025年为快报数，可能修订"} in talent["warnings"]
+    # the plan has ended: judged, not tracked — no expected value, progress or projection
+    assert [
+        (t[k] for k in ("expected", "progress_ratio", "time_share_elapsed", "required_rate"))
+        for t in document["targets"]
+        if any(
+            t[k] is not None
+            for k in (
+                "expected",
+                "progress_ratio",
+                "time_share_elapsed",
+                "required_rate",
+                "projected",
+                "projected_shortfall",
+            )
+        )
+    ] == []
+    assert {t["remaining_years"] for t in document["targets"]} == {0}
 
 
 def test_as_of_reproduces_an_earlier_view(runner, sample_db):
@@ -419,14 +438,14 @@ def test_custom_thresholds(runner, sample_db):
             ("--fail-on", "behindd"),
             "Invalid value for --fail-on: unknown status 'behindd'; did you mean behind? use "
             "one or more of achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind "
-            "(进度滞后), overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
+            "(进度滞后), overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), awaiting_final (待最终数据), no_data (数据不足), "
             "overdue (已逾期), separated by commas",
         ),
         (
             ("--status", "late"),
             "Invalid value for --status: unknown status 'late'; use one or more of "
             "achieved (已达标), on_track (进度正常), moderate (进度偏慢), behind (进度滞后), "
-            "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), no_data (数据不足), "
+            "overshoot (超出目标区间), moving_away (逆向变化), missed (未完成), met (已完成), awaiting_final (待最终数据), no_data (数据不足), "
             "separated by commas",
         ),
         (
@@ -456,14 +475,14 @@ def test_bad_options_are_usage_errors(runner, sample_db, args, message):
             "选项 --fail-on 的值无效：没有状态 'behindd'；是否指 behind？可用（可写多个，用逗号分隔）："
             "achieved（已达标）、on_track（进度正常）、moderate（进度偏慢）、behind（进度滞后）、"
             "overshoot（超出目标区间）、moving_away（逆向变化）、missed（未完成）、met（已完成）、"
-            "no_data（数据不足）、overdue（已逾期）",
+            "awaiting_final（待最终数据）、no_data（数据不足）、overdue（已逾期）",
         ),
         (
             ("--status", "late"),
             "选项 --status 的值无效：没有状态 'late'；可用（可写多个，用逗号分隔）："
             "achieved（已达标）、on_track（进度正常）、moderate（进度偏慢）、behind（进度滞后）、"
             "overshoot（超出目标区间）、moving_away（逆向变化）、missed（未完成）、met（已完成）、"
-            "no_data（数据不足）",
+            "awaiting_final（待最终数据）、no_data（数据不足）",
         ),
         (
             ("--thresholds", "high"),

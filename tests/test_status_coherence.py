@@ -72,8 +72,10 @@ def test_overshoot_has_its_place_among_the_statuses():
         "moving_away",
         "missed",
         "met",
+        "awaiting_final",
         "no_data",
     )
+    assert STATUS_ORDER.index(Status.AWAITING_FINAL) == STATUS_ORDER.index(Status.NO_DATA) - 1
     assert STATUS_ORDER.index(Status.OVERSHOOT) == STATUS_ORDER.index(Status.BEHIND) + 1
 
 
@@ -105,13 +107,17 @@ def test_overshoot_at_the_target_year_is_missed_and_says_past_not_short():
     a = run(APPROX, {2022: 55, 2025: 62})
     assert row(a) == (
         "missed",
-        "未完成",
+        "偏离",  # a 左右 target outside its band at its year (issue 23)
         "62 (2025)",
         "超12",
-        "-0.2",  # 1 - 12/10 = -0.2 over the whole time (5/5)
-        "2025年为62件，未完成目标（≈50件(±2)），超出12件",  # was 差-12件
+        "",  # judged at its year: no progress ratio
+        "2025年为62件，偏离目标（≈50件(±2)），超出12件",  # was 差-12件
     )
-    assert row(a, "en")[-1] == "62 件 in 2025: target missed (≈ 50 件 (±2)), 12 件 past it"
+    assert row(a, "en")[1] == "off target"
+    assert row(a, "en")[-1] == "62 件 in 2025: off target (≈ 50 件 (±2)), 12 件 past it"
+    under = run(APPROX, {2022: 45, 2025: 41})
+    assert row(under)[1:4] == ("偏离", "41 (2025)", "9")
+    assert row(under)[-1] == "2025年为41件，偏离目标（≈50件(±2)），差9件"
 
 
 def test_within_tolerance_is_achieved_not_overshoot():
@@ -328,10 +334,15 @@ def test_shijiazhuang_rise_with_2023_missing(runner, sample_db):
 
 def test_guizhou_preliminary_year_is_said_once(runner, sample_db):
     out = report(runner, sample_db, "--city", "guizhou", "--as-of", "2026")
-    assert out.count("快报") == 1
-    assert "⚠ 2025年数据为快报数，可能修订：全部30项目标" in out.splitlines()
+    # the warning once; each verdict on a 快报 figure says it is provisional (issue 23)
+    lines = out.splitlines()
+    assert [line for line in lines if "快报" in line and "（快报）" not in line] == [
+        "⚠ 2025年数据为快报数，可能修订：全部30项目标"
+    ]
+    table = [line for line in lines if line.rstrip().endswith(("已完成（快报）", "未完成（快报）"))]
+    assert len(table) == 30
     md = report(runner, sample_db, "--city", "guizhou", "--as-of", "2026", "-f", "markdown")
-    assert md.count("快报") == 1
+    assert md.count("快报") == 1 + 30
     en = report(runner, sample_db, "--city", "guizhou", "--as-of", "2026", "--lang", "en")
     assert "⚠ the 2025 figures are preliminary (快报) and may be revised: all 30 targets" in en
     # JSON keeps it on every target, for scripts

@@ -23,7 +23,7 @@ from ipkpi.output.excel_summary import local_time
 from ipkpi.store.sqlite import SQLiteStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-COLUMNS = 18  # place … window, as of, targets, 9 statuses, 3 of tasks, furthest behind
+COLUMNS = 19  # place … window, as of, targets, 10 statuses, 3 of tasks, furthest behind
 ROWS = {"贵州省": 5, "南京市": 6, "山西省": 7, "石家庄市": 8}
 ROWS_EN = {"Guizhou": 5, "Nanjing": 6, "Shanxi": 7, "Shijiazhuang": 8}
 NANJING_TITLE = "南京市国家知识产权强市建设示范城市工作方案(2022—2025年)"
@@ -70,7 +70,7 @@ def test_nanjing_2024_counts_and_the_three_furthest_behind(books):
         "2022–2025",
         2024,
         15,
-        *(0, 2, 9, 3, 0, 0, 1, 0, 0),  # met … no data, as `ipkpi report` counts them
+        *(0, 2, 9, 3, 0, 0, 1, 0, 0, 0),  # met … no data, as `ipkpi report` counts them
         3,  # its three phases (时序进度)
         0,
         0,
@@ -128,7 +128,7 @@ def test_shanxi_shows_its_tasks_not_zeros(books, sample_db):
         "2022–2023",
         2023,
         0,
-        *[None] * 9,
+        *[None] * 10,
         18,
         1,
         1,
@@ -141,13 +141,13 @@ def test_shanxi_shows_its_tasks_not_zeros(books, sample_db):
     counts = tasks.counts()
     assert (counts[TaskState.OVERDUE], counts[TaskState.DONE_LATE]) == (1, 1)
     # As of 2024 more are late.
-    assert cells(books["2024"]["汇总"], ROWS["山西省"])[14:17] == [18, 4, 2]
+    assert cells(books["2024"]["汇总"], ROWS["山西省"])[15:18] == [18, 4, 2]
 
 
 def test_counts_stand_on_their_status_colours(books):
     ws = books["2024"]["汇总"]
     row = ROWS["南京市"]
-    fills = {ws.cell(row, col).fill.fgColor.rgb for col in (6, 10, 11, 13, 14)}
+    fills = {ws.cell(row, col).fill.fgColor.rgb for col in (6, 10, 11, 13, 14, 15)}
     assert fills == {"00000000"}  # a nought stands on no colour
     assert [ws.cell(row, col).fill.fgColor.rgb for col in (7, 8, 9, 12)] == [
         "FFC6EFCE",  # achieved, green
@@ -156,7 +156,7 @@ def test_counts_stand_on_their_status_colours(books):
         "FFFFC7CE",  # moving away, red
     ]
     # Shanxi's overdue tasks in red.
-    assert ws.cell(ROWS["山西省"], 16).fill.fgColor.rgb == "FFFFC7CE"
+    assert ws.cell(ROWS["山西省"], 17).fill.fgColor.rgb == "FFFFC7CE"
 
 
 def test_no_path_hash_or_utc_time_on_the_summary(books):

@@ -120,9 +120,10 @@ def test_every_line_fits_and_no_word_is_split(monkeypatch, sample_db, name, lang
 def test_statuses_dates_and_names_read_whole(monkeypatch, sample_db, width):
     report = on_terminal(monkeypatch, width, *commands(sample_db)["report nanjing"])
     cells = cell_texts(report)
-    # 10 targets done, 5 not; at 160 columns the tasks' 进展 column (3 已完成) shows too
-    done = 13 if width == 160 else 10
-    assert (cells.count("已完成"), cells.count("未完成")) == (done, 5)
+    # the plan has ended, on 快报 figures: 10 targets done, 5 not, provisionally; at 160
+    # columns the tasks' 进展 column (3 已完成) shows too
+    assert (cells.count("已完成（快报）"), cells.count("未完成（快报）")) == (10, 5)
+    assert cells.count("已完成") == (3 if width == 160 else 0)
     for name in ("万人高价值发明专利拥有量", "知识产权交易总额", "知识产权运营中心"):
         assert any(cell.startswith(name) for cell in cells) or name in " ".join(cells)
     tasks = on_terminal(monkeypatch, width, *commands(sample_db)["tasks shanxi"])
@@ -142,8 +143,9 @@ def test_english_words_are_never_split(monkeypatch, sample_db):
 
 
 def test_narrow_terminal_drops_columns_by_priority(monkeypatch, sample_db):
-    narrow = on_terminal(monkeypatch, 80, *commands(sample_db)["report nanjing"])
-    wide = on_terminal(monkeypatch, 160, *commands(sample_db)["report nanjing"])
+    tracked = [*commands(sample_db)["report nanjing"], "--as-of", "2024"]  # before its year
+    narrow = on_terminal(monkeypatch, 80, *tracked)
+    wide = on_terminal(monkeypatch, 160, *tracked)
     # Below 100 columns each target is a block: its name on a line of its own, its figures
     # under one heading line, the least useful columns (进度比, 时序应达值) dropped first.
     lines = narrow.splitlines()
@@ -157,8 +159,8 @@ def test_narrow_terminal_drops_columns_by_priority(monkeypatch, sample_db):
         "状态",
     ]
     assert "  万人高价值发明专利拥有量" in lines
-    assert "    件      51.9 (2022)  80.5 (2025)        ≥ 50 (2025)    超30.5  已完成" in lines
-    at_99 = on_terminal(monkeypatch, 99, *commands(sample_db)["report nanjing"]).splitlines()
+    assert "    件      51.9 (2022)  71.21 (2024)       ≥ 50 (2025)    超21.21  已达标" in lines
+    at_99 = on_terminal(monkeypatch, 99, *tracked).splitlines()
     heading = at_99[at_99.index("─" * 99) - 1]
     assert re.split(r"\s{2,}", heading.strip()) == [
         "单位",
@@ -170,12 +172,27 @@ def test_narrow_terminal_drops_columns_by_priority(monkeypatch, sample_db):
         "进度比",
         "状态",
     ]
-    at_60 = on_terminal(monkeypatch, 60, *commands(sample_db)["report nanjing"]).splitlines()
+    at_60 = on_terminal(monkeypatch, 60, *tracked).splitlines()
     heading = at_60[at_60.index("─" * 60) - 1]
-    assert re.split(r"\s{2,}", heading.strip()) == ["单位", "最新值", "目标", "差距", "状态"]
+    assert re.split(r"\s{2,}", heading.strip()) == ["最新值", "目标", "差距", "状态"]
     wide_header = next(line for line in wide.splitlines() if line.startswith("┃"))
     for heading in ("单位", "基期", "进度比", "状态"):
         assert heading in wide_header
+
+
+def test_a_plan_that_has_ended_has_no_tracking_columns(monkeypatch, sample_db):
+    """Judged, not tracked (issue 23): no 时序应达值 or 进度比 column, at any width."""
+    wide = on_terminal(monkeypatch, 160, *commands(sample_db)["report nanjing"])
+    header = next(line for line in wide.splitlines() if line.startswith("┃"))
+    assert [c.strip() for c in header.split("┃")[1:-1]] == [
+        "指标",
+        "单位",
+        "基期",
+        "最新值",
+        "目标",
+        "差距",
+        "状态",
+    ]
 
 
 def test_no_color_on_a_terminal_keeps_the_fitted_layout(monkeypatch, sample_db):
@@ -306,49 +323,49 @@ def test_thousands_separators_in_readings_not_in_csv(sample_db):
 # blank line (README, "The gap report", shows the same; lines' trailing spaces left off).
 NANJING_80 = """\
 南京市国家知识产权强市建设示范城市工作方案(2022—2025年) · 截至2025年
-    单位    基期         最新值             目标           差距    状态
+    单位    最新值             目标           差距    状态
 ────────────────────────────────────────────────────────────────────────────────
 知识产权创造
   万人高价值发明专利拥有量
-    件      51.9 (2022)  80.5 (2025)        ≥ 50 (2025)    超30.5  已完成
+    件      80.5 (2025)        ≥ 50 (2025)    超30.5  已完成（快报）
   万人版权登记量
-    件      86.4 (2022)  131.5 (2025)       > 150 (2025)   18.6    未完成
+    件      131.5 (2025)       > 150 (2025)   18.6    未完成（快报）
   集成电路布图设计登记量
-    件      2105 (2022)  2935 (2025)        ≥ 2792 (2025)  超143   已完成
+    件      2935 (2025)        ≥ 2792 (2025)  超143   已完成（快报）
 ────────────────────────────────────────────────────────────────────────────────
 知识产权运用
   知识产权交易总额
-    亿元                 616.1 (2022–2025)  ≥ 600 (2025)   超16.1  已完成
+    亿元    616.1 (2022–2025)  ≥ 600 (2025)   超16.1  已完成（快报）
   知识产权融资总额
-    亿元                 187.2 (2022–2025)  > 160 (2025)   超27.2  已完成
+    亿元    187.2 (2022–2025)  > 160 (2025)   超27.2  已完成（快报）
   专利密集型产业增加值占GDP比重
-    %       17.6 (2022)  19.6 (2025)        ≥ 20 (2025)    0.4     未完成
+    %       19.6 (2025)        ≥ 20 (2025)    0.4     未完成（快报）
   版权产业增加值占GDP比重
-    %       8.05 (2022)  7.85 (2025)        ≥ 8.6 (2025)   0.75    未完成
+    %       7.85 (2025)        ≥ 8.6 (2025)   0.75    未完成（快报）
   知识产权运营中心
-    家                   19 (2022–2025)     ≥ 20 (2025)    1       未完成
+    家      19 (2022–2025)     ≥ 20 (2025)    1       未完成（快报）
 ────────────────────────────────────────────────────────────────────────────────
 知识产权保护
   知识产权保护社会满意度
-    %       83.6 (2022)  86.2 (2025)        > 85 (2025)    超1.2   已完成
+    %       86.2 (2025)        > 85 (2025)    超1.2   已完成（快报）
 ────────────────────────────────────────────────────────────────────────────────
 知识产权管理
   市级以上知识产权优势示范企业
-    家      412 (2022)   618 (2025)         ≥ 600 (2025)   超18    已完成
+    家      618 (2025)         ≥ 600 (2025)   超18    已完成（快报）
   贯标企业
-    家      2350 (2021)  +1070 (2025)       ≥ 1000 (2025)  超70    已完成
+    家      +1070 (2025)       ≥ 1000 (2025)  超70    已完成（快报）
 ────────────────────────────────────────────────────────────────────────────────
 知识产权服务
   知识产权服务机构从业人员数
-    人      6850 (2022)  8460 (2025)        > 8000 (2025)  超460   已完成
+    人      8460 (2025)        > 8000 (2025)  超460   已完成（快报）
   知识产权服务机构总收入
-    亿元    31.2 (2022)  41.3 (2025)        > 40 (2025)    超1.3   已完成
+    亿元    41.3 (2025)        > 40 (2025)    超1.3   已完成（快报）
 ────────────────────────────────────────────────────────────────────────────────
 知识产权人才
   知识产权高层次人才
-    人      126 (2021)   +93 (2025)         > 100 (2025)   8       未完成
+    人      +93 (2025)         > 100 (2025)   8       未完成（快报）
   培训知识产权学科人才和各类各层次知识产权人才
-    万人次               4.54 (2022–2025)   > 4 (2025)     超0.54  已完成
+    万人次  4.54 (2022–2025)   > 4 (2025)     超0.54  已完成（快报）
 ────────────────────────────────────────────────────────────────────────────────
 共15项目标（截至2025年）：已完成 10，未完成 5
 ⚠ 2025年数据为快报数，可能修订：全部15项目标

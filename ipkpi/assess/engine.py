@@ -44,6 +44,7 @@ from ipkpi.assess.results import (
     Status,
     Thresholds,
     TrendYear,
+    final_year,
     holds,
     least_satisfying,
     series_notes,
@@ -83,6 +84,8 @@ def assess(
     object.__setattr__(result, "series", tuple(series))
     if _overshot(result):
         object.__setattr__(result, "status", Status.OVERSHOOT)
+    if as_of >= final_year(target):
+        _judge(result)
     for name in _FIGURES:
         value = getattr(result, name)
         if not finite(value):
@@ -110,6 +113,33 @@ _FIGURES = (
 
 # The statuses of a target not yet final that is read from its progress.
 _PROGRESS = (Status.ON_TRACK, Status.MODERATE, Status.BEHIND, Status.MOVING_AWAY)
+
+
+# What a target still on its way is measured by; a target whose year is over has none.
+_TRACKING = (
+    "expected",
+    "time_share_elapsed",
+    "progress_ratio",
+    "required_rate",
+    "projected",
+    "projected_shortfall",
+)
+
+
+def _judge(a: Assessment) -> None:
+    """A target whose year is over is judged, not tracked: met or missed on its final
+    year's figure (a 快报 figure gives a provisional verdict, which the views label), awaiting
+    that figure while it is not in — whatever its progress said — and with no expected value
+    by now, progress ratio, required rate or projection either way."""
+    final = final_year(a.target)
+    if a.status not in (Status.MET, Status.MISSED) and not any(p.year == final for p in a.series):
+        object.__setattr__(a, "status", Status.AWAITING_FINAL)
+    for name in _TRACKING:
+        # an annual or rise target's progress ratio is the share of its years that held
+        if name != "progress_ratio" or a.target.kind not in (Kind.ANNUAL, Kind.RISE):
+            object.__setattr__(a, name, None)
+    if a.remaining_years is not None:
+        object.__setattr__(a, "remaining_years", 0)
 
 
 def _overshot(a: Assessment) -> bool:

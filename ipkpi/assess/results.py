@@ -25,6 +25,8 @@ class Status(StrEnum):
     MOVING_AWAY = "moving_away"  # 逆向变化: progress ratio < 0
     MISSED = "missed"  # 未完成: the target year's figure is in and the target does not hold
     MET = "met"  # 已完成: the target year's figure is in and the target holds
+    # 待最终数据: the target year is over and its figure is not in: judged once it is
+    AWAITING_FINAL = "awaiting_final"
     NO_DATA = "no_data"  # 数据不足: fewer points than the assessment needs
 
 
@@ -45,6 +47,7 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.OVERSHOOT,
     Status.MOVING_AWAY,
     Status.MISSED,
+    Status.AWAITING_FINAL,
     Status.NO_DATA,
 )
 
@@ -197,6 +200,11 @@ class TrendYear:
 
 
 # --- a series against its target -------------------------------------------------------------
+
+
+def final_year(target: Target) -> int:
+    """The year whose figure decides the target: its window's last, or its target year."""
+    return target.window[1] if target.window else target.target_year
 
 
 def holds(value: float, target: Target, reference: float | None = None) -> bool:

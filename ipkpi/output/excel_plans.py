@@ -22,6 +22,7 @@ STATUS_FILLS = {
     "overshoot": "#FCE4D6",
     "moving_away": "#FFC7CE",
     "missed": "#FFC7CE",
+    "awaiting_final": "#DDEBF7",
     "no_data": "#D9D9D9",
 }
 

@@ -19,8 +19,8 @@ from ipkpi.messages import say as message
 from ipkpi.output.layout import BORDER, DROP_ORDER, Column, fit, measure, wrap
 from ipkpi.output.textwidth import display_width
 from ipkpi.views.report import (
-    REPORT_COLUMNS,
     plan_notes,
+    report_columns,
     report_notes,
     report_row,
     report_title,
@@ -224,6 +224,7 @@ STATUS_STYLES = {
     "overshoot": "magenta",
     "moving_away": "bold red",
     "missed": "bold red",
+    "awaiting_final": "cyan",
     "no_data": "dim",
 }
 
@@ -321,7 +322,7 @@ def print_report_page(
     # Imported here: a report's start-up needs no rewards or missing-figure views.
 
     if report.plan.targets:
-        columns = (group_by, *REPORT_COLUMNS[1:])
+        columns = report_columns(shown, group_by)
         summary = report_summary_line(report.assessment, lang, shown=len(shown))
         print_report(report, shown, columns, lang, group_by, summary)
     if report.tasks is not None:

@@ -13,8 +13,8 @@ from ipkpi.assess.tasks import TasksAssessment
 from ipkpi.labels import Lang, label
 from ipkpi.output.tables import grouped, to_markdown, to_plain
 from ipkpi.views.report import (
-    REPORT_COLUMNS,
     plan_notes,
+    report_columns,
     report_notes,
     report_row,
     report_title,
@@ -109,7 +109,7 @@ def report_text(
     of tasks only), then the plan's tasks."""
     text = ""
     if report.plan.targets:
-        columns = (group_by, *REPORT_COLUMNS[1:])
+        columns = report_columns(shown, group_by)
         summary = report_summary_line(report.assessment, lang, shown=len(shown))
         write = report_markdown if markdown else report_plain
         text = write(report, shown, columns, lang, group_by, summary)

@@ -5,7 +5,7 @@ sentences. No I/O.
 
 from __future__ import annotations
 
-from ipkpi.assess.results import Assessment, Note, Status
+from ipkpi.assess.results import Assessment, Note, Status, final_year
 from ipkpi.catalogue.model import Comparator, Kind
 from ipkpi.labels import Lang, label
 from ipkpi.views.catalogue import target_requirement
@@ -118,8 +118,24 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
     return text
 
 
+def _provisional(a: Assessment) -> bool:
+    """A verdict on a final year's 快报 figure: to be confirmed by the final one."""
+    return (
+        a.status in (Status.MET, Status.MISSED)
+        and a.latest is not None
+        and a.latest.preliminary
+        and a.latest.year == final_year(a.target)
+    )
+
+
 def _reading(a: Assessment, lang: Lang) -> str:
     t, status = a.target, a.status
+    if status is Status.AWAITING_FINAL:
+        req = _requirement(a, lang)
+        year = final_year(t)
+        if a.actual is None:
+            return label("reading.awaiting_none", lang, year=year, req=req)
+        return label("reading.awaiting", lang, year=year, req=req, head=_head(a, lang))
     if status is Status.NO_DATA:
         why = next((n for n in a.notes if n.code != "preliminary"), None)
         reason = note_text(why, a, lang) if why else label("reading.no_figures", lang)
@@ -136,6 +152,8 @@ def _reading(a: Assessment, lang: Lang) -> str:
         over = a.gap is not None and a.gap < 0
         gap = difference(abs(a.gap) if over else a.gap, t.unit, lang)
         key = "reading.missed_over" if over else "reading.missed"
+        if t.comparator is Comparator.APPROX:  # outside its band at its year: 偏离
+            key = "reading.deviated_over" if over else "reading.deviated"
         return label(key, lang, head=head, req=req, gap=gap)
     if status is Status.ACHIEVED:
         return label("reading.achieved", lang, head=head, req=req)
@@ -258,7 +276,12 @@ def unchecked_years(a: Assessment) -> list[int]:
 def status_label(a: Assessment, lang: Lang = "zh") -> str:
     """The status in words, qualified where it could not check every year it speaks for:
     ``已完成（缺2023年数据）`` / ``met (2023 missing)``."""
-    text = label(f"status.{a.status.value}", lang)
+    code = a.status.value
+    if a.status is Status.MISSED and a.target.comparator is Comparator.APPROX:
+        code = "missed_approx"  # a 左右 target at its year, outside its band: 偏离
+    text = label(f"status.{code}", lang)
+    if _provisional(a):
+        text = label("status.provisional", lang, status=text)
     missing = unchecked_years(a)
     if not missing:
         return text

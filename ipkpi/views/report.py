@@ -153,6 +153,20 @@ REPORT_COLUMNS = (
     "status",
 )
 
+# What a target still on its way is measured by: no column when every target shown is judged
+# (its year over: met, missed or awaiting its figure) and none has a value there.
+_TRACKING_COLUMNS = ("expected", "progress")
+
+
+def report_columns(shown: Sequence[Assessment], group_by: str) -> tuple[str, ...]:
+    """The report table's columns, the first its group (category or lead); without 时序应达值
+    and 进度比 when no target shown has one (a plan that has ended is judged, not tracked)."""
+    tracked = any(a.expected is not None or a.progress_ratio is not None for a in shown)
+    return tuple(
+        c for c in (group_by, *REPORT_COLUMNS[1:]) if tracked or c not in _TRACKING_COLUMNS
+    )
+
+
 REPORT_CSV_COLUMNS = (
     "plan",
     "as_of",
