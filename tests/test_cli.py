@@ -272,6 +272,7 @@ def test_every_command_is_documented_in_the_readme():
         else:
             paths.append(f"ipkpi {name}")
     assert sorted(paths) == [
+        "ipkpi brief",
         "ipkpi cities",
         "ipkpi compare",
         "ipkpi data check",

@@ -58,6 +58,7 @@ UNKNOWN_PLACE = {
     "template": ["-o", "t.xlsx", "--db", DB],
     "missing": ["--db", DB],
     "export": ["-o", "e.xlsx", "--db", DB],
+    "brief": ["-o", "b.docx", "--db", DB],
 }
 
 # command: (arguments, what --fail-on names) on sample data where it holds

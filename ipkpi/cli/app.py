@@ -18,6 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ipkpi import __version__
 from ipkpi.cli import (
+    brief,
     catalogue,
     collect,
     common,
@@ -169,6 +170,7 @@ _add(app, "template", collect.template, "help.template")
 _add(app, "missing", collect.missing, "help.missing")
 _add(app, "compare", compare.compare, "help.compare")
 _add(app, "export", report.export, "help.export")
+_add(app, "brief", brief.brief, "help.brief")
 _add(app, "run", run.run_command, "help.run")
 
 

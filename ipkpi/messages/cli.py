@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not in the years {low}–{high}",
     ),
     "E-XLSX": ("{name}：工作簿必须是 .xlsx 文件", "{name}: the workbook must be an .xlsx file"),
+    "E-DOCX": (
+        "{name}：评估报告必须是 .docx 文件",
+        "{name}: the report must be a .docx file",
+    ),
     # the commands' own checks
     "E-LEAD-OR-EACH": (
         "请给出 --lead 或 --each-lead，不能两者都给",
@@ -77,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.template.no_store": (
         "{path} 处没有数据库：上年值留空",
         "no store at {path}: last year's figures left empty",
+    ),
+    "cli.brief.wrote": (
+        "已写入 {path}：{kind}，{n}项指标，其中{behind}项进展滞后",
+        "wrote {path}: {kind}, {n} indicators, {behind} of them behind",
     ),
     "cli.export.wrote": (
         "已写入 {path}：{n}个工作表（{sheets}），{charts}张图表",

@@ -28,6 +28,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "json;\n"
         "ipkpi report --city shijiazhuang --fail-on behind,moving_away",
     ),
+    "help.brief": (
+        "把一个地方的规划评估写成 Word 文档（.docx），可直接修改、签发：一、总体情况；"
+        "二、主要指标完成情况（一张表，数字与 ipkpi report 完全一致）；三、进展滞后的指标"
+        "（逐项解读和牵头单位）；四、重点任务推进情况；五、下一步工作建议（留给起草单位填写，"
+        "ipkpi 不代拟）；附：数据来源（文件名、工作表、口径）。版式按 GB/T 9704-2012：A4，"
+        "上 37 毫米、左 28 毫米、下 35 毫米、右 26 毫米，标题 2 号方正小标宋简体，正文 3 号"
+        "仿宋_GB2312、行距 28 磅，页码 4 号“— 1 —”。规划期已结束时默认写总结评估（--final），"
+        "否则写当年的年度评估（--annual）。\n\n"
+        "示例：\n"
+        "  ipkpi brief --city nanjing --as-of 2025 -o 南京市评估报告.docx\n"
+        "  ipkpi brief --city guizhou --as-of 2024 --annual -o guizhou-2024.docx",
+        "Write a place's assessment report as a Word document (.docx), ready to edit and sign: "
+        "1 overview; 2 the main indicators (one table, the figures of ipkpi report); 3 the "
+        "indicators behind (a reading and the lead unit each); 4 key tasks; 5 next steps (left "
+        "to the drafting office: ipkpi writes no policy); annex: data sources (file names, "
+        "sheets, vintage). Laid out after GB/T 9704-2012: A4, margins 37/28/35/26 mm, title "
+        "22 pt 方正小标宋简体, text 16 pt 仿宋_GB2312 on 28 pt lines, page numbers — 1 —. A "
+        "final evaluation of the whole plan by default once its window has ended (--final), "
+        "else the year's (--annual).\n\n"
+        "Examples: ipkpi brief --city nanjing --as-of 2025 -o 南京市评估报告.docx; "
+        "ipkpi brief --city guizhou --as-of 2024 --annual -o guizhou-2024.docx",
+    ),
+    "help.brief.output": ("要写入的 Word 文档（.docx）。", "The Word document to write (.docx)."),
+    "help.brief.final": (
+        "写整个规划期的总结评估，或当年的年度评估。[默认：规划期已结束时为总结评估]",
+        "A final evaluation of the whole plan, or the year's annual one [default: final once "
+        "the plan's window has ended].",
+    ),
     "help.tasks": (
         "工作方案中每项任务相对时限的进展：按期完成、逾期完成、未到期、已逾期（及逾期天数）"
         "或持续推进（无完成时限）。\n\n"
