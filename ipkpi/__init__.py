@@ -36,7 +36,7 @@ _API = {
     "rules_plan": "ipkpi.catalogue.select",
     # the store
     "Store": "ipkpi.store.base",
-    "open_store": "ipkpi.store.sqlite",
+    "open_store": "ipkpi.views.frames",
     # ingest
     "expand_paths": "ipkpi.ingest.ingester",
     "ingest_paths": "ipkpi.ingest.ingester",
