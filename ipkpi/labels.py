@@ -73,6 +73,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rise.lower": ("逐年下降", "lower every year"),
     "plan_of": ("{title}", "{place_en}: {title}"),
     "plan_draft": ("（草案）", " (draft)"),
+    # the dashboard (export --format html)
+    "dash.title": ("知识产权规划目标进展", "IP plan targets: where they stand"),
+    "dash.made": ("生成于 {when}", "made {when}"),
+    "dash.all": ("全部", "all"),
+    "dash.status": ("状态", "Status"),
+    "dash.lead": ("牵头单位", "Lead"),
+    "dash.search": ("搜索指标、单位……", "search indicators, units…"),
+    "dash.trend": ("趋势", "Trend"),
+    "dash.no_targets": ("该规划没有量化指标。", "This plan has no quantified targets."),
     # ipkpi brief: the assessment report an office hands in
     "brief.final": ("实施情况总结评估报告", "Final evaluation of implementation"),
     "brief.year": ("{year}年度实施情况评估报告", "Evaluation of implementation in {year}"),

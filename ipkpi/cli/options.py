@@ -81,10 +81,6 @@ LockTimeoutConfigured = Annotated[
         help="help.opt.lock_timeout_configured",
     ),
 ]
-Workbook = Annotated[
-    Path,
-    _option("--output", "-o", metavar="FILE.xlsx", help="help.opt.workbook"),
-]
 
 # --- what is shown, and how ------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ and as the Excel summary for the leadership."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,7 +22,7 @@ from ipkpi.cli.options import (
     Targets,
     answering,
 )
-from ipkpi.errors import display_path
+from ipkpi.errors import display_path, escape
 from ipkpi.messages import msg, say
 
 
@@ -89,10 +91,25 @@ def report(
         exit_failing(failing(result, failing_on))
 
 
+ExportFormat = StrEnum("ExportFormat", ["xlsx", "html"])
+
+
 def export(
-    output: options.Workbook,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.xlsx|FILE.html",
+            help="help.export.output",
+            show_default=False,
+        ),
+    ],
     cities: options.Cities = None,
     all_cities: Annotated[bool, typer.Option("--all", help="help.export.all")] = False,
+    file_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="help.export.format")
+    ] = ExportFormat.xlsx,
     as_of: options.AsOf = None,
     method: options.Method = MethodChoice.linear,
     db: Db = None,
@@ -106,14 +123,20 @@ def export(
     replaced whole or not at all.
 
     Examples: ipkpi export --city nanjing -o 南京.xlsx;
-    ipkpi export --all --as-of 2024 -o summary.xlsx
+    ipkpi export --all --as-of 2024 -o summary.xlsx;
+    ipkpi export --all --format html -o dashboard.html
     """
     from ipkpi.assess.report import build_report
     from ipkpi.assess.results import Method
     from ipkpi.catalogue.select import report_plan, reportable_cities, resolve_city
     from ipkpi.output.excel import write_export
 
-    options.xlsx(output)
+    html = file_format is ExportFormat.html
+    if html and output.suffix.lower() not in (".html", ".htm"):
+        said = say("E-HTML", name=escape(output.name))
+        raise typer.BadParameter(said, param_hint="'--output'")
+    if not html:
+        options.xlsx(output)
     if bool(cities) == all_cities:
         raise typer.BadParameter(say("E-EXPORT-CITIES"), param_hint="'--city'")
     catalogue = common.load(targets)
@@ -122,9 +145,19 @@ def export(
     chosen = reportable_cities(catalogue) if all_cities else list(dict.fromkeys(given))
     plans = [report_plan(catalogue, city, None, year) for city in chosen]
     with common.reading(common.store_path(db)) as store:
-        built = [build_report(store, p, as_of=year, method=Method(method.value)) for p in plans]
+        built = [
+            build_report(store, p, as_of=year, method=Method(method.value), evidence=not html)
+            for p in plans
+        ]
     made_at = dt.datetime.now().astimezone()
     chosen_lang = options.language(lang)
+    if html:
+        from ipkpi.output.dashboard import write_dashboard
+
+        write_dashboard(output, built, lang=chosen_lang, made_at=made_at)
+        wrote = msg("cli.export.wrote_html", path=display_path(output), n=len(built))
+        typer.echo(wrote.text(chosen_lang))
+        return
     summary = write_export(output, built, lang=chosen_lang, made_at=made_at)
     wrote = msg(
         "cli.export.wrote",

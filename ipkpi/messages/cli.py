@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not in the years {low}–{high}",
     ),
     "E-XLSX": ("{name}：工作簿必须是 .xlsx 文件", "{name}: the workbook must be an .xlsx file"),
+    "E-HTML": (
+        "{name}：网页必须是 .html 文件",
+        "{name}: the page must be an .html file",
+    ),
     "E-DOCX": (
         "{name}：评估报告必须是 .docx 文件",
         "{name}: the report must be a .docx file",
@@ -85,6 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.brief.wrote": (
         "已写入 {path}：{kind}，{n}项指标，其中{behind}项进展滞后",
         "wrote {path}: {kind}, {n} indicators, {behind} of them behind",
+    ),
+    "cli.export.wrote_html": (
+        "已写入 {path}：{n}个地方的进展网页（一个文件，不需联网）",
+        "wrote {path}: the dashboard of {n} places (one file, no network needed)",
     ),
     "cli.export.wrote": (
         "已写入 {path}：{n}个工作表（{sheets}），{charts}张图表",

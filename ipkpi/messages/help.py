@@ -50,10 +50,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最多等待数据库多少秒。[默认：配置文件中的 lock_timeout]",
         "How long to wait for the store [default: the configuration's lock_timeout].",
     ),
-    "help.opt.workbook": (
-        "要写入的工作簿。",
-        "The workbook to write.",
-    ),
     "help.opt.format": (
         "输出格式。",
         "Output format.",

@@ -189,16 +189,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "生成供领导小组使用的 Excel 汇总：汇总表、各城市的差距表（即 ipkpi report 的数据）、"
         "每项目标一张图表，以及每个数值的来源。\n\n"
         "先写入旁边的临时文件再改名，因此已有的工作簿要么被整体替换，要么原样保留。\n\n"
+        "--format html 则写一个独立的网页（仪表盘）：每个地方的状态统计、每项目标的数值、目标、"
+        "差距、状态和趋势线，可按状态、牵头单位筛选和搜索，可按列排序；打开时不需联网，可打印为"
+        " A4，手机上也可阅读。\n\n"
         "示例：\n"
         "  ipkpi export --city nanjing -o 南京.xlsx\n"
-        "  ipkpi export --all --as-of 2024 -o summary.xlsx",
+        "  ipkpi export --all --as-of 2024 -o summary.xlsx\n"
+        "  ipkpi export --all --format html -o dashboard.html",
         "Write the Excel summary for the leadership group: a summary sheet, each city's gap\n"
         "table (the figures of `ipkpi report`), a chart per target, and every figure's source.\n\n"
         "The file is written to a temporary file beside it and renamed, so an existing workbook "
         "is\n"
         "replaced whole or not at all.\n\n"
+        "With --format html, a self-contained web page (a dashboard) instead: per place the "
+        "status counts, each target's figure, target, gap, status and trend line, filtered by "
+        "status or lead unit, searched, sorted by any column; it needs no network when opened, "
+        "prints on A4 and reads on a phone.\n\n"
         "Examples: ipkpi export --city nanjing -o 南京.xlsx;\n"
-        "ipkpi export --all --as-of 2024 -o summary.xlsx",
+        "ipkpi export --all --as-of 2024 -o summary.xlsx;\n"
+        "ipkpi export --all --format html -o dashboard.html",
+    ),
+    "help.export.output": (
+        "要写入的工作簿（.xlsx），或 --format html 时的网页（.html）。",
+        "The workbook to write (.xlsx), or the page (.html) with --format html.",
+    ),
+    "help.export.format": (
+        "xlsx：Excel 汇总；html：独立的进展网页。[默认：xlsx]",
+        "xlsx: the Excel summary; html: a self-contained dashboard page [default: xlsx].",
     ),
     "help.export.all": (
         "目标目录中的所有城市。",
