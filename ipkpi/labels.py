@@ -135,6 +135,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "brief.vintage.final": ("正式", "final"),
     "brief.vintage.revised": ("修订", "revised"),
     "brief.no_sources": ("尚无统计数据。", "No figures yet."),
+    "brief.chart.goal": ("{year}年目标", "{year} target"),
     "n_targets": ("共{n}项目标", "{n} targets"),
     "n_tasks": ("共{n}项任务", "{n} tasks"),
     "n_rules": ("共{n}条奖补规则", "{n} reward rules"),

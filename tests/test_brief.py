@@ -188,3 +188,47 @@ def test_what_the_brief_refuses(runner, sample_db, tmp_path):
     )
     assert none.exit_code == 2
     assert not (tmp_path / "b.docx").exists()
+
+
+def _pictures(path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return sorted(n for n in z.namelist() if n.startswith("word/media/"))
+
+
+def test_the_targets_behind_have_their_trend(runner, sample_db, tmp_path):
+    from ipkpi.output.charts import cjk_font
+
+    if cjk_font() is None:
+        pytest.skip("no Chinese font here: .ci/run installs Debian's fonts-noto-cjk")
+    path, result = _brief(runner, sample_db, tmp_path, "nanjing", "--as-of", "2025")
+    assert result.stderr == ""
+    pictures = _pictures(path)
+    assert len(pictures) == 5  # one a target behind
+    with zipfile.ZipFile(path) as z:
+        assert all(z.read(n).startswith(b"\x89PNG") for n in pictures)
+
+
+def test_without_a_chinese_font_no_chart_and_one_warning(runner, sample_db, tmp_path, monkeypatch):
+    from ipkpi.output import charts
+
+    monkeypatch.setattr(charts, "cjk_font", lambda: None)
+    path, _ = tmp_path / "b.docx", None
+    result = run(
+        runner,
+        "brief",
+        "--city",
+        "nanjing",
+        "--as-of",
+        "2025",
+        "--db",
+        str(sample_db),
+        "-o",
+        str(path),
+    )
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "警告[W-BRIEF-NO-CJK-FONT]：这台机器上没有中文字体，评估报告中未附5张趋势图（不会用方框代替汉字）；"
+        "安装中文字体（如 Debian 的 fonts-noto-cjk）后重新生成即可附上\n"
+    )
+    assert _pictures(path) == []
+    assert docx.Document(str(path)).tables  # the rest is all there

@@ -9,7 +9,7 @@ import typer
 
 from ipkpi.cli import common, options
 from ipkpi.cli.options import Db, Lang, Targets
-from ipkpi.errors import display_path, escape
+from ipkpi.errors import display_path, error_line, escape
 from ipkpi.messages import msg, say
 
 
@@ -51,7 +51,7 @@ def brief(
     with common.reading(common.store_path(db)) as store:
         report = build_report(store, chosen, as_of=year)  # with its evidence: the sheets
     written = brief_of(report, chosen_lang, final)
-    write_brief(output, written)
+    result = write_brief(output, written)
     behind = sum(1 for s in written.sections[2:3] for b in s.blocks if b.kind == "subheading")
     said = msg(
         "cli.brief.wrote",
@@ -61,3 +61,8 @@ def brief(
         behind=behind,
     )
     typer.echo(said.text(chosen_lang))
+    if result.without_charts:
+        warning = say("W-BRIEF-NO-CJK-FONT", chosen_lang, n=result.without_charts)
+        typer.echo(
+            error_line("W-BRIEF-NO-CJK-FONT", warning, chosen_lang, kind="warning"), err=True
+        )

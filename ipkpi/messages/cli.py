@@ -86,6 +86,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 处没有数据库：上年值留空",
         "no store at {path}: last year's figures left empty",
     ),
+    "W-BRIEF-NO-CJK-FONT": (
+        "这台机器上没有中文字体，评估报告中未附{n}张趋势图（不会用方框代替汉字）；"
+        "安装中文字体（如 Debian 的 fonts-noto-cjk）后重新生成即可附上",
+        "no Chinese font on this machine: the brief goes without its {n} trend chart(s) "
+        "(never boxes for characters); install one (Debian's fonts-noto-cjk, say) and write it "
+        "again to have them",
+    ),
     "cli.brief.wrote": (
         "已写入 {path}：{kind}，{n}项指标，其中{behind}项进展滞后",
         "wrote {path}: {kind}, {n} indicators, {behind} of them behind",

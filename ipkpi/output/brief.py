@@ -10,10 +10,12 @@ python-docx is imported here only, when a brief is written."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipkpi.files import write_workbook
+from ipkpi.output import charts as charts_module
 from ipkpi.views.brief import Block, Brief, Table
 
 if TYPE_CHECKING:
@@ -30,17 +32,30 @@ COLUMN_MM = (10, 38, 12, 20, 22, 20, 20, 14)
 PLACEHOLDER_RGB = (0x80, 0x80, 0x80)
 
 
-def write_brief(path: Path, brief: Brief) -> Path:
-    """Write ``brief`` to ``path`` (a .docx), whole or not at all."""
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    charts: int  # drawn
+    without_charts: int  # trends left out: no Chinese font on this machine
 
-    def write(tmp: Path) -> Path:
-        _document(brief).save(str(tmp))
-        return path
+
+def write_brief(path: Path, brief: Brief, font: str | None = None) -> Written:
+    """Write ``brief`` to ``path`` (a .docx), whole or not at all; its trends drawn with
+    ``font`` (a Chinese font family; by default the one found on the machine, and with none
+    the brief goes without them, ``without_charts`` saying how many)."""
+    charts = [b.chart for s in brief.sections for b in s.blocks if b.chart is not None]
+    if font is None and charts:
+        font = charts_module.cjk_font()
+
+    def write(tmp: Path) -> Written:
+        _document(brief, font).save(str(tmp))
+        drawn = len(charts) if font else 0
+        return Written(path, drawn, len(charts) - drawn)
 
     return write_workbook(path, write)
 
 
-def _document(brief: Brief) -> Document:
+def _document(brief: Brief, font: str | None) -> Document:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -56,8 +71,28 @@ def _document(brief: Brief) -> Document:
     for section in brief.sections:
         _heading(document, section.heading, HEADING_FONT)
         for block in section.blocks:
-            _block(document, block)
+            if block.chart is not None:
+                if font:
+                    _chart(document, block.chart, font)
+            else:
+                _block(document, block)
     return document
+
+
+def _chart(document: Document, chart, font: str) -> None:
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    png = charts_module.trend_png(
+        chart.title, list(chart.points), chart.goal, chart.goal_label, font
+    )
+    document.add_picture(io.BytesIO(png), width=Mm(120))
+    picture = document.paragraphs[-1]
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.first_line_indent = 0
+    picture.paragraph_format.line_spacing = None  # a picture's line is its own height
 
 
 def _page(document: Document) -> None:

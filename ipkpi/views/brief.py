@@ -30,13 +30,24 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A target's figures by year and its target, to draw as a small trend ("chart")."""
+
+    title: str
+    points: tuple[tuple[int, float], ...]
+    goal: float | None
+    goal_label: str
+
+
+@dataclass(frozen=True)
 class Block:
     """A paragraph (``kind`` "text"), a heading within a section ("subheading"), a table,
-    or words the drafting office replaces ("placeholder")."""
+    a trend ("chart"), or words the drafting office replaces ("placeholder")."""
 
     kind: str
     text: str = ""
     table: Table | None = None
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +185,24 @@ def _behind(report: Report, lang: Lang) -> tuple[Block, ...]:
         blocks.append(
             Block("text", label("brief.reading", lang, reading=reading(a, lang), leads=leads))
         )
+        chart = _chart(a, lang)
+        if chart is not None:
+            blocks.append(Block("chart", chart=chart))
     return tuple(blocks)
+
+
+def _chart(a: Assessment, lang: Lang) -> Chart | None:
+    """The figures of a target by year (two at least), its target where it is in the same
+    unit as they are (a growth rate's is not)."""
+    points = tuple((p.year, p.value) for p in a.series)
+    if len(points) < 2:
+        return None
+    t = a.target
+    unit = t.series_unit_or_unit
+    goal = t.value if unit == t.unit else None
+    name = target_name(a, lang)
+    title = f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+    return Chart(title, points, goal, label("brief.chart.goal", lang, year=t.target_year))
 
 
 def _tasks(report: Report, lang: Lang) -> tuple[Block, ...]:
