@@ -20,7 +20,7 @@ CONFIG = "ipkpi.toml"
 MINIMAL = 'inbox = "inbox"\noutput = "out"\n'
 KNOWN = (
     "inbox, output, store, targets, rejected, cities, lang, method, fail_on, "
-    "lock_timeout, settle_seconds, log_file"
+    "lock_timeout, settle_seconds, log_file, dashboard"
 )
 
 
@@ -470,7 +470,7 @@ def test_every_problem_in_chinese(here):
 def test_an_unknown_key_in_chinese_names_the_known_ones(here):
     assert problems_of(MINIMAL + 'colour = "red"\n', "zh") == [
         "ipkpi.toml › colour：未知的配置项；可用的配置项：inbox、output、store、targets、rejected、"
-        "cities、lang、method、fail_on、lock_timeout、settle_seconds、log_file"
+        "cities、lang、method、fail_on、lock_timeout、settle_seconds、log_file、dashboard"
     ]
 
 

@@ -1143,3 +1143,27 @@ def test_a_full_disk_in_chinese(site, monkeypatch):
     assert line == (
         f"ERROR   错误[E-RUN-WRITE]：out/guizhou-{site.day}.json：无法写入：No space left on device"
     )
+
+
+def test_a_run_writes_the_dashboard_it_is_asked_for(site):
+    site.configure('dashboard = "index.html"\n')
+    site.run(expect=0)
+    page = (site.out / "index.html").read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert re.findall(r'<section class="place" data-city="([a-z]+)"', page) == [
+        "guizhou",
+        "nanjing",
+        "shanxi",
+        "shijiazhuang",
+    ]
+    assert not re.search(r"https?:", page)
+
+
+def test_a_dashboard_that_is_no_html_file_name_is_a_config_error(site):
+    site.configure('dashboard = "out/index.txt"\n')
+    result = site.run(expect=2)
+    assert (
+        'dashboard: "out/index.txt": give a file name ending in .html (written in the output '
+        'folder), such as "index.html"'
+    ) in result.stderr
+    assert not site.out.exists() or not (site.out / "out").exists()

@@ -52,6 +52,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is a folder, not a store file",
     ),
     "E-CONFIG-CHOICE": ("{value}：请使用 {allowed} 之一", "{value}: use one of {allowed}"),
+    "E-CONFIG-DASHBOARD": (
+        '{value}：请写一个以 .html 结尾的文件名（写在 output 文件夹中），如 "index.html"',
+        "{value}: give a file name ending in .html (written in the output folder), such as "
+        '"index.html"',
+    ),
     "E-CONFIG-NOT-TEXT-LIST": (
         "应为由加引号的文本组成的列表，而不是 {value}",
         "must be a list of text in quotes, not {value}",
@@ -132,6 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.run.not_current": ("非当前值：{kept}", "not current: {kept}"),
     "log.run.unchanged": ("未改写 {city}：没有新数据", "unchanged {city}: no new figures"),
     "log.run.wrote": ("已写出 {xlsx} 和 {json}", "wrote {xlsx} and {json}"),
+    "log.run.dashboard": ("已写出进展网页 {path}", "wrote the dashboard {path}"),
     "log.run.files": (
         "文件：导入 {taken} 个，退回 {rejected} 个，之前已导入 {already} 个，"
         "暂不导入 {waiting} 个；新增数值 {new} 个，修订 {revised} 个{kept}",

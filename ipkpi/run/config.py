@@ -41,6 +41,7 @@ KEYS = {
     "lock_timeout": "seconds to wait for another run or ingest to finish [600]",
     "settle_seconds": "leave files changed less than this many seconds ago for the next run [60]",
     "log_file": "also append the log to this file [none]",
+    "dashboard": "file name of the HTML dashboard written in the output folder [none]",
 }
 
 
@@ -84,6 +85,7 @@ class RunConfig:
     lock_timeout: float = 600.0
     settle_seconds: float = 60.0
     log_file: Path | None = None
+    dashboard: str | None = None  # the dashboard's file name in the output folder
 
 
 def resolve_config_path(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
@@ -169,6 +171,7 @@ class _Checker:
             lock_timeout=self.seconds("lock_timeout", 600.0),
             settle_seconds=self.seconds("settle_seconds", 60.0),
             log_file=self.path("log_file"),
+            dashboard=self.dashboard(),
         )
         if config.log_file is not None:
             if not config.log_file.parent.is_dir():
@@ -233,6 +236,16 @@ class _Checker:
             self.problem(key, "E-CONFIG-NOT-TEXT-LIST", value=_toml(value))
             return None
         return value
+
+    def dashboard(self) -> str | None:
+        """A file name ending in .html, written in the output folder."""
+        name = self.typed("dashboard", str, "text")
+        if name is None:
+            return None
+        if "/" in name or "\\" in name or not name.lower().endswith((".html", ".htm")):
+            self.problem("dashboard", "E-CONFIG-DASHBOARD", value=_toml(name))
+            return None
+        return name
 
     def cities(self) -> tuple[str, ...] | None:
         value = self.strings("cities")

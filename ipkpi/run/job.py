@@ -32,6 +32,7 @@ from ipkpi.ingest.ingester import ingest_file, scan_folder
 from ipkpi.ingest.rejects import Rejection, reject
 from ipkpi.ingest.report import IngestOptions
 from ipkpi.messages import msg
+from ipkpi.output.dashboard import write_dashboard
 from ipkpi.output.excel import write_export
 from ipkpi.output.tables import to_json
 from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
@@ -83,6 +84,8 @@ def run(
         try:
             for city in cities:
                 result.cities.append(_refresh_city(config, catalogue, store, city, year, started))
+            if config.dashboard is not None:
+                _write_dashboard(config, catalogue, store, cities, year, started)
             result.finished_at = dt.datetime.now().astimezone()
             result.summary_path = write_summary(result)
         except OSError as exc:  # a full disk: what was taken stays taken; say so, no traceback
@@ -240,6 +243,25 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
     return CityOutcome(
         **outcome, written=True, files=(dated_xlsx, dated_json, latest_xlsx, latest_json)
     )
+
+
+def _write_dashboard(config, catalogue, store, cities, year: int, started) -> None:
+    """The dashboard of every city reported on, in the output folder (a web folder cron
+    keeps fresh), rewritten each run: it says when it was made."""
+    method = Method(config.method)
+    built = [
+        build_report(
+            store,
+            report_plan(catalogue, city, None, year),
+            as_of=year,
+            method=method,
+            evidence=False,
+            today=started.date(),
+        )
+        for city in cities
+    ]
+    path = write_dashboard(config.output / config.dashboard, built, config.lang, made_at=started)
+    log.info(msg("log.run.dashboard", path=display_path(path)))
 
 
 def _read(path: Path) -> str | None:
