@@ -42,7 +42,7 @@ bench: $(STAMP)
 # Every workbook ipkpi writes printed to PDF by LibreOffice, its pages counted per sheet
 # (installs LibreOffice where it is missing; not part of `make test`).
 print-check: $(STAMP)
-	@command -v soffice >/dev/null || apt-get install -y libreoffice-calc-nogui
+	@command -v soffice >/dev/null || apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui
 	$(BIN)/python tools/print_check.py
 
 clean:

@@ -1,5 +1,5 @@
-"""Print every workbook ipkpi writes to PDF with LibreOffice and count the pages per sheet
-(`make print-check`; not part of `make test`).
+"""Print every workbook and Word brief ipkpi writes to PDF with LibreOffice and count the pages
+per sheet, and per brief (`make print-check`; not part of `make test`).
 
 The workbooks are written from the sample data in a temporary folder: the Excel summary in
 Chinese and English, the rewards workbook, the fill-in template and the annotated copy of a
@@ -43,12 +43,27 @@ def workbooks(folder: Path) -> list[Path]:
     return out
 
 
+BRIEFS = (("nanjing", "2025", ()), ("guizhou", "2024", ("--annual",)), ("shijiazhuang", "2025", ()))
+
+
+def briefs(folder: Path) -> list[Path]:
+    """The Word brief of each place with targets, from the sample data."""
+    db = str(folder / "sample.db")
+    out = []
+    for city, year, more in BRIEFS:
+        name = f"brief-{city}-{year}.docx"
+        ipkpi("brief", "--city", city, "--as-of", year, *more, "--db", db, "-o", name, cwd=folder)
+        out.append(folder / name)
+    return out
+
+
 def annotated(folder: Path) -> Path:
     sys.path.insert(0, str(REPO))
     import openpyxl
 
     from ipkpi.errors import InputProblem
     from ipkpi.ingest.rejects import annotate
+    from ipkpi.messages import msg
 
     source = folder / "南京2024.xlsx"
     book = openpyxl.Workbook()
@@ -58,7 +73,9 @@ def annotated(folder: Path) -> Path:
         sheet.append(row)
     book.save(source)
     dest = folder / "南京2024.annotated.xlsx"
-    annotate(source, [InputProblem(source, "'12件左右' is not a number", "2024", "C2")], dest)
+    name = "万人高价值发明专利拥有量"
+    said = msg("E-VALUE-NOT-NUMBER", reason="'12件左右'", name=name, year=2024, fix="")
+    annotate(source, [InputProblem(source, said, "2024", "C2")], dest)
     return dest
 
 
@@ -100,7 +117,10 @@ def pages(pdf: Path) -> int:
 def main() -> int:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        print("print-check needs LibreOffice: apt-get install -y libreoffice-calc-nogui")
+        print(
+            "print-check needs LibreOffice: "
+            "apt-get install -y libreoffice-calc-nogui libreoffice-writer-nogui"
+        )
         return 2
     with tempfile.TemporaryDirectory(prefix="ipkpi-print-") as tmp:
         folder = Path(tmp)
@@ -117,6 +137,13 @@ def main() -> int:
                     check=True, capture_output=True, timeout=300,
                 )  # fmt: skip
                 print(f"{book.name:<28} {name:<22} {pages(single.with_suffix('.pdf')):>5}")
+        for brief in briefs(folder):
+            subprocess.run(
+                [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(folder), str(brief)],
+                check=True, capture_output=True, timeout=300,
+            )  # fmt: skip
+            print(f"{brief.name:<28} {'(document)':<22} {pages(brief.with_suffix('.pdf')):>5}")
     return 0
 
 

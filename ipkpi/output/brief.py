@@ -28,7 +28,7 @@ PAGE_FONT, PAGE_PT = "宋体", 14  # 4号
 LINE_PT = 28  # the body's fixed line spacing
 MARGINS_MM = {"top": 37, "left": 28, "bottom": 35, "right": 26}
 # The indicator table's columns (mm), 156 mm across: 210 mm less the side margins.
-COLUMN_MM = (10, 38, 12, 20, 22, 20, 20, 14)
+COLUMN_MM = (11, 33, 13, 19, 19, 20, 25, 16)
 PLACEHOLDER_RGB = (0x80, 0x80, 0x80)
 
 
@@ -175,6 +175,8 @@ def _table(document: Document, table: Table) -> None:
     grid.style = document.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
+    for c, column in enumerate(grid.columns):  # the grid: what LibreOffice and WPS lay out by
+        column.width = Mm(COLUMN_MM[c] if c < len(COLUMN_MM) else 20)
     for r, row in enumerate((table.header, *table.rows)):
         for c, text in enumerate(row):
             cell = grid.cell(r, c)
