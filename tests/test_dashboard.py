@@ -164,6 +164,29 @@ def test_in_a_real_browser(runner, sample_db, page, tmp_path):
     assert [line for line in loaded.stderr.splitlines() if "CONSOLE" in line] == []
     shown = _rows(loaded.stdout)
     assert all("hidden" not in r for city in PLACES for r in shown[city])  # no filter: all
+    # the figures in the page as the browser holds it are the JSON report's
+    for city in PLACES:
+        result = run(
+            runner,
+            "report",
+            "--city",
+            city,
+            "--as-of",
+            "2025",
+            "-f",
+            "json",
+            "--db",
+            str(sample_db),
+        )
+        targets = {t["id"]: t for t in json.loads(result.stdout)["targets"]}
+        assert sorted(r["data-id"] for r in shown[city]) == sorted(targets)
+        for r in shown[city]:
+            t = targets[r["data-id"]]
+            assert (r["data-status"], _number(r["data-gap"]), _number(r["data-target"])) == (
+                t["status"],
+                t["gap"],
+                t["target"],
+            )
     # the status filter, from the address: only the missed targets remain shown
     filtered = _chromium(tmp_path, "--dump-dom", url + "#status=missed")
     assert [line for line in filtered.stderr.splitlines() if "CONSOLE" in line] == []
