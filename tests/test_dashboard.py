@@ -76,24 +76,17 @@ def _number(text: str):
     return None if text == "" else float(text)
 
 
-def test_the_figures_are_the_reports(runner, sample_db, page):
-    rows = _rows(page.read_text(encoding="utf-8"))
-    assert sorted(rows) == ["guizhou", "nanjing", "shanxi", "shijiazhuang"]
-    assert rows["shanxi"] == []  # tasks only: said so, no table
+def _report(runner, sample_db, city: str, *more: str) -> dict[str, dict]:
+    """The JSON report's targets by id, as of 2025."""
+    args = ["report", "--city", city, "--as-of", "2025", "-f", "json", "--db", str(sample_db)]
+    result = run(runner, *args, *more)
+    return {t["id"]: t for t in json.loads(result.stdout)["targets"]}
+
+
+def _same_figures(rows: dict[str, list[dict]], runner, sample_db) -> None:
+    """Each place's rows are its report's targets, once each, with the report's figures."""
     for city in PLACES:
-        result = run(
-            runner,
-            "report",
-            "--city",
-            city,
-            "--as-of",
-            "2025",
-            "-f",
-            "json",
-            "--db",
-            str(sample_db),
-        )
-        targets = {t["id"]: t for t in json.loads(result.stdout)["targets"]}
+        targets = _report(runner, sample_db, city)
         # in the report's order (grouped by category): every target once
         assert sorted(r["data-id"] for r in rows[city]) == sorted(targets)
         for r in rows[city]:
@@ -107,6 +100,13 @@ def test_the_figures_are_the_reports(runner, sample_db, page):
             else:
                 assert _number(r["data-actual"]) == pytest.approx(actual, abs=1e-6)
             assert r["data-lead"] == ("|".join(t["lead"]) or "未明确牵头单位")
+
+
+def test_the_figures_are_the_reports(runner, sample_db, page):
+    rows = _rows(page.read_text(encoding="utf-8"))
+    assert sorted(rows) == ["guizhou", "nanjing", "shanxi", "shijiazhuang"]
+    assert rows["shanxi"] == []  # tasks only: said so, no table
+    _same_figures(rows, runner, sample_db)
 
 
 def test_one_file_nothing_from_outside_and_small(page):
@@ -164,49 +164,13 @@ def test_in_a_real_browser(runner, sample_db, page, tmp_path):
     assert [line for line in loaded.stderr.splitlines() if "CONSOLE" in line] == []
     shown = _rows(loaded.stdout)
     assert all("hidden" not in r for city in PLACES for r in shown[city])  # no filter: all
-    # the figures in the page as the browser holds it are the JSON report's
-    for city in PLACES:
-        result = run(
-            runner,
-            "report",
-            "--city",
-            city,
-            "--as-of",
-            "2025",
-            "-f",
-            "json",
-            "--db",
-            str(sample_db),
-        )
-        targets = {t["id"]: t for t in json.loads(result.stdout)["targets"]}
-        assert sorted(r["data-id"] for r in shown[city]) == sorted(targets)
-        for r in shown[city]:
-            t = targets[r["data-id"]]
-            assert (r["data-status"], _number(r["data-gap"]), _number(r["data-target"])) == (
-                t["status"],
-                t["gap"],
-                t["target"],
-            )
+    _same_figures(shown, runner, sample_db)  # as the browser holds the page
     # the status filter, from the address: only the missed targets remain shown
     filtered = _chromium(tmp_path, "--dump-dom", url + "#status=missed")
     assert [line for line in filtered.stderr.splitlines() if "CONSOLE" in line] == []
     rows = _rows(filtered.stdout)
     for city in PLACES:
-        result = run(
-            runner,
-            "report",
-            "--city",
-            city,
-            "--as-of",
-            "2025",
-            "--status",
-            "missed",
-            "-f",
-            "json",
-            "--db",
-            str(sample_db),
-        )
-        missed = [t["id"] for t in json.loads(result.stdout)["targets"]]
+        missed = list(_report(runner, sample_db, city, "--status", "missed"))
         visible = [r["data-id"] for r in rows[city] if "hidden" not in r]
         assert sorted(visible) == sorted(missed)
         assert all(r["data-status"] == "missed" for r in rows[city] if "hidden" not in r)
