@@ -250,3 +250,28 @@ def test_baselines_from_a_store_that_is_not_there(runner, in_tmp):
     assert result.exit_code == 2
     assert result.stderr.startswith("错误[E-STORE-NONE]：none.db：这里没有数据库")
     assert not (in_tmp / "out.toml").exists()
+
+
+def test_a_plan_saved_by_chinese_windows(runner, in_tmp):
+    """Text and web pages saved as GB18030 (GBK) are read as such; bytes that are neither
+    UTF-8 nor GB18030 are refused, saying how to save the file."""
+    sentence = "到2030年，每万人口高价值发明专利拥有量达到22件。\n"
+    (in_tmp / "plan.txt").write_bytes(
+        ("某市“十五五”规划\n二、主要目标\n" + sentence).encode("gb18030")
+    )
+    page = (
+        '<html><head><meta charset="gb2312"></head><body><h1>某市“十五五”规划</h1>'
+        f"<p>二、主要目标</p><p>{sentence}</p></body></html>"
+    )
+    (in_tmp / "plan.htm").write_bytes(page.encode("gb18030"))
+    for name in ("plan.txt", "plan.htm"):
+        result = run(runner, "targets", "draft", name, "--city", "moushi", "-o", f"{name}.toml")
+        assert result.exit_code == 0, result.output
+        text = (in_tmp / f"{name}.toml").read_text(encoding="utf-8")
+        assert 'quote = "到2030年，每万人口高价值发明专利拥有量达到22件"' in text
+    (in_tmp / "broken.txt").write_bytes(b"\xff\xfe\x00\x81")
+    refused = run(runner, "targets", "draft", "broken.txt", "--city", "moushi")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "错误[E-DRAFT-ENCODING]：broken.txt：既不是 UTF-8 也不是 GB18030 编码的文字；请另存为 UTF-8 编码\n",
+    )
