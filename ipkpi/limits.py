@@ -38,6 +38,9 @@ MAX_XLSX_BYTES = 256 * MiB  # an .xlsx workbook (its parts decompress to no more
 MAX_XLS_BYTES = 64 * MiB  # a legacy .xls workbook
 MAX_CSV_BYTES = 256 * MiB  # a CSV file
 
+# --- a plan's text for ipkpi targets draft (.txt, .html, .docx, .pdf), by its size on disk ---
+MAX_PLAN_SOURCE_BYTES = 64 * MiB  # a plan runs to a few MB even as a PDF with pictures
+
 # --- the catalogue ---
 MAX_TOML_DEPTH = 32  # nested [ and { in a catalogue file or ipkpi.toml (arrays, tables)
 
@@ -58,6 +61,7 @@ TABLE: dict[str, int] = {
     "MAX_XLSX_BYTES": MAX_XLSX_BYTES,
     "MAX_XLS_BYTES": MAX_XLS_BYTES,
     "MAX_CSV_BYTES": MAX_CSV_BYTES,
+    "MAX_PLAN_SOURCE_BYTES": MAX_PLAN_SOURCE_BYTES,
     "MAX_TOML_DEPTH": MAX_TOML_DEPTH,
 }
 

@@ -275,3 +275,27 @@ def test_a_plan_saved_by_chinese_windows(runner, in_tmp):
         1,
         "错误[E-DRAFT-ENCODING]：broken.txt：既不是 UTF-8 也不是 GB18030 编码的文字；请另存为 UTF-8 编码\n",
     )
+
+
+def test_a_source_too_large_or_a_word_file_that_is_a_zip_bomb(runner, in_tmp, monkeypatch):
+    import zipfile
+
+    from ipkpi.draft import readers
+
+    (in_tmp / "big.txt").write_bytes(b"x" * 2048)
+    monkeypatch.setattr(readers, "MAX_PLAN_SOURCE_BYTES", 1024)
+    big = run(runner, "targets", "draft", "big.txt", "--city", "moushi", "--lang", "en")
+    assert (big.exit_code, big.stderr) == (
+        1,
+        "Error[E-DRAFT-TOO-LARGE]: big.txt: 2048 bytes, over the 1024 bytes limit for a plan's "
+        "text; check it is the right file, or save its text alone as .txt\n",
+    )
+    monkeypatch.setattr(readers, "MAX_PLAN_SOURCE_BYTES", 64 * 1024 * 1024)  # the limit again
+    with zipfile.ZipFile(in_tmp / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (4 * 1024 * 1024))  # 4 MiB of nothing
+    bomb = run(runner, "targets", "draft", "bomb.docx", "--city", "moushi", "--lang", "en")
+    assert (bomb.exit_code, bomb.stderr) == (
+        1,
+        "Error[E-DRAFT-ZIP]: bomb.docx: would decompress to 4 MiB, or to far more than it "
+        "holds: no Word document; save it again from Word or WPS\n",
+    )

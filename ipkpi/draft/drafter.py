@@ -14,9 +14,10 @@ from pathlib import Path
 from ipkpi.catalogue import units
 from ipkpi.draft import sentences, tables
 from ipkpi.draft.document import Document
+from ipkpi.draft.lines import HEADING
 from ipkpi.draft.model import DraftPlan, DraftTarget
 from ipkpi.draft.naming import name_ids
-from ipkpi.draft.readers import _HEADING, read_document
+from ipkpi.draft.readers import read_document
 from ipkpi.messages import msg
 
 _TITLE_WORDS = re.compile(r"规划|方案|意见|要点|计划|措施|纲要")
@@ -111,7 +112,7 @@ def _title(text: str) -> str | None:
             6 <= len(line) <= 60
             and _TITLE_WORDS.search(line)
             and not line.endswith("。")
-            and not _HEADING.match(line)
+            and not HEADING.match(line)
         ):
             return line
     return None

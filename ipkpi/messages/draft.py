@@ -12,6 +12,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：无法读取（{reason}）；请确认文件完整，或另存为 .txt 后再试",
         "{file}: cannot be read ({reason}); check the file is whole, or save it as .txt",
     ),
+    "E-DRAFT-TOO-LARGE": (
+        "{file}：文件有 {size}，超过规划原文 {limit} 的上限；请确认选对了文件，"
+        "或只保留正文另存为 .txt",
+        "{file}: {size}, over the {limit} limit for a plan's text; check it is the right file, "
+        "or save its text alone as .txt",
+    ),
+    "E-DRAFT-ZIP": (
+        "{file}：解压后将有 {size} 或压缩比异常，不像一个 Word 文档；请用 Word 或 WPS 重新保存",
+        "{file}: would decompress to {size}, or to far more than it holds: no Word document; "
+        "save it again from Word or WPS",
+    ),
     "E-DRAFT-ENCODING": (
         "{file}：既不是 UTF-8 也不是 GB18030 编码的文字；请另存为 UTF-8 编码",
         "{file}: neither UTF-8 nor GB18030 text; save it as UTF-8",
