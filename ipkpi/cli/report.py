@@ -44,7 +44,8 @@ def report(
 
     Statuses: achieved, on_track (progress ratio >= 0.95), moderate (0.60-0.95), behind
     (0-0.60), overshoot (a ≈ target passed beyond its tolerance), moving_away (< 0),
-    missed, met, no_data. A report exits 0 however far behind
+    missed, met, awaiting_final (the target year is over, its figure not in), no_data; a
+    target whose year is over is judged, not tracked. A report exits 0 however far behind
     the city is, unless --fail-on names a status some target has: then 3.
 
     Examples: ipkpi report --city nanjing; ipkpi report --city guizhou --as-of 2023 -f json;
