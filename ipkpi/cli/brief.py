@@ -40,7 +40,7 @@ def brief(
     from ipkpi.assess.report import build_report
     from ipkpi.catalogue.select import report_plan
     from ipkpi.output.brief import write_brief
-    from ipkpi.views.brief import brief_of
+    from ipkpi.views.brief import BEHIND, brief_of
 
     if output.suffix.lower() != ".docx":
         said = say("E-DOCX", name=escape(output.name))
@@ -52,7 +52,7 @@ def brief(
         report = build_report(store, chosen, as_of=year)  # with its evidence: the sheets
     written = brief_of(report, chosen_lang, final)
     result = write_brief(output, written)
-    behind = sum(1 for s in written.sections[2:3] for b in s.blocks if b.kind == "subheading")
+    behind = sum(a.status in BEHIND for a in report.results)
     said = msg(
         "cli.brief.wrote",
         path=display_path(output),

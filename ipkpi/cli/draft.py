@@ -88,7 +88,7 @@ def _say_done(drafted, output: Path | None, language: str) -> None:
     """What was drafted and what to do next: on standard output, or beside the plan file
     on standard error when that is on standard output."""
     rows = sum(t.source == "table" for t in drafted.targets)
-    left = sum(t.left_out or (t.value is None and t.kind != "rise") for t in drafted.targets)
+    left = sum(t.written_out for t in drafted.targets)
     review = len(drafted.review) + sum(len(t.review) for t in drafted.targets)
     err = output is None
     done = say(

@@ -8,6 +8,7 @@ cells split by spaces. The readers (``ipkpi.draft.readers``, ``ipkpi.draft.web``
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ipkpi.draft.document import Block
 
@@ -73,9 +74,7 @@ class Lines:
         self._end_rows()
         if self.notes_to is not None and (_NOTE.match(text) or _NOTE_ITEM.match(text)):
             table = self.blocks[self.notes_to]
-            self.blocks[self.notes_to] = Block(
-                table.kind, table.text, table.line, table.rows, table.flat, (*table.notes, text)
-            )
+            self.blocks[self.notes_to] = replace(table, notes=(*table.notes, text))
             return
         self.notes_to = None
         self._text(text, line)
@@ -105,22 +104,28 @@ class Lines:
     def _text(self, text: str, line: int) -> None:
         dash = _DASH.match(text)
         if dash:  # ——知识产权创造质量优势稳固。…: the first clause heads the paragraph
-            text = text[dash.end() :]
-            head, stop, rest = text.partition("。")
+            head, stop, rest = text[dash.end() :].partition("。")
             if stop and len(head) <= 40:
-                self.blocks.append(Block("heading", head, line, level=3))
-                if rest.strip():
-                    self.blocks.append(Block("text", rest.strip(), line))
+                self._heading(head, rest, line, 3)
                 return
         if HEADING.match(text):
-            head, stop, rest = text.partition("。")
+            head, _, rest = text.partition("。")
             if len(head) <= 40 and ("|" not in head):
-                level = heading_level(head)
-                self.blocks.append(Block("heading", head.rstrip(" |"), line, level=level))
-                if rest.strip():
-                    self.blocks.append(Block("text", rest.strip(), line))
+                self._heading(head.rstrip(" |"), rest, line, heading_level(head))
                 return
         self.blocks.append(Block("text", text, line))
+
+    def _heading(self, head: str, rest: str, line: int, level: int) -> None:
+        """A heading, and the words after it on its line as a paragraph."""
+        self.blocks.append(Block("heading", head, line, level=level))
+        if rest.strip():
+            self.blocks.append(Block("text", rest.strip(), line))
+
+    def heading(self, text: str, line: int, level: int) -> None:
+        """A heading its format marks as one (a Word paragraph in a Heading style)."""
+        self.finish(line)
+        self.blocks.append(Block("heading", clean(text), line, level=level))
+        self.notes_to = None
 
     def _end_flat(self, line: int) -> None:
         if not self.flat:

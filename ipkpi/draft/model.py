@@ -41,7 +41,11 @@ class DraftTarget:
     aliases: list[str] = field(default_factory=list)
     left_out: bool = False  # written commented out: no value, or the catalogue refuses it
     source: str = "sentence"  # "sentence" or "table"
-    line: int = 0  # where in the source it stands
+
+    @property
+    def written_out(self) -> bool:
+        """Written commented out: the catalogue refuses it, or it has no value to stand on."""
+        return self.left_out or (self.value is None and self.kind != "rise")
 
 
 @dataclass

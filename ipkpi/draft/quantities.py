@@ -81,11 +81,6 @@ def number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def plain(value: float) -> int | float:
-    """50.0 → 50 (as the document writes it)."""
-    return int(value) if float(value).is_integer() else value
-
-
 @dataclass(frozen=True)
 class Comparator:
     op: str  # >=, >, <=, <, ~

@@ -7,19 +7,15 @@ imported only here, and only for their format.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from ipkpi.draft.document import Block, Document
 from ipkpi.draft.lines import Lines, clean, text_blocks
 from ipkpi.draft.web import html_blocks
 from ipkpi.errors import DraftError
-from ipkpi.limits import (
-    MAX_COMPRESSION_RATIO,
-    MAX_PLAN_SOURCE_BYTES,
-    MAX_UNCOMPRESSED_BYTES,
-    RATIO_FROM_BYTES,
-    MiB,
-)
+from ipkpi.ingest.archive import declared_size_problems
+from ipkpi.limits import MAX_PLAN_SOURCE_BYTES, MiB
 from ipkpi.messages import msg
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -38,18 +34,17 @@ def read_document(path: Path) -> Document:
         raise DraftError(too_large)
     if suffix == ".docx":
         _check_zip(path)  # a zip: its parts' declared sizes before python-docx reads them
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DraftError(msg("E-DRAFT-UNREADABLE", file=path.name, reason=exc.strerror)) from exc
-    if suffix == ".txt":
-        blocks = text_blocks(decode(data, path).splitlines())
-    elif suffix in (".html", ".htm"):
-        blocks = html_blocks(decode(data, path))
-    elif suffix == ".docx":
         blocks = _docx_blocks(path)
-    else:
+    elif suffix == ".pdf":
         blocks = _pdf_blocks(path)
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            why = msg("E-DRAFT-UNREADABLE", file=path.name, reason=exc.strerror)
+            raise DraftError(why) from exc
+        text = decode(data, path)
+        blocks = text_blocks(text.splitlines()) if suffix == ".txt" else html_blocks(text)
     if not any(b.text.strip() or b.rows for b in blocks):
         reason = "pdf" if suffix == ".pdf" else "empty"
         raise DraftError(msg(f"E-DRAFT-NO-TEXT-{reason.upper()}", file=path.name))
@@ -57,26 +52,22 @@ def read_document(path: Path) -> Document:
 
 
 def _mib(n: int) -> str:
-    return f"{n / MiB:.0f} MiB" if n >= MiB else f"{n} bytes"
+    """4 MiB, 64.3 MiB (never rounded down to the limit it is over), 2048 bytes."""
+    if n < MiB:
+        return f"{n} bytes"
+    return f"{n / MiB:.1f}".removesuffix(".0") + " MiB"
 
 
 def _check_zip(path: Path) -> None:
-    """A .docx whose parts declare more than a workbook may (``limits``) is refused before
-    it is decompressed: a zip bomb costs nothing."""
-    import zipfile
-
+    """A .docx whose parts declare more than a workbook's may (``archive``'s check, the same
+    limits) is refused before it is decompressed: a zip bomb costs nothing."""
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DraftError(msg("E-DRAFT-UNREADABLE", file=path.name, reason=str(exc))) from exc
-    total = sum(i.file_size for i in infos)
-    bomb = any(
-        i.file_size > RATIO_FROM_BYTES
-        and i.file_size > MAX_COMPRESSION_RATIO * max(i.compress_size, 1)
-        for i in infos
-    )
-    if total > MAX_UNCOMPRESSED_BYTES or bomb:
+    if declared_size_problems(path, infos):
+        total = sum(i.file_size for i in infos)
         raise DraftError(msg("E-DRAFT-ZIP", file=path.name, size=_mib(total)))
 
 
@@ -96,8 +87,6 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def _docx_blocks(path: Path) -> list[Block]:
-    import zipfile
-
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -119,11 +108,8 @@ def _docx_blocks(path: Path) -> list[Block]:
             text = paragraph.text
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             if style.lower().startswith(("heading", "title")) and text.strip():
-                sink.finish(n)
                 digits = "".join(ch for ch in style if ch.isdigit())
-                level = int(digits) if digits else 1
-                sink.blocks.append(Block("heading", clean(text), n, level=level))
-                sink.notes_to = None
+                sink.heading(text, n, int(digits) if digits else 1)
             else:
                 for line in text.splitlines():
                     sink.add(line, n)

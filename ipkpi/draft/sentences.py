@@ -32,7 +32,6 @@ from ipkpi.draft.quantities import (
 from ipkpi.messages import msg
 
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
-_CLAUSE = re.compile(r"[，,]")
 # What a plan says it has done, not what it will do.
 PAST_SECTION = re.compile(r"成就|基础|回顾|现状|成效|形势|背景|进展")
 _PAST = re.compile(r"截至|截止|已经|已达|已建|已有|已形成|已累计|取得了")
@@ -101,11 +100,11 @@ def targets_in(block: Block, context: Context) -> list[DraftTarget]:
     """The goals stated in a paragraph."""
     found: list[DraftTarget] = []
     for sentence in sentences(block.text):
-        found += _in_sentence(sentence, block.line, context, found)
+        found += _in_sentence(sentence, context, found)
     return found
 
 
-def _in_sentence(sentence, line, context: Context, before_it=()) -> list[DraftTarget]:
+def _in_sentence(sentence, context: Context, before_it=()) -> list[DraftTarget]:
     """The goals of a sentence; ``before_it``: those of the sentences before it in its
     paragraph (到2028年达到100家；到2030年达到150家: the second names no indicator)."""
     due = year_due(sentence)
@@ -134,7 +133,7 @@ def _in_sentence(sentence, line, context: Context, before_it=()) -> list[DraftTa
         quote = sentence[quote_start:end].strip()
         quote = re.sub(r"^\d+[.、．]\s*", "", quote)
         said = [*before_it, *found]
-        found += _in_clause(clause, quote, sentence, due, line, context, said[-1:])
+        found += _in_clause(clause, quote, sentence, due, context, said[-1:])
     return found
 
 
@@ -154,15 +153,15 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _in_clause(clause, quote, sentence, due, line, context, last=()) -> list[DraftTarget]:
+def _in_clause(clause, quote, sentence, due, context, last=()) -> list[DraftTarget]:
     quantities = [m for m in QUANTITY.finditer(clause) if not _inside_title(clause, m.start())]
     if not quantities:
-        return _rise(clause, quote, line, context)
+        return _rise(clause, quote, context)
     pair = _BASE_AND_GOAL.search(clause)
     if pair and len(quantities) >= 1:
         goal = next((m for m in quantities if m.start() >= pair.start("goal")), None)
         if goal is not None:
-            target = _target(clause, goal, quote, sentence, due, line, context, previous=None)
+            target = _target(clause, goal, quote, sentence, due, context, previous=None)
             if target is not None:
                 year = int(pair.group("year")) if pair.group("year") else None
                 target.baseline = Baseline(year or context.start_year - 1, number(pair["base"]))
@@ -173,7 +172,7 @@ def _in_clause(clause, quote, sentence, due, line, context, last=()) -> list[Dra
     units = [canonical_unit(m.group(2)) for m in quantities]
     previous = None
     for m, unit in zip(quantities, units, strict=True):
-        target = _target(clause, m, quote, sentence, due, line, context, previous, last)
+        target = _target(clause, m, quote, sentence, due, context, previous, last)
         if target is None:
             continue
         span = _RANGE.search(clause[: m.end()])
@@ -193,16 +192,14 @@ def _inside_title(clause: str, at: int) -> bool:
     return clause.rfind("《", 0, at) > clause.rfind("》", 0, at)
 
 
-def _target(clause, m, quote, sentence, due, line, context, previous, last=()):
+def _target(clause, m, quote, sentence, due, context, previous, last=()):
     """The goal a number states (None when it states none: 等12个, 第3名)."""
     unit = canonical_unit(m.group(2))
     value = number(m.group(1))
     before, after = clause[: m.start()], clause[m.end() :]
     if before.rstrip().endswith(("等", "第", "前", "近", "这")):
         return None  # 等12个产业, 第3名, 前10名: a count in a list or a rank, no goal
-    if (
-        previous is not None
-    ):  # 资助40个…项目共计2000万元: the second figure's words start after the first
+    if previous is not None:  # 资助40个…共计2000万元: the second's words start after the first
         before = clause[previous[0].end() : m.start()]
     comparator = comparator_around(before, after)
     name, verb_first = _name(before, after, unit, previous)
@@ -225,7 +222,6 @@ def _target(clause, m, quote, sentence, due, line, context, previous, last=()):
         target_year=due if due and due != context.target_year else None,
         comparator_word=comparator.word,
         direction="lower" if comparator.op in ("<=", "<") else "higher",
-        line=line,
     )
     if why is not None:
         target.review.append(why)
@@ -272,7 +268,7 @@ def _series_unit(name: str) -> str:
     return "件"
 
 
-def _rise(clause: str, quote: str, line: int, context: Context) -> list[DraftTarget]:
+def _rise(clause: str, quote: str, context: Context) -> list[DraftTarget]:
     """逐年增加 / 逐年提高: a rise with no number; in a goals section also the vaguer 进一步扩大,
     实现快速增长 (for a person to confirm)."""
     m = kinds.RISE.search(clause)
@@ -293,7 +289,6 @@ def _rise(clause: str, quote: str, line: int, context: Context) -> list[DraftTar
         quote=quote,
         clause=context.clause,
         category=context.category,
-        line=line,
     )
     target.review.append(msg("draft.review.rise_unit"))
     if m is None:

@@ -124,7 +124,7 @@ def targets_in(block: Block, clause: str, category: str, plan_target_year: int):
             else:
                 subgroup = labels[0]
         row = list(row) + [""] * (cols.width - len(row))
-        target = _row_target(row, cols, n, title, group, subgroup, block.line)
+        target = _row_target(row, cols, n, title, group, subgroup)
         if target is None:
             continue
         if star and target.baseline and target.baseline.note == "*":
@@ -178,7 +178,7 @@ def _rows(block: Block, plan_target_year: int):
     return cols, body
 
 
-def _row_target(row, cols: _Columns, n, title, group, subgroup, line) -> DraftTarget | None:
+def _row_target(row, cols: _Columns, n, title, group, subgroup) -> DraftTarget | None:
     name = re.sub(r"\s+", "", row[cols.name]) if cols.name < len(row) else ""
     if not name:
         return None
@@ -206,7 +206,6 @@ def _row_target(row, cols: _Columns, n, title, group, subgroup, line) -> DraftTa
         category=group or title,
         subcategory=subgroup,
         source="table",
-        line=line,
     )
     if cols.target_year is not None:
         target.target_year = cols.target_year

@@ -95,7 +95,7 @@ def _target(t: DraftTarget, lang: str) -> list[str]:
     if t.reading:
         joined = ("；" if lang == "zh" else "; ").join(r.text(lang) for r in t.reading)
         body.append(f"reading = {_s(joined)}")
-    if t.left_out or (t.value is None and t.kind != "rise"):  # out until a person fixes it
+    if t.written_out:  # out until a person fixes it
         head.append(f"# {say('draft.left_out', lang)}")
         body = [f"# {line}" for line in body]
     return head + body

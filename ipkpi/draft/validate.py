@@ -21,7 +21,7 @@ def validated(plan: DraftPlan) -> DraftPlan:
     with tempfile.TemporaryDirectory(prefix="ipkpi-draft-") as folder:
         path = Path(folder) / "draft.toml"
         for target in plan.targets:
-            if target.left_out or (target.value is None and target.kind != "rise"):
+            if target.written_out:
                 continue
             path.write_text(plan_toml(replace(plan, targets=[target])), encoding="utf-8")
             reader = PlanReader(path)

@@ -33,7 +33,7 @@ class _Html(HTMLParser):
             self.skip += 1
         elif tag == "table":
             self._flush()
-            self.tables.append({"rows": [], "row": None, "cell": None, "spans": {}})
+            self.tables.append({"rows": [], "row": None, "cell": None})
         elif self.tables and tag == "tr":
             self.tables[-1]["row"] = []
         elif self.tables and tag in ("td", "th"):

@@ -50,7 +50,7 @@ def _e(text: object) -> str:
 
 def dashboard_html(reports: Sequence[Report], lang: Lang, made_at: dt.datetime) -> str:
     statuses = [s.value for s in STATUS_ORDER]
-    leads = sorted({lead for r in reports for a in r.results for lead in _leads(a, lang)})
+    leads = sorted({lead for r in reports for a in r.results for lead in leads_of(a.target, lang)})
     options = "".join(
         f'<option value="{_e(s)}">{_e(label(f"status.{s}", lang))}</option>' for s in statuses
     )
@@ -72,10 +72,6 @@ def dashboard_html(reports: Sequence[Report], lang: Lang, made_at: dt.datetime) 
         f"</div></header>\n<main>\n{places}\n</main>\n"
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )
-
-
-def _leads(a: Assessment, lang: Lang) -> tuple[str, ...]:
-    return leads_of(a.target, lang)
 
 
 def _place(report: Report, lang: Lang) -> str:
@@ -110,11 +106,11 @@ def _number(value: float | None) -> str:
 
 def _row(a: Assessment, lang: Lang) -> str:
     cells = report_row(a, lang)
-    lead = ("、" if lang == "zh" else ", ").join(_leads(a, lang))
+    lead = ("、" if lang == "zh" else ", ").join(leads_of(a.target, lang))
     data = {
         "id": a.target.id,
         "status": a.status.value,
-        "lead": "|".join(_leads(a, lang)),
+        "lead": "|".join(leads_of(a.target, lang)),
         "actual": _number(a.actual),
         "target": _number(a.target.value),
         "gap": _number(a.gap),

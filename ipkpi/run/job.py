@@ -82,10 +82,13 @@ def run(
         _take_inbox(config, catalogue, store, result, started)
         year = as_of if as_of is not None else started.year
         try:
+            built = []
             for city in cities:
-                result.cities.append(_refresh_city(config, catalogue, store, city, year, started))
+                outcome, report = _refresh_city(config, catalogue, store, city, year, started)
+                result.cities.append(outcome)
+                built.append(report)
             if config.dashboard is not None:
-                _write_dashboard(config, catalogue, store, cities, year, started)
+                _write_dashboard(config, built, started)
             result.finished_at = dt.datetime.now().astimezone()
             result.summary_path = write_summary(result)
         except OSError as exc:  # a full disk: what was taken stays taken; say so, no traceback
@@ -212,9 +215,9 @@ def _taken(report) -> TakenFile:
     )
 
 
-def _refresh_city(config, catalogue, store, city: str, year: int, started) -> CityOutcome:
+def _refresh_city(config, catalogue, store, city: str, year: int, started):
     """Write the city's workbook and JSON report under dated and ``latest`` names, unless
-    the latest JSON already holds exactly these figures."""
+    the latest JSON already holds exactly these figures: (what was done, the report)."""
     plan = report_plan(catalogue, city, None, year)
     built = build_report(
         store, plan, as_of=year, method=Method(config.method), today=started.date()
@@ -232,7 +235,7 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
     )
     if latest_xlsx.is_file() and _read(latest_json) == document:
         log.debug(msg("log.run.unchanged", city=city))
-        return CityOutcome(**outcome, written=False, files=(latest_xlsx, latest_json))
+        return CityOutcome(**outcome, written=False, files=(latest_xlsx, latest_json)), built
     day = started.date().isoformat()
     dated_xlsx, dated_json = out / f"{city}-{day}.xlsx", out / f"{city}-{day}.json"
     write_export(dated_xlsx, [built], lang=config.lang, made_at=started)
@@ -240,26 +243,15 @@ def _refresh_city(config, catalogue, store, city: str, year: int, started) -> Ci
     copy_file(dated_xlsx, latest_xlsx)
     write_text(latest_json, document)  # last: it marks the pair as complete
     log.info(msg("log.run.wrote", xlsx=display_path(dated_xlsx), json=display_path(dated_json)))
-    return CityOutcome(
+    done = CityOutcome(
         **outcome, written=True, files=(dated_xlsx, dated_json, latest_xlsx, latest_json)
     )
+    return done, built
 
 
-def _write_dashboard(config, catalogue, store, cities, year: int, started) -> None:
-    """The dashboard of every city reported on, in the output folder (a web folder cron
-    keeps fresh), rewritten each run: it says when it was made."""
-    method = Method(config.method)
-    built = [
-        build_report(
-            store,
-            report_plan(catalogue, city, None, year),
-            as_of=year,
-            method=method,
-            evidence=False,
-            today=started.date(),
-        )
-        for city in cities
-    ]
+def _write_dashboard(config, built, started) -> None:
+    """The dashboard of every city reported on (their reports as just built), in the output
+    folder (a web folder cron keeps fresh), rewritten each run: it says when it was made."""
     path = write_dashboard(config.output / config.dashboard, built, config.lang, made_at=started)
     log.info(msg("log.run.dashboard", path=display_path(path)))
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ipkpi.assess.report import Report
-from ipkpi.assess.results import STATUS_ORDER, Assessment, Status, final_year
+from ipkpi.assess.results import STATUS_ORDER, Assessment, Status
 from ipkpi.assess.tasks import TASK_STATE_ORDER
 from ipkpi.labels import Lang, label
-from ipkpi.views.readings import difference, reading, status_label
+from ipkpi.views.readings import difference, provisional, reading, status_label
 from ipkpi.views.report import report_row, target_name
 from ipkpi.views.tasks import leads_of, state_text, task_title
 
@@ -61,7 +61,6 @@ class Brief:
     title: str  # the plan's title
     subtitle: str  # 实施情况总结评估报告 / 2025年度实施情况评估报告
     sections: tuple[Section, ...]
-    final: bool
 
 
 def brief_of(report: Report, lang: Lang = "zh", final: bool | None = None) -> Brief:
@@ -80,7 +79,7 @@ def brief_of(report: Report, lang: Lang = "zh", final: bool | None = None) -> Br
         Section(label("brief.s5", lang), (Block("placeholder", label("brief.s5.blank", lang)),)),
         Section(label("brief.sources", lang), _sources(report, lang)),
     )
-    return Brief(title, subtitle, sections, final)
+    return Brief(title, subtitle, sections)
 
 
 def _count(n: int, lang: Lang) -> str:
@@ -109,9 +108,9 @@ def _overview(report: Report, lang: Lang) -> tuple[Block, ...]:
             ),
         )
     ]
-    provisional = sorted({a.latest.year for a in assessment.results if _on_preliminary(a)})
-    if provisional:
-        years = sep.join(str(y) for y in provisional)
+    preliminary_years = sorted({a.latest.year for a in assessment.results if provisional(a)})
+    if preliminary_years:
+        years = sep.join(str(y) for y in preliminary_years)
         blocks.append(Block("text", label("brief.provisional", lang, years=years)))
     if report.tasks is not None and report.tasks.results:
         states = report.tasks.counts()
@@ -130,15 +129,6 @@ def _overview(report: Report, lang: Lang) -> tuple[Block, ...]:
             Block("text", label("brief.tasks_overview", lang, n=n, counts=sep.join(parts)))
         )
     return tuple(blocks)
-
-
-def _on_preliminary(a: Assessment) -> bool:
-    return (
-        a.status in (Status.MET, Status.MISSED)
-        and a.latest is not None
-        and a.latest.preliminary
-        and a.latest.year == final_year(a.target)
-    )
 
 
 INDICATOR_COLUMNS = ("number", "name", "unit", "baseline", "target", "actual", "standing", "lead")

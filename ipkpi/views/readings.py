@@ -118,7 +118,7 @@ def reading(a: Assessment, lang: Lang = "zh") -> str:
     return text
 
 
-def _provisional(a: Assessment) -> bool:
+def provisional(a: Assessment) -> bool:
     """A verdict on a final year's 快报 figure: to be confirmed by the final one."""
     return (
         a.status in (Status.MET, Status.MISSED)
@@ -280,7 +280,7 @@ def status_label(a: Assessment, lang: Lang = "zh") -> str:
     if a.status is Status.MISSED and a.target.comparator is Comparator.APPROX:
         code = "missed_approx"  # a 左右 target at its year, outside its band: 偏离
     text = label(f"status.{code}", lang)
-    if _provisional(a):
+    if provisional(a):
         text = label("status.provisional", lang, status=text)
     missing = unchecked_years(a)
     if not missing:
