@@ -8,6 +8,7 @@ import pytest
 from draft_fixtures import WRITERS
 
 from ipkpi.draft.drafter import draft_plan
+from ipkpi.draft.model import Baseline
 from ipkpi.draft.quantities import read_cell
 
 CLAUSE = "表1 测试市“十五五”知识产权发展主要指标"
@@ -187,4 +188,30 @@ def test_a_table_whose_notes_make_counts_cumulative_asks(tmp_path):
     assert [(t.name, t.kind, t.nature, [r.code for r in t.review]) for t in found] == [
         ("地理标志数", "level", "expected", ["draft.review.table_cumulative"]),
         ("知识产权案件查办率", "level", "expected", []),
+    ]
+
+
+def test_a_row_that_does_not_line_up_is_not_read(tmp_path):
+    """A pasted table with a cell left out, and a PDF row whose name a space split: the
+    figures would stand in the wrong columns, so they are left for a person."""
+    source = tmp_path / "plan.txt"
+    cells = ["表1 主要指标 |", "序号 |", "指标 |", "单位 |", "2025年 |", "2030年 |"]
+    cells += ["1 |", "有效注册商标量 |", "万件 |", "55 |"]  # its 2025 cell left out
+    cells += ["2 |", "地理标志数 |", "件 |", "420 |", "500 |"]
+    source.write_text("某省知识产权“十五五”规划\n" + "\n".join(cells) + "\n", encoding="utf-8")
+    found = draft_plan(source, "mou").targets
+    assert [(t.name, t.value, t.baseline, [r.code for r in t.review]) for t in found] == [
+        ("有效注册商标量", None, None, ["draft.review.row_cells"]),
+        ("地理标志数", 500, Baseline(2025, 420), []),
+    ]
+    split = tmp_path / "split.txt"
+    split.write_text(
+        "某省知识产权“十五五”规划\n指标 单位 2025年 2030年\n"
+        "每万人口 高价值发明专利拥有量 件 14 20\n地理标志数 件 420 500\n",
+        encoding="utf-8",
+    )
+    rows = draft_plan(split, "mou").targets
+    assert [(t.name, t.value, [r.code for r in t.review]) for t in rows] == [
+        ("每万人口", None, ["draft.review.row_cells"]),
+        ("地理标志数", 500, []),
     ]

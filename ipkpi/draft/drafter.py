@@ -172,6 +172,7 @@ def _merged(found: list[DraftTarget]) -> list[DraftTarget]:
                 if not row.comparator_word and target.comparator_word:
                     row.comparator = target.comparator
                     row.comparator_word = target.comparator_word
+                    row.direction = target.direction  # 控制在…以内: lower is better
                     row.reading = [r for r in row.reading if r.code != "draft.reading.plain_number"]
                 continue
             key = (target.name, target.value, target.unit, target.kind, target.target_year)

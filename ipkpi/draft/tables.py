@@ -112,7 +112,7 @@ def targets_in(block: Block, clause: str, category: str, plan_target_year: int):
     title = block.text or clause
     found = []
     group, subgroup = category, None
-    for n, (labels, row) in enumerate(body, 1):
+    for n, (labels, row, aligned) in enumerate(body, 1):
         labels = [re.sub(r"\s+", "", x) for x in labels if x.strip()]
         if not block.flat:  # a category column: each row's own (merged cells repeated)
             group = labels[0] if labels else group
@@ -127,6 +127,9 @@ def targets_in(block: Block, clause: str, category: str, plan_target_year: int):
         target = _row_target(row, cols, n, title, group, subgroup)
         if target is None:
             continue
+        if not aligned:  # a cell missing or split: which column each figure is in is unsure
+            target.value, target.baseline = None, None
+            target.review = [msg("draft.review.row_cells", width=cols.width)]
         if star and target.baseline and target.baseline.note == "*":
             target.baseline.year = int(star.group(1))
             target.baseline.note = star.group(0)
@@ -139,7 +142,9 @@ def targets_in(block: Block, clause: str, category: str, plan_target_year: int):
 
 
 def _rows(block: Block, plan_target_year: int):
-    """(columns, [(group labels, cells)]) of a table, or None."""
+    """(columns, [(group labels, cells, whether they line up with the header)]) of a
+    table, or None. A row of another width than the header (a name split by a space in a
+    PDF's text, a cell left out) does not line up: its figures are not read."""
     if not block.flat:
         for h, header in enumerate(block.rows[:4]):
             cols = columns_of(list(header), plan_target_year)
@@ -151,7 +156,7 @@ def _rows(block: Block, plan_target_year: int):
                     if cols.category == 0 and len(row) == cols.width - 1:
                         row = [carried, *row]  # a merged category cell, written once (a PDF)
                     carried = row[cols.category] if cols.category is not None else ""
-                    body.append(([carried] if carried else [], row))
+                    body.append(([carried] if carried else [], row, len(row) == cols.width))
                 return cols, body
         return None
     cells = list(block.rows[0])
@@ -162,16 +167,22 @@ def _rows(block: Block, plan_target_year: int):
     body = []
     if cols.serial is None:  # rows of the header's width, no group labels
         for i in range(h, len(cells), cols.width):
-            body.append(([], cells[i : i + cols.width]))
+            row = cells[i : i + cols.width]
+            body.append(([], row, len(row) == cols.width))
         return cols, body
     after = cols.width - cols.serial  # the serial and the cells after it
     shift = cols.serial  # cells before the serial in the header (类别): labels in the body
     expected, labels, i = 1, [], h
     while i < len(cells):
         if cells[i] == str(expected):
-            row = [""] * shift + cells[i : i + after]
-            body.append((labels, row))
-            labels, i, expected = [], i + after, expected + 1
+            span, following = cells[i : i + after], str(expected + 1)
+            # the next row's number inside this one, and not where it should stand: a cell
+            # of this row is missing, and the next row starts at that number
+            cut = span.index(following, 1) if following in span[1:] else after
+            if cut < after and i + after < len(cells) and cells[i + after] == following:
+                cut = after  # a figure equal to the next number, in its place
+            body.append((labels, [""] * shift + span[:cut], cut == after and len(span) == after))
+            labels, i, expected = [], i + cut, expected + 1
         else:
             labels.append(cells[i])
             i += 1

@@ -113,6 +113,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the table's target cell is {text!r}, not a number",
     ),
     "draft.review.no_unit": ("表中没有写单位", "the table gives no unit"),
+    "draft.review.row_cells": (
+        "这一行的单元格与表头的 {width} 列对不上（缺了或多了一格），"
+        "数值和基期未读取，请对照原表填写",
+        "this row's cells do not line up with the header's {width} columns (one missing or "
+        "split), so its value and baseline are not read: fill them in from the table",
+    ),
     "draft.review.baseline_differs": (
         "原文的{year}年基期值 {stated} 与数据库中的 {stored}{unit}（{where}）不同："
         "请核对哪个是准确的",
