@@ -252,6 +252,9 @@ def display_path(path: Path) -> str:
     """Paths relative to the working folder when they are below it, else as given; its
     control characters escaped (``escape``), so a name cannot forge a line of output. A
     symbolic link is named, not where it leads (nor a loop followed)."""
+    shown = getattr(path, "shown", None)  # a database's URL, its password masked
+    if shown is not None:
+        return escape(shown)
     given = Path(path)
     try:
         if given.name in ("", ".", ".."):

@@ -6,6 +6,8 @@ Bad-catalogue tests start from ``GOOD_PLAN`` and change one thing each.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -182,3 +184,49 @@ def _no_traceback(monkeypatch):
         return result
 
     monkeypatch.setattr(CliRunner, "invoke", checked)
+
+
+# --- PostgreSQL: a server of the session's own (tests/pg_server.py) -----------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    import pg_server as server_module
+
+    try:
+        # Not under pytest's temporary folder: only root may enter that one.
+        server = server_module.Server(Path(tempfile.mkdtemp(prefix="ipkpi-pg-")))
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        if os.environ.get(server_module.REQUIRE):
+            pytest.fail(f"PostgreSQL is required here ({server_module.REQUIRE}=1): {exc}")
+        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    yield server
+    server.stop("immediate")
+    shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A new database on the session's server, made a store by ``ipkpi db init``'s code."""
+    from ipkpi.store.address import PostgresURL
+    from ipkpi.store.postgres import access
+    from ipkpi.store.postgres.connection import connect
+
+    url = pg_server.url(pg_server.new_database())
+    conn = connect(PostgresURL(url))
+    try:
+        access.initialise(conn)
+    finally:
+        conn.close()
+    return url
+
+
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=ENGINES)
+def store_at(request, tmp_path) -> str:
+    """A new store's address on each engine in turn: a file, or an initialised database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("pg_url")

@@ -177,6 +177,7 @@ MAIN_HELP_ZH = """\
   run       无人值守运行（由 cron 或 systemd 定时器启动）：导入收件文件夹中的…
   targets   查看、检查目标目录，或从规划原文起草规划文件
   data      查看数据库中的统计数据
+  db        共享数据库（PostgreSQL）：建表、授权、复制 SQLite 数据库
 """
 
 

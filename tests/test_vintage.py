@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import json
 import re
-import sqlite3
 
 import pytest
 from conftest import write_workbook
@@ -19,8 +18,9 @@ from ipkpi.cli.app import app
 from ipkpi.ingest.report import FileReport
 from ipkpi.messages import speaking
 from ipkpi.store import vintage
+from ipkpi.store.address import parse_address
+from ipkpi.store.engines import open_store
 from ipkpi.store.records import Kept, Observation, Revision
-from ipkpi.store.sqlite import SQLiteStore
 
 CITY, TARGET, YEAR = "nanjing", "high_value_invention_patents_per_10k", 2023
 
@@ -33,8 +33,9 @@ def ob(value, vin=None, cell="B3", target=TARGET, year=YEAR) -> Observation:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with SQLiteStore(tmp_path / "store.db") as s:
+def store(store_at):
+    """A new store, on each engine in turn (``conftest.store_at``)."""
+    with open_store(parse_address(store_at)) as s:
         yield s
 
 
@@ -241,8 +242,7 @@ def test_the_store_keeps_one_current_value_per_key(store, tmp_path):
     write(store, tmp_path, "a.xlsx", ob(60.5, "preliminary"), ob(60.86, "final"))
     write(store, tmp_path, "b.xlsx", ob(60.4, "preliminary"), ob(60.9))
     write(store, tmp_path, "c.xlsx", ob(61.0, "revised"), ob(60.2, "preliminary"))
-    conn = sqlite3.connect(store.path)
-    assert conn.execute(
+    assert store.conn.execute(
         "SELECT value, vintage FROM observations o JOIN labels l ON l.id = o.label_id "
         "WHERE current = 1"
     ).fetchall() == [(61.0, "revised")]

@@ -24,6 +24,7 @@ from ipkpi.cli import (
     common,
     compare,
     data,
+    db,
     draft,
     options,
     report,
@@ -112,6 +113,7 @@ app = typer.Typer(
 )
 targets_app = typer.Typer(cls=IpkpiGroup, help="help.targets", no_args_is_help=True)
 data_app = typer.Typer(cls=IpkpiGroup, help="help.data", no_args_is_help=True)
+db_app = typer.Typer(cls=IpkpiGroup, help="help.db", no_args_is_help=True)
 
 
 # --lang is taken anywhere (``ipkpi --lang en report …``, ``ipkpi data --help --lang en``):
@@ -124,6 +126,11 @@ def targets_options(lang: options.Lang = None) -> None:
 @data_app.callback()
 def data_options(lang: options.Lang = None) -> None:
     """The store: ``data show`` and ``data check``."""
+
+
+@db_app.callback()
+def db_options(lang: options.Lang = None) -> None:
+    """The shared store: ``db init``, ``db grant`` and ``db copy``."""
 
 
 def _version(value: bool) -> None:
@@ -172,6 +179,10 @@ _add(app, "compare", compare.compare, "help.compare")
 _add(app, "export", report.export, "help.export")
 _add(app, "brief", brief.brief, "help.brief")
 _add(app, "run", run.run_command, "help.run")
+app.add_typer(db_app, name="db")
+_add(db_app, "init", db.db_init, "help.db.init")
+_add(db_app, "grant", db.db_grant, "help.db.grant")
+_add(db_app, "copy", db.db_copy, "help.db.copy")
 
 
 def main() -> None:

@@ -67,7 +67,7 @@ def template(
     """
     from ipkpi.assess.collect import collect, per_lead
     from ipkpi.output.template import template_file_name, write_template
-    from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.store import engines
 
     if each_lead and lead is not None:
         raise typer.BadParameter(say("E-LEAD-OR-EACH"), param_hint="'--lead'")
@@ -77,7 +77,8 @@ def template(
         raise UsageError(msg("E-EACH-LEAD-FOLDER", path=display_path(output)))
     chosen, chosen_year = _plan_and_year(common.load(targets), city, year, plan)
     db_path = common.store_path(db)
-    with SQLiteStore(db_path, readonly=True) if db_path.exists() else nullcontext() as store:
+    there = engines.exists(db_path)
+    with engines.open_store(db_path, readonly=True) if there else nullcontext() as store:
         collection = collect(store, chosen, chosen_year, lead)
     if not collection.wanted:
         plan_id, led = collection.plan.id, collection.lead
@@ -93,7 +94,7 @@ def template(
         fields = {"rows": summary.rows, "year": one.year, "plan": one.plan.id}
         fields.update(path=display_path(summary.path), previous=summary.previous)
         typer.echo(say("cli.template.wrote", chosen_lang, **fields))
-    if not db_path.exists():
+    if not there:
         typer.echo(say("cli.template.no_store", chosen_lang, path=display_path(db_path)), err=True)
 
 

@@ -14,7 +14,8 @@ from ipkpi.messages import msg, say
 
 if TYPE_CHECKING:
     from ipkpi.catalogue.model import Catalogue
-    from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.store.address import StoreAddress
+    from ipkpi.store.sqlbase import SQLStore
 
 
 def load(targets: Path | None) -> Catalogue:
@@ -24,21 +25,22 @@ def load(targets: Path | None) -> Catalogue:
     return load_catalogue(resolve_catalogue_dir(targets))
 
 
-def store_path(db: Path | None) -> Path:
-    """The store of ``--db FILE``, else $IPKPI_DB, else ipkpi.db here."""
+def store_path(db: str | Path | None) -> StoreAddress:
+    """The store of ``--db FILE|URL``, else $IPKPI_DB, else ipkpi.db here."""
     from ipkpi.store.base import resolve_db_path
 
     return resolve_db_path(db)
 
 
-def reading(path: Path, verify: bool = True) -> SQLiteStore:
-    """The store at ``path`` opened read-only (``verify``: refuse one whose files lost
-    values, as reports must); with none there, a usage error saying how to make one."""
-    from ipkpi.store.sqlite import SQLiteStore
+def reading(path: StoreAddress, verify: bool = True) -> SQLStore:
+    """The store at ``path`` (a file or a database) opened read-only (``verify``: refuse
+    one whose files lost values, as reports must); with none there, a usage error saying
+    how to make one."""
+    from ipkpi.store import engines
 
-    if not path.exists():
+    if not engines.exists(path):
         raise StoreError(msg("E-STORE-NONE", path=display_path(path)))
-    return SQLiteStore(path, readonly=True, verify=verify)
+    return engines.open_store(path, readonly=True, verify=verify)
 
 
 def say_waiting(holder: str) -> None:

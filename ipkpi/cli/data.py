@@ -67,8 +67,7 @@ def ingest(
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
     from ipkpi.ingest.report import IngestOptions
     from ipkpi.output.terminal import file_progress
-    from ipkpi.store.lock import store_lock
-    from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.store import engines
     from ipkpi.views.ingest import ingest_lines, ingest_problem_lines
 
     catalogue = common.load(targets)
@@ -86,11 +85,11 @@ def ingest(
     files = expand_paths(paths)
     db_path = common.store_path(db)
     # A dry run never creates the store: with none yet, it checks against an empty one.
-    opened = Path(":memory:") if dry_run and not db_path.exists() else db_path
-    locked = store_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=common.say_waiting)
+    opened = Path(":memory:") if dry_run and not engines.exists(db_path) else db_path
+    locked = engines.writer_lock(db_path, lock_timeout, "ipkpi ingest", on_wait=common.say_waiting)
     with (
         nullcontext() if dry_run else locked,
-        SQLiteStore(opened, verify=False, upgrade=not dry_run) as store,
+        engines.open_store(opened, verify=False, upgrade=not dry_run) as store,
         file_progress(len(files), enabled=sys.stderr.isatty()) as advance,
     ):
         report = ingest_paths(files, catalogue, store, chosen, on_file=advance)
@@ -129,14 +128,13 @@ def data_show(
     Examples: ipkpi data show --city nanjing; ipkpi data show --city guizhou --history -f csv
     """
     from ipkpi.catalogue.select import resolve_city
-    from ipkpi.store import vintage
-    from ipkpi.store.sqlite import SQLiteStore
+    from ipkpi.store import engines, vintage
     from ipkpi.views import data as views
 
     catalogue = common.load(shown.targets)
     if city is not None:
         city = resolve_city(catalogue, city)  # an unknown city is a usage error
-    with SQLiteStore(common.store_path(shown.db), readonly=True, verify=False) as store:
+    with engines.open_store(common.store_path(shown.db), readonly=True, verify=False) as store:
         stored = store.observations(city=city, year=year, history=history)
     plans = catalogue.plans_for(city) if city is not None else catalogue.plans
     names = {(p.city, t.id): t for p in plans for t in p.targets}

@@ -56,10 +56,10 @@ Targets = Annotated[
     ),
 ]
 Db = Annotated[
-    Path | None,
+    str | None,
     _option(
         "--db",
-        metavar="FILE",
+        metavar="FILE|URL",
         help="help.opt.db",
     ),
 ]
@@ -270,7 +270,7 @@ class Shown:
     targets: Path | None
     format: OutputFormat
     lang: str  # zh or en
-    db: Path | None = None
+    db: str | None = None  # a file or a postgresql:// URL (``ipkpi.store.address``)
 
 
 Command = TypeVar("Command", bound=Callable[..., None])
@@ -297,7 +297,7 @@ def answering(*, store: bool) -> Callable[[Command], Command]:
             targets: Path | None,
             format: OutputFormat,
             lang: Language | None,
-            db: Path | None = None,
+            db: str | None = None,
             **kwargs: Any,
         ) -> None:
             command(*args, shown=Shown(targets, format, language(lang), db), **kwargs)

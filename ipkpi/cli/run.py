@@ -44,7 +44,7 @@ def run_command(
     from ipkpi.run.config import load_config, resolve_config_path
     from ipkpi.run.job import check_cities, run
     from ipkpi.run.logs import run_logging
-    from ipkpi.store.lock import store_lock
+    from ipkpi.store.engines import writer_lock
 
     failing = options.statuses(fail_on, "--fail-on")
     settings = load_config(resolve_config_path(config))
@@ -58,7 +58,7 @@ def run_command(
         try:
             catalogue = common.load(settings.targets)
             check_cities(settings, catalogue)  # before waiting for the lock, not after
-            with store_lock(
+            with writer_lock(
                 settings.store,
                 settings.lock_timeout,
                 "ipkpi run",

@@ -33,6 +33,7 @@ TABLES = (
     "help",
     "help_catalogue",
     "help_reports",
+    "help_store",
     "cli",
     "catalogue",
     "ingest",

@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # what is wrong with a store that cannot be used: the what of E-STORE-UNUSABLE
     "E-STORE-BROKEN": ("数据库已损坏（{detail}）", "the store is damaged ({detail})"),
+    "E-STORE-PG-EMPTY": (
+        "这个数据库中还没有 ipkpi 的表",
+        "this database has no ipkpi tables yet",
+    ),
     "E-STORE-TRUNCATED": (
         "数据库已损坏（文件不完整：只有 {size} 字节，文件头记载应有 {expected} 字节）",
         "the store is damaged (truncated: {size} bytes, its header says {expected})",
@@ -87,6 +91,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "版本 {version} 的数据库没有记录每个文件的数量和校验值",
         "store version {version} keeps no per-file counts or checksums",
     ),
+    "store.todo.db_init": (
+        "请先建表：ipkpi db init --db URL（见 README“共享数据库”）",
+        "create its tables first: ipkpi db init --db URL (README: A shared store)",
+    ),
+    "store.todo.restore_pg": (
+        "请从备份恢复（pg_restore），或用 ipkpi db init 在一个新数据库中建表后重新导入",
+        "restore it from a backup (pg_restore), or run ipkpi db init on a new database and "
+        "ingest the files again",
+    ),
     # the store's own errors
     "E-STORE-NO-FOLDER": (
         "--db：文件夹 {folder} 不存在，无法在那里存放数据库",
@@ -99,6 +112,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E-STORE-WRITE": (
         "{path}：无法写入数据库（{detail}）",
         "{path}: cannot write the store ({detail})",
+    ),
+    "E-STORE-LOST": (
+        "{path}：与数据库的连接中断（{detail}）；正在写入的文件没有写入任何内容，请稍后重新运行",
+        "{path}: the connection to the store was lost ({detail}); nothing of the file being "
+        "written was kept: run the command again",
+    ),
+    "E-STORE-DENIED": (
+        "{path}：数据库角色 {role} 无权执行此操作（{detail}）；只读角色只能查看和出报告，"
+        "导入须用写入角色，限定地区的写入角色只能写本地区的数据",
+        "{path}: role {role} may not do this ({detail}); a reader role can report but not "
+        "ingest, and a writer kept to a place can write only that place's figures",
+    ),
+    "E-STORE-REFUSED": (
+        "{path}：数据库拒绝了这项操作（{detail}）",
+        "{path}: the database refused this ({detail})",
+    ),
+    "E-DB-NOT-SHARED": (
+        "--db：{path} 不是 PostgreSQL 数据库；ipkpi db init 和 db grant 用于共享数据库"
+        "（postgresql://…），SQLite 数据库在第一次导入时自动建立",
+        "--db: {path} is no PostgreSQL database; ipkpi db init and db grant are for a shared "
+        "store (postgresql://…): a SQLite store is made by its first ingest",
+    ),
+    "E-DB-PLACE-READER": (
+        "--place 只用于写入者（--as writer）：读者可以读所有地区",
+        "--place is for a writer (--as writer): a reader reads every place",
+    ),
+    "E-COPY-MISMATCH": (
+        "{path}（SHA-256 {sha}…）：复制后的数值或任务报送与原数据库不一致；"
+        "请用 ipkpi data check 检查两边，再重新复制",
+        "{path} (SHA-256 {sha}…): the copy's values or task reports differ from the source's; "
+        "check both with ipkpi data check, then copy again",
+    ),
+    "E-COPY-CURRENT": (
+        "{city}：复制后的当前值或历史与原数据库不一致；请用 ipkpi data show --history 比较两边",
+        "{city}: the copy's current figures or history differ from the source's; compare "
+        "both with ipkpi data show --history",
     ),
     # the lock: one writer at a time
     "E-STORE-LOCKED": (

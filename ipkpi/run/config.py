@@ -22,6 +22,7 @@ from ipkpi.assess.results import FAIL_ON_CODES
 from ipkpi.errors import SEP, ProblemsError, colon, display_path
 from ipkpi.limits import MAX_TOML_DEPTH, too_deep
 from ipkpi.messages import Message, msg
+from ipkpi.store.address import PostgresURL, StoreAddress, parse_address
 
 ENV_CONFIG = "IPKPI_CONFIG"
 DEFAULT_CONFIG = "ipkpi.toml"
@@ -31,7 +32,7 @@ DEFAULT_CONFIG = "ipkpi.toml"
 KEYS = {
     "inbox": "folder of incoming workbooks (required)",
     "output": "folder for the reports and run summaries (required; created if missing)",
-    "store": "the store file [ipkpi.db]",
+    "store": "the store: a file [ipkpi.db] or a postgresql:// URL",
     "targets": "catalogue folder [$IPKPI_TARGETS, else the bundled catalogue]",
     "rejected": "where rejected files go [<inbox>/rejected]",
     "cities": "city slugs to report on [every city in the catalogue]",
@@ -75,7 +76,7 @@ class RunConfig:
     file: Path
     inbox: Path
     output: Path
-    store: Path
+    store: StoreAddress  # a file, or a postgresql:// URL
     targets: Path | None
     rejected: Path
     cities: tuple[str, ...] | None  # None: every city in the catalogue
@@ -147,8 +148,10 @@ class _Checker:
                 self.problem(key, "E-CONFIG-KEY-UNKNOWN", hint=hint)
         inbox = self.folder("inbox", required=True, must_exist=True)
         output = self.folder("output", required=True, must_exist=False)
-        store = self.path("store") or self.base / "ipkpi.db"
-        if not store.parent.is_dir():
+        store = self.store()
+        if isinstance(store, PostgresURL):
+            pass
+        elif not store.parent.is_dir():
             folder = display_path(store.parent)
             self.problem("store", "E-CONFIG-STORE-NO-FOLDER", folder=folder)
         elif store.is_dir():
@@ -193,6 +196,15 @@ class _Checker:
             self.problem(key, "E-CONFIG-TYPE", kind=msg(f"config.kind.{noun}"), value=_toml(value))
             return None
         return value
+
+    def store(self) -> StoreAddress:
+        """The store: a file (relative to the configuration's folder) or a database URL."""
+        text = self.data.get("store")
+        if isinstance(text, str) and isinstance(parse_address(text), PostgresURL):
+            return parse_address(text)
+        if isinstance(text, str) and text.lower().startswith("sqlite:"):
+            return self.base / parse_address(text).expanduser()
+        return self.path("store") or self.base / "ipkpi.db"
 
     def path(self, key: str) -> Path | None:
         text = self.typed(key, str, "path")

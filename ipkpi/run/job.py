@@ -39,7 +39,7 @@ from ipkpi.run.config import ConfigError, ConfigProblem, RunConfig
 from ipkpi.run.result import CityOutcome, RunResult, TakenFile
 from ipkpi.run.summary import RUNS_FOLDER, write_summary
 from ipkpi.store.base import Store
-from ipkpi.store.sqlite import SQLiteStore
+from ipkpi.store.engines import open_store
 from ipkpi.views.ingest import kept_text
 from ipkpi.views.numbers import format_number
 from ipkpi.views.report import report_document
@@ -78,7 +78,7 @@ def run(
         result.removed_temps += remove_stale_temps(folder)
     for path in result.removed_temps:
         log.info(msg("log.run.removed", path=display_path(path)))
-    with SQLiteStore(config.store) as store:
+    with open_store(config.store) as store:
         _take_inbox(config, catalogue, store, result, started)
         year = as_of if as_of is not None else started.year
         try:

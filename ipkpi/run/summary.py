@@ -17,6 +17,7 @@ from ipkpi.files import write_text
 from ipkpi.messages import Message
 from ipkpi.output.tables import to_json
 from ipkpi.run.result import RunResult
+from ipkpi.store.address import is_postgres
 from ipkpi.store.records import Kept
 
 RUN_SCHEMA = "ipkpi.run/1"
@@ -32,7 +33,7 @@ def summary_document(result: RunResult) -> dict[str, Any]:
         "started_at": result.started_at.isoformat(timespec="seconds"),
         "finished_at": (result.finished_at or result.started_at).isoformat(timespec="seconds"),
         "exit_status": result.exit_status,
-        "store": str(config.store.resolve()),
+        "store": str(config.store if is_postgres(config.store) else config.store.resolve()),
         "inbox": str(config.inbox.resolve()),
         "files": _files(result),
         "revisions": [

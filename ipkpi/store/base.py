@@ -1,6 +1,6 @@
 """The store as the rest of ipkpi sees it: one interface, whatever engine keeps the
-figures (SQLite, embedded, is the one there is; a second engine implements the same
-methods), and where the store is when no one says.
+figures (SQLite, embedded, the default; PostgreSQL, shared by a province), and where the
+store is when no one says.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from ipkpi.store.address import StoreAddress, parse_address
 from ipkpi.store.integrity import Damage
 from ipkpi.store.records import Observation, StoredObservation, TaskProgress, WriteResult
 
@@ -23,12 +24,13 @@ ValueRow = tuple[str, int, float, str | None, int]
 SourceFiles = dict[int, tuple[str, str, str]]
 
 
-def resolve_db_path(option: Path | None, env: Mapping[str, str] = os.environ) -> Path:
-    """``--db FILE`` first, then ``IPKPI_DB``, then ``ipkpi.db`` in the working folder."""
+def resolve_db_path(option: str | Path | None, env: Mapping[str, str] = os.environ) -> StoreAddress:
+    """``--db FILE|URL`` first, then ``IPKPI_DB``, then ``ipkpi.db`` in the working folder
+    (``ipkpi.store.address``)."""
     if option is not None:
-        return option
+        return parse_address(option)
     if env.get(ENV_DB):
-        return Path(env[ENV_DB])
+        return parse_address(env[ENV_DB])
     return Path(DEFAULT_DB)
 
 

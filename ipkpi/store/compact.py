@@ -104,17 +104,14 @@ class LabelIds(dict):
                 return self[label]
         self[label] = id_ = self.next
         self.next += 1
-        unit, plan, indicator, raw_unit, sheet, vin = label
-        raw_unit = 0 if raw_unit is None else raw_unit
-        sheet = 0 if sheet is None else sheet
-        self.new.append((id_, unit, plan, indicator, raw_unit, sheet, 0 if vin is None else vin))
+        self.new.append((id_, *label))
         return id_
 
     def insert(self) -> None:
-        """Store the labels numbered here (0 for NULL, as in ``PACKED_VALUES``)."""
+        """Store the labels numbered here."""
         self.conn.executemany(
             "INSERT INTO labels (id, unit, plan_id, indicator, raw_unit, sheet, vintage) "
-            "VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0))",
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             self.new,
         )
         self.new.clear()
@@ -184,6 +181,9 @@ def insert(conn: sqlite3.Connection, file_id: int, batches: Iterable[tuple[int, 
     labels they refer to once. The file id and current flag are the same for a batch, so
     they are literals (integers: nothing to escape)."""
     series, labels = SeriesIds(conn), LabelIds(conn)
+    if hasattr(conn, "copy_rows"):  # PostgreSQL: COPY, the ids numbered here
+        copy_packed(conn, file_id, batches, series, labels)
+        return
     for flag, batch in batches:
         insert_rows(
             conn,
@@ -209,6 +209,11 @@ def insert_values(
     key_of = [series[key] for key in values.series]
     label_of = [labels[label] for label in values.labels]
     before = conn.execute("SELECT coalesce(max(id), 0) FROM observations").fetchone()[0]
+    if hasattr(conn, "copy_rows"):  # PostgreSQL: COPY, the ids numbered here
+        series.insert()
+        labels.insert()
+        copy_values(conn, file_id, values, before, key_of, label_of)
+        return key_of, label_of
     rows = zip(
         map(key_of.__getitem__, values.series_of),
         values.years,
@@ -240,6 +245,56 @@ def insert_values(
     return key_of, label_of
 
 
+# The columns COPY fills on PostgreSQL: the id too (one past the largest, as SQLite numbers a
+# row), and NULL where ``pack`` gives 0.
+COPIED_COLUMNS = ("id", *PACKED_COLUMNS.split(", "), "file_id", "current")
+
+
+def copy_packed(conn, file_id: int, batches, series: SeriesIds, labels: LabelIds) -> None:
+    """``insert`` on PostgreSQL: the packed rows by COPY, numbered in order, after the
+    series and labels they refer to (a place writer's policy looks a value's place up)."""
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM observations").fetchone()[0]
+    copied = []
+    for flag, batch in batches:
+        for key, year, value, label, row, col, cell, raw in pack(batch, series, labels):
+            # 0 is NULL (but '' is '': no cell as written at all)
+            copied.append((next_id, key, year, value, label, row or None, col or None))
+            copied[-1] += (cell or None, _null(raw), file_id, flag)
+            next_id += 1
+    series.insert()
+    labels.insert()
+    conn.copy_rows("observations", COPIED_COLUMNS, copied)
+
+
+def _null(raw: str | int) -> str | None:
+    return None if raw == 0 else raw  # type: ignore[return-value]
+
+
+def copy_values(
+    conn, file_id: int, values: FileValues, before: int, key_of: list, label_of: list
+) -> None:
+    """``insert_values`` on PostgreSQL: the rows by COPY, with their cell and text as
+    written where they are not plain (the same rows ``insert_values`` leaves)."""
+    rows = [
+        [i, k, y, v, lab, r, c, None, None, file_id, 1]
+        for i, k, y, v, lab, r, c in zip(
+            range(before + 1, before + 1 + len(values)),
+            map(key_of.__getitem__, values.series_of),
+            values.years,
+            values.values,
+            map(label_of.__getitem__, values.label_of),
+            values.rows,
+            values.cols,
+            strict=True,
+        )
+    ]
+    for i, cell in values.cells.items():
+        rows[i][5:8] = (None, None, cell)
+    for i, raw in values.raws.items():
+        rows[i][8] = "" if raw is None else raw
+    conn.copy_rows("observations", COPIED_COLUMNS, rows)
+
+
 def _ids_after(conn: sqlite3.Connection, before: int, n: int) -> range:
     """The ids of the ``n`` rows just inserted after id ``before``, in order: SQLite numbers
     a row one past the largest id, so they are the ``n`` ids after it, unless the ids have
@@ -264,7 +319,7 @@ def insert_new(
         else:
             insert(conn, file_id, ((1, observations),))
             inserted = True
-    except sqlite3.IntegrityError:  # a key given twice (or a value refused: said again)
+    except conn.IntegrityError:  # a key given twice (or a value refused: said again)
         conn.execute("ROLLBACK TO new_values")
         conn.execute("RELEASE new_values")
         return False

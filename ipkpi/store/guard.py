@@ -34,6 +34,7 @@ from ipkpi.store.schema import (
     SCHEMA_VERSION,
     VIEWS,
     create_schema,
+    table_columns,
 )
 
 MAGIC = b"SQLite format 3\x00"
@@ -292,8 +293,7 @@ def _without_current(conn: sqlite3.Connection, file_id: int | None = None) -> di
 def _key_columns(conn: sqlite3.Connection) -> str:
     """The columns of ``observations`` that name a value's city and target: its series'
     id from version 3, the texts before."""
-    columns = {r[1] for r in conn.execute("PRAGMA main.table_info(observations)")}
-    return "key_id" if "key_id" in columns else "city, target_id"
+    return "key_id" if "key_id" in table_columns(conn, "observations") else "city, target_id"
 
 
 def uncurrent_damage(n: int) -> Message:

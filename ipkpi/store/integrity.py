@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ipkpi.errors import display_path
 from ipkpi.messages import Message, msg
-from ipkpi.store.schema import ROWS_VIEW
+from ipkpi.store.schema import ROWS_VIEW, table_columns
 from ipkpi.store.values import FileValues
 
 VERSION_2 = "2:"  # the prefix of a checksum of version 2
@@ -176,8 +176,7 @@ def file_rows(conn: sqlite3.Connection, file_id: int) -> tuple[str, tuple]:
     """The condition on ``observations`` (named ``o`` or not) that selects a file's
     values, and its parameters: from version 4 the range of their ids recorded with the
     file (no index by file), before it the file's id (an index)."""
-    columns = {r[1] for r in conn.execute("PRAGMA main.table_info(source_files)")}
-    if "first_value_id" not in columns:
+    if "first_value_id" not in table_columns(conn, "source_files"):
         return "file_id = ?", (file_id,)
     first, last = conn.execute(
         "SELECT first_value_id, last_value_id FROM source_files WHERE id = ?", (file_id,)

@@ -192,6 +192,15 @@ INDEXES: dict[int, tuple[str, ...]] = {
 }
 
 
+def table_columns(conn, table: str) -> set[str]:
+    """The names of a table's columns, on either engine (a PostgreSQL connection answers
+    itself, ``ipkpi.store.postgres.connection``)."""
+    own = getattr(conn, "table_columns", None)
+    if own is not None:
+        return own(table)
+    return {r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")}
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create the tables of a new, empty store, and record the schema's version: only
     ever on a file with no tables (an open never recreates a table that is gone)."""

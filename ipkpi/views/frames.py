@@ -21,6 +21,7 @@ from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.catalogue.model import Catalogue
 from ipkpi.catalogue.select import report_plan, resolve_city
 from ipkpi.labels import Lang
+from ipkpi.store.address import PostgresURL, StoreAddress
 from ipkpi.store.base import resolve_db_path
 from ipkpi.store.records import StoredObservation
 from ipkpi.store.sqlite import SQLiteStore
@@ -71,12 +72,14 @@ class ReportResult:
         return _frame(rows, REPORT_CSV_COLUMNS)
 
 
-class AnalysisStore(SQLiteStore):
-    """A ``SQLiteStore`` (everything the library does with one) whose readings come back
-    typed, with ``.to_frame()``."""
+class Analysis:
+    """A store (everything the library does with one, on either engine) whose readings
+    come back typed, with ``.to_frame()``: mixed into the engine's store class."""
 
-    def __init__(self, path: Path, readonly: bool = False, catalogue: Catalogue | None = None):
-        super().__init__(path, readonly)
+    def __init__(
+        self, path: StoreAddress, readonly: bool = False, catalogue: Catalogue | None = None
+    ):
+        super().__init__(path, readonly)  # type: ignore[call-arg]
         self._catalogue = catalogue
 
     @property
@@ -98,7 +101,7 @@ class AnalysisStore(SQLiteStore):
         ``target`` by its id."""
         if city is not None:
             city = resolve_city(self.catalogue, city)
-        found = super().observations(city=city, year=year, history=history)
+        found = super().observations(city=city, year=year, history=history)  # type: ignore[misc]
         if target is not None:
             found = [o for o in found if o.target_id == target]
         names = {(p.city, t.id): t for p in self.catalogue.plans for t in p.targets}
@@ -112,11 +115,20 @@ class AnalysisStore(SQLiteStore):
         return ReportResult(build_report(self, chosen, as_of=as_of, evidence=False), lang)
 
 
+class AnalysisStore(Analysis, SQLiteStore):
+    """A ``SQLiteStore`` whose readings come back typed, with ``.to_frame()``."""
+
+
 def open_store(
     path: Path | str | None = None, *, readonly: bool = False, catalogue: Catalogue | None = None
-) -> AnalysisStore:
-    """The store at ``path``, else $IPKPI_DB, else ipkpi.db in the working folder; created
-    when it is not there yet, unless ``readonly``."""
-    return AnalysisStore(
-        resolve_db_path(Path(path) if path is not None else None), readonly, catalogue
-    )
+) -> Analysis:
+    """The store at ``path`` (a file or a ``postgresql://`` URL), else $IPKPI_DB, else
+    ipkpi.db in the working folder; a file is created when it is not there yet, unless
+    ``readonly``."""
+    address = resolve_db_path(path)
+    if isinstance(address, PostgresURL):
+        from ipkpi.store.postgres.store import PostgresStore
+
+        shared = type("AnalysisPostgresStore", (Analysis, PostgresStore), {})
+        return shared(address, readonly, catalogue)
+    return AnalysisStore(address, readonly, catalogue)
