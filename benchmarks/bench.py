@@ -8,6 +8,9 @@ of about 16,000, 160,000 and 1,600,000 cells in the long and wide layouts.
 
     python benchmarks/bench.py [--repeat 5] [--quick] [--markdown]
 
+Ingest and report also run on PostgreSQL beside SQLite (a server of the benchmark's own,
+as the tests start one), the ratio to SQLite shown.
+
 ``--quick`` runs the smallest sizes once (the test suite uses it so the script cannot rot).
 Beside each ``ipkpi ingest`` runs the same ingest with its context checks switched off
 (``benchmarks/unchecked.py``), so the table shows what the checks cost (goal ≤ 10 %).
@@ -358,6 +361,72 @@ def reports(work: Path, places: int, repeat: int) -> list[Measure]:
     )
 
 
+def postgres(work: Path, places: int, repeat: int) -> list[Measure]:
+    """Ingest and report on PostgreSQL beside SQLite, their runs interleaved: a server of
+    the benchmark's own (``tests/pg_server.py``), each ingest into a fresh database made a
+    store by ``db init``'s code. Skipped, saying why, where no server can be started."""
+    sys.path.insert(0, str(REPO / "tests"))
+    import pg_server
+
+    from ipkpi.store.address import PostgresURL
+    from ipkpi.store.postgres import access
+    from ipkpi.store.postgres.connection import connect
+
+    try:
+        server = pg_server.Server(Path(tempfile.mkdtemp(prefix="ipkpi-bench-pg-")))
+    except (RuntimeError, OSError) as exc:
+        print(f"PostgreSQL beside SQLite: skipped ({exc})", file=sys.stderr)
+        return []
+    try:
+        url = server.url("bench")
+
+        def fresh_database() -> None:
+            server.sql("DROP DATABASE IF EXISTS bench")
+            server.sql("CREATE DATABASE bench")
+            conn = connect(PostgresURL(url))
+            access.initialise(conn)
+            conn.close()
+
+        catalogue = work / f"cat{places}"
+        results = []
+        for layout in ("long", "wide"):
+            book = work / f"{layout}{places}.xlsx"
+            db = work / f"pg-{layout}.db"
+            group = f"ingest {layout} on PostgreSQL ({inputs.cells(layout, places):,} cells)"
+            args = ["ingest", str(book), "--targets", str(catalogue), "--db"]
+            steps = [
+                Step("ipkpi ingest, SQLite", [*IPKPI, *args, str(db)], repeat, fresh(db)),
+                Step(
+                    "ipkpi ingest, PostgreSQL (COPY)",
+                    [*IPKPI, *args, url],
+                    repeat,
+                    fresh_database,
+                    {"baseline": "ipkpi ingest, SQLite"},
+                ),
+            ]
+            results += interleaved(group, steps, work)
+        slug = inputs.place(0)[0]
+        common = ["--targets", str(catalogue), "--as-of", "2030", "--db"]
+        report = [*IPKPI, "report", "--city", slug, *common]
+        results += interleaved(
+            "report, one place, on PostgreSQL",
+            [
+                Step("ipkpi report, SQLite", [*report, str(work / "pg-wide.db")], repeat),
+                Step(
+                    "ipkpi report, PostgreSQL",
+                    [*report, url],
+                    repeat,
+                    more={"baseline": "ipkpi report, SQLite"},
+                ),
+            ],
+            work,
+        )
+        return results
+    finally:
+        server.stop("immediate")
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
 def verdict(m: Measure, by_name: dict[tuple[str, str], Measure]) -> tuple[str, str]:
     """(ratio, pass/fail) for the table."""
     if m.baseline is None:
@@ -436,6 +505,7 @@ def main(argv: list[str] | None = None) -> int:
         results += ingest(work, sizes, repeat, 1 if args.quick else args.pandas_repeat)
         results += inbox(work, 5 if args.quick else 300, repeat)
         results += reports(work, max(sizes.values()), repeat)
+        results += postgres(work, max(sizes.values()), repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(
