@@ -3,6 +3,7 @@ is never asserted here: `make bench` measures it."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -19,41 +20,61 @@ def test_the_benchmark_runs_and_prints_every_measurement():
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
+    postgres = "PostgreSQL beside SQLite: skipped" not in result.stderr
+    assert postgres or not os.environ.get("IPKPI_REQUIRE_POSTGRES"), result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("ipkpi benchmark: ")
     names = [re.split(r"\s{2,}", line.strip())[0] for line in lines[2:]]
-    assert names == [
-        "start-up",
-        "python -c 'import typer'",
-        "ipkpi --help",
-        "ipkpi report --city nanjing",
-        "ingest long 16k (15,005 cells)",
-        "floor (c): calamine + one loop + executemany",
-        "python-calamine bare read (a)",
-        "ipkpi ingest",
-        "ipkpi ingest, context checks off",
-        "pandas + calamine: read_excel, melt, to_sql",
-        "pandas + openpyxl: read_excel, melt, to_sql",
-        "ingest wide 16k (15,953 cells)",
-        "floor (c): calamine + one loop + executemany",
-        "python-calamine bare read (a)",
-        "ipkpi ingest",
-        "ipkpi ingest, context checks off",
-        "pandas + calamine: read_excel, melt, to_sql",
-        "pandas + openpyxl: read_excel, melt, to_sql",
-        "run over an inbox of 5 workbooks (4,028 cells)",
-        "floor (c), file by file",
-        "ipkpi run",
-        "report (3,000 observations)",
-        "ipkpi report, one place",
-        "JSON report of every place (library, one process)",
-        "export",
-        "ipkpi export, 1 place",
-        "floor: xlsxwriter writes the same cells and charts",
-        "ipkpi export, 3 places",
-    ]
+    assert (
+        names
+        == [
+            "start-up",
+            "python -c 'import typer'",
+            "ipkpi --help",
+            "ipkpi report --city nanjing",
+            "ingest long 16k (15,005 cells)",
+            "floor (c): calamine + one loop + executemany",
+            "python-calamine bare read (a)",
+            "ipkpi ingest",
+            "ipkpi ingest, context checks off",
+            "pandas + calamine: read_excel, melt, to_sql",
+            "pandas + openpyxl: read_excel, melt, to_sql",
+            "ingest wide 16k (15,953 cells)",
+            "floor (c): calamine + one loop + executemany",
+            "python-calamine bare read (a)",
+            "ipkpi ingest",
+            "ipkpi ingest, context checks off",
+            "pandas + calamine: read_excel, melt, to_sql",
+            "pandas + openpyxl: read_excel, melt, to_sql",
+            "run over an inbox of 5 workbooks (4,028 cells)",
+            "floor (c), file by file",
+            "ipkpi run",
+            "report (3,000 observations)",
+            "ipkpi report, one place",
+            "JSON report of every place (library, one process)",
+            "export",
+            "ipkpi export, 1 place",
+            "floor: xlsxwriter writes the same cells and charts",
+            "ipkpi export, 3 places",
+            *POSTGRES_LINES,
+        ][: None if postgres else -len(POSTGRES_LINES)]
+    )
     measured = [line for line in lines[2:] if re.search(r"\d+\.\d{3}\s+\d+", line)]
-    assert len(measured) == 22  # a median and a peak on every measurement line
+    assert len(measured) == (28 if postgres else 22)  # a median and a peak on every line
+
+
+# Beside SQLite where a PostgreSQL server can be started (always in CI: IPKPI_REQUIRE_POSTGRES).
+POSTGRES_LINES = [
+    "ingest long on PostgreSQL (15,005 cells)",
+    "ipkpi ingest, SQLite",
+    "ipkpi ingest, PostgreSQL (COPY)",
+    "ingest wide on PostgreSQL (15,953 cells)",
+    "ipkpi ingest, SQLite",
+    "ipkpi ingest, PostgreSQL (COPY)",
+    "report, one place, on PostgreSQL",
+    "ipkpi report, SQLite",
+    "ipkpi report, PostgreSQL",
+]
 
 
 def test_the_alternatives_store_every_figure_ipkpi_stores(tmp_path):

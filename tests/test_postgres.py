@@ -79,6 +79,26 @@ def test_every_command_answers_the_same_on_both_engines(pg_url, tmp_path, monkey
         made = ipkpi("template", "--city", "nanjing", "--year", "2025", "-o", name, "--db", db)
         assert made.exit_code == 0, made.output
     assert _cells("s.xlsx") == _cells("p.xlsx")
+    # filled in (this year's figure as last year's) and ingested: the same report
+    book = openpyxl.load_workbook("s.xlsx")
+    sheet = book["2025年数据填报"]
+    filled = 0
+    for row in range(5, sheet.max_row + 1):
+        if isinstance(sheet.cell(row, 9).value, int | float):  # 上年值（参考） → 数值
+            sheet.cell(row, 11).value = sheet.cell(row, 9).value
+            filled += 1
+    assert filled >= 5
+    book.save("filled.xlsx")
+    answers = []
+    for db in ("s.db", pg_url):
+        assert ipkpi("ingest", "filled.xlsx", "--db", db).exit_code == 0
+        answers.append(ipkpi("report", "--city", "nanjing", "--as-of", "2025", "--db", db).output)
+    assert answers[0] == answers[1]
+    # the Excel summary: the same cells
+    for db, name in (("s.db", "s-export.xlsx"), (pg_url, "p-export.xlsx")):
+        exported = ipkpi("export", "--all", "--as-of", "2024", "-o", name, "--db", db)
+        assert exported.exit_code == 0, exported.output
+    assert same(str(_cells("p-export.xlsx")), pg_url) == same(str(_cells("s-export.xlsx")), "s.db")
 
 
 def same(output: str, store: str) -> str:
@@ -126,8 +146,17 @@ def test_a_reader_reports_and_may_not_ingest(pg_url, pg_server, tmp_path, monkey
     granted = ipkpi("db", "grant", "leader", "--as", "reader", "--db", pg_url)
     assert (granted.exit_code, granted.output) == (0, "leader 现在可以读取数据库\n")
     reader = as_role(pg_url, "leader")
-    assert ipkpi("report", "--city", "nanjing", "--as-of", "2025", "--db", reader).exit_code == 0
-    assert ipkpi("data", "check", "--db", reader).exit_code == 0
+    for args in [
+        *READS,
+        ("template", "--city", "nanjing", "--year", "2025", "-o", "t.xlsx"),
+        ("export", "--city", "nanjing", "--as-of", "2025", "-o", "e.xlsx"),
+        ("export", "--all", "--as-of", "2025", "-f", "html", "-o", "d.html"),
+        ("brief", "--city", "nanjing", "--as-of", "2025", "-o", "b.docx"),
+    ]:
+        read = ipkpi(*args, "--db", reader)
+        assert read.exit_code == 0, (args, read.output)
+    by_env = CliRunner().invoke(app, ["report", "--city", "nanjing"], env={"IPKPI_DB": reader})
+    assert by_env.exit_code == 0
     refused = ipkpi("ingest", GUIZHOU, "--db", reader)
     assert refused.exit_code == 2
     line = refused.output.strip().splitlines()[-1]
@@ -300,3 +329,26 @@ def test_damage_is_found_and_mended_as_on_sqlite(pg_url, pg_server, tmp_path, mo
         f"Error[E-STORE-DAMAGED]: {pg_url}: nanjing.xlsx: its values were changed outside "
         "ipkpi (their checksum differs); re-ingest it: ipkpi ingest --force nanjing.xlsx",
     )
+
+
+def test_the_analysts_store_reads_a_shared_store_alike(pg_url, sample_db):
+    import ipkpi
+    from ipkpi.store.postgres.store import PostgresStore
+    from ipkpi.store.transfer import copy_store
+
+    with open_store(sample_db, readonly=True) as source, open_store(PostgresURL(pg_url)) as to:
+        copied = copy_store(source, to)
+    assert (copied.copied, copied.present, copied.values, copied.tasks) == (5, 0, 294, 21)
+    shared = ipkpi.open_store(pg_url, readonly=True)
+    local = ipkpi.open_store(sample_db, readonly=True)
+    assert isinstance(shared, PostgresStore)
+    for store in (shared, local):
+        store.frame = store.report("nanjing", as_of=2025).to_frame()
+    assert shared.frame.equals(local.frame)
+    assert (
+        shared.observations(city="南京")
+        .to_frame()
+        .equals(local.observations(city="南京").to_frame())
+    )
+    shared.close()
+    local.close()

@@ -214,15 +214,7 @@ def insert_values(
         labels.insert()
         copy_values(conn, file_id, values, before, key_of, label_of)
         return key_of, label_of
-    rows = zip(
-        map(key_of.__getitem__, values.series_of),
-        values.years,
-        values.values,
-        map(label_of.__getitem__, values.label_of),
-        values.rows,
-        values.cols,
-        strict=True,
-    )
+    rows = value_rows(values, key_of, label_of)
     insert_rows(
         conn,
         "INSERT INTO observations (key_id, year, value, label_id, row, col, file_id, current)",
@@ -275,24 +267,30 @@ def copy_values(
 ) -> None:
     """``insert_values`` on PostgreSQL: the rows by COPY, with their cell and text as
     written where they are not plain (the same rows ``insert_values`` leaves)."""
+    first = before + 1
     rows = [
-        [i, k, y, v, lab, r, c, None, None, file_id, 1]
-        for i, k, y, v, lab, r, c in zip(
-            range(before + 1, before + 1 + len(values)),
-            map(key_of.__getitem__, values.series_of),
-            values.years,
-            values.values,
-            map(label_of.__getitem__, values.label_of),
-            values.rows,
-            values.cols,
-            strict=True,
-        )
+        [i, *row, None, None, file_id, 1]
+        for i, row in enumerate(value_rows(values, key_of, label_of), first)
     ]
     for i, cell in values.cells.items():
         rows[i][5:8] = (None, None, cell)
     for i, raw in values.raws.items():
         rows[i][8] = "" if raw is None else raw
     conn.copy_rows("observations", COPIED_COLUMNS, rows)
+
+
+def value_rows(values: FileValues, key_of: list, label_of: list) -> Iterator[tuple]:
+    """(series id, year, value, label id, row, column) of each value, from its arrays at
+    C speed: the store's ids of its series and label looked up by position."""
+    return zip(
+        map(key_of.__getitem__, values.series_of),
+        values.years,
+        values.values,
+        map(label_of.__getitem__, values.label_of),
+        values.rows,
+        values.cols,
+        strict=True,
+    )
 
 
 def _ids_after(conn: sqlite3.Connection, before: int, n: int) -> range:

@@ -195,12 +195,14 @@ def check_counts(conn: sqlite3.Connection, path: Path) -> None:
     transaction: a writer committing a file meanwhile is seen whole or not at all."""
     conn.execute("BEGIN")
     try:
-        _check_counts(conn, path)
+        compare_counts(conn, path)
     finally:
         conn.execute("ROLLBACK")
 
 
-def _check_counts(conn: sqlite3.Connection, path: Path) -> None:
+def compare_counts(conn: sqlite3.Connection, path: Path) -> None:
+    """The values and task reports there against the counts the files recorded, in the
+    caller's read transaction (either engine's: the damage checks below are plain SQL)."""
     recorded = conn.execute(
         "SELECT coalesce(sum(value_count), 0), coalesce(sum(task_count), 0) FROM source_files"
     ).fetchone()

@@ -9,6 +9,7 @@ behind. A second writer waits up to a timeout, then gives up with ``LockBusy``. 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -72,16 +73,8 @@ def store_lock(
         )
         raise StoreError(cannot) from exc
     try:
-        deadline = time.monotonic() + timeout
-        told = False
-        while not _try_lock(fd):
-            holder = _holder(fd)
-            if time.monotonic() >= deadline:
-                raise LockBusy(Path(store), holder, timeout, setting)
-            if on_wait is not None and not told:
-                on_wait(holder)
-                told = True
-            time.sleep(POLL_SECONDS)
+        busy = functools.partial(LockBusy, Path(store), waited=timeout, setting=setting)
+        wait_for(lambda: _try_lock(fd), lambda: _holder(fd), timeout, on_wait, busy)
         stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
@@ -93,6 +86,27 @@ def store_lock(
             _unlock(fd)
     finally:
         os.close(fd)
+
+
+def wait_for(
+    try_lock: Callable[[], bool],
+    holder: Callable[[], str],
+    timeout: float,
+    on_wait: Callable[[str], None] | None,
+    busy: Callable[[str], Exception],
+) -> None:
+    """Try ``try_lock`` until it succeeds, every ``POLL_SECONDS``: ``on_wait`` is told once
+    who holds the lock; after ``timeout`` seconds, ``busy(holder)`` is raised."""
+    deadline = time.monotonic() + timeout
+    told = False
+    while not try_lock():
+        who = holder()
+        if time.monotonic() >= deadline:
+            raise busy(who)
+        if on_wait is not None and not told:
+            on_wait(who)
+            told = True
+        time.sleep(POLL_SECONDS)
 
 
 def _holder(fd: int) -> str:

@@ -10,14 +10,14 @@ its host and process, since when), which any role may read in ``pg_stat_activity
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import socket
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ipkpi.store.address import PostgresURL
-from ipkpi.store.lock import POLL_SECONDS, LockBusy
+from ipkpi.store.lock import LockBusy, wait_for
 from ipkpi.store.postgres.connection import connect
 from ipkpi.store.postgres.store import RUN_LOCK
 
@@ -43,16 +43,13 @@ def advisory_lock(
     name = f"{command}, {socket.gethostname()} pid {os.getpid()}, since {stamp}"
     conn = connect(address, name)
     try:
-        deadline = time.monotonic() + timeout
-        told = False
-        while not conn.execute("SELECT pg_try_advisory_lock(?)", (RUN_LOCK,)).fetchone()[0]:
-            holder = _holder(conn)
-            if time.monotonic() >= deadline:
-                raise LockBusy(address, holder, timeout, setting)
-            if on_wait is not None and not told:
-                on_wait(holder)
-                told = True
-            time.sleep(POLL_SECONDS)
+        wait_for(
+            lambda: conn.execute("SELECT pg_try_advisory_lock(?)", (RUN_LOCK,)).fetchone()[0],
+            lambda: _holder(conn),
+            timeout,
+            on_wait,
+            functools.partial(LockBusy, address, waited=timeout, setting=setting),
+        )
         yield
     finally:
         conn.close()  # the lock with it

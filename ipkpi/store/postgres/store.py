@@ -72,11 +72,11 @@ class PostgresStore(SQLStore):
 
     def _check_counts(self) -> None:
         if self.readonly:  # already one snapshot
-            guard._check_counts(self.conn, self.path)
+            guard.compare_counts(self.conn, self.path)
             return
         self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         try:
-            guard._check_counts(self.conn, self.path)
+            guard.compare_counts(self.conn, self.path)
         finally:
             self.conn.rollback()
 
