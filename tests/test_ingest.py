@@ -14,6 +14,8 @@ from ipkpi.catalogue.loader import load_catalogue
 from ipkpi.cli.app import app
 from ipkpi.ingest.ingester import ingest_paths
 from ipkpi.ingest.report import IngestOptions
+from ipkpi.store.address import parse_address
+from ipkpi.store.engines import open_store
 from ipkpi.store.sqlite import SQLiteStore
 
 SAMPLE = REPO / "sample_data"
@@ -25,8 +27,9 @@ def catalogue():
 
 
 @pytest.fixture
-def store(tmp_path):
-    with SQLiteStore(tmp_path / "store.db") as s:
+def store(store_at):
+    """A new store, on each engine in turn (``conftest.store_at``)."""
+    with open_store(parse_address(store_at)) as s:
         yield s
 
 

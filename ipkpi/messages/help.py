@@ -39,8 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Catalogue folder of plan TOML files [default: $IPKPI_TARGETS, else the bundled one].",
     ),
     "help.opt.db": (
-        "数据库文件。[默认：$IPKPI_DB，未设置时为工作文件夹中的 ipkpi.db]",
-        "The store [default: $IPKPI_DB, else ipkpi.db in the working folder].",
+        "数据库：文件，或共享的 PostgreSQL 数据库（postgresql://用户@主机/库名）。"
+        "[默认：$IPKPI_DB，未设置时为工作文件夹中的 ipkpi.db]",
+        "The store: a file, or a shared PostgreSQL database (postgresql://user@host/db) "
+        "[default: $IPKPI_DB, else ipkpi.db in the working folder].",
     ),
     "help.opt.lock_timeout": (
         "另一个 ipkpi run 或导入正在写入数据库时，最多等待多少秒。",

@@ -267,16 +267,27 @@ def copy_values(
 ) -> None:
     """``insert_values`` on PostgreSQL: the rows by COPY, with their cell and text as
     written where they are not plain (the same rows ``insert_values`` leaves)."""
-    first = before + 1
-    rows = [
-        [i, *row, None, None, file_id, 1]
-        for i, row in enumerate(value_rows(values, key_of, label_of), first)
-    ]
-    for i, cell in values.cells.items():
-        rows[i][5:8] = (None, None, cell)
-    for i, raw in values.raws.items():
-        rows[i][8] = "" if raw is None else raw
-    conn.copy_rows("observations", COPIED_COLUMNS, rows)
+    rows = value_rows(values, key_of, label_of)
+    plain = ((i, *row, None, None, file_id, 1) for i, row in enumerate(rows, before + 1))
+    if values.cells or values.raws:
+        plain = _with_texts(plain, values, before + 1)
+    conn.copy_rows("observations", COPIED_COLUMNS, plain)
+
+
+def _with_texts(rows: Iterator[tuple], values: FileValues, first: int) -> Iterator[tuple]:
+    """``rows`` with the cells that are no plain reference (row and column NULL) and the
+    texts as written that are not the value's repr ('' for none), by position."""
+    cells, raws = values.cells, values.raws
+    for row in rows:
+        at = row[0] - first
+        if at in cells or at in raws:
+            row = list(row)
+            if at in cells:
+                row[5:8] = (None, None, cells[at])
+            if at in raws:
+                row[8] = "" if raws[at] is None else raws[at]
+            row = tuple(row)
+        yield row
 
 
 def value_rows(values: FileValues, key_of: list, label_of: list) -> Iterator[tuple]:
