@@ -205,20 +205,25 @@ def pg_server():
     shutil.rmtree(server.folder, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_url(pg_server) -> str:
-    """A new database on the session's server, made a store by ``ipkpi db init``'s code."""
+def initialised(server) -> str:
+    """A new database on ``server``, made a store by ``ipkpi db init``'s code: its URL."""
     from ipkpi.store.address import PostgresURL
     from ipkpi.store.postgres import access
     from ipkpi.store.postgres.connection import connect
 
-    url = pg_server.url(pg_server.new_database())
+    url = server.url(server.new_database())
     conn = connect(PostgresURL(url))
     try:
         access.initialise(conn)
     finally:
         conn.close()
     return url
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A new store on the session's server."""
+    return initialised(pg_server)
 
 
 ENGINES = ("sqlite", "postgresql")
@@ -230,3 +235,17 @@ def store_at(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(params=ENGINES)
+def new_store(request, tmp_path):
+    """Open a new store, on each engine in turn: ``new_store(name)`` makes another."""
+    from ipkpi.store.address import PostgresURL
+    from ipkpi.store.engines import open_store
+
+    def make(name: str = "s"):
+        if request.param == "sqlite":
+            return open_store(tmp_path / f"{name}.db")
+        return open_store(PostgresURL(initialised(request.getfixturevalue("pg_server"))))
+
+    return make

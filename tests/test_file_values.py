@@ -17,7 +17,6 @@ from ipkpi.ingest.given import Given
 from ipkpi.ingest.report import FileReport
 from ipkpi.store import guard
 from ipkpi.store.records import Observation
-from ipkpi.store.sqlite import SQLiteStore
 from ipkpi.store.values import FileValues, letters, split_cell
 
 
@@ -177,13 +176,13 @@ MIXED = [
 ]
 
 
-def _checksums(store: SQLiteStore) -> list[str]:
+def _checksums(store) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT checksum FROM source_files ORDER BY id")]
 
 
-def test_the_checksum_from_arrays_is_the_checksum_of_the_rows_as_stored(tmp_path):
+def test_the_checksum_from_arrays_is_the_checksum_of_the_rows_as_stored(tmp_path, new_store):
     def written(name: str, *files) -> list[str]:
-        with SQLiteStore(tmp_path / f"{name}.db") as store:
+        with new_store(name) as store:
             for i, values in enumerate(files):
                 store.write_file(tmp_path / f"{i}.xlsx", str(i) * 64, 1, values)
             found = _checksums(store)
@@ -196,8 +195,8 @@ def test_the_checksum_from_arrays_is_the_checksum_of_the_rows_as_stored(tmp_path
     assert written("first", FileValues.of(MIXED[:1])) != written("second", MIXED[1:2])
 
 
-def test_values_written_from_arrays_read_back_as_the_observations_written(tmp_path):
-    with SQLiteStore(tmp_path / "a.db") as arrays, SQLiteStore(tmp_path / "o.db") as one_by_one:
+def test_values_written_from_arrays_read_back_as_the_observations_written(tmp_path, new_store):
+    with new_store("a") as arrays, new_store("o") as one_by_one:
         arrays.write_file(tmp_path / "f.xlsx", "a" * 64, 1, FileValues.of(MIXED))
         one_by_one.write_file(tmp_path / "f.xlsx", "a" * 64, 1, MIXED)
         stored = arrays.observations(history=True)
@@ -225,8 +224,8 @@ def _key(o):
         "DELETE FROM labels WHERE id = 2",
     ],
 )
-def test_any_change_to_what_a_file_stored_is_found(tmp_path, change):
-    with SQLiteStore(tmp_path / "s.db") as store:
+def test_any_change_to_what_a_file_stored_is_found(tmp_path, change, new_store):
+    with new_store() as store:
         store.write_file(tmp_path / "f.xlsx", "a" * 64, 1, FileValues.of(MIXED))
         store.conn.execute(change)
         assert [d.what.text("en") for d in store.check()] == [

@@ -80,6 +80,7 @@ class Connection:
     def __init__(self, raw: psycopg.Connection, address: PostgresURL):
         self.raw = raw
         self.address = address
+        self._columns: dict[str, set[str]] | None = None
 
     def execute(self, sql: str, args: Sequence = ()) -> psycopg.Cursor:
         try:
@@ -122,12 +123,20 @@ class Connection:
             raise self.failure(exc) from exc
 
     def table_columns(self, table: str) -> set[str]:
-        rows = self.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = ?",
-            (table,),
-        )
-        return {r[0] for r in rows}
+        """The columns of a table of the store's schema (read once a connection)."""
+        if self._columns is None:
+            rows = self.execute(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema()"
+            )
+            self._columns = {}
+            for name, column in rows:
+                self._columns.setdefault(name, set()).add(column)
+        return self._columns.get(table, set())
+
+    def forget_columns(self) -> None:
+        """Read the columns again when next asked (tables were created or checked)."""
+        self._columns = None
 
     def getlimit(self, _category: int) -> int:
         return 65535  # parameters a statement: the protocol's limit

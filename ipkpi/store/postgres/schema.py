@@ -76,6 +76,7 @@ def present_tables(conn) -> set[str]:
     rows = conn.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
     )
+    conn.forget_columns()  # what is there now, not what was read before
     return {r[0] for r in rows}
 
 
