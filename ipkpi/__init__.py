@@ -127,5 +127,5 @@ if TYPE_CHECKING:
     from ipkpi.ingest.ingester import expand_paths, ingest_paths
     from ipkpi.ingest.report import IngestOptions
     from ipkpi.store.base import Store
-    from ipkpi.store.sqlite import open_store
+    from ipkpi.views.frames import open_store
     from ipkpi.views.report import report_document

@@ -9,7 +9,9 @@ history as not current. Either way the earlier one stays in the history.
 It writes schema version 4 (``ipkpi.store.schema``): a value's row is integers, the texts that
 repeat are ids (``ipkpi.store.compact``), a file's values one block of ids. It reads every
 version through a view of the rows as version 2 had them (``schema.ROWS_VIEW``): a
-read-only open reads an older store as it is.
+read-only open reads an older store as it is. What it reads and writes, and how, is
+``SQLStore``'s (``ipkpi.store.sqlbase``), the same on PostgreSQL; here are opening, its
+checks, and SQLite's transactions.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from pathlib import Path
 from ipkpi.errors import StoreError, StoreUnusable, display_path
 from ipkpi.messages import msg
 from ipkpi.store import guard
-from ipkpi.store.base import resolve_db_path
 from ipkpi.store.integrity import Damage
 from ipkpi.store.schema import SCHEMA_VERSION
 from ipkpi.store.sqlbase import SQLStore
@@ -119,9 +120,3 @@ class SQLiteStore(SQLStore):
         if self.conn is None or self.version < 2:
             return None
         return guard.file_damage(self.conn, sha256)
-
-
-def open_store(path: Path | None = None, *, readonly: bool = False) -> SQLiteStore:
-    """The store at ``path``, else $IPKPI_DB, else ipkpi.db in the working folder; created
-    when it is not there yet, unless ``readonly``."""
-    return SQLiteStore(resolve_db_path(path), readonly=readonly)
