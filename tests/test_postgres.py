@@ -352,3 +352,37 @@ def test_the_analysts_store_reads_a_shared_store_alike(pg_url, sample_db):
     )
     shared.close()
     local.close()
+
+
+def test_db_grant_says_what_is_wrong(pg_url):
+    missing = ipkpi("db", "grant", "nobody", "--as", "writer", "--db", pg_url, lang="en")
+    assert (missing.exit_code, missing.output.splitlines()[-1]) == (
+        2,
+        f'Error[E-STORE-REFUSED]: {pg_url}: the database refused this (role "nobody" does not '
+        "exist)",
+    )
+    reader = ipkpi("db", "grant", "x", "--as", "reader", "--place", "南京", "--db", pg_url)
+    assert reader.exit_code == 2
+    assert "--place 只用于写入者（--as writer）：读者可以读所有地区" in reader.output
+    unknown = ipkpi("db", "grant", "x", "--as", "writer", "--place", "nowhere", "--db", pg_url)
+    assert unknown.exit_code == 2
+    assert unknown.output.startswith("错误[E-CITY-UNKNOWN]：没有名为“nowhere”的地方")
+
+
+def test_db_copy_finds_a_copy_that_differs(pg_url, pg_server, sample_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = ipkpi("db", "copy", "--from", sample_db, "--to", pg_url, lang="en")
+    assert (first.exit_code, first.output) == (
+        0,
+        f"copied 5 files into {pg_url} (294 values, 21 task reports), 0 were there already; "
+        "the copy checks out\n",
+    )
+    pg_server.sql("UPDATE observations SET value = value * 10 WHERE id = 7", pg_url.rsplit("/")[-1])
+    again = ipkpi("db", "copy", "--from", sample_db, "--to", pg_url, lang="en")
+    assert again.exit_code == 1
+    line = again.output.splitlines()[-1]
+    assert line.startswith("Error[E-COPY-MISMATCH]: ")
+    assert line.endswith(
+        "the copy's values or task reports differ from the source's; check both with ipkpi "
+        "data check, then copy again"
+    )
