@@ -74,7 +74,7 @@ class SeriesIds(dict):
 
     def insert(self) -> None:
         """Store the series numbered here."""
-        self.conn.executemany("INSERT INTO series (id, city, target_id) VALUES (?, ?, ?)", self.new)
+        insert_many(self.conn, "series", ("id", "city", "target_id"), self.new)
         self.new.clear()
 
 
@@ -109,12 +109,21 @@ class LabelIds(dict):
 
     def insert(self) -> None:
         """Store the labels numbered here."""
-        self.conn.executemany(
-            "INSERT INTO labels (id, unit, plan_id, indicator, raw_unit, sheet, vintage) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            self.new,
-        )
+        columns = ("id", "unit", "plan_id", "indicator", "raw_unit", "sheet", "vintage")
+        insert_many(self.conn, "labels", columns, self.new)
         self.new.clear()
+
+
+def insert_many(conn, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """``rows`` into ``table``: by COPY on PostgreSQL (one round trip, not one a row), by
+    ``executemany`` on SQLite."""
+    if not rows:
+        return
+    if hasattr(conn, "copy_rows"):
+        conn.copy_rows(table, columns, rows)
+        return
+    marks = ", ".join("?" * len(columns))
+    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def pack(observations: Iterable[Sequence], series: SeriesIds, labels: LabelIds) -> Iterator[tuple]:
@@ -209,10 +218,10 @@ def insert_values(
     key_of = [series[key] for key in values.series]
     label_of = [labels[label] for label in values.labels]
     before = conn.execute("SELECT coalesce(max(id), 0) FROM observations").fetchone()[0]
-    if hasattr(conn, "copy_rows"):  # PostgreSQL: COPY, the ids numbered here
+    if hasattr(conn, "copy_values"):  # PostgreSQL: COPY, the ids numbered here
         series.insert()
         labels.insert()
-        copy_values(conn, file_id, values, before, key_of, label_of)
+        conn.copy_values(file_id, values, before + 1, key_of, label_of)
         return key_of, label_of
     rows = value_rows(values, key_of, label_of)
     insert_rows(
@@ -260,34 +269,6 @@ def copy_packed(conn, file_id: int, batches, series: SeriesIds, labels: LabelIds
 
 def _null(raw: str | int) -> str | None:
     return None if raw == 0 else raw  # type: ignore[return-value]
-
-
-def copy_values(
-    conn, file_id: int, values: FileValues, before: int, key_of: list, label_of: list
-) -> None:
-    """``insert_values`` on PostgreSQL: the rows by COPY, with their cell and text as
-    written where they are not plain (the same rows ``insert_values`` leaves)."""
-    rows = value_rows(values, key_of, label_of)
-    plain = ((i, *row, None, None, file_id, 1) for i, row in enumerate(rows, before + 1))
-    if values.cells or values.raws:
-        plain = _with_texts(plain, values, before + 1)
-    conn.copy_rows("observations", COPIED_COLUMNS, plain)
-
-
-def _with_texts(rows: Iterator[tuple], values: FileValues, first: int) -> Iterator[tuple]:
-    """``rows`` with the cells that are no plain reference (row and column NULL) and the
-    texts as written that are not the value's repr ('' for none), by position."""
-    cells, raws = values.cells, values.raws
-    for row in rows:
-        at = row[0] - first
-        if at in cells or at in raws:
-            row = list(row)
-            if at in cells:
-                row[5:8] = (None, None, cells[at])
-            if at in raws:
-                row[8] = "" if raws[at] is None else raws[at]
-            row = tuple(row)
-        yield row
 
 
 def value_rows(values: FileValues, key_of: list, label_of: list) -> Iterator[tuple]:

@@ -22,9 +22,10 @@ from psycopg import errors as pg
 from ipkpi.errors import StoreError
 from ipkpi.messages import msg
 from ipkpi.store.address import PostgresURL
+from ipkpi.store.postgres import bulk
 
 CONNECT_TIMEOUT_SECONDS = 10
-# COPY's binary types of the columns the store copies (``compact.COPIED_COLUMNS``).
+# COPY's binary types of the columns the store copies (values, series, labels).
 COPY_TYPES = {
     "id": "int8",
     "key_id": "int8",
@@ -37,6 +38,8 @@ COPY_TYPES = {
     "raw": "text",
     "file_id": "int8",
     "current": "int8",
+    **dict.fromkeys(("city", "target_id", "unit", "plan_id", "indicator"), "text"),
+    **dict.fromkeys(("raw_unit", "sheet", "vintage"), "text"),
 }
 
 
@@ -117,6 +120,21 @@ class Connection:
                 write = copy.write_row
                 for row in rows:
                     write(row)
+        except psycopg.IntegrityError:
+            raise
+        except psycopg.Error as exc:
+            raise self.failure(exc) from exc
+
+    def copy_values(self, file_id: int, values, first: int, key_of: list, label_of: list) -> None:
+        """A file's values from their arrays, ids from ``first`` (``bulk.copy_values``)."""
+        bulk.copy_values(self, file_id, values, first, key_of, label_of)
+
+    def copy_bytes(self, statement: str, chunks: Iterable[bytes]) -> None:
+        """A COPY … FROM STDIN whose data is given as it goes on the wire."""
+        try:
+            with self.raw.cursor() as cursor, cursor.copy(statement) as copy:
+                for chunk in chunks:
+                    copy.write(chunk)
         except psycopg.IntegrityError:
             raise
         except psycopg.Error as exc:
