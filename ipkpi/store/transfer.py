@@ -7,9 +7,10 @@ they were written, its task reports, its path, SHA-256, size and time of ingesti
 the target store's own write: one transaction a file, so a copy that is interrupted
 leaves whole files only, and running it again copies what is missing (a file already
 there, by its SHA-256, is passed over). Then every file is verified: the same count of
-values and task reports, the same values (and provenance) in the same order; and where
-the target holds nothing but what was copied, the same current figures and history as the
-source, key by key. ``data check`` on the target then checks its own checksums.
+values and task reports, its counts and checksum holding in the target (``data check``'s
+test), the same values (and provenance) in the same order; and where the target holds
+nothing but what was copied, the same current figures and history as the source, key by
+key.
 """
 
 from __future__ import annotations
@@ -79,13 +80,17 @@ def _values(conn, file_id: int) -> Iterator[Observation]:
 
 
 def _verify(source, target, files: list[tuple], result: CopyResult) -> None:
-    there = {sha: file_id for file_id, sha in target.conn.execute(_FILES_SHA).fetchall()}
+    there = {row[1]: row for row in target.conn.execute(_FILES_SHA).fetchall()}
+    counted = {row[1]: row[2:] for row in source.conn.execute(_FILES_SHA).fetchall()}
     for file_id, path, sha256, _size, _at in files:
         theirs = there.get(sha256)
-        same = theirs is not None and (
-            list(_values(source.conn, file_id)) == list(_values(target.conn, theirs))
+        same = (
+            theirs is not None
+            and theirs[2:] == counted[sha256]  # as many values and task reports
+            and target.file_damage(sha256) is None  # its counts and checksum hold there
+            and list(_values(source.conn, file_id)) == list(_values(target.conn, theirs[0]))
             and source.conn.execute(_TASKS, (file_id,)).fetchall()
-            == target.conn.execute(_TASKS, (theirs,)).fetchall()
+            == target.conn.execute(_TASKS, (theirs[0],)).fetchall()
         )
         if not same:
             raise CopyMismatch(msg("E-COPY-MISMATCH", path=path, sha=sha256[:12]))
@@ -100,4 +105,4 @@ def _verify(source, target, files: list[tuple], result: CopyResult) -> None:
         result.compared.append(city)
 
 
-_FILES_SHA = "SELECT id, sha256 FROM source_files"
+_FILES_SHA = "SELECT id, sha256, value_count, task_count FROM source_files"
