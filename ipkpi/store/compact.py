@@ -223,7 +223,7 @@ def insert_values(
         labels.insert()
         conn.copy_values(file_id, values, before + 1, key_of, label_of)
         return key_of, label_of
-    rows = value_rows(values, key_of, label_of)
+    rows = zip(*value_columns(values, key_of, label_of), strict=True)
     insert_rows(
         conn,
         "INSERT INTO observations (key_id, year, value, label_id, row, col, file_id, current)",
@@ -271,17 +271,16 @@ def _null(raw: str | int) -> str | None:
     return None if raw == 0 else raw  # type: ignore[return-value]
 
 
-def value_rows(values: FileValues, key_of: list, label_of: list) -> Iterator[tuple]:
-    """(series id, year, value, label id, row, column) of each value, from its arrays at
-    C speed: the store's ids of its series and label looked up by position."""
-    return zip(
+def value_columns(values: FileValues, key_of: list, label_of: list) -> tuple:
+    """The columns of a file's values as the store keeps them — series id, year, value,
+    label id, row, column — from their arrays, the ids looked up by position at C speed."""
+    return (
         map(key_of.__getitem__, values.series_of),
         values.years,
         values.values,
         map(label_of.__getitem__, values.label_of),
         values.rows,
         values.cols,
-        strict=True,
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import struct
 from itertools import compress, islice, repeat
 
+from ipkpi.store.compact import value_columns
 from ipkpi.store.values import FileValues
 
 COLUMNS = (
@@ -43,15 +44,7 @@ def copy_values(
         conn.copy_rows("observations", COLUMNS, written)
         if len(texts) == n:
             return
-    columns = (
-        range(first, first + n),
-        map(key_of.__getitem__, values.series_of),
-        values.years,
-        values.values,
-        map(label_of.__getitem__, values.label_of),
-        values.rows,
-        values.cols,
-    )
+    columns = (range(first, first + n), *value_columns(values, key_of, label_of))
     if texts:
         plain = bytearray(b"\x01") * n
         for i in texts:
