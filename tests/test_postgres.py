@@ -386,3 +386,35 @@ def test_db_copy_finds_a_copy_that_differs(pg_url, pg_server, sample_db, tmp_pat
         "the copy's values or task reports differ from the source's; check both with ipkpi "
         "data check, then copy again"
     )
+
+
+def test_the_order_is_sqlites_whatever_the_databases_collation(pg_server, tmp_path):
+    """A province's database may sort text by a locale (ICU en-US here): the store's own
+    columns compare by their bytes, as SQLite's do, so every listing comes out alike."""
+    name = "icu_" + tmp_path.name[-8:].lower().replace("-", "_")
+    pg_server.sql(
+        f"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' "
+        "LOCALE 'C'"
+    )
+    url = pg_server.url(name)
+    assert ipkpi("db", "init", "--db", url).exit_code == 0
+    targets = ["ab", "Ab", "aB", "a_b", "Z", "南京"]
+    with open_store(PostgresURL(url)) as store, open_store(tmp_path / "s.db") as local:
+        for each in (store, local):
+            each.write_file(Path("f.xlsx"), "f" * 64, 1, [ob(1.0, t) for t in targets])
+        listed = [o.target_id for o in store.observations()]
+        assert listed == ["Ab", "Z", "aB", "a_b", "ab", "南京"]  # by bytes, not by en-US
+        assert listed == [o.target_id for o in local.observations()]
+
+
+def test_a_database_not_in_utf8_is_refused(pg_server, tmp_path):
+    name = "latin_" + tmp_path.name[-8:].lower().replace("-", "_")
+    pg_server.sql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'LATIN1' LOCALE 'C'")
+    url = pg_server.url(name)
+    done = ipkpi("db", "init", "--db", url, lang="en")
+    assert (done.exit_code, done.output.splitlines()[-1]) == (
+        2,
+        f"Error[E-STORE-PG-ENCODING]: {url}: the database's encoding is LATIN1, not UTF8; "
+        "make a UTF8 database (createdb -E UTF8 -T template0 …) and run ipkpi db init on it",
+    )
+    assert pg_server.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'meta'", name) == [(0,)]

@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # what is wrong with a store that cannot be used: the what of E-STORE-UNUSABLE
     "E-STORE-BROKEN": ("数据库已损坏（{detail}）", "the store is damaged ({detail})"),
+    "E-STORE-PG-ENCODING": (
+        "数据库的字符编码是 {encoding}，不是 UTF8",
+        "the database's encoding is {encoding}, not UTF8",
+    ),
     "E-STORE-PG-EMPTY": (
         "这个数据库中还没有 ipkpi 的表",
         "this database has no ipkpi tables yet",
@@ -94,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store.todo.db_init": (
         "请先建表：ipkpi db init --db URL（见 README“共享数据库”）",
         "create its tables first: ipkpi db init --db URL (README: A shared store)",
+    ),
+    "store.todo.utf8_database": (
+        "请新建一个 UTF8 编码的数据库（createdb -E UTF8 -T template0 …）再运行 ipkpi db init",
+        "make a UTF8 database (createdb -E UTF8 -T template0 …) and run ipkpi db init on it",
     ),
     "store.todo.restore_pg": (
         "请从备份恢复（pg_restore），或用 ipkpi db init 在一个新数据库中建表后重新导入",

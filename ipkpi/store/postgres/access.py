@@ -54,6 +54,7 @@ def initialise(conn) -> bool:
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        schema.check_encoding(conn, conn.address)
         new = schema.stored_version(conn) is None
         if new:
             schema.create(conn)

@@ -2,12 +2,14 @@
 the one definition) in PostgreSQL's types, and what every open checks.
 
 The translation: INTEGER is BIGINT (SQLite's integers are 64-bit), REAL is DOUBLE
-PRECISION (the same 64-bit float: a figure reads back exactly), TEXT stays TEXT, STRICT
-goes (PostgreSQL's columns are typed anyway). As on SQLite, the links between tables are
-checked by ``data check`` (counts, checksums, orphans), not by foreign keys: a file's
-values go in by one COPY with no trigger a row. The values are read through a view,
-``observation_rows`` (``schema.ROWS_VIEW``), a table of the schema here (SQLite defines it
-per connection).
+PRECISION (the same 64-bit float: a figure reads back exactly), TEXT is TEXT COLLATE "C"
+(compared and ordered by their bytes, as SQLite does, whatever the database's locale: an
+``en-US`` or ``zh-CN`` collation would order ``Ab``, ``aB`` and ``a_b`` otherwise, and
+every listing with them), STRICT goes (PostgreSQL's columns are typed anyway). As on
+SQLite, the links between tables are checked by ``data check`` (counts, checksums,
+orphans), not by foreign keys: a file's values go in by one COPY with no trigger a row.
+The values are read through a view, ``observation_rows`` (``schema.ROWS_VIEW``), a table
+of the schema here (SQLite defines it per connection).
 
 A PostgreSQL store starts at schema version 4 (``schema.SCHEMA_VERSION``), recorded in
 ``meta``; later versions add their steps to ``ipkpi.store.migrations`` for both engines.
@@ -48,6 +50,7 @@ def statements() -> list[str]:
     text = re.sub(r"\)\s*STRICT", ")", SCHEMA)
     text = re.sub(r"\bINTEGER\b", "BIGINT", text)
     text = re.sub(r"\bREAL\b", "DOUBLE PRECISION", text)
+    text = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', text)
     text = re.sub(r"\s*REFERENCES \w+\(id\)", "", text)
     found = [s.strip() for s in text.split(";") if s.strip()]
     return [*found, VIEW]
@@ -80,9 +83,19 @@ def present_tables(conn) -> set[str]:
     return {r[0] for r in rows}
 
 
+def check_encoding(conn, address: PostgresURL) -> None:
+    """The database keeps text as UTF-8: any other encoding would refuse some characters
+    of a place's or indicator's name, or (SQL_ASCII) keep bytes no one can read back."""
+    encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+    if encoding.upper() not in ("UTF8", "UTF-8"):
+        what = msg("E-STORE-PG-ENCODING", encoding=encoding)
+        raise StoreUnusable(address, what, msg("store.todo.utf8_database"))
+
+
 def check(conn, address: PostgresURL) -> int:
     """The store's version, after checking it has every table, column and index of it:
     else a ``StoreUnusable`` saying what to do (``ipkpi db init`` for an empty database)."""
+    check_encoding(conn, address)
     version = stored_version(conn)
     if version is None:
         raise StoreUnusable(address, msg("E-STORE-PG-EMPTY"), msg("store.todo.db_init"))
