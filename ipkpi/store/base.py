@@ -75,6 +75,10 @@ class Store(Protocol):
         (Opening checks the store's structure; an unusable one is a ``StoreUnusable``.)"""
         ...
 
+    def files(self) -> list[tuple[str, str, int, int]]:
+        """The ingested files: (path, SHA-256, values stored, task reports stored)."""
+        ...
+
     def task_progress(
         self, city: str, plan_id: str | None = None, history: bool = False
     ) -> list[TaskProgress]:
