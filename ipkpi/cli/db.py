@@ -96,12 +96,9 @@ def db_copy(
     from ipkpi.store import engines
     from ipkpi.store.transfer import copy_store
 
-    given = common.store_path(source)
     to = common.store_path(target)
-    if not engines.exists(given):
-        raise UsageError(msg("E-STORE-NONE", path=display_path(given)))
     with (
-        common.reading(given) as read,
+        common.reading(common.store_path(source)) as read,
         engines.writer_lock(to, 600.0, "ipkpi db copy", on_wait=common.say_waiting),
         engines.open_store(to) as written,
         file_progress(len(read.files()), enabled=sys.stderr.isatty()) as advance,

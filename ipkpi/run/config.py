@@ -149,7 +149,7 @@ class _Checker:
         inbox = self.folder("inbox", required=True, must_exist=True)
         output = self.folder("output", required=True, must_exist=False)
         store = self.store()
-        if isinstance(store, PostgresURL):
+        if isinstance(store, PostgresURL):  # a database: the server says if it is there
             pass
         elif not store.parent.is_dir():
             folder = display_path(store.parent)
@@ -200,10 +200,11 @@ class _Checker:
     def store(self) -> StoreAddress:
         """The store: a file (relative to the configuration's folder) or a database URL."""
         text = self.data.get("store")
-        if isinstance(text, str) and isinstance(parse_address(text), PostgresURL):
-            return parse_address(text)
-        if isinstance(text, str) and text.lower().startswith("sqlite:"):
-            return self.base / parse_address(text).expanduser()
+        address = parse_address(text) if isinstance(text, str) else None
+        if isinstance(address, PostgresURL):
+            return address
+        if address is not None and text.lower().startswith("sqlite:"):
+            return self.base / address.expanduser()
         return self.path("store") or self.base / "ipkpi.db"
 
     def path(self, key: str) -> Path | None:

@@ -258,17 +258,14 @@ def copy_packed(conn, file_id: int, batches, series: SeriesIds, labels: LabelIds
     copied = []
     for flag, batch in batches:
         for key, year, value, label, row, col, cell, raw in pack(batch, series, labels):
-            # 0 is NULL (but '' is '': no cell as written at all)
-            copied.append((next_id, key, year, value, label, row or None, col or None))
-            copied[-1] += (cell or None, _null(raw), file_id, flag)
+            # pack's 0 is NULL (but a raw '' is '': no cell as written at all)
+            raw = None if raw == 0 else raw
+            row, col, cell = row or None, col or None, cell or None
+            copied.append((next_id, key, year, value, label, row, col, cell, raw, file_id, flag))
             next_id += 1
     series.insert()
     labels.insert()
     conn.copy_rows("observations", COPIED_COLUMNS, copied)
-
-
-def _null(raw: str | int) -> str | None:
-    return None if raw == 0 else raw  # type: ignore[return-value]
 
 
 def value_columns(values: FileValues, key_of: list, label_of: list) -> tuple:

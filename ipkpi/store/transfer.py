@@ -35,6 +35,7 @@ _TASKS = (
     "FROM task_progress WHERE file_id = ? ORDER BY id"
 )
 _FILES = "SELECT id, path, sha256, size, ingested_at FROM source_files ORDER BY id"
+_FILES_SHA = "SELECT id, sha256, value_count, task_count FROM source_files"
 
 
 class CopyMismatch(IpkpiError):
@@ -103,6 +104,3 @@ def _verify(source, target, files: list[tuple], result: CopyResult) -> None:
         ) or source.task_progress(city, history=True) != target.task_progress(city, history=True):
             raise CopyMismatch(msg("E-COPY-CURRENT", city=city))
         result.compared.append(city)
-
-
-_FILES_SHA = "SELECT id, sha256, value_count, task_count FROM source_files"

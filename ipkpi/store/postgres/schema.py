@@ -60,6 +60,7 @@ def create(conn) -> None:
     """A new store's tables and its version, in the caller's transaction."""
     for statement in statements():
         conn.execute(statement)
+    conn.forget_columns()  # the tables just made, not those read before
     conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
 
@@ -79,7 +80,6 @@ def present_tables(conn) -> set[str]:
     rows = conn.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
     )
-    conn.forget_columns()  # what is there now, not what was read before
     return {r[0] for r in rows}
 
 

@@ -52,8 +52,7 @@ class PostgresStore(SQLStore):
         SQLite store's sake: a PostgreSQL store has no older version to upgrade."""
         self.path = address
         self.readonly = readonly
-        self.conn: Connection | None = None
-        self.conn = connect(address, "ipkpi (read)" if readonly else "ipkpi")
+        self.conn: Connection | None = connect(address, "ipkpi (read)" if readonly else "ipkpi")
         try:
             if readonly:
                 self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
